@@ -1,0 +1,218 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace BackupKit.Wire.Protocol;
+
+/// <summary>
+/// Collects the HTTP parts of one request as the generated bindings write them: the path with its labels
+/// percent-encoded, the query string, and the JSON body. Built once per logical call and reused by every attempt.
+/// </summary>
+public sealed class RequestWriter
+{
+    private readonly StringBuilder _path = new(64);
+    private readonly List<KeyValuePair<string, string>> _query = [];
+    private ArrayBufferWriter<byte>? _body;
+    private Utf8JsonWriter? _json;
+
+    /// <summary>Starts a request for the given HTTP method.</summary>
+    public RequestWriter(string httpMethod) => HttpMethod = httpMethod;
+
+    /// <summary>The HTTP method.</summary>
+    public string HttpMethod { get; }
+
+    /// <summary>The path, labels percent-encoded (RFC 3986 unreserved characters kept, everything else encoded).</summary>
+    public string Path => _path.ToString();
+
+    /// <summary>The query parameters in the order the binding wrote them; names and values are not encoded.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
+
+    /// <summary>Whether a JSON body was started.</summary>
+    public bool HasBody => _json is not null;
+
+    /// <summary>The JSON body; empty when <see cref="HasBody"/> is false.</summary>
+    public ReadOnlyMemory<byte> Body
+    {
+        get
+        {
+            _json?.Flush();
+            return _body?.WrittenMemory ?? ReadOnlyMemory<byte>.Empty;
+        }
+    }
+
+    /// <summary>Appends a literal part of the URI template.</summary>
+    public void AppendPath(string literal) => _path.Append(literal);
+
+    /// <summary>Appends a path label, percent-encoded. A label is always required by restJson1.</summary>
+    /// <exception cref="ArgumentException">The value is null or empty.</exception>
+    public void AppendLabel(string memberName, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw new ArgumentException(
+                $"{memberName} is required: it is part of the request path. Set {memberName} to a non-empty value.",
+                memberName);
+        }
+
+        AppendEncoded(_path, value);
+    }
+
+    /// <summary>Adds a query parameter when the value is set.</summary>
+    public void AddQuery(string name, string? value)
+    {
+        if (value is not null)
+        {
+            _query.Add(new(name, value));
+        }
+    }
+
+    /// <summary>Adds a query parameter when the value is set.</summary>
+    public void AddQuery(string name, int? value)
+    {
+        if (value is { } v)
+        {
+            _query.Add(new(name, v.ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+
+    /// <summary>Adds a query parameter when the value is set.</summary>
+    public void AddQuery(string name, long? value)
+    {
+        if (value is { } v)
+        {
+            _query.Add(new(name, v.ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+
+    /// <summary>Adds a query parameter when the value is set (<c>true</c> or <c>false</c>).</summary>
+    public void AddQuery(string name, bool? value)
+    {
+        if (value is { } v)
+        {
+            _query.Add(new(name, v ? "true" : "false"));
+        }
+    }
+
+    /// <summary>Adds a timestamp query parameter as ISO-8601 UTC (restJson1 default for the query string).</summary>
+    public void AddQuery(string name, DateTimeOffset? value)
+    {
+        if (value is { } v)
+        {
+            _query.Add(new(name, WireFormat.FormatIso8601(v)));
+        }
+    }
+
+    /// <summary>Adds one query parameter per list item (the key repeats), when the list is set.</summary>
+    public void AddQuery(string name, IEnumerable<string>? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        foreach (var value in values)
+        {
+            _query.Add(new(name, value));
+        }
+    }
+
+    /// <summary>Starts the JSON body and returns the writer to write it with.</summary>
+    public Utf8JsonWriter BeginBody()
+    {
+        _body ??= new ArrayBufferWriter<byte>(256);
+        return _json ??= new Utf8JsonWriter(_body, new JsonWriterOptions { SkipValidation = true });
+    }
+
+    /// <summary>The query string in written order, percent-encoded, without the leading <c>?</c>.</summary>
+    public string BuildQueryString()
+    {
+        if (_query.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var sb = new StringBuilder();
+        foreach (var (key, value) in _query)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append('&');
+            }
+
+            AppendEncoded(sb, key);
+            sb.Append('=');
+            AppendEncoded(sb, value);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The SigV4 canonical query string: pairs encoded, then sorted by name and value (ordinal).</summary>
+    public string BuildCanonicalQueryString()
+    {
+        if (_query.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var pairs = new string[_query.Count];
+        var sb = new StringBuilder();
+        for (var i = 0; i < _query.Count; i++)
+        {
+            sb.Clear();
+            AppendEncoded(sb, _query[i].Key);
+            sb.Append('=');
+            AppendEncoded(sb, _query[i].Value);
+            pairs[i] = sb.ToString();
+        }
+
+        Array.Sort(pairs, StringComparer.Ordinal);
+        return string.Join('&', pairs);
+    }
+
+    /// <summary>Percent-encodes every byte of the UTF-8 form except RFC 3986 unreserved characters.</summary>
+    public static void AppendEncoded(StringBuilder sb, string value)
+    {
+        ArgumentNullException.ThrowIfNull(sb);
+        ArgumentNullException.ThrowIfNull(value);
+        var span = value.AsSpan();
+        Span<byte> utf8 = stackalloc byte[4];
+        var i = 0;
+        while (i < span.Length)
+        {
+            var ch = span[i];
+            if (IsUnreserved(ch))
+            {
+                sb.Append(ch);
+                i++;
+            }
+            else if (ch < 0x80)
+            {
+                AppendByte(sb, (byte)ch);
+                i++;
+            }
+            else
+            {
+                // Non-ASCII: encode the UTF-8 bytes of the whole code point (surrogate pairs included).
+                Rune.DecodeFromUtf16(span[i..], out var rune, out var consumed);
+                var written = rune.EncodeToUtf8(utf8);
+                for (var b = 0; b < written; b++)
+                {
+                    AppendByte(sb, utf8[b]);
+                }
+
+                i += consumed;
+            }
+        }
+    }
+
+    private static bool IsUnreserved(char ch) =>
+        ch is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.' or '~';
+
+    private static void AppendByte(StringBuilder sb, byte b)
+    {
+        const string hex = "0123456789ABCDEF";
+        sb.Append('%').Append(hex[b >> 4]).Append(hex[b & 0xF]);
+    }
+}
