@@ -47,14 +47,11 @@ public abstract class OperationBinding<TInput, TOutput> : OperationBinding
     public override Type InputType => typeof(TInput);
 
     /// <summary>
-    /// Fills every idempotency-token member the caller left empty with a new UUIDv4, as AWS SDKs do.
-    /// Called once per logical call, before any attempt, so that retries reuse the same token.
+    /// Client side: writes path, query string and JSON body of the request. An idempotency-token member the caller
+    /// left empty is written as a new UUIDv4 (as AWS SDKs do) without changing <paramref name="input"/>, and recorded in
+    /// <see cref="RequestWriter.IdempotencyToken"/>. The runtime calls this once per logical call, so every retry
+    /// sends the same token.
     /// </summary>
-    public virtual void FillIdempotencyTokens(TInput input)
-    {
-    }
-
-    /// <summary>Client side: writes path, query string and JSON body of the request.</summary>
     public abstract void WriteRequest(TInput input, RequestWriter writer);
 
     /// <summary>Client side: reads the output from a JSON body (an empty body reads as <c>{}</c>).</summary>

@@ -28,6 +28,9 @@ public sealed class RequestWriter
     /// <summary>The query parameters in the order the binding wrote them; names and values are not encoded.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
 
+    /// <summary>The idempotency token this request carries (given by the caller or generated), if the operation has one.</summary>
+    public string? IdempotencyToken { get; set; }
+
     /// <summary>Whether a JSON body was started.</summary>
     public bool HasBody => _json is not null;
 
