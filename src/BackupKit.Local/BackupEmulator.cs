@@ -97,7 +97,8 @@ public sealed class BackupEmulator : IAsyncDisposable
 
         try
         {
-            await _app.StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _app.StopAsync(timeout.Token).ConfigureAwait(false);
         }
         finally
         {

@@ -91,7 +91,7 @@ internal sealed class OperationEndpoint<TInput, TOutput> : IOperationEndpoint
         var query = http.Request.Query;
         var serverRequest = new ServerRequest(
             new LabelValues(request.LabelNames, request.LabelValues),
-            name => query.TryGetValue(name, out var values) ? values : null,
+            name => query.TryGetValue(name, out var values) ? (IReadOnlyList<string>)values : null,
             request.Body);
         try
         {
@@ -109,11 +109,25 @@ internal sealed class OperationEndpoint<TInput, TOutput> : IOperationEndpoint
 
     private static BackupApiError ToApiError(ModelValidationErrors errors)
     {
-        var missing = false;
+        // A missing member is reported before malformed ones, as MissingParameterValueException.
+        var kind = ModelValidationErrorKind.Invalid;
+        foreach (var error in errors.Errors)
+        {
+            if (error.Kind == ModelValidationErrorKind.Missing)
+            {
+                kind = ModelValidationErrorKind.Missing;
+                break;
+            }
+        }
+
         var message = new StringBuilder();
         foreach (var error in errors.Errors)
         {
-            missing |= error.Kind == ModelValidationErrorKind.Missing;
+            if (error.Kind != kind)
+            {
+                continue;
+            }
+
             if (message.Length > 0)
             {
                 message.Append(' ');
@@ -122,7 +136,7 @@ internal sealed class OperationEndpoint<TInput, TOutput> : IOperationEndpoint
             message.Append(error.Message);
         }
 
-        return missing
+        return kind == ModelValidationErrorKind.Missing
             ? new BackupApiError(ErrorCodes.MissingParameterValue, 400, message.ToString())
             : new BackupApiError(ErrorCodes.InvalidParameterValue, 400, message.ToString());
     }
