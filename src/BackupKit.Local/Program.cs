@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BackupKit.Local;
 using BackupKit.Local.Cli;
 
@@ -26,12 +27,16 @@ foreach (var (accessKey, accountId) in commandLine.AccountsByAccessKey)
 }
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+
+// Ctrl+C and SIGTERM stop the server gracefully; cancelling off the signal thread lets Main finish the shutdown.
+void RequestStop(PosixSignalContext context)
 {
-    e.Cancel = true;
-    stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+    context.Cancel = true;
+    ThreadPool.QueueUserWorkItem(static source => ((CancellationTokenSource)source!).Cancel(), stop);
+}
+
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
 
 BackupEmulator emulator;
 try
