@@ -10,7 +10,7 @@ public sealed class BuilderBehaviourTests
     [Fact]
     public void A_built_builder_refuses_further_changes()
     {
-        var builder = BackupPosture.Create().AddVault("v").AddPlan("p", p => p.AddRule("r", r => r.InVault("v")));
+        var builder = BackupPosture.Create().AddVault("vault").AddPlan("p", p => p.AddRule("r", r => r.InVault("vault")));
         builder.Build();
 
         Assert.Throws<InvalidOperationException>(() => builder.AddVault("w"));
@@ -21,7 +21,7 @@ public sealed class BuilderBehaviourTests
     public void A_sub_builder_used_after_its_callback_fails_loudly()
     {
         BackupRuleBuilder? captured = null;
-        BackupPosture.Create().AddVault("v").AddPlan("p", p => p.AddRule("r", r => captured = r.InVault("v")));
+        BackupPosture.Create().AddVault("vault").AddPlan("p", p => p.AddRule("r", r => captured = r.InVault("vault")));
 
         var exception = Assert.Throws<InvalidOperationException>(() => captured!.DeleteAfter(Days(1)));
         Assert.Contains("BackupRuleBuilder", exception.Message, StringComparison.Ordinal);
@@ -31,8 +31,8 @@ public sealed class BuilderBehaviourTests
     public void Deletion_protection_policy_denies_delete_and_lifecycle_changes_except_named_principals()
     {
         const string Admin = "arn:aws:iam::123456789012:role/BackupAdmin";
-        var vault = BackupPosture.Create().AddVault("v", v => v.DenyRecoveryPointDeletion(Admin))
-            .AddPlan("p", p => p.AddRule("r", r => r.InVault("v"))).Build().Vaults[0];
+        var vault = BackupPosture.Create().AddVault("vault", v => v.DenyRecoveryPointDeletion(Admin))
+            .AddPlan("p", p => p.AddRule("r", r => r.InVault("vault"))).Build().Vaults[0];
 
         using var policy = JsonDocument.Parse(vault.AccessPolicy!);
         var statement = policy.RootElement.GetProperty("Statement")[0];
@@ -54,8 +54,8 @@ public sealed class BuilderBehaviourTests
     [Fact]
     public void Selection_builder_maps_each_verb_to_its_AWS_list()
     {
-        var selection = BackupPosture.Create().AddVault("v")
-            .AddPlan("p", p => p.AddRule("r", r => r.InVault("v")).Select("s", s => s
+        var selection = BackupPosture.Create().AddVault("vault")
+            .AddPlan("p", p => p.AddRule("r", r => r.InVault("vault")).Select("s", s => s
                 .Include(Arns.Table).WhereTag("backup", "daily")
                 .RequireTag("env", "prod").RequireTagLike("app", "shop-*")
                 .ExcludeTag("backup", "false").ExcludeTagLike("tier", "tmp-*")
@@ -76,8 +76,8 @@ public sealed class BuilderBehaviourTests
     [Fact]
     public void Copy_action_without_configuration_inherits_the_rule_lifecycle()
     {
-        var rule = BackupPosture.Create().AddVault("v")
-            .AddPlan("p", p => p.AddRule("r", r => r.InVault("v").DeleteAfter(Days(35)).CopyTo(Arns.DrVault)))
+        var rule = BackupPosture.Create().AddVault("vault")
+            .AddPlan("p", p => p.AddRule("r", r => r.InVault("vault").DeleteAfter(Days(35)).CopyTo(Arns.DrVault)))
             .Build().Plans[0].Rules[0];
 
         Assert.Null(rule.CopyActions[0].Lifecycle);

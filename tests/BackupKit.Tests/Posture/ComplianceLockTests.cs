@@ -44,8 +44,8 @@ public sealed class ComplianceLockTests
         Assert.Null(governance.ChangeableFor);
 
         var vault = BackupPosture.Create()
-            .AddVault("v", v => v.Lock(l => l.Compliance(Days(3), ComplianceLock.IrreversibleAfterCoolingOff).Governance().MinRetention(Days(1))))
-            .AddPlan("p", p => p.AddRule("r", r => r.InVault("v").DeleteAfter(Days(1))))
+            .AddVault("vault", v => v.Lock(l => l.Compliance(Days(3), ComplianceLock.IrreversibleAfterCoolingOff).Governance().MinRetention(Days(1))))
+            .AddPlan("p", p => p.AddRule("r", r => r.InVault("vault").DeleteAfter(Days(1))))
             .Build().Vaults[0];
         Assert.Equal(VaultLockMode.Governance, vault.Lock!.Mode);
     }

@@ -7,7 +7,7 @@ namespace BackupKit.Tests.Posture;
 public sealed class SchedulePresetTests
 {
     private static BackupRule Rule(Action<BackupRuleBuilder> configure) =>
-        BackupPosture.Create().AddVault("v").AddPlan("p", p => p.AddRule("r", r => configure(r.InVault("v")))).Build().Plans[0].Rules[0];
+        BackupPosture.Create().AddVault("vault").AddPlan("p", p => p.AddRule("r", r => configure(r.InVault("vault")))).Build().Plans[0].Rules[0];
 
     [Theory]
     [InlineData("hourly", "cron(0 * ? * * *)")]
@@ -52,7 +52,7 @@ public sealed class SchedulePresetTests
     [Fact]
     public void Preset_arguments_that_cannot_be_expressed_fail_at_the_call()
     {
-        var rule = BackupPosture.Create().AddVault("v");
+        var rule = BackupPosture.Create().AddVault("vault");
         Assert.Throws<ArgumentException>(() => rule.AddPlan("p", p => p.AddRule("r", r => r.Daily(new TimeOnly(5, 0, 30)))));
         Assert.Throws<ArgumentOutOfRangeException>(() => rule.AddPlan("p", p => p.AddRule("r", r => r.Monthly(32))));
         Assert.Throws<ArgumentOutOfRangeException>(() => rule.AddPlan("p", p => p.AddRule("r", r => r.Hourly(60))));
@@ -74,12 +74,12 @@ public sealed class SchedulePresetTests
     [Fact]
     public void Plan_presets_add_named_rules_and_document_their_audit_controls()
     {
-        var plan = BackupPosture.Create().AddVault("v")
-            .AddPlan("p", p => p.ApplyPreset(BackupPlanPreset.DailyWeeklyMonthly7YearRetention, "v"))
+        var plan = BackupPosture.Create().AddVault("vault")
+            .AddPlan("p", p => p.ApplyPreset(BackupPlanPreset.DailyWeeklyMonthly7YearRetention, "vault"))
             .Build().Plans[0];
 
         Assert.Equal(["daily", "weekly", "monthly"], plan.Rules.Select(r => r.Name));
-        Assert.All(plan.Rules, r => Assert.Equal("v", r.TargetVaultName));
+        Assert.All(plan.Rules, r => Assert.Equal("vault", r.TargetVaultName));
         Assert.Equal(Days(2555), plan.Rules[2].Lifecycle!.DeleteAfter);
         Assert.All(BackupPlanPreset.All, preset =>
             Assert.Contains(preset.SatisfiesAuditControls, c => c.ControlName == "BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK"));
