@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace BackupKit.Wire;
 
@@ -9,7 +10,7 @@ namespace BackupKit.Wire;
 /// or <c>__type</c>; namespaces (<c>aws.backup#</c>) and URI suffixes (<c>:http://...</c>) removed, as the Smithy
 /// protocol tests require.
 /// </summary>
-internal static class AwsErrorReader
+internal static partial class AwsErrorReader
 {
     /// <summary>Extracts code and message. Never throws: a body that is not JSON leaves both null.</summary>
     public static void Read(HttpResponseHeaders headers, ReadOnlySpan<byte> body, out string? code, out string? message)
@@ -63,6 +64,7 @@ internal static class AwsErrorReader
             // Not JSON (a proxy's HTML page, a truncated body): keep what the headers said.
         }
 
+        message = ScrubSecrets(message);
         if (code is null)
         {
             var fromBody = bodyCode ?? bodyType;
@@ -103,4 +105,15 @@ internal static class AwsErrorReader
     /// <summary>A header's value without validation or parsing (no allocation beyond the string).</summary>
     public static string? GetHeader(HttpResponseHeaders headers, string name) =>
         headers.NonValidated.TryGetValues(name, out var values) && values.Count > 0 ? values.ToString() : null;
+
+    /// <summary>
+    /// Removes signatures and session tokens a service may echo in an error message (AWS's
+    /// <c>IncompleteSignatureException</c> quotes the whole <c>Authorization</c> header), so they never reach an
+    /// exception message or a log line.
+    /// </summary>
+    public static string? ScrubSecrets(string? message) =>
+        message is null || message.IndexOf('=') < 0 ? message : SecretPattern().Replace(message, "$1[redacted]");
+
+    [GeneratedRegex(@"((?:Signature|X-Amz-Security-Token|X-Amz-Signature|Authorization)\s*[=:]\s*)[^\s,&""]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SecretPattern();
 }
