@@ -425,7 +425,8 @@ public sealed partial class BackupClient : IDisposable
         where TInput : class
         where TOutput : class
     {
-        var reader = new Utf8JsonReader(buffer is null ? default : buffer.AsSpan(0, length));
+        // restJson1: an empty body is an output with no members set.
+        var reader = new Utf8JsonReader(buffer is null ? "{}"u8 : buffer.AsSpan(0, length));
         return operation.ReadOutput(ref reader);
     }
 
