@@ -1,0 +1,305 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace BackupKit.Generator;
+
+/// <summary>
+/// Turns the AWS Backup service model into the wire client's C#: shapes, enums, errors, JSON readers and writers,
+/// per-operation HTTP bindings, model-constraint validation, the client interface and paginators.
+/// </summary>
+public static partial class WireCodeGenerator
+{
+    private const string Namespace = "BackupKit.Wire";
+
+    /// <summary>Generates every file, keyed by file name (relative to src/BackupKit/Wire/Generated).</summary>
+    public static IReadOnlyDictionary<string, string> Generate(string serviceJson, string paginatorsJson)
+    {
+        var model = ServiceModel.Parse(serviceJson, paginatorsJson);
+        var context = new Context(model);
+        return new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Shapes.g.cs"] = GenerateShapes(context),
+            ["Enums.g.cs"] = GenerateEnums(context),
+            ["Errors.g.cs"] = GenerateErrors(context),
+            ["WireJson.g.cs"] = GenerateJson(context),
+            ["Validation.g.cs"] = GenerateValidation(context),
+            ["Operations.g.cs"] = GenerateOperations(context),
+            ["Client.g.cs"] = GenerateClient(context),
+            ["Pagination.g.cs"] = GeneratePagination(context),
+        };
+    }
+
+    private sealed class Context
+    {
+        public Context(ServiceModel model)
+        {
+            Model = model;
+            foreach (var op in model.Operations)
+            {
+                InputNames[op.Name] = op.Input ?? op.Name + "Input";
+                if (op.Input is not null)
+                {
+                    InputShapes.Add(op.Input);
+                }
+            }
+        }
+
+        public ServiceModel Model { get; }
+
+        /// <summary>Input type name per operation (synthesized when the model declares none).</summary>
+        public Dictionary<string, string> InputNames { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> InputShapes { get; } = new(StringComparer.Ordinal);
+
+        public Shape Shape(string name) => Model.Shapes[name];
+
+        public bool IsEnum(string shapeName) => Shape(shapeName) is { Type: "string", Enum: not null };
+
+        /// <summary>Structures that are data (not errors).</summary>
+        public IEnumerable<Shape> Structures => Model.Shapes.Values.Where(s => s.Type == "structure" && !s.IsException);
+
+        /// <summary>The C# type of a value of the shape (without nullability).</summary>
+        public string CsType(string shapeName)
+        {
+            var shape = Shape(shapeName);
+            return shape.Type switch
+            {
+                "string" => shape.Enum is null ? "string" : shape.Name,
+                "integer" => "int",
+                "long" => "long",
+                "boolean" => "bool",
+                "timestamp" => "DateTimeOffset",
+                "list" => $"List<{CsType(shape.ListMember!)}>",
+                "map" => $"Dictionary<string, {CsType(shape.MapValue!)}>",
+                "structure" => shape.Name,
+                _ => throw new NotSupportedException($"Shape type {shape.Type} of {shape.Name} is not supported by the generator."),
+            };
+        }
+    }
+
+    // ---------------------------------------------------------------- shapes
+
+    private static string GenerateShapes(Context c)
+    {
+        var w = new CodeWriter();
+        w.Line($"namespace {Namespace};").Line();
+        foreach (var shape in c.Structures)
+        {
+            WriteStructure(c, w, shape, shape.Name);
+        }
+
+        foreach (var op in c.Model.Operations.Where(o => o.Input is null))
+        {
+            w.Doc($"Input of the <c>{op.Name}</c> operation, which takes no parameters.");
+            w.Open($"public sealed partial class {c.InputNames[op.Name]}");
+            w.Close();
+            w.Line();
+        }
+
+        return CodeWriter.Header(["System", "System.Collections.Generic"]) + w;
+    }
+
+    private static void WriteStructure(Context c, CodeWriter w, Shape shape, string className)
+    {
+        var role = c.Model.Operations.FirstOrDefault(o => o.Input == shape.Name) is { } inOp
+            ? $"Input of the <c>{inOp.Name}</c> operation."
+            : c.Model.Operations.FirstOrDefault(o => o.Output == shape.Name) is { } outOp
+                ? $"Output of the <c>{outOp.Name}</c> operation."
+                : $"The <c>{shape.Name}</c> structure of the AWS Backup model.";
+        w.Doc(role);
+        w.Open($"public sealed partial class {className}");
+        foreach (var member in shape.Members)
+        {
+            w.Doc(MemberDoc(c, member));
+            w.Line($"public {c.CsType(member.ShapeName)}? {member.Name} {{ get; set; }}");
+            w.Line();
+        }
+
+        if (c.InputShapes.Contains(shape.Name))
+        {
+            w.Doc("A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.");
+            w.Line($"internal {className} ShallowCopy() => ({className})MemberwiseClone();");
+        }
+
+        w.Close();
+        w.Line();
+    }
+
+    private static string MemberDoc(Context c, Member member)
+    {
+        var parts = new List<string> { $"The <c>{member.Name}</c> member" };
+        if (member.Required)
+        {
+            parts.Add("(required)");
+        }
+
+        var shape = c.Shape(member.ShapeName);
+        var text = string.Join(' ', parts);
+        var details = new List<string>();
+        switch (member.Location)
+        {
+            case "uri":
+                details.Add($"sent in the request path as <c>{member.LocationName}</c>");
+                break;
+            case "querystring":
+                details.Add($"sent in the query string as <c>{member.LocationName}</c>");
+                break;
+        }
+
+        if (member.IsIdempotencyToken)
+        {
+            details.Add("an idempotency token: when left empty the client sends a new UUID, the same on every retry");
+        }
+
+        if (shape.Min is not null || shape.Max is not null)
+        {
+            var what = shape.Type is "string" ? "length" : shape.Type is "list" or "map" ? "count" : "value";
+            details.Add($"{what} {shape.Min?.ToString(CultureInfo.InvariantCulture) ?? "0"}..{shape.Max?.ToString(CultureInfo.InvariantCulture) ?? "unbounded"}");
+        }
+
+        if (shape.Pattern is not null)
+        {
+            details.Add($"pattern <c>{CodeWriter.Xml(shape.Pattern)}</c>");
+        }
+
+        if (shape.IsSensitive)
+        {
+            details.Add("sensitive: never logged");
+        }
+
+        return details.Count == 0 ? text + "." : text + "; " + string.Join("; ", details) + ".";
+    }
+
+    // ---------------------------------------------------------------- enums
+
+    private static string GenerateEnums(Context c)
+    {
+        var w = new CodeWriter();
+        w.Line($"namespace {Namespace};").Line();
+        foreach (var shape in c.Model.Shapes.Values.Where(s => s.Type == "string" && s.Enum is not null))
+        {
+            w.Doc($"The <c>{shape.Name}</c> values of the AWS Backup model. Unknown values sent by AWS are kept as they are.");
+            w.Line("/// <param name=\"Value\">The value on the wire.</param>");
+            w.Open($"public readonly partial record struct {shape.Name}(string Value)");
+            foreach (var value in shape.Enum!)
+            {
+                w.Doc($"<c>{CodeWriter.Xml(value)}</c>.");
+                w.Line($"public static readonly {shape.Name} {EnumFieldName(shape, value)} = new({CodeWriter.Literal(value)});");
+                w.Line();
+            }
+
+            w.Doc("Every value the model declares.");
+            w.Line($"public static IReadOnlyList<{shape.Name}> Values {{ get; }} = [{string.Join(", ", shape.Enum.Select(v => EnumFieldName(shape, v)))}];");
+            w.Line();
+            w.Doc("Whether the value is one the model declares.");
+            w.Line($"public bool IsKnown => {string.Join(" || ", shape.Enum.Select(v => $"Value == {CodeWriter.Literal(v)}"))};");
+            w.Line();
+            w.Doc("Converts a wire value.");
+            w.Line($"public static implicit operator {shape.Name}(string value) => new(value);");
+            w.Line();
+            w.Doc("The value on the wire.");
+            w.Line("public override string ToString() => Value ?? string.Empty;");
+            w.Close();
+            w.Line();
+        }
+
+        return CodeWriter.Header(["System", "System.Collections.Generic"]) + w;
+    }
+
+    private static string EnumFieldName(Shape shape, string value)
+    {
+        var name = InvalidIdentifierChars().Replace(value, "_");
+        if (char.IsDigit(name[0]))
+        {
+            name = "_" + name;
+        }
+
+        return name == shape.Name || name is "Value" or "Values" or "IsKnown" ? name + "_" : name;
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9_]")]
+    private static partial Regex InvalidIdentifierChars();
+
+    // ---------------------------------------------------------------- errors
+
+    private static string GenerateErrors(Context c)
+    {
+        var w = new CodeWriter();
+        w.Line($"namespace {Namespace};").Line();
+        var errors = c.Model.Shapes.Values.Where(s => s.IsException).ToList();
+        foreach (var error in errors)
+        {
+            w.Doc($"AWS Backup answered <c>{error.Name}</c>{(error.IsFault ? " (a server fault)" : string.Empty)}.");
+            w.Open($"public sealed class {error.Name} : BackupServiceException");
+            w.Doc("Creates the exception.");
+            w.Line("/// <param name=\"message\">The service's message.</param>");
+            w.Line("/// <param name=\"statusCode\">The HTTP status code.</param>");
+            w.Line("/// <param name=\"requestId\">The AWS request id.</param>");
+            w.Line($"public {error.Name}(string? message, int statusCode, string? requestId)");
+            w.Line($"    : base(message, {CodeWriter.Literal(error.Name)}, statusCode, requestId)");
+            w.Line("{").Line("}").Line();
+            foreach (var member in error.Members.Where(m => m.Name != "Message"))
+            {
+                w.Doc($"The <c>{member.Name}</c> member of the error body.");
+                w.Line($"public string? {member.Name} {{ get; set; }}");
+                w.Line();
+            }
+
+            w.Doc("Reads the members of the error body.");
+            w.Open("internal void ReadMembers(ReadOnlySpan<byte> body)");
+            w.Line("if (body.IsEmpty) return;");
+            w.Line("var reader = new Utf8JsonReader(body);");
+            w.Line("if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return;");
+            w.Open("while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)");
+            w.Line("var name = reader.GetString();");
+            w.Line("reader.Read();");
+            w.Open("if (reader.TokenType != JsonTokenType.String)");
+            w.Line("reader.Skip();");
+            w.Line("continue;");
+            w.Close();
+            w.Open("switch (name)");
+            foreach (var member in error.Members.Where(m => m.Name != "Message"))
+            {
+                var camel = char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
+                w.Line($"case {CodeWriter.Literal(member.Name)}: case {CodeWriter.Literal(camel)}: {member.Name} = reader.GetString(); break;");
+            }
+
+            w.Close();
+            w.Close();
+            w.Close();
+            w.Close();
+            w.Line();
+        }
+
+        w.Doc("Creates the typed exception for an AWS error code.");
+        w.Open("public static class BackupErrors");
+        w.Doc("Creates the modelled exception for <paramref name=\"code\"/>, or a <see cref=\"BackupServiceException\"/> when the code is not modelled.");
+        w.Line("/// <param name=\"code\">The error code, without namespace.</param>");
+        w.Line("/// <param name=\"message\">The message.</param>");
+        w.Line("/// <param name=\"statusCode\">The HTTP status code.</param>");
+        w.Line("/// <param name=\"requestId\">The AWS request id.</param>");
+        w.Line("/// <param name=\"body\">The JSON error body, read for the error's extra members.</param>");
+        w.Open("public static BackupServiceException Create(string code, string? message, int statusCode, string? requestId, ReadOnlySpan<byte> body)");
+        w.Open("switch (code)");
+        foreach (var error in errors)
+        {
+            w.Open($"case {CodeWriter.Literal(error.Name)}:");
+            w.Line($"var e{error.Name} = new {error.Name}(message, statusCode, requestId);");
+            w.Line($"e{error.Name}.ReadMembers(body);");
+            w.Line($"return e{error.Name};");
+            w.Close();
+        }
+
+        w.Line("default: return new BackupServiceException(message, code, statusCode, requestId);");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Doc("Whether the model declares the error code.");
+        w.Line($"public static bool IsModeled(string code) => code is {string.Join(" or ", errors.Select(e => CodeWriter.Literal(e.Name)))};");
+        w.Line();
+        w.Doc("Whether the model marks the error as a server fault (5xx).");
+        w.Line($"public static bool IsServerFault(string code) => code is {string.Join(" or ", errors.Where(e => e.IsFault).Select(e => CodeWriter.Literal(e.Name)))};");
+        w.Close();
+        return CodeWriter.Header(["System", "System.Text.Json"]) + w;
+    }
+}
