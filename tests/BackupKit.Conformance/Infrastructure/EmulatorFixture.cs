@@ -9,13 +9,6 @@ namespace BackupKit.Conformance.Infrastructure;
 /// </summary>
 public sealed class EmulatorFixture : IAsyncLifetime
 {
-    public const string AccessKeyId = "AKIDBACKUPKITTEST";
-    public const string SecretAccessKey = "backupkit-test-secret";
-    public const string Region = "us-east-1";
-
-    /// <summary>The account the emulator maps the test access key to (not the default, so the mapping is exercised).</summary>
-    public const string AccountId = "111122223333";
-
     private ClockServer? _clockServer;
     private BackupEmulator? _emulator;
 
@@ -27,11 +20,11 @@ public sealed class EmulatorFixture : IAsyncLifetime
     public IReadOnlyDictionary<string, string?> NodeEnvironment => new Dictionary<string, string?>
     {
         ["BACKUPKIT_ENDPOINT"] = Emulator.Endpoint.ToString(),
-        ["BACKUPKIT_ACCOUNT_ID"] = AccountId,
+        ["BACKUPKIT_ACCOUNT_ID"] = TestCredentials.AccountId,
         ["BACKUPKIT_CLOCK_ENDPOINT"] = _clockServer!.BaseAddress.ToString(),
-        ["AWS_ACCESS_KEY_ID"] = AccessKeyId,
-        ["AWS_SECRET_ACCESS_KEY"] = SecretAccessKey,
-        ["AWS_REGION"] = Region,
+        ["AWS_ACCESS_KEY_ID"] = TestCredentials.AccessKeyId,
+        ["AWS_SECRET_ACCESS_KEY"] = TestCredentials.SecretAccessKey,
+        ["AWS_REGION"] = TestCredentials.Region,
     };
 
     public async Task InitializeAsync()
@@ -39,7 +32,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
         // Start npm ci (if needed) while the emulator starts.
         var install = JsProject.EnsureInstalledAsync();
         var options = new BackupEmulatorOptions { TimeProvider = Clock };
-        options.AccountsByAccessKey[AccessKeyId] = AccountId;
+        options.AccountsByAccessKey[TestCredentials.AccessKeyId] = TestCredentials.AccountId;
         _emulator = await BackupEmulator.StartAsync(options);
         _clockServer = new ClockServer(Clock);
         await install;
