@@ -1,4 +1,5 @@
 using BackupKit.Conformance.Infrastructure;
+using Xunit.Abstractions;
 
 namespace BackupKit.Conformance.Flows;
 
@@ -6,20 +7,17 @@ namespace BackupKit.Conformance.Flows;
 /// Runs each <c>js/flows/*.test.mjs</c> file, written with the official AWS SDK for JavaScript v3 from AWS's
 /// documentation, against BackupKit.Local. One test case per file; a failing flow fails with node's output.
 /// </summary>
-public sealed class JsFlowTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public sealed class JsFlowTests(EmulatorFixture fixture, ITestOutputHelper output) : IClassFixture<EmulatorFixture>
 {
     private static readonly TimeSpan FlowTimeout = TimeSpan.FromMinutes(3);
 
-    public static TheoryData<string> FlowFiles()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(JsProject.Directory, "flows"), "*.test.mjs").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(file));
-        }
+    public static TheoryData<string> FlowFiles() => new(FlowFileNames());
 
-        return data;
-    }
+    private static IEnumerable<string> FlowFileNames() =>
+        Directory.EnumerateFiles(Path.Combine(JsProject.Directory, "flows"), "*.test.mjs")
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Order(StringComparer.Ordinal);
 
     [Theory]
     [MemberData(nameof(FlowFiles))]
@@ -30,6 +28,7 @@ public sealed class JsFlowTests(EmulatorFixture fixture) : IClassFixture<Emulato
             fixture.NodeEnvironment,
             FlowTimeout);
 
+        output.WriteLine(result.Output);
         Assert.True(result.ExitCode == 0, $"node --test flows/{flow} exited with {result.ExitCode}:\n{result.Output}");
     }
 
@@ -37,6 +36,6 @@ public sealed class JsFlowTests(EmulatorFixture fixture) : IClassFixture<Emulato
     public void Every_flow_file_is_discovered()
     {
         // Guards the Theory above against silently running nothing (wrong folder, renamed files).
-        Assert.True(FlowFiles().Count() >= 8, "expected the flow files in js/flows");
+        Assert.True(FlowFileNames().Count() >= 8, "expected the flow files in js/flows");
     }
 }

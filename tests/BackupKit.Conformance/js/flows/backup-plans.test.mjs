@@ -133,6 +133,15 @@ test('create, get, update, get by version, list versions, delete', async () => {
   assert.notEqual(updated.VersionId, created.VersionId, 'UpdateBackupPlan creates a new VersionId');
   assert.deepEqual(updated.AdvancedBackupSettings, [{ ResourceType: 'EC2', BackupOptions: { WindowsVSS: 'disabled' } }]);
 
+  const listedAfterUpdate = (await collectPages((page) => client.send(new ListBackupPlansCommand(page)), 1000, 'BackupPlansList'))
+    .items.find((p) => p.BackupPlanId === created.BackupPlanId);
+  assert.equal(listedAfterUpdate?.VersionId, updated.VersionId, 'ListBackupPlans shows the current version');
+
+  // A refused update creates no version.
+  const refused = fullPlan(name);
+  refused.Rules[0].Lifecycle = { MoveToColdStorageAfterDays: 30, DeleteAfterDays: 60 };
+  await expectError(client.send(new UpdateBackupPlanCommand({ BackupPlanId: created.BackupPlanId, BackupPlan: refused })), 'InvalidParameterValueException');
+
   const latest = await client.send(new GetBackupPlanCommand({ BackupPlanId: created.BackupPlanId }));
   assert.equal(latest.VersionId, updated.VersionId);
   assert.equal(latest.BackupPlan.Rules.length, 3);
@@ -257,8 +266,16 @@ test('invalid and missing parameters are refused and nothing is created', async 
   await expectError(create({ BackupPlanName: name, Rules: [rule({ StartWindowMinutes: 30 })] }), 'InvalidParameterValueException');
   // Only cron() schedules.
   await expectError(create({ BackupPlanName: name, Rules: [rule({ ScheduleExpression: 'not a schedule' })] }), 'InvalidParameterValueException');
-  // Lifecycle beyond 100 years.
+  // Lifecycle: DeleteAfterDays within 1..36500; a cold transition that is present (even 0) needs 90 more days.
   await expectError(create({ BackupPlanName: name, Rules: [rule({ Lifecycle: { DeleteAfterDays: 36501 } })] }), 'InvalidParameterValueException');
+  await expectError(create({ BackupPlanName: name, Rules: [rule({ Lifecycle: { DeleteAfterDays: 0 } })] }), 'InvalidParameterValueException');
+  await expectError(create({ BackupPlanName: name, Rules: [rule({ Lifecycle: { MoveToColdStorageAfterDays: 0, DeleteAfterDays: 30 } })] }),
+    'InvalidParameterValueException');
+  // Continuous backup keeps at most 35 days.
+  await expectError(create({ BackupPlanName: name, Rules: [rule({ EnableContinuousBackup: true, Lifecycle: { DeleteAfterDays: 36 } })] }),
+    'InvalidParameterValueException');
+  // MaxResults is 1..1000.
+  await expectError(client.send(new ListBackupPlansCommand({ MaxResults: 1001 })), 'InvalidParameterValueException');
   // Required members absent.
   await expectError(create({ Rules: [rule()] }), 'MissingParameterValueException');
   await expectError(create({ BackupPlanName: name }), 'MissingParameterValueException');

@@ -104,5 +104,12 @@ test('vault errors', async () => {
   }
   const { items } = await collectPages((page) => client.send(new ListBackupVaultsCommand(page)), 1000, 'BackupVaultList');
   assert.ok(!items.some((v) => v.BackupVaultName === 'has.dot'), 'refused creates leave no vault behind');
+  // The bounds themselves are valid: 2 and 50 characters, '-' and '_' allowed.
+  for (const good of [`v${uniqueName('').slice(-1)}`, `${uniqueName('b_')}`.padEnd(50, 'x')]) {
+    const created = await client.send(new CreateBackupVaultCommand({ BackupVaultName: good }));
+    assert.equal(created.BackupVaultName, good);
+    await client.send(new DeleteBackupVaultCommand({ BackupVaultName: good }));
+    await expectError(client.send(new ListTagsCommand({ ResourceArn: created.BackupVaultArn })), 'ResourceNotFoundException');
+  }
   await expectError(client.send(new ListBackupVaultsCommand({ MaxResults: 0 })), 'InvalidParameterValueException');
 });

@@ -69,6 +69,7 @@ export async function expectError(promise, name, httpStatusCode = 400) {
   assert.equal(error.name, name, `expected error ${name} but got ${error.name}: ${error.message}`);
   assert.equal(error.$metadata?.httpStatusCode, httpStatusCode, `${name} must come with HTTP ${httpStatusCode}`);
   assert.ok(typeof error.message === 'string' && error.message.length > 0, `${name} must carry a message`);
+  assert.ok(error.$metadata?.requestId, `${name} must carry a request id (x-amzn-requestid)`);
   return error;
 }
 
