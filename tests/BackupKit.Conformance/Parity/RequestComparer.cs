@@ -10,12 +10,6 @@ namespace BackupKit.Conformance.Parity;
 /// </summary>
 internal static class RequestComparer
 {
-    /// <summary>
-    /// Signed by the JS SDK only because browsers forbid setting <c>User-Agent</c>, so it repeats its user agent in
-    /// <c>x-amz-user-agent</c>; the other AWS SDKs send <c>User-Agent</c> alone. It carries no request semantics.
-    /// </summary>
-    private static readonly HashSet<string> JsOnlySignedHeaders = new(StringComparer.Ordinal) { "x-amz-user-agent" };
-
     public static (IReadOnlyList<string> Differences, IReadOnlyList<string> Notes) Compare(CapturedRequest js, CapturedRequest ours)
     {
         var differences = new List<string>();
@@ -51,7 +45,7 @@ internal static class RequestComparer
 
         CompareBody(js.Body, ours.Body, differences);
 
-        var jsSigned = js.SignedHeaders?.Except(JsOnlySignedHeaders).ToHashSet(StringComparer.Ordinal);
+        var jsSigned = js.SignedHeaders;
         var ourSigned = ours.SignedHeaders;
         if (jsSigned is null || ourSigned is null)
         {

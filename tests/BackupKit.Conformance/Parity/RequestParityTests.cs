@@ -1,5 +1,5 @@
 using System.Text;
-using BackupKit.Conformance.Infrastructure;
+using Xunit.Abstractions;
 
 namespace BackupKit.Conformance.Parity;
 
@@ -9,7 +9,7 @@ namespace BackupKit.Conformance.Parity;
 /// must agree on method, encoded path, query, content type, JSON body and signed headers. A member lost by
 /// <c>ReadInput</c> or not written by the client shows up as a body or query difference.
 /// </summary>
-public sealed class RequestParityTests(JsCaptureFixture js) : IClassFixture<JsCaptureFixture>
+public sealed class RequestParityTests(JsCaptureFixture js, ITestOutputHelper output) : IClassFixture<JsCaptureFixture>
 {
     public static TheoryData<string> Cases()
     {
@@ -45,6 +45,11 @@ public sealed class RequestParityTests(JsCaptureFixture js) : IClassFixture<JsCa
         Assert.True(ours.Count == 1, $"our client sent {ours.Count} requests for {caseName} (expected 1)");
 
         var (differences, notes) = RequestComparer.Compare(jsRequest, ours[0]);
+        foreach (var note in notes)
+        {
+            output.WriteLine("note: " + note);
+        }
+
         Assert.True(differences.Count == 0, Report(caseName, differences, notes, jsRequest, ours[0]));
     }
 
