@@ -7,7 +7,7 @@ import {
   CreateBackupPlanCommand, CreateBackupVaultCommand, DeleteBackupPlanCommand, GetBackupPlanCommand,
   ListBackupPlansCommand, ListBackupPlanVersionsCommand, ListTagsCommand, UpdateBackupPlanCommand,
 } from '@aws-sdk/client-backup';
-import { arn, assertRecent, collectPages, expectError, newClient, uniqueName } from '../lib/harness.mjs';
+import { arn, assertRecent, collectPages, expectError, expectLimitRefusal, newClient, uniqueName } from '../lib/harness.mjs';
 
 const client = await newClient();
 const primaryVault = uniqueName('plan-primary');
@@ -284,4 +284,25 @@ test('invalid and missing parameters are refused and nothing is created', async 
 
   const all = await collectPages((page) => client.send(new ListBackupPlansCommand(page)), 1000, 'BackupPlansList');
   assert.ok(!all.items.some((p) => p.BackupPlanName === name), 'refused creates leave no plan behind');
+});
+
+test('documented plan quotas: at most 10 rules per plan and 5 copy actions per rule', async () => {
+  const name = uniqueName('plan-quota');
+  const rules = (count) => Array.from({ length: count }, (_, i) => ({ RuleName: `rule-${i}`, TargetBackupVaultName: primaryVault }));
+  const copies = (count) => Array.from({ length: count }, (_, i) => ({ DestinationBackupVaultArn: arn.vault(`copy-target-${i}`) }));
+
+  const ten = await client.send(new CreateBackupPlanCommand({ BackupPlan: { BackupPlanName: name, Rules: rules(10) } }));
+  assert.equal((await client.send(new GetBackupPlanCommand({ BackupPlanId: ten.BackupPlanId }))).BackupPlan.Rules.length, 10);
+  await expectLimitRefusal(client.send(new CreateBackupPlanCommand({ BackupPlan: { BackupPlanName: `${name}-11`, Rules: rules(11) } })),
+    'a plan with 11 rules');
+  await expectLimitRefusal(client.send(new UpdateBackupPlanCommand({ BackupPlanId: ten.BackupPlanId, BackupPlan: { BackupPlanName: name, Rules: rules(11) } })),
+    'an update to 11 rules');
+
+  const five = await client.send(new CreateBackupPlanCommand({
+    BackupPlan: { BackupPlanName: `${name}-c5`, Rules: [{ RuleName: 'r', TargetBackupVaultName: primaryVault, CopyActions: copies(5) }] },
+  }));
+  assert.equal((await client.send(new GetBackupPlanCommand({ BackupPlanId: five.BackupPlanId }))).BackupPlan.Rules[0].CopyActions.length, 5);
+  await expectLimitRefusal(client.send(new CreateBackupPlanCommand({
+    BackupPlan: { BackupPlanName: `${name}-c6`, Rules: [{ RuleName: 'r', TargetBackupVaultName: primaryVault, CopyActions: copies(6) }] },
+  })), 'a rule with 6 copy actions');
 });

@@ -7,7 +7,7 @@ import {
   CreateBackupPlanCommand, CreateBackupSelectionCommand, CreateBackupVaultCommand, DeleteBackupPlanCommand,
   DeleteBackupSelectionCommand, GetBackupPlanCommand, GetBackupSelectionCommand, ListBackupSelectionsCommand,
 } from '@aws-sdk/client-backup';
-import { arn, assertRecent, backupRoleArn, collectPages, expectError, newClient, uniqueName } from '../lib/harness.mjs';
+import { arn, assertRecent, backupRoleArn, collectPages, expectError, expectLimitRefusal, newClient, uniqueName } from '../lib/harness.mjs';
 
 const client = await newClient();
 const vault = uniqueName('sel-vault');
@@ -148,4 +148,25 @@ test('selection errors', async () => {
 
   const list = await client.send(new ListBackupSelectionsCommand({ BackupPlanId: planId }));
   assert.deepEqual(list.BackupSelectionsList ?? [], [], 'refused creates leave no selection behind');
+});
+
+test('documented assignment quotas: 500 plain ARNs, 30 wildcard ARNs, 30 conditions per selection', async () => {
+  const planId = await newPlan();
+  const create = (name, selection) => client.send(new CreateBackupSelectionCommand({
+    BackupPlanId: planId, BackupSelection: { SelectionName: name, IamRoleArn: backupRoleArn, ...selection },
+  }));
+  const tables = (count) => Array.from({ length: count }, (_, i) => arn.dynamoTable(`table-${i}`));
+  const wildcards = (count) => Array.from({ length: count }, (_, i) => arn.dynamoTable(`prefix-${i}-*`));
+  const conditions = (count) => Array.from({ length: count }, (_, i) => ({ ConditionKey: `aws:ResourceTag/k${i}`, ConditionValue: 'v' }));
+
+  await create('plain-500', { Resources: tables(500) });
+  await expectLimitRefusal(create('plain-501', { Resources: tables(501) }), 'a selection with 501 ARNs');
+  await create('wild-30', { Resources: wildcards(30) });
+  await expectLimitRefusal(create('wild-31', { Resources: wildcards(31) }), 'a selection with 31 wildcard ARNs');
+  await create('cond-30', { Resources: ['*'], Conditions: { StringEquals: conditions(20), StringNotEquals: conditions(10) } });
+  await expectLimitRefusal(create('cond-31', { Resources: ['*'], Conditions: { StringEquals: conditions(20), StringLike: conditions(11) } }),
+    'a selection with 31 conditions');
+
+  const names = (await client.send(new ListBackupSelectionsCommand({ BackupPlanId: planId }))).BackupSelectionsList.map((s) => s.SelectionName).sort();
+  assert.deepEqual(names, ['cond-30', 'plain-500', 'wild-30'], 'only the selections within the quotas exist');
 });

@@ -73,6 +73,23 @@ export async function expectError(promise, name, httpStatusCode = 400) {
   return error;
 }
 
+/**
+ * Awaits a call that must be refused for breaking a documented quota. AWS does not document which of the two modeled
+ * errors a quota breach raises, so either is accepted; success or any other error fails.
+ */
+export async function expectLimitRefusal(promise, what) {
+  let error;
+  try {
+    await promise;
+  } catch (e) {
+    error = e;
+  }
+  assert.ok(error, `${what} must be refused`);
+  assert.ok(['LimitExceededException', 'InvalidParameterValueException'].includes(error.name),
+    `${what} must be refused with LimitExceededException or InvalidParameterValueException, got ${error.name}: ${error.message}`);
+  assert.equal(error.$metadata?.httpStatusCode, 400);
+}
+
 /** The output without the SDK's response metadata, for readable failure messages. */
 export function stripMetadata(output) {
   if (output && typeof output === 'object') {
