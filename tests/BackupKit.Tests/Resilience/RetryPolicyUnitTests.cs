@@ -47,7 +47,7 @@ public sealed class RetryPolicyUnitTests
     {
         var options = new BackupResilienceOptions();
 
-        Assert.Equal(TimeSpan.FromSeconds(20), RetryDelay.Compute(options, RetryKind.Throttling, 9, null, 1.0));
+        Assert.InRange(RetryDelay.Compute(options, RetryKind.Throttling, 9, null, 0.9999999999), TimeSpan.FromSeconds(19.999), TimeSpan.FromSeconds(20));
         Assert.Equal(TimeSpan.FromSeconds(10), RetryDelay.Compute(options, RetryKind.Throttling, 9, null, 0.5));
         Assert.Equal(TimeSpan.FromMilliseconds(100), RetryDelay.Compute(options, RetryKind.Transient, 1, null, 0.5));
     }
