@@ -49,7 +49,7 @@ public sealed class RetryPolicyUnitTests
 
         Assert.InRange(RetryDelay.Compute(options, RetryKind.Throttling, 9, null, 0.9999999999), TimeSpan.FromSeconds(19.999), TimeSpan.FromSeconds(20));
         Assert.Equal(TimeSpan.FromSeconds(10), RetryDelay.Compute(options, RetryKind.Throttling, 9, null, 0.5));
-        Assert.Equal(TimeSpan.FromMilliseconds(100), RetryDelay.Compute(options, RetryKind.Transient, 1, null, 0.5));
+        Assert.Equal(TimeSpan.FromMilliseconds(50), RetryDelay.Compute(options, RetryKind.Transient, 1, null, 0.5));
     }
 
     [Theory]
