@@ -333,7 +333,7 @@ public sealed partial class BackupClient : IDisposable
         where TOutput : class
     {
         var request = new HttpRequestMessage(call.Method, call.RequestUri);
-        var amzDate = SigV4Signer.FormatAmzDate(_timeProvider.GetUtcNow());
+        var amzDate = _signer.GetAmzDate(_timeProvider.GetUtcNow());
         var sdkRequest = _sdkRequestValues[Math.Min(attempt, _sdkRequestValues.Length) - 1];
         var token = credentials.UseToken ? credentials.Token : null;
 
