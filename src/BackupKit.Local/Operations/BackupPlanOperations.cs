@@ -325,7 +325,7 @@ internal static class BackupPlanOperations
         var runs = new List<ScheduledPlanExecutionMember>();
         foreach (var rule in plan.Rules ?? [])
         {
-            var zone = FindZone(rule.ScheduleExpressionTimezone ?? DefaultTimezone);
+            var zone = PlanDocumentRules.FindZone(rule.ScheduleExpressionTimezone ?? DefaultTimezone, rule.RuleName ?? string.Empty);
             var cron = CronExpression.Parse(rule.ScheduleExpression ?? DefaultScheduleExpression, static message => BackupApiError.InvalidParameter(message));
             var type = rule.EnableContinuousBackup == true ? RuleExecutionType.CONTINUOUS_AND_SNAPSHOTS : RuleExecutionType.SNAPSHOTS;
             foreach (var time in cron.NextRuns(now, zone).Take(count))
@@ -341,17 +341,5 @@ internal static class BackupPlanOperations
         }
 
         return runs;
-    }
-
-    private static TimeZoneInfo FindZone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            throw BackupApiError.InvalidParameter($"ScheduleExpressionTimezone '{id}' is not a known time zone; use an IANA zone id such as 'Etc/UTC' or 'Europe/Paris'.");
-        }
     }
 }

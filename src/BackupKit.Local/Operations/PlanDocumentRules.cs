@@ -46,6 +46,11 @@ internal static class PlanDocumentRules
                 CronExpression.Check(schedule, message => RuleError(name, message));
             }
 
+            if (rule.ScheduleExpressionTimezone is { } zone)
+            {
+                FindZone(zone, name);
+            }
+
             if (rule.StartWindowMinutes is { } start && (start < MinStartWindowMinutes || start > MaxWindowMinutes))
             {
                 throw RuleError(name, $"StartWindowMinutes must be between {MinStartWindowMinutes} and {MaxWindowMinutes}; got {start}.");
@@ -81,6 +86,19 @@ internal static class PlanDocumentRules
                     CheckLifecycle(name, copy.Lifecycle, continuous: false);
                 }
             }
+        }
+    }
+
+    /// <summary>The time zone a rule's schedule is read in (IANA ids such as <c>Etc/UTC</c>).</summary>
+    public static TimeZoneInfo FindZone(string id, string ruleName)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw RuleError(ruleName, $"ScheduleExpressionTimezone '{id}' is not a known time zone; use an IANA zone id such as 'Etc/UTC' or 'Europe/Paris'.");
         }
     }
 
