@@ -23,6 +23,13 @@ public sealed class BackupEmulatorOptions
     /// </summary>
     public IDictionary<string, string> AccountsByAccessKey { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Secret access keys by access key id. Requests signed with an access key listed here have their SigV4 signature
+    /// verified and must be signed within 5 minutes of <see cref="TimeProvider"/>'s time, as AWS requires; requests with
+    /// other access keys are accepted on a well-formed <c>Authorization</c> header alone.
+    /// </summary>
+    public IDictionary<string, string> SecretsByAccessKey { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Where the emulator and the web host log; null logs nothing.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

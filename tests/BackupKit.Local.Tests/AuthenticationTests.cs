@@ -63,6 +63,17 @@ public sealed class AuthenticationTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Credential_scoped_to_something_that_is_not_a_region_is_refused()
+    {
+        var header = WireCaller.AuthorizationHeader(WireCaller.TestAccessKey, WireCaller.TodayScope, "US_EAST", "backup");
+        using var response = await Caller.SendRawAsync("GET", "/backup-vaults/", authorization: header);
+        var error = await AwsErrorResponse.ReadAsync(response);
+
+        Assert.Equal("InvalidSignatureException", error.ErrorType);
+        Assert.Equal("Credential should be scoped to a valid region, not 'US_EAST'. ", error.BodyMessage);
+    }
+
+    [Fact]
     public async Task Malformed_credential_is_refused()
     {
         var header = $"AWS4-HMAC-SHA256 Credential={WireCaller.TestAccessKey}/us-east-1/backup/aws4_request, SignedHeaders=host;x-amz-date, Signature=abc";
