@@ -69,8 +69,7 @@ internal sealed partial class RequestPipeline
         }
 
         var rawPath = RawPath(http);
-        var query = request.Query;
-        if (!_routes.TryMatch(request.Method, rawPath, query.ContainsKey, out var match))
+        if (!_routes.TryMatch(request.Method, rawPath, request, static (r, key) => r.Query.ContainsKey(key), out var match))
         {
             await ErrorResponseWriter.WriteAsync(
                 http,
