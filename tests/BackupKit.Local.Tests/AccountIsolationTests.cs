@@ -14,7 +14,7 @@ public sealed class AccountIsolationTests : EmulatorTest
     [Fact]
     public async Task Mapped_access_keys_act_in_their_own_account()
     {
-        using var production = new WireCaller(Emulator.Endpoint, accessKey: "AKIDPRODUCTION");
+        using var production = CallerFor(accessKey: "AKIDPRODUCTION");
 
         var mine = await CreateVaultAsync("shared-name");
         var theirs = await production.CallAsync(BackupOperations.CreateBackupVault, new CreateBackupVaultInput { BackupVaultName = "shared-name" });
@@ -26,7 +26,7 @@ public sealed class AccountIsolationTests : EmulatorTest
     [Fact]
     public async Task A_12_digit_access_key_is_its_own_account()
     {
-        using var caller = new WireCaller(Emulator.Endpoint, accessKey: "333333333333");
+        using var caller = CallerFor(accessKey: "333333333333");
 
         var vault = await caller.CallAsync(BackupOperations.CreateBackupVault, new CreateBackupVaultInput { BackupVaultName = "mine" });
 
@@ -37,7 +37,7 @@ public sealed class AccountIsolationTests : EmulatorTest
     [Fact]
     public async Task Regions_of_one_account_are_separate()
     {
-        using var frankfurt = new WireCaller(Emulator.Endpoint, region: "eu-central-1");
+        using var frankfurt = CallerFor(region: "eu-central-1");
 
         var vault = await frankfurt.CallAsync(BackupOperations.CreateBackupVault, new CreateBackupVaultInput { BackupVaultName = "regional" });
 
@@ -49,7 +49,7 @@ public sealed class AccountIsolationTests : EmulatorTest
     public async Task Another_account_cannot_tag_a_resource()
     {
         var vault = await CreateVaultAsync("private");
-        using var production = new WireCaller(Emulator.Endpoint, accessKey: "AKIDPRODUCTION");
+        using var production = CallerFor(accessKey: "AKIDPRODUCTION");
 
         var error = await Assert.ThrowsAsync<AwsErrorResponse>(() => production.CallAsync(
             BackupOperations.TagResource,

@@ -340,7 +340,7 @@ public sealed class BackupPlanTests : EmulatorTest
     public async Task Backup_plan_state_is_per_account_and_region()
     {
         var created = await CreatePlanAsync("isolated");
-        using var otherRegion = new WireCaller(Emulator.Endpoint, region: "eu-west-1");
+        using var otherRegion = CallerFor(region: "eu-west-1");
 
         var error = await Assert.ThrowsAsync<AwsErrorResponse>(() => otherRegion.CallAsync(BackupOperations.GetBackupPlan, new GetBackupPlanInput { BackupPlanId = created.BackupPlanId }));
 

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using BackupKit.Local.Tests.Support;
 using BackupKit.Wire;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BackupKit.Local.Tests;
 
@@ -54,19 +55,45 @@ public sealed class SignatureVerificationTests : IAsyncLifetime
 
 public sealed class ClockSkewTests : EmulatorTest
 {
-    protected override void Configure(BackupEmulatorOptions options) =>
-        options.SecretsByAccessKey[WireCaller.TestAccessKey] = "backupkit-test-secret";
-
     [Fact]
-    public async Task Requests_signed_far_from_the_emulator_clock_are_refused_and_the_Date_header_tells_the_emulator_time()
+    public async Task Requests_signed_more_than_15_minutes_before_the_emulator_clock_are_refused()
     {
-        // The fake clock stands in 2026-03-02 while the caller signs with the real time.
-        using var response = await Caller.SendRawAsync("GET", "/backup-vaults/");
-        var error = await AwsErrorResponse.ReadAsync(response);
+        using var stale = new WireCaller(Emulator.Endpoint, clock: new FakeTimeProvider(Clock.GetUtcNow().AddMinutes(-20)));
+
+        var error = await Assert.ThrowsAsync<AwsErrorResponse>(() => stale.CallAsync(BackupOperations.CreateBackupVault, new CreateBackupVaultInput { BackupVaultName = "stale" }));
 
         Assert.Equal(403, error.StatusCode);
         Assert.Equal("InvalidSignatureException", error.ErrorType);
-        Assert.StartsWith("Signature not yet current:", error.BodyMessage, StringComparison.Ordinal);
+        Assert.Equal("Signature expired: 20260302T094000Z is now earlier than 20260302T094500Z (20260302T100000Z - 15 min.)", error.BodyMessage);
+        Assert.Equal("ResourceNotFoundException", (await ErrorAsync(BackupOperations.DescribeBackupVault, new DescribeBackupVaultInput { BackupVaultName = "stale" })).ErrorType);
+    }
+
+    [Fact]
+    public async Task Requests_signed_more_than_15_minutes_after_the_emulator_clock_are_refused()
+    {
+        using var early = new WireCaller(Emulator.Endpoint, clock: new FakeTimeProvider(Clock.GetUtcNow().AddMinutes(16)));
+
+        var error = await Assert.ThrowsAsync<AwsErrorResponse>(() => early.CallAsync(BackupOperations.ListBackupVaults, new ListBackupVaultsInput()));
+
+        Assert.Equal("InvalidSignatureException", error.ErrorType);
+        Assert.StartsWith("Signature not yet current: 20260302T101600Z", error.BodyMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Requests_signed_within_15_minutes_are_accepted()
+    {
+        using var skewed = new WireCaller(Emulator.Endpoint, clock: new FakeTimeProvider(Clock.GetUtcNow().AddMinutes(-14)));
+
+        var vaults = await skewed.CallAsync(BackupOperations.ListBackupVaults, new ListBackupVaultsInput());
+
+        Assert.Empty(vaults.BackupVaultList!);
+    }
+
+    [Fact]
+    public async Task The_Date_header_tells_the_emulator_time_so_that_SDKs_can_correct_their_skew()
+    {
+        using var response = await Caller.SendRawAsync("GET", "/backup-vaults/");
+
         Assert.Equal(Clock.GetUtcNow(), response.Headers.Date);
     }
 }

@@ -13,7 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace BackupKit.Local.Hosting;
 
 /// <summary>
-/// The emulator's single request delegate: request id, SigV4 header check, routing, the body, the signature (only for
+/// The emulator's single request delegate: request id, SigV4 header check, signing time against the emulator clock,
+/// routing, the body, the signature (only for
 /// access keys with a registered secret), injected faults, then the operation.
 /// No MVC and no routing middleware: the route table is precomputed and matching does not allocate beyond the labels.
 /// </summary>
@@ -68,6 +69,13 @@ internal sealed partial class RequestPipeline
             return;
         }
 
+        var timeError = RequestTimeCheck.Check(headers["X-Amz-Date"], headers.Date, _clock.GetUtcNow());
+        if (timeError is not null)
+        {
+            await ErrorResponseWriter.WriteAsync(http, timeError).ConfigureAwait(false);
+            return;
+        }
+
         var rawPath = RawPath(http);
         if (!_routes.TryMatch(request.Method, rawPath, request, static (r, key) => r.Query.ContainsKey(key), out var match))
         {
@@ -91,7 +99,7 @@ internal sealed partial class RequestPipeline
             }
 
             if (_secrets.TryGetValue(caller.AccessKeyId, out var secret)
-                && SigV4SignatureVerifier.Verify(request, secret, body.Span, _clock.GetUtcNow()) is { } signatureError)
+                && SigV4SignatureVerifier.Verify(request, secret, body.Span) is { } signatureError)
             {
                 await ErrorResponseWriter.WriteAsync(http, signatureError).ConfigureAwait(false);
                 return;
