@@ -81,6 +81,7 @@ internal static class BackupVaultOperations
         var state = call.State;
         lock (state.Gate)
         {
+            BackupJobEngine.Advance(state, call.Now);
             var vault = Find(state, input.BackupVaultName!);
             return new DescribeBackupVaultOutput
             {
@@ -106,6 +107,7 @@ internal static class BackupVaultOperations
         var state = call.State;
         lock (state.Gate)
         {
+            BackupJobEngine.Advance(state, call.Now);
             var vault = Find(state, input.BackupVaultName!);
             if (vault.NumberOfRecoveryPoints > 0)
             {
@@ -128,6 +130,7 @@ internal static class BackupVaultOperations
         var state = call.State;
         lock (state.Gate)
         {
+            BackupJobEngine.Advance(state, call.Now);
             var vaults = new List<VaultRecord>(state.Vaults.Count);
 
             // Every vault here is a plain BACKUP_VAULT owned by the caller; none is shared with it.

@@ -26,8 +26,10 @@ internal sealed class VaultRecord
 
     public VaultLockRecord? Lock { get; set; }
 
-    /// <summary>Recovery points stored in the vault; the emulator does not run backup jobs yet, so none arrive.</summary>
-    public long NumberOfRecoveryPoints { get; init; }
+    /// <summary>Recovery points stored in the vault, by ARN.</summary>
+    public Dictionary<string, RecoveryPointRecord> RecoveryPoints { get; } = new(StringComparer.Ordinal);
+
+    public long NumberOfRecoveryPoints => RecoveryPoints.Count;
 }
 
 /// <summary>Where a vault sends its events.</summary>
