@@ -56,7 +56,7 @@ public sealed class VaultLockTests : EmulatorTest
     }
 
     [Fact]
-    public async Task After_the_lock_date_the_lock_and_the_vault_are_immutable()
+    public async Task After_the_lock_date_the_lock_is_immutable()
     {
         await CreateVaultAsync("sealed");
         await CallAsync(BackupOperations.PutBackupVaultLockConfiguration, new PutBackupVaultLockConfigurationInput { BackupVaultName = "sealed", MinRetentionDays = 30, ChangeableForDays = 3 });
@@ -64,12 +64,49 @@ public sealed class VaultLockTests : EmulatorTest
 
         var put = await ErrorAsync(BackupOperations.PutBackupVaultLockConfiguration, new PutBackupVaultLockConfigurationInput { BackupVaultName = "sealed", MinRetentionDays = 1 });
         var delete = await ErrorAsync(BackupOperations.DeleteBackupVaultLockConfiguration, new DeleteBackupVaultLockConfigurationInput { BackupVaultName = "sealed" });
-        var deleteVault = await ErrorAsync(BackupOperations.DeleteBackupVault, new DeleteBackupVaultInput { BackupVaultName = "sealed" });
+        var described = await CallAsync(BackupOperations.DescribeBackupVault, new DescribeBackupVaultInput { BackupVaultName = "sealed" });
 
         Assert.Equal(("InvalidRequestException", 400), (put.ErrorType, put.StatusCode));
         Assert.Equal(("InvalidRequestException", 400), (delete.ErrorType, delete.StatusCode));
+        Assert.True(described.Locked);
+        Assert.Equal(30, described.MinRetentionDays);
+    }
+
+    [Fact]
+    public async Task Compliance_locked_vault_past_its_lock_date_cannot_be_deleted_until_its_recovery_points_expire()
+    {
+        await CreateVaultAsync("vaulted");
+        var job = await CallAsync(BackupOperations.StartBackupJob, new StartBackupJobInput
+        {
+            BackupVaultName = "vaulted",
+            ResourceArn = "arn:aws:dynamodb:us-east-1:000000000000:table/ledger",
+            IamRoleArn = "arn:aws:iam::000000000000:role/service-role/AWSBackupDefaultServiceRole",
+            Lifecycle = new Lifecycle { DeleteAfterDays = 40 },
+        });
+        Clock.Advance(TimeSpan.FromMinutes(15));
+        await CallAsync(BackupOperations.PutBackupVaultLockConfiguration, new PutBackupVaultLockConfigurationInput { BackupVaultName = "vaulted", MinRetentionDays = 30, ChangeableForDays = 3 });
+        Clock.Advance(TimeSpan.FromDays(4));
+
+        var deleteVault = await ErrorAsync(BackupOperations.DeleteBackupVault, new DeleteBackupVaultInput { BackupVaultName = "vaulted" });
+        var deletePoint = await ErrorAsync(BackupOperations.DeleteRecoveryPoint, new DeleteRecoveryPointInput { BackupVaultName = "vaulted", RecoveryPointArn = job.RecoveryPointArn });
+        Clock.Advance(TimeSpan.FromDays(40));
+        await CallAsync(BackupOperations.DeleteBackupVault, new DeleteBackupVaultInput { BackupVaultName = "vaulted" });
+
         Assert.Equal(("InvalidRequestException", 400), (deleteVault.ErrorType, deleteVault.StatusCode));
-        Assert.True((await CallAsync(BackupOperations.DescribeBackupVault, new DescribeBackupVaultInput { BackupVaultName = "sealed" })).Locked);
+        Assert.Equal("InvalidRequestException", deletePoint.ErrorType);
+        Assert.Equal("ResourceNotFoundException", (await ErrorAsync(BackupOperations.DescribeBackupVault, new DescribeBackupVaultInput { BackupVaultName = "vaulted" })).ErrorType);
+    }
+
+    [Fact]
+    public async Task Empty_compliance_locked_vault_can_be_deleted_after_its_lock_date()
+    {
+        await CreateVaultAsync("empty-sealed");
+        await CallAsync(BackupOperations.PutBackupVaultLockConfiguration, new PutBackupVaultLockConfigurationInput { BackupVaultName = "empty-sealed", MinRetentionDays = 1, ChangeableForDays = 3 });
+        Clock.Advance(TimeSpan.FromDays(4));
+
+        await CallAsync(BackupOperations.DeleteBackupVault, new DeleteBackupVaultInput { BackupVaultName = "empty-sealed" });
+
+        Assert.Equal("ResourceNotFoundException", (await ErrorAsync(BackupOperations.DescribeBackupVault, new DescribeBackupVaultInput { BackupVaultName = "empty-sealed" })).ErrorType);
     }
 
     [Theory]

@@ -9,7 +9,7 @@ namespace BackupKit.Local.Operations;
 
 /// <summary>
 /// Backup vaults with their access policy, notifications and Vault Lock: create (idempotent by CreatorRequestId),
-/// describe, delete (only when empty and not locked for good), list; put/get/delete policy and notifications; put and
+/// describe, delete (only when empty), list; put/get/delete policy and notifications; put and
 /// delete the lock (governance mode without ChangeableForDays, compliance mode with it).
 /// </summary>
 internal static class BackupVaultOperations
@@ -109,15 +109,11 @@ internal static class BackupVaultOperations
         {
             BackupJobEngine.Advance(state, call.Now);
             var vault = Find(state, input.BackupVaultName!);
+            // A locked vault keeps its recovery points until their lifecycle expires them (they cannot be deleted early),
+            // so a locked vault that holds any cannot be deleted; an empty one can, even in compliance mode.
             if (vault.NumberOfRecoveryPoints > 0)
             {
                 throw BackupApiError.InvalidRequest("Backup vault cannot be deleted because it contains recovery points.", bodyCode: "ERROR_9101");
-            }
-
-            if (vault.Lock is { } vaultLock && vaultLock.IsImmutableAt(call.Now))
-            {
-                throw BackupApiError.InvalidRequest(
-                    $"Backup vault '{vault.Name}' cannot be deleted: it is locked in compliance mode and its lock became immutable on {vaultLock.LockDate:O}.");
             }
 
             state.Vaults.Remove(vault.Name);
