@@ -55,6 +55,7 @@ internal static class OperationCatalog
         Add(BackupOperations.ListBackupSelections, BackupSelectionOperations.List);
 
         Add(BackupOperations.CreateBackupVault, BackupVaultOperations.Create);
+        Add(BackupOperations.CreateLogicallyAirGappedBackupVault, BackupVaultOperations.CreateLogicallyAirGapped);
         Add(BackupOperations.DescribeBackupVault, BackupVaultOperations.Describe);
         Add(BackupOperations.DeleteBackupVault, BackupVaultOperations.Delete);
         Add(BackupOperations.ListBackupVaults, BackupVaultOperations.List);

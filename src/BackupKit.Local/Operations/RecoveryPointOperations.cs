@@ -57,7 +57,7 @@ internal static class RecoveryPointOperations
                     EncryptionKeyArn = point.EncryptionKeyArn,
                     IsEncrypted = true,
                     IsParent = false,
-                    VaultType = VaultType.BACKUP_VAULT,
+                    VaultType = BackupVaultOperations.TypeOf(vault),
                 });
             }
 
@@ -97,7 +97,7 @@ internal static class RecoveryPointOperations
                     BackupSizeBytes = point.BackupSizeInBytes,
                     BackupVaultName = vault.Name,
                     IsParent = false,
-                    VaultType = VaultType.BACKUP_VAULT,
+                    VaultType = BackupVaultOperations.TypeOf(vault),
                 });
             }
 
@@ -133,7 +133,7 @@ internal static class RecoveryPointOperations
                 IsEncrypted = true,
                 StorageClass = point.StorageClass,
                 IsParent = false,
-                VaultType = VaultType.BACKUP_VAULT,
+                VaultType = BackupVaultOperations.TypeOf(vault),
             };
         }
     }

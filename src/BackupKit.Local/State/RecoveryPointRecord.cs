@@ -23,7 +23,7 @@ internal sealed class RecoveryPointRecord
 
     public required long BackupSizeInBytes { get; init; }
 
-    public required string EncryptionKeyArn { get; init; }
+    public string? EncryptionKeyArn { get; init; }
 
     public Lifecycle? Lifecycle { get; set; }
 

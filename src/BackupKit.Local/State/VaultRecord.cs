@@ -13,7 +13,14 @@ internal sealed class VaultRecord
 
     public string? CreatorRequestId { get; init; }
 
-    public required string EncryptionKeyArn { get; init; }
+    /// <summary>The key the vault encrypts with; null for the AWS-owned key of a logically air-gapped vault.</summary>
+    public string? EncryptionKeyArn { get; init; }
+
+    /// <summary>Whether this is a logically air-gapped vault (its compliance-mode lock comes built in).</summary>
+    public bool IsLogicallyAirGapped { get; init; }
+
+    /// <summary>When a logically air-gapped vault leaves CREATING (AWS creates them asynchronously).</summary>
+    public DateTimeOffset AvailableAt { get; init; }
 
     /// <summary>Whether the caller named its own KMS key (else the account's default AWS Backup key is used).</summary>
     public bool IsCustomerManagedKey { get; init; }
