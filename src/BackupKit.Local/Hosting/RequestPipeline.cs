@@ -14,8 +14,8 @@ namespace BackupKit.Local.Hosting;
 
 /// <summary>
 /// The emulator's single request delegate: request id, SigV4 header check, signing time against the emulator clock,
-/// routing, the body, the signature (only for
-/// access keys with a registered secret), injected faults, then the operation.
+/// routing, the body, the signature (only for access keys with a registered secret), injected faults, then the
+/// operation.
 /// No MVC and no routing middleware: the route table is precomputed and matching does not allocate beyond the labels.
 /// </summary>
 internal sealed partial class RequestPipeline
