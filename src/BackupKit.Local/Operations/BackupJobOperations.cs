@@ -104,6 +104,7 @@ internal static class BackupJobOperations
                 BackupOptions = job.BackupOptions,
                 IsParent = false,
                 InitiationDate = job.CreationDate,
+                CreatedBy = job.CreatedBy,
             };
         }
     }
@@ -154,6 +155,7 @@ internal static class BackupJobOperations
                     BackupOptions = job.BackupOptions,
                     IsParent = false,
                     InitiationDate = job.CreationDate,
+                    CreatedBy = job.CreatedBy,
                 });
             }
 

@@ -27,7 +27,7 @@ internal static class RecoveryPointOperations
                     && (input.ByResourceType is null || input.ByResourceType == point.ResourceType)
                     && (input.ByCreatedBefore is not { } before || point.CreationDate < before)
                     && (input.ByCreatedAfter is not { } after || point.CreationDate > after)
-                    && input.ByBackupPlanId is null
+                    && (input.ByBackupPlanId is null || input.ByBackupPlanId == point.CreatedBy?.BackupPlanId)
                     && input.ByParentRecoveryPointArn is null)
                 {
                     points.Add(point);
@@ -47,6 +47,7 @@ internal static class RecoveryPointOperations
                     ResourceArn = point.ResourceArn,
                     ResourceType = point.ResourceType,
                     IamRoleArn = point.IamRoleArn,
+                    CreatedBy = point.CreatedBy,
                     Status = RecoveryPointStatus.COMPLETED,
                     CreationDate = point.CreationDate,
                     InitiationDate = point.CreationDate,
@@ -122,6 +123,7 @@ internal static class RecoveryPointOperations
                 ResourceArn = point.ResourceArn,
                 ResourceType = point.ResourceType,
                 IamRoleArn = point.IamRoleArn,
+                CreatedBy = point.CreatedBy,
                 Status = RecoveryPointStatus.COMPLETED,
                 CreationDate = point.CreationDate,
                 InitiationDate = point.CreationDate,

@@ -38,6 +38,9 @@ internal sealed class BackupJobRecord
 
     public Dictionary<string, string>? BackupOptions { get; init; }
 
+    /// <summary>The plan and rule that started the job; null for an on-demand job.</summary>
+    public RecoveryPointCreator? CreatedBy { get; init; }
+
     public BackupJobState State { get; set; } = BackupJobState.CREATED;
 
     public string? StatusMessage { get; set; }

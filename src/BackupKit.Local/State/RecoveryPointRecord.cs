@@ -25,6 +25,9 @@ internal sealed class RecoveryPointRecord
 
     public string? EncryptionKeyArn { get; init; }
 
+    /// <summary>The plan and rule that created the recovery point; null for an on-demand backup.</summary>
+    public RecoveryPointCreator? CreatedBy { get; init; }
+
     public Lifecycle? Lifecycle { get; set; }
 
     public StorageClass StorageClass { get; set; } = StorageClass.WARM;
