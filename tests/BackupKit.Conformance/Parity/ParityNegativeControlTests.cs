@@ -7,7 +7,8 @@ namespace BackupKit.Conformance.Parity;
 /// (in ReadInput or in the client), the comparison must report it. The typed input is altered after binding, standing
 /// in for such a loss, and the real pipeline (route, bind, send, compare) must fail with a precise difference.
 /// </summary>
-public sealed class ParityNegativeControlTests(JsCaptureFixture js) : IClassFixture<JsCaptureFixture>
+[Collection(JsCaptureCollection.Name)]
+public sealed class ParityNegativeControlTests(JsCaptureFixture js)
 {
     [Fact]
     public async Task A_body_member_lost_on_our_side_is_reported()
