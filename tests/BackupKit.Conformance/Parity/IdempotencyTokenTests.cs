@@ -19,6 +19,7 @@ public sealed partial class IdempotencyTokenTests(JsCaptureFixture js)
     [InlineData("CreateBackupPlan-token-generated", "CreatorRequestId")]
     [InlineData("CreateBackupSelection-token-generated", "CreatorRequestId")]
     [InlineData("CreateBackupVault-token-generated", "CreatorRequestId")]
+    [InlineData("CreateLogicallyAirGappedBackupVault-token-generated", "CreatorRequestId")]
     [InlineData("StartBackupJob-token-generated", "IdempotencyToken")]
     public async Task Our_client_fills_an_absent_token_like_the_JS_SDK(string caseName, string tokenMember)
     {
