@@ -1,0 +1,91 @@
+using BackupKit.Model;
+using BackupKit.Rules;
+
+namespace BackupKit.Building;
+
+/// <summary>
+/// Builds a <see cref="BackupPosture"/>. Start with <see cref="BackupPosture.Create"/>, add vaults and plans, then
+/// call <see cref="Build"/>, which checks every rule of the BackupKit rules table and either returns the immutable
+/// posture or throws one <see cref="BackupPostureValidationException"/> listing every violation.
+/// </summary>
+/// <example>
+/// <code>
+/// using static BackupKit.Model.Retention;
+///
+/// var posture = BackupPosture.Create()
+///     .AddVault("primary", v => v
+///         .EncryptWith(kmsKeyArn)
+///         .Lock(l => l.Governance().MinRetention(Days(7)).MaxRetention(Days(365))))
+///     .AddPlan("prod", p => p
+///         .AddRule("daily", r => r
+///             .Daily(at: new TimeOnly(5, 0))
+///             .InVault("primary")
+///             .StartWithin(TimeSpan.FromHours(1))
+///             .CompleteWithin(TimeSpan.FromHours(8))
+///             .MoveToColdStorageAfter(Days(30))
+///             .DeleteAfter(Days(120))
+///             .CopyTo(drVaultArn, c => c.DeleteAfter(Days(120))))
+///         .Select("prod-tagged", s => s.WhereTag("backup", "prod").Except(scratchTableArn)))
+///     .Build();
+/// </code>
+/// </example>
+public sealed class BackupPostureBuilder
+{
+    private readonly BuilderGuard _guard = new(nameof(BackupPostureBuilder));
+    private readonly List<BackupVault> _vaults = [];
+    private readonly List<BackupPlan> _plans = [];
+
+    internal BackupPostureBuilder()
+    {
+    }
+
+    /// <summary>Adds a backup vault.</summary>
+    /// <param name="name">The vault name: 2 to 50 letters, digits, hyphens or underscores.</param>
+    /// <param name="configure">Configures encryption, lock, access policy, notifications and tags; optional.</param>
+    /// <returns>This builder.</returns>
+    public BackupPostureBuilder AddVault(string name, Action<BackupVaultBuilder>? configure = null)
+    {
+        _guard.ThrowIfFrozen();
+        ArgumentNullException.ThrowIfNull(name);
+        var builder = new BackupVaultBuilder(name);
+        configure?.Invoke(builder);
+        _vaults.Add(builder.ToModel());
+        return this;
+    }
+
+    /// <summary>Adds a backup plan.</summary>
+    /// <param name="name">The plan name: 1 to 50 letters, digits, hyphens, underscores or dots.</param>
+    /// <param name="configure">Adds the rules (1 to 10) and selections, or applies a <see cref="BackupPlanPreset"/>.</param>
+    /// <returns>This builder.</returns>
+    public BackupPostureBuilder AddPlan(string name, Action<BackupPlanBuilder> configure)
+    {
+        _guard.ThrowIfFrozen();
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = new BackupPlanBuilder(name);
+        configure(builder);
+        _plans.Add(builder.ToModel());
+        return this;
+    }
+
+    /// <summary>
+    /// Checks every rule and returns the immutable posture. The builder cannot be used afterwards.
+    /// Warnings (e.g. default quotas exceeded) do not fail the build; read them with <see cref="BackupPosture.Validate"/>.
+    /// </summary>
+    /// <returns>The posture.</returns>
+    /// <exception cref="BackupPostureValidationException">The posture breaks one or more AWS Backup rules; the exception lists all of them.</exception>
+    /// <exception cref="InvalidOperationException">The builder was already built.</exception>
+    public BackupPosture Build()
+    {
+        _guard.ThrowIfFrozen();
+        _guard.Freeze();
+        var posture = new BackupPosture { Vaults = new ValueList<BackupVault>(_vaults), Plans = new ValueList<BackupPlan>(_plans) };
+        var violations = PostureValidator.Validate(posture);
+        if (violations.Any(v => v.Severity == RuleSeverity.Error))
+        {
+            throw new BackupPostureValidationException(violations);
+        }
+
+        return posture;
+    }
+}

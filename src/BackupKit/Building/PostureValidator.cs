@@ -1,0 +1,210 @@
+using System.Globalization;
+using BackupKit.Model;
+using BackupKit.Rules;
+
+namespace BackupKit.Building;
+
+/// <summary>
+/// Walks a posture and applies the rules table to every value, prefixing each finding with the path of the value.
+/// All checks live in <see cref="BackupKit.Rules"/>; this class only gathers inputs and paths.
+/// </summary>
+internal static class PostureValidator
+{
+    public static IReadOnlyList<PostureViolation> Validate(BackupPosture posture)
+    {
+        ArgumentNullException.ThrowIfNull(posture);
+        var sink = new Sink();
+
+        sink.Add("vaults", VaultRules.CheckVaultQuota(posture.Vaults.Count));
+        foreach (var group in posture.Vaults.GroupBy(v => v.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            sink.Add($"vaults[{group.Key}]", NameRules.CheckUnique("Backup vault", group.Key, group.Count(), "an account and Region"));
+        }
+
+        foreach (var vault in posture.Vaults)
+        {
+            ValidateVault(sink, vault);
+        }
+
+        sink.Add("plans", PlanRules.CheckPlanQuota(posture.Plans.Count));
+        foreach (var group in posture.Plans.GroupBy(p => p.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            sink.Add($"plans[{group.Key}]", NameRules.CheckUnique("Backup plan", group.Key, group.Count(), "an account and Region"));
+        }
+
+        foreach (var plan in posture.Plans)
+        {
+            ValidatePlan(sink, posture, plan);
+        }
+
+        return sink.Violations
+            .OrderBy(v => v.Severity)
+            .ToArray();
+    }
+
+    private static void ValidateVault(Sink sink, BackupVault vault)
+    {
+        var path = $"vaults[{vault.Name}]";
+        sink.Add(path + ".name", NameRules.CheckVaultName(vault.Name));
+        sink.Add(path, VaultRules.CheckKmsKeyArn(vault.EncryptionKeyArn));
+        if (vault.Notifications is { } notifications)
+        {
+            sink.Add(path, VaultRules.CheckNotifications(notifications.SnsTopicArn, notifications.Events));
+        }
+
+        if (vault.Lock is { } vaultLock)
+        {
+            sink.Add(path, VaultRules.CheckVaultLock(vaultLock.MinRetention?.TotalDays, vaultLock.MaxRetention?.TotalDays, vaultLock.ChangeableFor?.TotalDays));
+        }
+
+        if (vault.LogicallyAirGapped is { } airGapped)
+        {
+            sink.Add(path, VaultRules.CheckAirGappedRetention(airGapped.MinRetention.TotalDays, airGapped.MaxRetention.TotalDays));
+        }
+
+        sink.Add(path, VaultRules.CheckAirGappedWithoutLock(vault.Name, vault.IsLogicallyAirGapped, vault.Lock is not null));
+        sink.Add(path + ".tags", NameRules.CheckTags(vault.Tags));
+    }
+
+    private static void ValidatePlan(Sink sink, BackupPosture posture, BackupPlan plan)
+    {
+        var path = $"plans[{plan.Name}]";
+        sink.Add(path + ".name", NameRules.CheckPlanName(plan.Name));
+        sink.Add(path, PlanRules.CheckRuleCount(plan.Rules.Count));
+        foreach (var group in plan.Rules.GroupBy(r => r.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            sink.Add($"{path}.rules[{group.Key}]", NameRules.CheckUnique("Backup rule", group.Key, group.Count(), $"plan '{plan.Name}'"));
+        }
+
+        foreach (var rule in plan.Rules)
+        {
+            ValidateRule(sink, posture, $"{path}.rules[{rule.Name}]", rule);
+        }
+
+        for (var i = 0; i < plan.AdvancedBackupSettings.Count; i++)
+        {
+            var setting = plan.AdvancedBackupSettings[i];
+            sink.Add($"{path}.advancedBackupSettings[{setting.ResourceType}]", PlanRules.CheckAdvancedBackupSetting(setting.ResourceType, setting.Options));
+        }
+
+        sink.Add(path + ".tags", NameRules.CheckTags(plan.Tags));
+
+        var tagSelections = plan.Selections.Count(s => !s.ListOfTags.IsEmpty || s.Conditions.Count > 0);
+        sink.Add(path, SelectionRules.CheckSelectionsPerPlan(plan.Selections.Count, tagSelections));
+        foreach (var group in plan.Selections.GroupBy(s => s.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            sink.Add($"{path}.selections[{group.Key}]", NameRules.CheckUnique("Backup selection", group.Key, group.Count(), $"plan '{plan.Name}'"));
+        }
+
+        foreach (var selection in plan.Selections)
+        {
+            ValidateSelection(sink, $"{path}.selections[{selection.Name}]", selection);
+        }
+    }
+
+    private static void ValidateRule(Sink sink, BackupPosture posture, string path, BackupRule rule)
+    {
+        sink.Add(path + ".name", NameRules.CheckRuleName(rule.Name));
+
+        var targetVault = string.IsNullOrEmpty(rule.TargetVaultName) ? null : posture.FindVault(rule.TargetVaultName);
+        if (!string.IsNullOrEmpty(rule.TargetVaultName))
+        {
+            sink.Add(path + ".targetVault", NameRules.CheckVaultName(rule.TargetVaultName));
+        }
+
+        sink.Add(path, PlanRules.CheckTargetVaultDeclared(rule.TargetVaultName, targetVault is not null, rule.TargetVaultIsExternal));
+        sink.Add(path, PlanRules.CheckAirGappedTargetArn(rule.TargetLogicallyAirGappedVaultArn));
+
+        if (rule.Schedule is { } schedule)
+        {
+            sink.Add(path + ".schedule", ScheduleRules.CheckCron(schedule.CronExpression));
+            sink.Add(path + ".schedule", ScheduleRules.CheckTimeZone(schedule.TimeZone));
+        }
+
+        sink.Add(path, ScheduleRules.CheckStartWindow(rule.StartWindow));
+        sink.Add(path, ScheduleRules.CheckCompletionWindow(rule.CompletionWindow, rule.StartWindow));
+
+        var cold = rule.Lifecycle?.MoveToColdStorageAfter?.TotalDays;
+        var delete = rule.Lifecycle?.DeleteAfter?.TotalDays;
+        sink.Add(path + ".lifecycle", LifecycleRules.CheckLifecycle(cold, delete));
+        sink.Add(path + ".lifecycle", LifecycleRules.CheckContinuousBackup(rule.ContinuousBackup, cold, delete));
+        sink.Add(path + ".recoveryPointTags", PlanRules.CheckRecoveryPointTags(rule.RecoveryPointTags));
+        sink.Add(path, PlanRules.CheckIndexActions(rule.IndexActions.Select(a => (IReadOnlyList<string>)a.ResourceTypes).ToArray()));
+
+        // Retention must fit the range the target vault enforces (Vault Lock or air-gapped retention).
+        if (targetVault?.EnforcedRetention is { } range)
+        {
+            sink.Add(path, RetentionRules.CheckRuleRetention(delete, targetVault.Name, range.Min?.TotalDays, range.Max?.TotalDays));
+        }
+
+        if (rule.TargetLogicallyAirGappedVaultArn is { } airGappedArn &&
+            VaultFromArn(posture, airGappedArn) is { EnforcedRetention: { } airGappedRange } airGappedVault)
+        {
+            sink.Add(path, RetentionRules.CheckRuleRetention(delete, airGappedVault.Name, airGappedRange.Min?.TotalDays, airGappedRange.Max?.TotalDays));
+        }
+
+        sink.Add(path, PlanRules.CheckCopyActionCount(rule.CopyActions.Count));
+        for (var i = 0; i < rule.CopyActions.Count; i++)
+        {
+            var copy = rule.CopyActions[i];
+            var copyPath = $"{path}.copyActions[{i.ToString(CultureInfo.InvariantCulture)}]";
+            sink.Add(copyPath, PlanRules.CheckCopyDestinationArn(copy.DestinationVaultArn));
+            var copyCold = copy.Lifecycle?.MoveToColdStorageAfter?.TotalDays;
+            var copyDelete = copy.Lifecycle?.DeleteAfter?.TotalDays;
+            sink.Add(copyPath + ".lifecycle", LifecycleRules.CheckLifecycle(copyCold, copyDelete));
+
+            // A copy without its own delete-after keeps the source's expiry (copies keep the source creation date).
+            var effectiveDelete = copyDelete ?? delete;
+            if (VaultFromArn(posture, copy.DestinationVaultArn) is { EnforcedRetention: { } destinationRange } destination)
+            {
+                sink.Add(copyPath, RetentionRules.CheckCopyRetention(effectiveDelete, destination.Name, destinationRange.Min?.TotalDays, destinationRange.Max?.TotalDays));
+            }
+        }
+    }
+
+    private static void ValidateSelection(Sink sink, string path, BackupSelection selection)
+    {
+        sink.Add(path + ".name", NameRules.CheckSelectionName(selection.Name));
+        if (!selection.IamRole.IsDefaultServiceRole)
+        {
+            sink.Add(path, SelectionRules.CheckIamRoleArn(selection.IamRole.Arn));
+        }
+
+        sink.Add(path, SelectionRules.CheckNotEmpty(selection.Resources.Count, selection.ListOfTags.Count));
+        sink.Add(path, SelectionRules.CheckResourceList("resources", selection.Resources));
+        sink.Add(path, SelectionRules.CheckResourceList("notResources", selection.NotResources));
+        sink.Add(path, SelectionRules.CheckListOfTags(selection.ListOfTags.Select(t => t.Key).ToArray()));
+        var conditions = selection.Conditions;
+        var conditionKeys = conditions.StringEquals.Concat(conditions.StringNotEquals).Concat(conditions.StringLike).Concat(conditions.StringNotLike)
+            .Select(c => c.Key)
+            .ToArray();
+        sink.Add(path, SelectionRules.CheckConditions(conditionKeys));
+    }
+
+    /// <summary>
+    /// Finds the posture vault a vault ARN points to, by name: a posture is applied per account and Region, so a
+    /// destination named like one of its vaults is that vault as deployed in the destination Region or account.
+    /// </summary>
+    private static BackupVault? VaultFromArn(BackupPosture posture, string vaultArn)
+    {
+        const string Marker = ":backup-vault:";
+        var index = vaultArn.LastIndexOf(Marker, StringComparison.Ordinal);
+        return index < 0 ? null : posture.FindVault(vaultArn[(index + Marker.Length)..]);
+    }
+
+    private sealed class Sink
+    {
+        public List<PostureViolation> Violations { get; } = [];
+
+        public void Add(string path, IReadOnlyList<RuleViolation> violations)
+        {
+            foreach (var violation in violations)
+            {
+                var fullPath = violation.Member.Length == 0 ? path
+                    : violation.Member.StartsWith('[') ? path + violation.Member
+                    : path + "." + violation.Member;
+                Violations.Add(new PostureViolation(fullPath, violation));
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using BackupKit.Building;
+
+namespace BackupKit.Model;
+
+/// <summary>
+/// The whole AWS Backup posture of one account and Region: vaults, and backup plans with their rules and
+/// resource selections. Immutable; compares by value.
+/// </summary>
+/// <remarks>
+/// Create one with <see cref="Create"/> (the builder checks every AWS rule when built), or call
+/// <see cref="Validate"/> on a posture assembled another way (for example imported from an account).
+/// </remarks>
+public sealed record BackupPosture
+{
+    /// <summary>Gets the backup vaults, including logically air-gapped vaults.</summary>
+    public ValueList<BackupVault> Vaults { get; init; }
+
+    /// <summary>Gets the backup plans; each plan carries its own resource selections.</summary>
+    public ValueList<BackupPlan> Plans { get; init; }
+
+    /// <summary>Starts a fluent builder for a posture.</summary>
+    /// <returns>A new, empty builder.</returns>
+    public static BackupPostureBuilder Create() => new();
+
+    /// <summary>Finds a vault declared in this posture by name (case-sensitive, as AWS compares vault names).</summary>
+    /// <param name="name">The vault name.</param>
+    /// <returns>The vault, or <see langword="null"/> when this posture does not declare it.</returns>
+    public BackupVault? FindVault(string name) => Vaults.FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.Ordinal));
+
+    /// <summary>Finds a plan declared in this posture by name.</summary>
+    /// <param name="name">The plan name.</param>
+    /// <returns>The plan, or <see langword="null"/> when this posture does not declare it.</returns>
+    public BackupPlan? FindPlan(string name) => Plans.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Checks this posture against every rule of the BackupKit rules table and returns all findings, errors and
+    /// warnings alike. An empty list means AWS will accept the posture as far as BackupKit knows.
+    /// </summary>
+    /// <returns>The violations, in path order.</returns>
+    public IReadOnlyList<PostureViolation> Validate() => PostureValidator.Validate(this);
+}

@@ -1,0 +1,351 @@
+// Linked into the netstandard2.0 analyzer project: BCL only, no records, no init, no Span-only APIs.
+using System.Collections.Generic;
+
+namespace BackupKit.Rules;
+
+/// <summary>
+/// The BackupKit rules table: every AWS Backup constraint BackupKit checks, written once with a stable id.
+/// The builders' validation and the Roslyn analyzers report the same ids and help links.
+/// </summary>
+public static class RuleCatalog
+{
+    /// <summary>The base address of the rule documentation pages; a rule's page is <c>{HelpLinkBase}{id}.md</c>.</summary>
+    public const string HelpLinkBase = "https://github.com/backupkit/backupkit/blob/main/docs/rules/";
+
+    private const string Naming = "Naming";
+    private const string Schedule = "Schedule";
+    private const string Lifecycle = "Lifecycle";
+    private const string Plan = "Plan";
+    private const string Selection = "Selection";
+    private const string Vault = "Vault";
+    private const string CrossReference = "CrossReference";
+
+    /// <summary>BK1001: vault name pattern.</summary>
+    public static readonly RuleDescriptor VaultName = new(RuleIds.VaultName, Naming, RuleSeverity.Error,
+        "Backup vault name is invalid",
+        "Backup vault name '{0}' is invalid: AWS requires 2 to 50 letters, digits, hyphens or underscores (no dots)",
+        "BackupVaultName matches ^[a-zA-Z0-9\\-\\_]{2,50}$", "3.1");
+
+    /// <summary>BK1002: plan name pattern.</summary>
+    public static readonly RuleDescriptor PlanName = new(RuleIds.PlanName, Naming, RuleSeverity.Error,
+        "Backup plan name is invalid",
+        "Backup plan name '{0}' is invalid: AWS requires 1 to 50 letters, digits, hyphens, underscores or dots",
+        "BackupPlanName is 1 to 50 alphanumerics or '-_.'", "3.1");
+
+    /// <summary>BK1003: rule name pattern.</summary>
+    public static readonly RuleDescriptor RuleName = new(RuleIds.RuleName, Naming, RuleSeverity.Error,
+        "Backup rule name is invalid",
+        "Backup rule name '{0}' is invalid: AWS requires 1 to 50 letters, digits, hyphens, underscores or dots",
+        "RuleName matches ^[a-zA-Z0-9\\-\\_\\.]{1,50}$", "3.1");
+
+    /// <summary>BK1004: selection name pattern.</summary>
+    public static readonly RuleDescriptor SelectionName = new(RuleIds.SelectionName, Naming, RuleSeverity.Error,
+        "Backup selection name is invalid",
+        "Backup selection name '{0}' is invalid: AWS requires 1 to 50 letters, digits, hyphens, underscores or dots",
+        "SelectionName matches ^[a-zA-Z0-9\\-\\_\\.]{1,50}$", "3.1");
+
+    /// <summary>BK1005: duplicate names.</summary>
+    public static readonly RuleDescriptor DuplicateName = new(RuleIds.DuplicateName, Naming, RuleSeverity.Error,
+        "Name is declared more than once",
+        "{0} name '{1}' is declared {2} times; names must be unique within {3}",
+        "Vault and plan names are unique per account and Region (AlreadyExistsException); rule and selection names are unique within a plan", "3.1, 4");
+
+    /// <summary>BK1006: tag key and value lengths.</summary>
+    public static readonly RuleDescriptor TagLength = new(RuleIds.TagLength, Naming, RuleSeverity.Error,
+        "Tag key or value has an invalid length",
+        "Tag '{0}' is invalid: {1}",
+        "Tag keys are 1 to 128 characters, tag values 0 to 256 characters", "3.1");
+
+    /// <summary>BK1007: restore testing plan name pattern.</summary>
+    public static readonly RuleDescriptor RestoreTestingPlanName = new(RuleIds.RestoreTestingPlanName, Naming, RuleSeverity.Error,
+        "Restore testing plan name is invalid",
+        "Restore testing plan name '{0}' is invalid: AWS requires 1 to 50 letters, digits or underscores",
+        "RestoreTestingPlanName is 1 to 50 alphanumerics or underscores", "3.1, 7.1");
+
+    /// <summary>BK1008: restore testing selection name pattern.</summary>
+    public static readonly RuleDescriptor RestoreTestingSelectionName = new(RuleIds.RestoreTestingSelectionName, Naming, RuleSeverity.Error,
+        "Restore testing selection name is invalid",
+        "Restore testing selection name '{0}' is invalid: AWS requires 1 to 50 letters, digits or underscores",
+        "RestoreTestingSelectionName is 1 to 50 alphanumerics or underscores (stricter of the conflicting sources)", "3.1, 7.2");
+
+    /// <summary>BK2001: AWS cron syntax.</summary>
+    public static readonly RuleDescriptor CronSyntax = new(RuleIds.CronSyntax, Schedule, RuleSeverity.Error,
+        "Schedule is not a valid AWS cron expression",
+        "Schedule '{0}' is not a valid AWS cron expression: {1}",
+        "ScheduleExpression is cron(min hour day-of-month month day-of-week year) with EventBridge field ranges, exactly one of day-of-month/day-of-week '?', no rate()", "4.1");
+
+    /// <summary>BK2002: at most hourly.</summary>
+    public static readonly RuleDescriptor CronFrequency = new(RuleIds.CronFrequency, Schedule, RuleSeverity.Error,
+        "Schedule runs more often than hourly",
+        "Schedule '{0}' runs {1} times per hour; AWS Backup runs scheduled backups at most once per hour",
+        "Snapshot backup rules run at most hourly", "4.1");
+
+    /// <summary>BK2003: time zone.</summary>
+    public static readonly RuleDescriptor TimeZone = new(RuleIds.TimeZone, Schedule, RuleSeverity.Error,
+        "Schedule time zone is unknown",
+        "Schedule time zone '{0}' is not a known IANA time zone id",
+        "ScheduleExpressionTimezone is an IANA time zone id (default UTC)", "4.2");
+
+    /// <summary>BK2004: start window range.</summary>
+    public static readonly RuleDescriptor StartWindow = new(RuleIds.StartWindow, Schedule, RuleSeverity.Error,
+        "Start window is out of range",
+        "Start window of {0} minutes is outside the range AWS accepts (60 to 52,560,000 minutes)",
+        "StartWindowMinutes, when set, is 60 to 52,560,000", "4.3");
+
+    /// <summary>BK2005: completion window range and ordering.</summary>
+    public static readonly RuleDescriptor CompletionWindow = new(RuleIds.CompletionWindow, Schedule, RuleSeverity.Error,
+        "Completion window is out of range",
+        "Completion window of {0} minutes is invalid: {1}",
+        "CompletionWindowMinutes, when set, is at most 52,560,000 and not shorter than the start window", "4.3");
+
+    /// <summary>BK2006: windows in whole minutes.</summary>
+    public static readonly RuleDescriptor WholeMinutes = new(RuleIds.WholeMinutes, Schedule, RuleSeverity.Error,
+        "Window is not a whole number of minutes",
+        "{0} of {1} is not a whole number of minutes; AWS takes windows in minutes",
+        "StartWindowMinutes and CompletionWindowMinutes are integers (minutes)", "4.3");
+
+    /// <summary>BK3001: delete-after range.</summary>
+    public static readonly RuleDescriptor DeleteAfterRange = new(RuleIds.DeleteAfterRange, Lifecycle, RuleSeverity.Error,
+        "Delete-after is out of range",
+        "Delete-after of {0} is outside the range AWS accepts (1 to 36,500 days)",
+        "Lifecycle.DeleteAfterDays is 1 to 36,500 (omit it to keep recovery points forever)", "4.4");
+
+    /// <summary>BK3002: cold storage range.</summary>
+    public static readonly RuleDescriptor ColdStorageRange = new(RuleIds.ColdStorageRange, Lifecycle, RuleSeverity.Error,
+        "Move-to-cold-storage is out of range",
+        "Move-to-cold-storage after {0} is outside the range AWS accepts (0 to 36,500 days)",
+        "Lifecycle.MoveToColdStorageAfterDays is at most 36,500", "4.4");
+
+    /// <summary>BK3003: 90-day cold-to-delete gap.</summary>
+    public static readonly RuleDescriptor ColdToDeleteGap = new(RuleIds.ColdToDeleteGap, Lifecycle, RuleSeverity.Error,
+        "Recovery points must stay 90 days in cold storage",
+        "Delete-after of {0} is less than 90 days after move-to-cold-storage of {1}; recovery points in cold storage must be kept at least 90 days",
+        "When MoveToColdStorageAfterDays is set, DeleteAfterDays >= MoveToColdStorageAfterDays + 90 (rules and copy actions)", "4.4");
+
+    /// <summary>BK3004: continuous backup retention.</summary>
+    public static readonly RuleDescriptor ContinuousRetention = new(RuleIds.ContinuousRetention, Lifecycle, RuleSeverity.Error,
+        "Continuous backup retention is out of range",
+        "Continuous backup keeps recovery points {0}; AWS requires a delete-after of 1 to 35 days",
+        "With EnableContinuousBackup, a Lifecycle with DeleteAfterDays 1 to 35 is required", "4.5");
+
+    /// <summary>BK3005: continuous backup without cold storage.</summary>
+    public static readonly RuleDescriptor ContinuousColdStorage = new(RuleIds.ContinuousColdStorage, Lifecycle, RuleSeverity.Error,
+        "Continuous backup cannot use cold storage",
+        "Continuous backup cannot move recovery points to cold storage (move-to-cold-storage after {0} is set)",
+        "With EnableContinuousBackup, MoveToColdStorageAfterDays is unavailable (ERROR_3015)", "4.5");
+
+    /// <summary>BK4001: rules per plan.</summary>
+    public static readonly RuleDescriptor RuleCount = new(RuleIds.RuleCount, Plan, RuleSeverity.Error,
+        "Plan has too few or too many rules",
+        "Backup plan has {0} rules; AWS requires 1 to 10",
+        "A plan has 1 to 10 rules (not adjustable)", "4, 9");
+
+    /// <summary>BK4002: copy actions per rule.</summary>
+    public static readonly RuleDescriptor CopyActionCount = new(RuleIds.CopyActionCount, Plan, RuleSeverity.Error,
+        "Rule has too many copy actions",
+        "Backup rule has {0} copy actions; AWS allows at most 5",
+        "At most 5 copy actions per rule (not adjustable)", "4.6, 9");
+
+    /// <summary>BK4003: copy destination ARN.</summary>
+    public static readonly RuleDescriptor CopyDestinationArn = new(RuleIds.CopyDestinationArn, Plan, RuleSeverity.Error,
+        "Copy destination is not a backup vault ARN",
+        "Copy destination '{0}' is not a backup vault ARN (arn:<partition>:backup:<region>:<account>:backup-vault:<name>)",
+        "CopyAction.DestinationBackupVaultArn is the ARN of a backup vault", "3.2, 4.6");
+
+    /// <summary>BK4004: recovery point tags.</summary>
+    public static readonly RuleDescriptor RecoveryPointTagCount = new(RuleIds.RecoveryPointTagCount, Plan, RuleSeverity.Error,
+        "Rule adds too many recovery point tags",
+        "Backup rule adds {0} tags to each recovery point; AWS allows at most 10",
+        "At most 10 RecoveryPointTags per rule (not adjustable)", "4.7, 9");
+
+    /// <summary>BK4005: index actions.</summary>
+    public static readonly RuleDescriptor IndexActions = new(RuleIds.IndexActions, Plan, RuleSeverity.Error,
+        "Index actions are invalid",
+        "Index actions are invalid: {0}",
+        "At most one IndexAction per rule, whose ResourceTypes holds exactly one of EBS or S3", "4.7");
+
+    /// <summary>BK4006: advanced backup settings.</summary>
+    public static readonly RuleDescriptor AdvancedBackupSettings = new(RuleIds.AdvancedBackupSettings, Plan, RuleSeverity.Error,
+        "Advanced backup setting is invalid",
+        "Advanced backup setting is invalid: {0}",
+        "AdvancedBackupSettings: EC2 with WindowsVSS enabled|disabled; S3 with BackupACLs and/or BackupObjectTags enabled|disabled", "4.8");
+
+    /// <summary>BK4007: logically air-gapped target ARN.</summary>
+    public static readonly RuleDescriptor AirGappedTargetArn = new(RuleIds.AirGappedTargetArn, Plan, RuleSeverity.Error,
+        "Logically air-gapped target is not a backup vault ARN",
+        "Logically air-gapped target '{0}' is not a backup vault ARN (arn:<partition>:backup:<region>:<account>:backup-vault:<name>)",
+        "TargetLogicallyAirGappedBackupVaultArn is the ARN of a logically air-gapped vault in the same account and Region", "4.7");
+
+    /// <summary>BK4008: target vault is not declared.</summary>
+    public static readonly RuleDescriptor UnknownTargetVault = new(RuleIds.UnknownTargetVault, CrossReference, RuleSeverity.Error,
+        "Rule targets a vault the posture does not declare",
+        "Backup rule targets vault '{0}', which this posture does not declare",
+        "The target vault must exist before the plan can run (ResourceNotFound / failed jobs otherwise)", "4, 10.1");
+
+    /// <summary>BK4009: plans per Region.</summary>
+    public static readonly RuleDescriptor PlanQuota = new(RuleIds.PlanQuota, Plan, RuleSeverity.Warning,
+        "Posture exceeds the default backup plan quota",
+        "The posture declares {0} backup plans; the default AWS quota is 300 per account and Region",
+        "300 backup plans per account and Region (adjustable)", "9");
+
+    /// <summary>BK5001: IAM role ARN.</summary>
+    public static readonly RuleDescriptor IamRoleArn = new(RuleIds.IamRoleArn, Selection, RuleSeverity.Error,
+        "Selection IAM role is not a role ARN",
+        "IAM role '{0}' is not an IAM role ARN (arn:<partition>:iam::<account>:role/<path/name>)",
+        "IamRoleArn is the ARN of a role AWS Backup can assume", "5");
+
+    /// <summary>BK5002: selection selects nothing.</summary>
+    public static readonly RuleDescriptor EmptySelection = new(RuleIds.EmptySelection, Selection, RuleSeverity.Error,
+        "Selection has neither resources nor tags",
+        "Backup selection has neither Resources nor ListOfTags; AWS rejects it (\"Either 'ListOfTags' or 'Resources' section must be non-empty\")",
+        "A selection needs a non-empty Resources or ListOfTags; to select by Conditions alone use Resources [\"*\"]", "5");
+
+    /// <summary>BK5003: resource ARN pattern.</summary>
+    public static readonly RuleDescriptor ResourceArnPattern = new(RuleIds.ResourceArnPattern, Selection, RuleSeverity.Error,
+        "Resource is not an ARN or supported ARN pattern",
+        "Resource '{0}' is invalid: {1}",
+        "Resources and NotResources hold ARNs (arn:<partition>:<service>:...) or '*'; wildcards are whole segments or a trailing '*'", "5");
+
+    /// <summary>BK5004: resource counts.</summary>
+    public static readonly RuleDescriptor ResourceCount = new(RuleIds.ResourceCount, Selection, RuleSeverity.Error,
+        "Selection lists too many resources",
+        "{0} lists {1} ARNs of which {2} use wildcards; AWS allows at most 500 ARNs without wildcards or 30 with wildcards",
+        "Per list: at most 500 ARNs without wildcards, at most 30 with wildcards", "5, 9");
+
+    /// <summary>BK5005: tags per selection.</summary>
+    public static readonly RuleDescriptor SelectionTagCount = new(RuleIds.SelectionTagCount, Selection, RuleSeverity.Error,
+        "Selection has too many tags",
+        "Backup selection has {0} ListOfTags entries; AWS allows at most 30",
+        "At most 30 tags (ListOfTags) per selection (not adjustable)", "5, 9");
+
+    /// <summary>BK5006: conditions per selection.</summary>
+    public static readonly RuleDescriptor SelectionConditionCount = new(RuleIds.SelectionConditionCount, Selection, RuleSeverity.Error,
+        "Selection has too many conditions",
+        "Backup selection has {0} conditions; AWS allows at most 30",
+        "At most 30 Conditions per selection (not adjustable)", "5, 9");
+
+    /// <summary>BK5007: selections per plan.</summary>
+    public static readonly RuleDescriptor SelectionsPerPlan = new(RuleIds.SelectionsPerPlan, Selection, RuleSeverity.Error,
+        "Plan has too many selections",
+        "Backup plan has {0} selections; AWS allows at most 100",
+        "At most 100 resource assignments per plan (not adjustable)", "5, 9");
+
+    /// <summary>BK5008: tag-based selections per plan.</summary>
+    public static readonly RuleDescriptor TagSelectionsPerPlan = new(RuleIds.TagSelectionsPerPlan, Selection, RuleSeverity.Error,
+        "Plan has too many tag-based selections",
+        "Backup plan has {0} selections that use tags; AWS allows at most 10",
+        "At most 10 resource assignments that use tags per plan (not adjustable)", "5, 9");
+
+    /// <summary>BK5009: condition tag key.</summary>
+    public static readonly RuleDescriptor ConditionKey = new(RuleIds.ConditionKey, Selection, RuleSeverity.Error,
+        "Tag condition key is invalid",
+        "Tag condition key '{0}' is invalid: {1}",
+        "ListOfTags keys are bare tag keys; Conditions keys are aws:ResourceTag/<key> (BackupKit adds the prefix); tag keys are 1 to 128 characters", "5");
+
+    /// <summary>BK6001: KMS key ARN.</summary>
+    public static readonly RuleDescriptor KmsKeyArn = new(RuleIds.KmsKeyArn, Vault, RuleSeverity.Error,
+        "Encryption key is not a KMS key ARN",
+        "Encryption key '{0}' is not a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<key-id>): {1}",
+        "EncryptionKeyArn is a KMS key ARN, not an alias or key id", "6.1");
+
+    /// <summary>BK6002: SNS topic ARN.</summary>
+    public static readonly RuleDescriptor SnsTopicArn = new(RuleIds.SnsTopicArn, Vault, RuleSeverity.Error,
+        "Notification topic is not an SNS topic ARN",
+        "Notification topic '{0}' is not an SNS topic ARN (arn:<partition>:sns:<region>:<account>:<topic>)",
+        "SNSTopicArn is the ARN of an SNS topic", "6.1");
+
+    /// <summary>BK6003: notification events.</summary>
+    public static readonly RuleDescriptor NotificationEvents = new(RuleIds.NotificationEvents, Vault, RuleSeverity.Error,
+        "Notification events are invalid",
+        "Vault notification events are invalid: {0}",
+        "BackupVaultEvents is a non-empty list of BackupVaultEvent values", "6.1, Appendix A");
+
+    /// <summary>BK6004: lock minimum retention.</summary>
+    public static readonly RuleDescriptor LockMinRetention = new(RuleIds.LockMinRetention, Vault, RuleSeverity.Error,
+        "Vault Lock minimum retention is out of range",
+        "Vault Lock minimum retention of {0} is outside the range AWS accepts (1 to 36,500 days)",
+        "MinRetentionDays, when set, is at least 1 (and at most 36,500)", "6.2");
+
+    /// <summary>BK6005: lock maximum retention.</summary>
+    public static readonly RuleDescriptor LockMaxRetention = new(RuleIds.LockMaxRetention, Vault, RuleSeverity.Error,
+        "Vault Lock maximum retention is out of range",
+        "Vault Lock maximum retention of {0} is outside the range AWS accepts (1 to 36,500 days)",
+        "MaxRetentionDays, when set, is at most 36,500 (and at least 1)", "6.2");
+
+    /// <summary>BK6006: lock minimum not above maximum.</summary>
+    public static readonly RuleDescriptor LockRange = new(RuleIds.LockRange, Vault, RuleSeverity.Error,
+        "Vault Lock minimum retention exceeds its maximum",
+        "Vault Lock minimum retention of {0} is longer than its maximum retention of {1}",
+        "MinRetentionDays <= MaxRetentionDays", "6.2");
+
+    /// <summary>BK6007: changeable-for range.</summary>
+    public static readonly RuleDescriptor LockChangeableFor = new(RuleIds.LockChangeableFor, Vault, RuleSeverity.Error,
+        "Compliance lock cooling-off period is out of range",
+        "Compliance-mode cooling-off (ChangeableForDays) of {0} is outside the range AWS accepts (3 to 36,500 days)",
+        "ChangeableForDays, when set (compliance mode), is 3 to 36,500", "6.2");
+
+    /// <summary>BK6008: logically air-gapped vault retention.</summary>
+    public static readonly RuleDescriptor AirGappedRetention = new(RuleIds.AirGappedRetention, Vault, RuleSeverity.Error,
+        "Logically air-gapped vault retention is invalid",
+        "Logically air-gapped vault retention is invalid: {0}",
+        "CreateLogicallyAirGappedBackupVault requires MinRetentionDays >= 7 and MaxRetentionDays <= 36,500, min <= max", "6.4");
+
+    /// <summary>BK6009: air-gapped vault with a separate lock.</summary>
+    public static readonly RuleDescriptor AirGappedWithLock = new(RuleIds.AirGappedWithLock, Vault, RuleSeverity.Error,
+        "Logically air-gapped vault cannot take a Vault Lock",
+        "Vault '{0}' is logically air-gapped and also declares a Vault Lock; its retention lock is built in",
+        "Logically air-gapped vaults have compliance-mode lock semantics built in, configured by their min/max retention", "6.2, 6.4");
+
+    /// <summary>BK6010: vaults per Region.</summary>
+    public static readonly RuleDescriptor VaultQuota = new(RuleIds.VaultQuota, Vault, RuleSeverity.Warning,
+        "Posture exceeds the default vault quota",
+        "The posture declares {0} vaults; the default AWS quota is 300 per account and Region",
+        "300 vaults (all kinds) per account and Region (adjustable)", "6.1, 9");
+
+    /// <summary>BK7001: rule retention outside the target vault's enforced range.</summary>
+    public static readonly RuleDescriptor RuleRetentionOutsideVaultLock = new(RuleIds.RuleRetentionOutsideVaultLock, CrossReference, RuleSeverity.Error,
+        "Rule retention is outside the target vault's locked range",
+        "Recovery points are kept {0} but vault '{1}' only accepts retentions {2}; AWS accepts the plan and then fails every backup job",
+        "A backup job into a locked vault must carry a retention within [MinRetentionDays, MaxRetentionDays]", "6.2, 6.4");
+
+    /// <summary>BK7002: copy retention outside the destination vault's enforced range.</summary>
+    public static readonly RuleDescriptor CopyRetentionOutsideVaultLock = new(RuleIds.CopyRetentionOutsideVaultLock, CrossReference, RuleSeverity.Error,
+        "Copy retention is outside the destination vault's locked range",
+        "Copies are kept {0} but destination vault '{1}' only accepts retentions {2}; AWS accepts the plan and then fails every copy job",
+        "A copy job into a locked vault must carry a retention within [MinRetentionDays, MaxRetentionDays]", "4.6, 6.2");
+
+    private static readonly RuleDescriptor[] s_all =
+    [
+        VaultName, PlanName, RuleName, SelectionName, DuplicateName, TagLength, RestoreTestingPlanName, RestoreTestingSelectionName,
+        CronSyntax, CronFrequency, TimeZone, StartWindow, CompletionWindow, WholeMinutes,
+        DeleteAfterRange, ColdStorageRange, ColdToDeleteGap, ContinuousRetention, ContinuousColdStorage,
+        RuleCount, CopyActionCount, CopyDestinationArn, RecoveryPointTagCount, IndexActions, AdvancedBackupSettings, AirGappedTargetArn, UnknownTargetVault, PlanQuota,
+        IamRoleArn, EmptySelection, ResourceArnPattern, ResourceCount, SelectionTagCount, SelectionConditionCount, SelectionsPerPlan, TagSelectionsPerPlan, ConditionKey,
+        KmsKeyArn, SnsTopicArn, NotificationEvents, LockMinRetention, LockMaxRetention, LockRange, LockChangeableFor, AirGappedRetention, AirGappedWithLock, VaultQuota,
+        RuleRetentionOutsideVaultLock, CopyRetentionOutsideVaultLock,
+    ];
+
+    /// <summary>Gets every rule, in id order.</summary>
+    public static IReadOnlyList<RuleDescriptor> All => s_all;
+
+    /// <summary>Returns the documentation page of a rule.</summary>
+    /// <param name="ruleId">The rule id, e.g. <c>BK3003</c>.</param>
+    /// <returns>The help link.</returns>
+    public static string GetHelpLink(string ruleId) => HelpLinkBase + ruleId + ".md";
+
+    /// <summary>Finds a rule by id.</summary>
+    /// <param name="ruleId">The rule id.</param>
+    /// <returns>The rule, or <see langword="null"/> when no rule has that id.</returns>
+    public static RuleDescriptor? Find(string ruleId)
+    {
+        foreach (var rule in s_all)
+        {
+            if (string.Equals(rule.Id, ruleId, System.StringComparison.Ordinal))
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+}

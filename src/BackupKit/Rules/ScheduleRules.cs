@@ -1,0 +1,127 @@
+// Linked into the netstandard2.0 analyzer project: BCL only, no records, no init, no Span-only APIs.
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace BackupKit.Rules;
+
+/// <summary>Schedule and window rules (BK2xxx).</summary>
+public static class ScheduleRules
+{
+    /// <summary>The largest start or completion window AWS accepts: 52,560,000 minutes (100 years).</summary>
+    public const long MaxWindowMinutes = 52_560_000;
+
+    /// <summary>The smallest start window AWS accepts: 60 minutes.</summary>
+    public const long MinStartWindowMinutes = 60;
+
+    /// <summary>Checks an AWS cron expression: syntax (BK2001) and at most one run per hour (BK2002).</summary>
+    /// <param name="expression">The expression, e.g. <c>cron(0 5 ? * * *)</c>.</param>
+    /// <returns>The violations; empty when valid.</returns>
+    public static IReadOnlyList<RuleViolation> CheckCron(string? expression)
+    {
+        if (expression is null)
+        {
+            return Violations.One(new RuleViolation(RuleCatalog.CronSyntax, "cronExpression", null,
+                "Write a cron expression such as 'cron(0 5 ? * * *)' (daily at 05:00), or leave the schedule unset for the AWS default.",
+                "(null)", "no expression was given"));
+        }
+
+        var cron = AwsCron.TryParse(expression, out var error);
+        if (cron is null)
+        {
+            return Violations.One(new RuleViolation(RuleCatalog.CronSyntax, "cronExpression", expression,
+                "Use the six-field AWS form cron(minutes hours day-of-month month day-of-week year) with '?' in day-of-month or day-of-week, e.g. 'cron(0 5 ? * * *)'.",
+                expression, error));
+        }
+
+        if (cron.Minutes.Count > 1)
+        {
+            return Violations.One(new RuleViolation(RuleCatalog.CronFrequency, "cronExpression", expression,
+                "Put a single value in the minutes field (e.g. 'cron(0 * ? * * *)' for hourly); for finer recovery points enable continuous backup.",
+                expression, cron.Minutes.Count));
+        }
+
+        return Violations.None;
+    }
+
+    /// <summary>Checks a schedule time zone (BK2003). <see langword="null"/> means UTC and is valid.</summary>
+    /// <param name="timeZone">The IANA time zone id, e.g. <c>Europe/Paris</c>.</param>
+    /// <returns>The violations; empty when valid.</returns>
+    public static IReadOnlyList<RuleViolation> CheckTimeZone(string? timeZone) =>
+        timeZone is null || IanaTimeZones.Ids.Contains(timeZone)
+            ? Violations.None
+            : Violations.One(new RuleViolation(RuleCatalog.TimeZone, "timeZone", timeZone,
+                "Use an IANA time zone id such as 'Etc/UTC', 'Europe/Paris' or 'America/New_York' (Windows ids like 'Pacific Standard Time' are not accepted).",
+                timeZone));
+
+    /// <summary>Returns whether <paramref name="timeZone"/> is a known IANA time zone id.</summary>
+    /// <param name="timeZone">The id.</param>
+    /// <returns><see langword="true"/> when known.</returns>
+    public static bool IsKnownTimeZone(string timeZone) => IanaTimeZones.Ids.Contains(timeZone);
+
+    /// <summary>Checks a start window (BK2004, BK2006). <see langword="null"/> means the AWS default (8 hours) and is valid.</summary>
+    /// <param name="startWindow">The start window.</param>
+    /// <returns>The violations; empty when valid.</returns>
+    public static IReadOnlyList<RuleViolation> CheckStartWindow(TimeSpan? startWindow)
+    {
+        if (startWindow is not { } window)
+        {
+            return Violations.None;
+        }
+
+        var violations = new List<RuleViolation>();
+        AddWholeMinutes(violations, "startWindow", "Start window", window);
+        var minutes = (long)Math.Floor(window.TotalMinutes);
+        if (minutes < MinStartWindowMinutes || minutes > MaxWindowMinutes)
+        {
+            violations.Add(new RuleViolation(RuleCatalog.StartWindow, "startWindow", Text(window),
+                "Set a start window of at least 60 minutes (AWS default: 8 hours), or leave it unset.", minutes));
+        }
+
+        return violations;
+    }
+
+    /// <summary>
+    /// Checks a completion window (BK2005, BK2006): at most 52,560,000 minutes, positive, and not shorter than the
+    /// start window when both are set. <see langword="null"/> means the AWS default (7 days) and is valid.
+    /// </summary>
+    /// <param name="completionWindow">The completion window.</param>
+    /// <param name="startWindow">The start window of the same rule, or <see langword="null"/>.</param>
+    /// <returns>The violations; empty when valid.</returns>
+    public static IReadOnlyList<RuleViolation> CheckCompletionWindow(TimeSpan? completionWindow, TimeSpan? startWindow)
+    {
+        if (completionWindow is not { } window)
+        {
+            return Violations.None;
+        }
+
+        var violations = new List<RuleViolation>();
+        AddWholeMinutes(violations, "completionWindow", "Completion window", window);
+        var minutes = (long)Math.Floor(window.TotalMinutes);
+        if (minutes < 1 || minutes > MaxWindowMinutes)
+        {
+            violations.Add(new RuleViolation(RuleCatalog.CompletionWindow, "completionWindow", Text(window),
+                "Set a completion window between 1 minute and 52,560,000 minutes (AWS default: 7 days), or leave it unset.",
+                minutes, "AWS accepts 1 to 52,560,000 minutes"));
+        }
+        else if (startWindow is { } start && window < start)
+        {
+            violations.Add(new RuleViolation(RuleCatalog.CompletionWindow, "completionWindow", Text(window),
+                "Make the completion window at least as long as the start window (" + Text(start) + "); both count from the scheduled time.",
+                minutes, "it is shorter than the start window of " + ((long)start.TotalMinutes).ToString(CultureInfo.InvariantCulture) + " minutes, so a job that starts late is cancelled before it can run"));
+        }
+
+        return violations;
+    }
+
+    private static void AddWholeMinutes(List<RuleViolation> violations, string member, string what, TimeSpan window)
+    {
+        if (window.Ticks % TimeSpan.TicksPerMinute != 0)
+        {
+            violations.Add(new RuleViolation(RuleCatalog.WholeMinutes, member, Text(window),
+                "Round the window to whole minutes, e.g. TimeSpan.FromMinutes(90).", what, Text(window)));
+        }
+    }
+
+    private static string Text(TimeSpan window) => window.ToString("c", CultureInfo.InvariantCulture);
+}
