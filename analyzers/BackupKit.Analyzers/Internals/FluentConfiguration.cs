@@ -71,6 +71,7 @@ internal sealed class FluentConfiguration
                 if (IsRootedAt(invocation, parameter, builderType))
                 {
                     calls.Add(invocation);
+                    isComplete &= ResultStaysInChain(invocation);
                 }
                 else
                 {
@@ -173,6 +174,16 @@ internal sealed class FluentConfiguration
         reference.Parent is IInvocationOperation invocation &&
         ReferenceEquals(invocation.Instance, reference) &&
         SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, builderType);
+
+    // The builder a call returns may only continue the chain or be discarded; handed to other code, it may be changed there.
+    private static bool ResultStaysInChain(IInvocationOperation invocation) => invocation.Parent switch
+    {
+        IInvocationOperation outer => ReferenceEquals(outer.Instance, invocation) &&
+                                      SymbolEqualityComparer.Default.Equals(outer.TargetMethod.ContainingType, invocation.TargetMethod.ContainingType),
+        IExpressionStatementOperation => true,
+        IReturnOperation => true,
+        _ => false,
+    };
 
     private static bool IsRootedAt(IInvocationOperation invocation, IParameterSymbol parameter, INamedTypeSymbol builderType)
     {

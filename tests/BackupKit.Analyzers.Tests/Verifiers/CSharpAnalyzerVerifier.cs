@@ -21,6 +21,7 @@ internal static class CSharpAnalyzerVerifier<TAnalyzer>
             TestCode = source,
             ReferenceAssemblies = BackupKitReferences.Net,
         };
+        test.TestState.AdditionalReferences.AddRange(BackupKitReferences.Framework);
         if (referenceBackupKit)
         {
             test.TestState.AdditionalReferences.Add(BackupKitReferences.BackupKit);

@@ -22,6 +22,7 @@ internal static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
             CodeActionEquivalenceKey = equivalenceKey,
             ReferenceAssemblies = BackupKitReferences.Net,
         };
+        test.TestState.AdditionalReferences.AddRange(BackupKitReferences.Framework);
         test.TestState.AdditionalReferences.Add(BackupKitReferences.BackupKit);
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync(CancellationToken.None);
