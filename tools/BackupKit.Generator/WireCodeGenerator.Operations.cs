@@ -16,7 +16,7 @@ public static partial class WireCodeGenerator
         w.Open("internal static class WireValidation");
         foreach (var shape in patterns)
         {
-            w.Line($"private static readonly Regex Pattern{shape.Name} = new({CodeWriter.Literal(shape.Pattern!)}, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));");
+            w.Line($"private static readonly Regex Pattern{shape.Name} = new({CodeWriter.Literal(DotNetPattern(shape.Pattern!))}, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));");
         }
 
         w.Line();
@@ -62,6 +62,9 @@ public static partial class WireCodeGenerator
         w.Close();
         return CodeWriter.Header(["System", "System.Collections.Generic", "System.Globalization", "System.Text.RegularExpressions", "BackupKit.Wire.Protocol"]) + w;
     }
+
+    /// <summary>The model's patterns are Java/ECMAScript regexes; .NET rejects escapes of ordinary characters such as <c>\_</c>.</summary>
+    private static string DotNetPattern(string pattern) => pattern.Replace("\\_", "_", StringComparison.Ordinal);
 
     /// <summary>Statements that check a present value <paramref name="expr"/> of the shape; <paramref name="path"/> is a C# expression.</summary>
     private static List<string> Checks(Context c, string shapeName, string expr, string path, int depth)

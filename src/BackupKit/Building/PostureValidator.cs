@@ -15,7 +15,7 @@ internal static class PostureValidator
         ArgumentNullException.ThrowIfNull(posture);
         var sink = new Sink();
 
-        sink.Add("vaults", VaultRules.CheckVaultQuota(posture.Vaults.Count));
+        sink.Add(string.Empty, VaultRules.CheckVaultQuota(posture.Vaults.Count));
         foreach (var group in posture.Vaults.GroupBy(v => v.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             sink.Add($"vaults[{group.Key}]", NameRules.CheckUnique("Backup vault", group.Key, group.Count(), "an account and Region"));
@@ -26,7 +26,7 @@ internal static class PostureValidator
             ValidateVault(sink, vault);
         }
 
-        sink.Add("plans", PlanRules.CheckPlanQuota(posture.Plans.Count));
+        sink.Add(string.Empty, PlanRules.CheckPlanQuota(posture.Plans.Count));
         foreach (var group in posture.Plans.GroupBy(p => p.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             sink.Add($"plans[{group.Key}]", NameRules.CheckUnique("Backup plan", group.Key, group.Count(), "an account and Region"));
@@ -128,7 +128,7 @@ internal static class PostureValidator
         var delete = rule.Lifecycle?.DeleteAfter?.TotalDays;
         sink.Add(path + ".lifecycle", LifecycleRules.CheckLifecycle(cold, delete));
         sink.Add(path + ".lifecycle", LifecycleRules.CheckContinuousBackup(rule.ContinuousBackup, cold, delete));
-        sink.Add(path + ".recoveryPointTags", PlanRules.CheckRecoveryPointTags(rule.RecoveryPointTags));
+        sink.Add(path, PlanRules.CheckRecoveryPointTags(rule.RecoveryPointTags));
         sink.Add(path, PlanRules.CheckIndexActions(rule.IndexActions.Select(a => (IReadOnlyList<string>)a.ResourceTypes).ToArray()));
 
         // Retention must fit the range the target vault enforces (Vault Lock or air-gapped retention).
@@ -201,7 +201,7 @@ internal static class PostureValidator
             foreach (var violation in violations)
             {
                 var fullPath = violation.Member.Length == 0 ? path
-                    : violation.Member.StartsWith('[') ? path + violation.Member
+                    : path.Length == 0 || violation.Member.StartsWith('[') ? path + violation.Member
                     : path + "." + violation.Member;
                 Violations.Add(new PostureViolation(fullPath, violation));
             }

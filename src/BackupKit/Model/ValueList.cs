@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace BackupKit.Model;
 
@@ -8,6 +9,7 @@ namespace BackupKit.Model;
 /// lists compare by value too. The default value is an empty list.
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
+[CollectionBuilder(typeof(ValueList), nameof(ValueList.Create))]
 public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 {
     private readonly ImmutableArray<T> _items;
@@ -34,10 +36,10 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     /// <inheritdoc />
     public T this[int index] => Items[index];
 
-    /// <summary>Returns a new list with <paramref name="item"/> appended.</summary>
+    /// <summary>Returns a new list with <paramref name="item"/> appended (this list is unchanged).</summary>
     /// <param name="item">The item to append.</param>
     /// <returns>The new list.</returns>
-    public ValueList<T> Add(T item) => new(Items.Add(item));
+    public ValueList<T> Append(T item) => new(Items.Add(item));
 
     /// <summary>Converts an immutable array to a value list.</summary>
     /// <param name="items">The items.</param>
@@ -105,4 +107,14 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     /// <summary>Returns the items as text, e.g. <c>[a, b]</c>.</summary>
     /// <returns>The items separated by commas, in brackets.</returns>
     public override string ToString() => "[" + string.Join(", ", Items) + "]";
+}
+
+/// <summary>Creates <see cref="ValueList{T}"/> instances; also the builder behind collection expressions such as <c>ValueList&lt;string&gt; x = ["a", "b"];</c>.</summary>
+public static class ValueList
+{
+    /// <summary>Creates a list holding a copy of <paramref name="items"/>.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="items">The items, in order.</param>
+    /// <returns>The list.</returns>
+    public static ValueList<T> Create<T>(ReadOnlySpan<T> items) => ImmutableArray.Create(items);
 }

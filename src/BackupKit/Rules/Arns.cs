@@ -24,6 +24,9 @@ internal static class Arns
     public static readonly Regex IamRole = new(
         "^" + Partition + ":iam::\\d{12}:role/[\\w+=,.@/-]{1,512}$", RegexOptions.CultureInvariant);
 
+    // A whole service, e.g. 'arn:aws:ec2:*' (honours resource-type opt-in).
+    public static readonly Regex ServiceWide = new("^" + Partition + ":[a-z0-9-]+:\\*$", RegexOptions.CultureInvariant);
+
     // Any ARN: partition, service, then at least region and account fields (which may be empty or '*').
     public static readonly Regex Any = new(
         "^" + Partition + ":[a-z0-9*-]+:[^:]*:[^:]*:.+$", RegexOptions.CultureInvariant);

@@ -62,7 +62,12 @@ public static class PlanRules
     /// <returns>The violations; empty when valid.</returns>
     public static IReadOnlyList<RuleViolation> CheckRecoveryPointTags(IReadOnlyCollection<KeyValuePair<string, string>> tags)
     {
-        var violations = new List<RuleViolation>(NameRules.CheckTags(tags));
+        var violations = new List<RuleViolation>();
+        foreach (var tag in NameRules.CheckTags(tags))
+        {
+            violations.Add(new RuleViolation(tag.Rule, "recoveryPointTags" + tag.Member, tag.Value, tag.Fix, new List<object?>(tag.Arguments).ToArray()));
+        }
+
         if (tags.Count > MaxRecoveryPointTags)
         {
             violations.Add(new RuleViolation(RuleCatalog.RecoveryPointTagCount, "recoveryPointTags", Count(tags.Count),

@@ -170,7 +170,7 @@ public static class SelectionRules
         }
 
         var parts = arn.Split(new[] { ':' }, 6);
-        if (parts.Length == 3 && parts[2] == "*" && Arns.Any.IsMatch(arn + ":x:x:x") && parts[1].IndexOf('*') < 0)
+        if (Arns.ServiceWide.IsMatch(arn))
         {
             // Service-wide pattern such as 'arn:aws:ec2:*' (the form that honours resource opt-in).
             return null;

@@ -1,0 +1,130 @@
+using System.Net;
+using BackupKit.Local.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BackupKit.Local;
+
+/// <summary>
+/// An emulator of the AWS Backup API on loopback (127.0.0.1): it keeps state in memory per account and region, answers
+/// as AWS documents (status codes, <c>x-amzn-errortype</c>, error bodies), checks SigV4 <c>Authorization</c> headers,
+/// and can inject faults. Start it in one line, point a client at <see cref="Endpoint"/>, and dispose it to stop.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var emulator = await BackupEmulator.StartAsync();
+/// // Use emulator.Endpoint as the service URL of an AWS Backup client.
+/// </code>
+/// </example>
+public sealed class BackupEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _disposed;
+
+    private BackupEmulator(WebApplication app, Uri endpoint, FaultInjector faults)
+    {
+        _app = app;
+        Endpoint = endpoint;
+        Faults = faults;
+    }
+
+    /// <summary>The base address the emulator answers on, for example <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>Fault injection for resilience tests: throttling, server errors, latency, dropped connections.</summary>
+    public FaultInjector Faults { get; }
+
+    /// <summary>Starts the emulator on 127.0.0.1 and returns once it accepts requests.</summary>
+    /// <param name="options">Port, clock, accounts and logging; defaults when null (free port, system clock).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator; dispose it to stop it.</returns>
+    /// <exception cref="ArgumentException">An option is invalid (port out of range, account id not 12 digits).</exception>
+    /// <exception cref="IOException">The port is already in use.</exception>
+    public static async Task<BackupEmulator> StartAsync(BackupEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new BackupEmulatorOptions();
+        Validate(options);
+
+        var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(BackupEmulator).Assembly.GetName().Name });
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
+
+        var app = builder.Build();
+        var faults = new FaultInjector(OperationCatalog.IsOperation);
+        var pipeline = new RequestPipeline(
+            OperationCatalog.BuildRoutes(),
+            faults,
+            new State.EmulatorState(),
+            options.TimeProvider,
+            new AccountResolver(options.AccountsByAccessKey, options.DefaultAccountId),
+            loggerFactory.CreateLogger("BackupKit.Local"));
+        app.Run(pipeline.HandleAsync);
+
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel started without reporting the address it listens on.");
+        var port = new Uri(address).Port;
+        return new BackupEmulator(app, new Uri($"http://127.0.0.1:{port}"), faults);
+    }
+
+    /// <summary>Stops the server and releases the port. Safe to call more than once.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _app.StopAsync(timeout.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static void Validate(BackupEmulatorOptions options)
+    {
+        if (options.Port is < 0 or > 65535)
+        {
+            throw new ArgumentException($"Port {options.Port} is not a TCP port; use 0 for a free port or 1..65535.", nameof(options));
+        }
+
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
+        if (!AccountResolver.IsAccountId(options.DefaultAccountId ?? string.Empty))
+        {
+            throw new ArgumentException($"DefaultAccountId '{options.DefaultAccountId}' is not a 12-digit AWS account id.", nameof(options));
+        }
+
+        foreach (var (accessKey, accountId) in options.AccountsByAccessKey)
+        {
+            if (!AccountResolver.IsAccountId(accountId ?? string.Empty))
+            {
+                throw new ArgumentException($"AccountsByAccessKey maps '{accessKey}' to '{accountId}', which is not a 12-digit AWS account id.", nameof(options));
+            }
+        }
+    }
+}

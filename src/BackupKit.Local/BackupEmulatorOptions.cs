@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace BackupKit.Local;
+
+/// <summary>How a <see cref="BackupEmulator"/> listens, which clock it uses and how it maps callers to accounts.</summary>
+public sealed class BackupEmulatorOptions
+{
+    /// <summary>The loopback port to listen on; 0 (the default) picks a free port.</summary>
+    public int Port { get; set; }
+
+    /// <summary>
+    /// The clock every timestamp the emulator writes comes from (creation dates, lock dates, deletion dates).
+    /// Replace it with a fake clock to move time forward in tests.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>The account that owns requests signed with an access key that is not mapped in <see cref="AccountsByAccessKey"/>.</summary>
+    public string DefaultAccountId { get; set; } = "000000000000";
+
+    /// <summary>
+    /// Maps access key ids to 12-digit account ids, so that callers can act as different accounts.
+    /// An access key that is itself 12 digits is taken as the account id when it is not mapped here.
+    /// </summary>
+    public IDictionary<string, string> AccountsByAccessKey { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Where the emulator and the web host log; null logs nothing.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+}

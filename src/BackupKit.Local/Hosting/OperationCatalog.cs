@@ -1,0 +1,75 @@
+using System.Collections.Frozen;
+using BackupKit.Local.Operations;
+using BackupKit.Local.Routing;
+using BackupKit.Wire;
+using BackupKit.Wire.Protocol;
+
+namespace BackupKit.Local.Hosting;
+
+/// <summary>
+/// Every operation of the AWS Backup model, routed from the generated bindings: the implemented ones to their handlers,
+/// the others to an explicit "not implemented" answer.
+/// </summary>
+internal static class OperationCatalog
+{
+    private static readonly FrozenSet<string> Names = BackupOperations.All.Select(static o => o.Name).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether the model has an operation of this name.</summary>
+    public static bool IsOperation(string name) => Names.Contains(name);
+
+    /// <summary>The names of the operations the emulator implements.</summary>
+    public static IReadOnlyCollection<string> ImplementedOperations => Implemented().Keys;
+
+    /// <summary>The route table over all operations of the model.</summary>
+    public static RouteTable<IOperationEndpoint> BuildRoutes()
+    {
+        var implemented = Implemented();
+        var routes = new List<(string, string, IOperationEndpoint)>(BackupOperations.All.Count);
+        foreach (var binding in BackupOperations.All)
+        {
+            var endpoint = implemented.TryGetValue(binding.Name, out var handler) ? handler : new NotImplementedEndpoint(binding.Name);
+            routes.Add((binding.HttpMethod, binding.UriTemplate, endpoint));
+        }
+
+        return new RouteTable<IOperationEndpoint>(routes);
+    }
+
+    private static Dictionary<string, IOperationEndpoint> Implemented()
+    {
+        var endpoints = new Dictionary<string, IOperationEndpoint>(StringComparer.Ordinal);
+        void Add<TInput, TOutput>(OperationBinding<TInput, TOutput> binding, Func<CallContext, TInput, TOutput> handler)
+            where TInput : class
+            where TOutput : class
+            => endpoints.Add(binding.Name, new OperationEndpoint<TInput, TOutput>(binding, handler));
+
+        Add(BackupOperations.CreateBackupPlan, BackupPlanOperations.Create);
+        Add(BackupOperations.GetBackupPlan, BackupPlanOperations.Get);
+        Add(BackupOperations.UpdateBackupPlan, BackupPlanOperations.Update);
+        Add(BackupOperations.DeleteBackupPlan, BackupPlanOperations.Delete);
+        Add(BackupOperations.ListBackupPlans, BackupPlanOperations.List);
+        Add(BackupOperations.ListBackupPlanVersions, BackupPlanOperations.ListVersions);
+
+        Add(BackupOperations.CreateBackupSelection, BackupSelectionOperations.Create);
+        Add(BackupOperations.GetBackupSelection, BackupSelectionOperations.Get);
+        Add(BackupOperations.DeleteBackupSelection, BackupSelectionOperations.Delete);
+        Add(BackupOperations.ListBackupSelections, BackupSelectionOperations.List);
+
+        Add(BackupOperations.CreateBackupVault, BackupVaultOperations.Create);
+        Add(BackupOperations.DescribeBackupVault, BackupVaultOperations.Describe);
+        Add(BackupOperations.DeleteBackupVault, BackupVaultOperations.Delete);
+        Add(BackupOperations.ListBackupVaults, BackupVaultOperations.List);
+        Add(BackupOperations.PutBackupVaultAccessPolicy, BackupVaultOperations.PutAccessPolicy);
+        Add(BackupOperations.GetBackupVaultAccessPolicy, BackupVaultOperations.GetAccessPolicy);
+        Add(BackupOperations.DeleteBackupVaultAccessPolicy, BackupVaultOperations.DeleteAccessPolicy);
+        Add(BackupOperations.PutBackupVaultNotifications, BackupVaultOperations.PutNotifications);
+        Add(BackupOperations.GetBackupVaultNotifications, BackupVaultOperations.GetNotifications);
+        Add(BackupOperations.DeleteBackupVaultNotifications, BackupVaultOperations.DeleteNotifications);
+        Add(BackupOperations.PutBackupVaultLockConfiguration, BackupVaultOperations.PutLock);
+        Add(BackupOperations.DeleteBackupVaultLockConfiguration, BackupVaultOperations.DeleteLock);
+
+        Add(BackupOperations.TagResource, TagOperations.Tag);
+        Add(BackupOperations.UntagResource, TagOperations.Untag);
+        Add(BackupOperations.ListTags, TagOperations.List);
+        return endpoints;
+    }
+}

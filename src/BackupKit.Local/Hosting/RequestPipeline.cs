@@ -1,0 +1,165 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using BackupKit.Local.Auth;
+using BackupKit.Local.Protocol;
+using BackupKit.Local.Routing;
+using BackupKit.Local.State;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace BackupKit.Local.Hosting;
+
+/// <summary>
+/// The emulator's single request delegate: request id, SigV4 header check, routing, injected faults, then the operation.
+/// No MVC and no routing middleware: the route table is precomputed and matching does not allocate beyond the labels.
+/// </summary>
+internal sealed partial class RequestPipeline
+{
+    private const int MaxBodyBytes = 4 * 1024 * 1024;
+
+    private readonly RouteTable<IOperationEndpoint> _routes;
+    private readonly FaultInjector _faults;
+    private readonly EmulatorState _state;
+    private readonly TimeProvider _clock;
+    private readonly AccountResolver _accounts;
+    private readonly ILogger _logger;
+
+    public RequestPipeline(
+        RouteTable<IOperationEndpoint> routes,
+        FaultInjector faults,
+        EmulatorState state,
+        TimeProvider clock,
+        AccountResolver accounts,
+        ILogger logger)
+    {
+        _routes = routes;
+        _faults = faults;
+        _state = state;
+        _clock = clock;
+        _accounts = accounts;
+        _logger = logger;
+    }
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var headers = request.Headers;
+        http.Response.Headers["x-amzn-requestid"] = Guid.NewGuid().ToString("D");
+
+        var authError = SigV4HeaderCheck.Check(headers.Authorization, headers["X-Amz-Date"], headers.Date, out var caller);
+        if (authError is not null)
+        {
+            await ErrorResponseWriter.WriteAsync(http, authError).ConfigureAwait(false);
+            return;
+        }
+
+        var rawPath = RawPath(http);
+        var query = request.Query;
+        if (!_routes.TryMatch(request.Method, rawPath, query.ContainsKey, out var match))
+        {
+            await ErrorResponseWriter.WriteAsync(
+                http,
+                ErrorCodes.UnknownOperation,
+                404,
+                $"No AWS Backup operation matches {request.Method} {rawPath}.").ConfigureAwait(false);
+            return;
+        }
+
+        var endpoint = match.Target;
+        var fault = _faults.OnRequest(endpoint.Name);
+        if (fault.Delay > TimeSpan.Zero)
+        {
+            // Injected latency is wall-clock time: it simulates the network, not the emulated clock.
+            await Task.Delay(fault.Delay, http.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (fault.Outcome is { Kind: FaultKind.Error } error)
+        {
+            await ErrorResponseWriter.WriteAsync(http, error.ErrorCode!, error.StatusCode, error.Message!, retryAfter: error.RetryAfter).ConfigureAwait(false);
+            return;
+        }
+
+        byte[]? rented = null;
+        try
+        {
+            ReadOnlyMemory<byte> body = ReadOnlyMemory<byte>.Empty;
+            if (request.ContentLength is not 0 && !HttpMethods.IsGet(request.Method))
+            {
+                (rented, var length) = await ReadBodyAsync(request.BodyReader, http.RequestAborted).ConfigureAwait(false);
+                body = rented.AsMemory(0, length);
+            }
+
+            var accountId = _accounts.Resolve(caller.AccessKeyId);
+            var call = new CallContext(accountId, caller.Region, _state.For(accountId, caller.Region), _clock);
+            var parts = new ServerRequestParts(match.LabelNames, match.LabelValues, body);
+            await endpoint.ExecuteAsync(http, call, parts, fault.Outcome is { Kind: FaultKind.DropAfterCommit }).ConfigureAwait(false);
+        }
+        catch (BackupApiError apiError)
+        {
+            await ErrorResponseWriter.WriteAsync(http, apiError).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away; nothing to answer.
+        }
+        catch (Exception ex) when (!http.Response.HasStarted)
+        {
+            LogUnhandled(_logger, endpoint.Name, ex);
+            await ErrorResponseWriter.WriteAsync(
+                http,
+                ErrorCodes.InternalFailure,
+                500,
+                $"BackupKit.Local failed while handling {endpoint.Name}: {ex.Message}").ConfigureAwait(false);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static ReadOnlySpan<char> RawPath(HttpContext http)
+    {
+        // The raw target keeps percent-encoding intact (Kestrel's decoded Path would turn %2F into '/').
+        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(raw) || raw[0] != '/')
+        {
+            return (http.Request.PathBase + http.Request.Path).ToString();
+        }
+
+        var question = raw.IndexOf('?', StringComparison.Ordinal);
+        return question < 0 ? raw : raw.AsSpan(0, question);
+    }
+
+    private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(PipeReader reader, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            if (buffer.Length > MaxBodyBytes)
+            {
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                throw new BackupApiError(ErrorCodes.Serialization, 400, $"The request body is larger than {MaxBodyBytes} bytes.");
+            }
+
+            if (result.IsCompleted)
+            {
+                var length = (int)buffer.Length;
+                var array = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+                buffer.CopyTo(array);
+                reader.AdvanceTo(buffer.End);
+                return (array, length);
+            }
+
+            // Nothing consumed yet: ask for more data on top of what is buffered.
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "BackupKit.Local failed while handling {Operation}.")]
+    private static partial void LogUnhandled(ILogger logger, string operation, Exception exception);
+}

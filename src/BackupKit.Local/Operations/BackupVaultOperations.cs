@@ -1,0 +1,353 @@
+using System.Text.Json;
+using BackupKit.Local.Hosting;
+using BackupKit.Local.Protocol;
+using BackupKit.Local.State;
+using BackupKit.Wire;
+using BackupKit.Wire.Protocol;
+
+namespace BackupKit.Local.Operations;
+
+/// <summary>
+/// Backup vaults with their access policy, notifications and Vault Lock: create (idempotent by CreatorRequestId),
+/// describe, delete (only when empty and not locked for good), list; put/get/delete policy and notifications; put and
+/// delete the lock (governance mode without ChangeableForDays, compliance mode with it).
+/// </summary>
+internal static class BackupVaultOperations
+{
+    /// <summary>Vaults per account and region (AWS quota).</summary>
+    public const int MaxVaults = 300;
+
+    public const long MinChangeableForDays = 3;
+    public const long MaxRetentionDays = 36_500;
+
+    public static CreateBackupVaultOutput Create(CallContext call, CreateBackupVaultInput input)
+    {
+        var name = input.BackupVaultName!;
+        var state = call.State;
+        lock (state.Gate)
+        {
+            if (state.Vaults.TryGetValue(name, out var existing))
+            {
+                if (input.CreatorRequestId is { } creatorRequestId && existing.CreatorRequestId == creatorRequestId)
+                {
+                    // A repeated create with the same CreatorRequestId returns the vault it created.
+                    return new CreateBackupVaultOutput { BackupVaultName = existing.Name, BackupVaultArn = existing.Arn, CreationDate = existing.CreationDate };
+                }
+
+                throw new BackupApiError(ErrorCodes.AlreadyExists, 400, $"Backup vault with the same name '{name}' already exists.")
+                {
+                    Arn = existing.Arn,
+                    CreatorRequestId = existing.CreatorRequestId,
+                };
+            }
+
+            if (state.Vaults.Count >= MaxVaults)
+            {
+                throw BackupApiError.LimitExceeded($"This account already has {MaxVaults} backup vaults in {call.Region}, the most AWS Backup allows.");
+            }
+
+            if (input.EncryptionKeyArn is { } keyArn && !keyArn.StartsWith("arn:", StringComparison.Ordinal))
+            {
+                throw BackupApiError.InvalidParameter($"EncryptionKeyArn '{keyArn}' is not a KMS key ARN; give the key's ARN, not its id or alias.");
+            }
+
+            var vault = new VaultRecord
+            {
+                Name = name,
+                Arn = state.VaultArn(name),
+                Sequence = state.NextSequence(),
+                CreationDate = call.Now,
+                CreatorRequestId = input.CreatorRequestId,
+                EncryptionKeyArn = input.EncryptionKeyArn ?? state.DefaultKeyArn,
+                IsCustomerManagedKey = input.EncryptionKeyArn is not null,
+            };
+            if (input.BackupVaultTags is { } tags)
+            {
+                TagOperations.Merge(vault.Tags, tags);
+            }
+
+            state.Vaults.Add(name, vault);
+            return new CreateBackupVaultOutput { BackupVaultName = vault.Name, BackupVaultArn = vault.Arn, CreationDate = vault.CreationDate };
+        }
+    }
+
+    public static DescribeBackupVaultOutput Describe(CallContext call, DescribeBackupVaultInput input)
+    {
+        if (input.BackupVaultAccountId is { } accountId && accountId != call.AccountId)
+        {
+            throw BackupApiError.NotFound($"Backup vault '{input.BackupVaultName}' of account {accountId} is not shared with account {call.AccountId}.");
+        }
+
+        var state = call.State;
+        lock (state.Gate)
+        {
+            var vault = Find(state, input.BackupVaultName!);
+            return new DescribeBackupVaultOutput
+            {
+                BackupVaultName = vault.Name,
+                BackupVaultArn = vault.Arn,
+                VaultType = VaultType.BACKUP_VAULT,
+                VaultState = VaultState.AVAILABLE,
+                EncryptionKeyArn = vault.EncryptionKeyArn,
+                CreationDate = vault.CreationDate,
+                CreatorRequestId = vault.CreatorRequestId,
+                NumberOfRecoveryPoints = vault.NumberOfRecoveryPoints,
+                Locked = vault.Lock is not null,
+                MinRetentionDays = vault.Lock?.MinRetentionDays,
+                MaxRetentionDays = vault.Lock?.MaxRetentionDays,
+                LockDate = vault.Lock?.LockDate,
+                EncryptionKeyType = vault.IsCustomerManagedKey ? EncryptionKeyType.CUSTOMER_MANAGED_KMS_KEY : (EncryptionKeyType?)null,
+            };
+        }
+    }
+
+    public static EmptyOutput Delete(CallContext call, DeleteBackupVaultInput input)
+    {
+        var state = call.State;
+        lock (state.Gate)
+        {
+            var vault = Find(state, input.BackupVaultName!);
+            if (vault.NumberOfRecoveryPoints > 0)
+            {
+                throw BackupApiError.InvalidRequest("Backup vault cannot be deleted because it contains recovery points.", bodyCode: "ERROR_9101");
+            }
+
+            if (vault.Lock is { } vaultLock && vaultLock.IsImmutableAt(call.Now))
+            {
+                throw BackupApiError.InvalidRequest(
+                    $"Backup vault '{vault.Name}' cannot be deleted: it is locked in compliance mode and its lock became immutable on {vaultLock.LockDate:O}.");
+            }
+
+            state.Vaults.Remove(vault.Name);
+            return EmptyOutput.Instance;
+        }
+    }
+
+    public static ListBackupVaultsOutput List(CallContext call, ListBackupVaultsInput input)
+    {
+        var state = call.State;
+        lock (state.Gate)
+        {
+            var vaults = new List<VaultRecord>(state.Vaults.Count);
+
+            // Every vault here is a plain BACKUP_VAULT owned by the caller; none is shared with it.
+            var wantsPlain = input.ByVaultType is not { } type || type == VaultType.BACKUP_VAULT;
+            if (wantsPlain && input.ByShared != true)
+            {
+                vaults.AddRange(state.Vaults.Values);
+            }
+
+            vaults.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
+            var page = Paging.Page(vaults, static v => v.Sequence, input.NextToken, input.MaxResults, out var next);
+            var members = new List<BackupVaultListMember>(page.Count);
+            foreach (var vault in page)
+            {
+                members.Add(new BackupVaultListMember
+                {
+                    BackupVaultName = vault.Name,
+                    BackupVaultArn = vault.Arn,
+                    VaultType = VaultType.BACKUP_VAULT,
+                    VaultState = VaultState.AVAILABLE,
+                    CreationDate = vault.CreationDate,
+                    EncryptionKeyArn = vault.EncryptionKeyArn,
+                    CreatorRequestId = vault.CreatorRequestId,
+                    NumberOfRecoveryPoints = vault.NumberOfRecoveryPoints,
+                    Locked = vault.Lock is not null,
+                    MinRetentionDays = vault.Lock?.MinRetentionDays,
+                    MaxRetentionDays = vault.Lock?.MaxRetentionDays,
+                    LockDate = vault.Lock?.LockDate,
+                    EncryptionKeyType = vault.IsCustomerManagedKey ? EncryptionKeyType.CUSTOMER_MANAGED_KMS_KEY : (EncryptionKeyType?)null,
+                });
+            }
+
+            return new ListBackupVaultsOutput { BackupVaultList = members, NextToken = next };
+        }
+    }
+
+    public static EmptyOutput PutAccessPolicy(CallContext call, PutBackupVaultAccessPolicyInput input)
+    {
+        var policy = input.Policy;
+        if (string.IsNullOrWhiteSpace(policy))
+        {
+            throw BackupApiError.MissingParameter("Policy is required: give the vault access policy as a JSON IAM policy document.");
+        }
+
+        CheckPolicyDocument(policy);
+        var state = call.State;
+        lock (state.Gate)
+        {
+            Find(state, input.BackupVaultName!).AccessPolicy = policy;
+            return EmptyOutput.Instance;
+        }
+    }
+
+    public static GetBackupVaultAccessPolicyOutput GetAccessPolicy(CallContext call, GetBackupVaultAccessPolicyInput input)
+    {
+        var state = call.State;
+        lock (state.Gate)
+        {
+            var vault = Find(state, input.BackupVaultName!);
+            return vault.AccessPolicy is { } policy
+                ? new GetBackupVaultAccessPolicyOutput { BackupVaultName = vault.Name, BackupVaultArn = vault.Arn, Policy = policy }
+                : throw BackupApiError.NotFound($"Backup vault '{vault.Name}' has no access policy.");
+        }
+    }
+
+    public static EmptyOutput DeleteAccessPolicy(CallContext call, DeleteBackupVaultAccessPolicyInput input)
+    {
+        var state = call.State;
+        lock (state.Gate)
+        {
+            Find(state, input.BackupVaultName!).AccessPolicy = null;
+            return EmptyOutput.Instance;
+        }
+    }
+
+    public static EmptyOutput PutNotifications(CallContext call, PutBackupVaultNotificationsInput input)
+    {
+        var topic = input.SNSTopicArn!;
+        if (!IsSnsTopicArn(topic))
+        {
+            throw BackupApiError.InvalidParameter($"SNSTopicArn '{topic}' is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>).");
+        }
+
+        var events = new List<string>(input.BackupVaultEvents!.Count);
+        foreach (var e in input.BackupVaultEvents)
+        {
+            if (!events.Contains(e.Value))
+            {
+                events.Add(e.Value);
+            }
+        }
+
+        var state = call.State;
+        lock (state.Gate)
+        {
+            Find(state, input.BackupVaultName!).Notifications = new VaultNotificationRecord(topic, events);
+            return EmptyOutput.Instance;
+        }
+    }
+
+    public static GetBackupVaultNotificationsOutput GetNotifications(CallContext call, GetBackupVaultNotificationsInput input)
+    {
+        var state = call.State;
+        lock (state.Gate)
+        {
+            var vault = Find(state, input.BackupVaultName!);
+            if (vault.Notifications is not { } notifications)
+            {
+                throw BackupApiError.NotFound($"Backup vault '{vault.Name}' has no notification configuration.");
+            }
+
+            var events = new List<BackupVaultEvent>(notifications.Events.Count);
+            foreach (var e in notifications.Events)
+            {
+                events.Add(new BackupVaultEvent(e));
+            }
+
+            return new GetBackupVaultNotificationsOutput
+            {
+                BackupVaultName = vault.Name,
+                BackupVaultArn = vault.Arn,
+                SNSTopicArn = notifications.SnsTopicArn,
+                BackupVaultEvents = events,
+            };
+        }
+    }
+
+    public static EmptyOutput DeleteNotifications(CallContext call, DeleteBackupVaultNotificationsInput input)
+    {
+        var state = call.State;
+        lock (state.Gate)
+        {
+            Find(state, input.BackupVaultName!).Notifications = null;
+            return EmptyOutput.Instance;
+        }
+    }
+
+    public static EmptyOutput PutLock(CallContext call, PutBackupVaultLockConfigurationInput input)
+    {
+        var min = input.MinRetentionDays;
+        var max = input.MaxRetentionDays;
+        var changeable = input.ChangeableForDays;
+        if (min is { } minDays && (minDays < 1 || minDays > MaxRetentionDays))
+        {
+            throw BackupApiError.InvalidParameter($"MinRetentionDays must be between 1 and {MaxRetentionDays}; got {minDays}.");
+        }
+
+        if (max is { } maxDays && (maxDays < 1 || maxDays > MaxRetentionDays))
+        {
+            throw BackupApiError.InvalidParameter($"MaxRetentionDays must be between 1 and {MaxRetentionDays}; got {maxDays}.");
+        }
+
+        if (min > max)
+        {
+            throw BackupApiError.InvalidParameter($"MinRetentionDays ({min}) cannot be greater than MaxRetentionDays ({max}).");
+        }
+
+        if (changeable is { } days && (days < MinChangeableForDays || days > MaxRetentionDays))
+        {
+            throw BackupApiError.InvalidParameter(
+                $"ChangeableForDays must be between {MinChangeableForDays} and {MaxRetentionDays} (a compliance-mode lock has at least 72 hours of grace time); got {days}.");
+        }
+
+        var state = call.State;
+        lock (state.Gate)
+        {
+            var vault = Find(state, input.BackupVaultName!);
+            var now = call.Now;
+            if (vault.Lock is { } current && current.IsImmutableAt(now))
+            {
+                throw BackupApiError.InvalidRequest(
+                    $"The Vault Lock of backup vault '{vault.Name}' is in compliance mode and became immutable on {current.LockDate:O}; it can no longer be changed.");
+            }
+
+            vault.Lock = new VaultLockRecord(min, max, changeable, changeable is { } d ? now.AddDays(d) : null);
+            return EmptyOutput.Instance;
+        }
+    }
+
+    public static EmptyOutput DeleteLock(CallContext call, DeleteBackupVaultLockConfigurationInput input)
+    {
+        var state = call.State;
+        lock (state.Gate)
+        {
+            var vault = Find(state, input.BackupVaultName!);
+            if (vault.Lock is { } current && current.IsImmutableAt(call.Now))
+            {
+                throw BackupApiError.InvalidRequest(
+                    $"The Vault Lock of backup vault '{vault.Name}' is in compliance mode and became immutable on {current.LockDate:O}; it cannot be deleted.");
+            }
+
+            vault.Lock = null;
+            return EmptyOutput.Instance;
+        }
+    }
+
+    internal static VaultRecord Find(RegionState state, string name) =>
+        state.Vaults.TryGetValue(name, out var vault)
+            ? vault
+            : throw BackupApiError.NotFound($"Backup vault '{name}' does not exist in account {state.AccountId}, region {state.Region}.");
+
+    private static bool IsSnsTopicArn(string arn)
+    {
+        var parts = arn.Split(':');
+        return parts.Length == 6 && parts[0] == "arn" && parts[1].StartsWith("aws", StringComparison.Ordinal) && parts[2] == "sns" && parts[5].Length > 0;
+    }
+
+    private static void CheckPolicyDocument(string policy)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(policy);
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("Statement", out _))
+            {
+                throw BackupApiError.InvalidParameter("Policy is not a valid IAM policy document: it must be a JSON object with a Statement.");
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw BackupApiError.InvalidParameter($"Policy is not a valid IAM policy document: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using BackupKit.Rules;
+
+namespace BackupKit.Tests.Posture;
+
+/// <summary>The pure rule functions the analyzers share, called on primitive inputs.</summary>
+public sealed class RuleFunctionTests
+{
+    [Theory]
+    [InlineData("cron(0 5 ? * * *)")]
+    [InlineData("cron(0 12 * * ? *)")]
+    [InlineData("cron(0 0 1 JAN,JUL ? *)")]
+    [InlineData("cron(10 4 ? * SAT-SUN *)")]
+    [InlineData("cron(10 4 ? * FRI-MON *)")]
+    [InlineData("cron(0 8 ? * 2#1 *)")]
+    [InlineData("cron(0 8 L * ? *)")]
+    [InlineData("cron(0 8 ? * L *)")]
+    [InlineData("cron(0 0-23/2 ? * * 1970)")]
+    [InlineData("cron(59 23 31 12 ? 2199)")]
+    [InlineData("cron(0 5 ? * mon-fri *)")]
+    public void Valid_cron_expressions_pass(string expression) => Assert.Empty(ScheduleRules.CheckCron(expression));
+
+    [Theory]
+    [InlineData("0 5 ? * * *", "BK2001")]
+    [InlineData("rate(12 hours)", "BK2001")]
+    [InlineData("cron(0 5 ? * * * *)", "BK2001")]
+    [InlineData("cron(0 5 ? * ? *)", "BK2001")]
+    [InlineData("cron(60 5 ? * * *)", "BK2001")]
+    [InlineData("cron(0 5 32 * ? *)", "BK2001")]
+    [InlineData("cron(0 5 ? 13 * *)", "BK2001")]
+    [InlineData("cron(0 5 ? * 8 *)", "BK2001")]
+    [InlineData("cron(0 5 ? * 2#6 *)", "BK2001")]
+    [InlineData("cron(0 5 ? * 2#1,3#2 *)", "BK2001")]
+    [InlineData("cron(0 5 1,? * * *)", "BK2001")]
+    [InlineData("cron(0 5 10-2 * ? *)", "BK2001")]
+    [InlineData("cron(0 ? 1 * ? *)", "BK2001")]
+    [InlineData("cron(0 5 ? * * 1969)", "BK2001")]
+    [InlineData("cron(0/0 5 ? * * *)", "BK2001")]
+    [InlineData("cron(* 5 ? * * *)", "BK2002")]
+    [InlineData("cron(0-1 5 ? * * *)", "BK2002")]
+    public void Invalid_cron_expressions_fail_with_their_rule(string expression, string ruleId)
+    {
+        var violation = Assert.Single(ScheduleRules.CheckCron(expression));
+
+        Assert.Equal(ruleId, violation.RuleId);
+        Assert.Equal(expression, violation.Value);
+    }
+
+    [Fact]
+    public void Cron_frequency_reports_the_runs_per_hour()
+    {
+        var violation = Assert.Single(ScheduleRules.CheckCron("cron(0/20 * ? * * *)"));
+
+        Assert.Equal(3, violation.Arguments[1]);
+        Assert.Contains("3 times per hour", violation.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Etc/UTC", true)]
+    [InlineData("America/Los_Angeles", true)]
+    [InlineData("Asia/Kolkata", true)]
+    [InlineData("US/Pacific", true)]
+    [InlineData("europe/paris", false)]
+    [InlineData("Pacific Standard Time", false)]
+    [InlineData("", false)]
+    public void Time_zones_are_IANA_ids(string timeZone, bool known) =>
+        Assert.Equal(known, ScheduleRules.CheckTimeZone(timeZone).Count == 0);
+
+    [Fact]
+    public void Restore_testing_names_allow_only_letters_digits_and_underscores()
+    {
+        Assert.Empty(NameRules.CheckRestoreTestingPlanName("weekly_restore_1"));
+        Assert.Equal("BK1007", Assert.Single(NameRules.CheckRestoreTestingPlanName("weekly-restore")).RuleId);
+        Assert.Empty(NameRules.CheckRestoreTestingSelectionName(new string('s', 50)));
+        Assert.Equal("BK1008", Assert.Single(NameRules.CheckRestoreTestingSelectionName(new string('s', 51))).RuleId);
+    }
+
+    [Fact]
+    public void Lifecycle_checks_take_nullable_days_where_null_means_never()
+    {
+        Assert.Empty(LifecycleRules.CheckLifecycle(null, null));
+        Assert.Empty(LifecycleRules.CheckLifecycle(5, null));
+        Assert.Equal(["BK3001", "BK3003"], LifecycleRules.CheckLifecycle(0, 0).Select(v => v.RuleId));
+        Assert.Empty(LifecycleRules.CheckContinuousBackup(false, 30, null));
+        Assert.Equal(["BK3004", "BK3005"], LifecycleRules.CheckContinuousBackup(true, 1, null).Select(v => v.RuleId));
+    }
+
+    [Fact]
+    public void Retention_inside_a_lock_range_passes_at_both_bounds()
+    {
+        Assert.Empty(RetentionRules.CheckRuleRetention(7, "v", 7, 30));
+        Assert.Empty(RetentionRules.CheckRuleRetention(30, "v", 7, 30));
+        Assert.Empty(RetentionRules.CheckRuleRetention(null, "v", 7, null));
+        Assert.Single(RetentionRules.CheckRuleRetention(31, "v", 7, 30));
+        Assert.Single(RetentionRules.CheckCopyRetention(6, "v", 7, 30));
+    }
+
+    [Fact]
+    public void Violation_arguments_reproduce_the_message_for_analyzers()
+    {
+        var violation = Assert.Single(VaultRules.CheckVaultLock(30, 7, null));
+
+        Assert.Equal(violation.Message, violation.Rule.FormatMessage([.. violation.Arguments]));
+    }
+}
