@@ -29,7 +29,7 @@ internal static class CSharpAnalyzerVerifier<TAnalyzer>
 
         if (editorConfig is not null)
         {
-            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
+            test.TestState.AnalyzerConfigFiles.Add(("/0/.editorconfig", editorConfig));
         }
 
         test.ExpectedDiagnostics.AddRange(expected);
