@@ -27,7 +27,7 @@ internal sealed class FluentConfiguration
     /// <summary>Gets the lambda, or <see langword="null"/> when there is none (no callback, or not a lambda).</summary>
     public IAnonymousFunctionOperation? Lambda { get; }
 
-    /// <summary>Gets the builder calls made on the lambda's parameter, in source order.</summary>
+    /// <summary>Gets the builder calls made on the lambda's parameter, in the order they run.</summary>
     public ImmutableArray<IInvocationOperation> Calls { get; }
 
     /// <summary>Gets whether <see cref="Calls"/> are everything the callback does with the builder.</summary>
@@ -81,7 +81,8 @@ internal sealed class FluentConfiguration
             }
         }
 
-        calls.Sort(static (left, right) => left.Syntax.SpanStart.CompareTo(right.Syntax.SpanStart));
+        // Execution order: in a chain the receiver call ends first, and statements end in order.
+        calls.Sort(static (left, right) => left.Syntax.Span.End.CompareTo(right.Syntax.Span.End));
         return new FluentConfiguration(lambda, calls.ToImmutable(), isComplete);
     }
 
