@@ -107,7 +107,7 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzerTests
     public async Task SeverityInEditorConfig_IsApplied(string? configured, DiagnosticSeverity? expected)
     {
         var editorConfig = configured is null ? "root = true\n" : $"root = true\n\n[*.cs]\ndotnet_diagnostic.BK9002.severity = {configured}\n";
-        var diagnostics = await EditorConfigRunner.RunAsync(new PlanWithoutCrossRegionCopyAnalyzer(), PlanWithoutCopy.Replace("{|#0:AddPlan|}", "AddPlan"), editorConfig);
+        var diagnostics = await WorkspaceAnalyzerRunner.RunAsync(new PlanWithoutCrossRegionCopyAnalyzer(), PlanWithoutCopy.Replace("{|#0:AddPlan|}", "AddPlan"), editorConfig);
 
         var bk9002 = diagnostics.Where(d => d.Id == DiagnosticIds.PlanWithoutCrossRegionCopy).ToList();
         if (expected is null)
