@@ -1,104 +1,554 @@
-using System.Globalization;
+using System.Buffers;
+using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Amazon.Runtime;
-using Amazon.Runtime.Internal.Auth;
+using BackupKit.Hosting;
+using BackupKit.Resilience;
 using BackupKit.Wire.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using Polly.Timeout;
 
 namespace BackupKit.Wire;
 
-// Interim runtime so that main builds and the emulator can be exercised; the client-runtime work replaces this file
-// (resilience, options, telemetry, endpoint rules, credential chain).
+/// <summary>
+/// The AWS Backup client: restJson1 over one pooled <see cref="HttpClient"/>, SigV4-signed with AWSSDK.Core credentials,
+/// retried by one resilience pipeline (AWS standard retry mode). Thread-safe; create one per endpoint and reuse it
+/// (<c>services.AddBackupKit(...)</c> registers it as a singleton).
+/// </summary>
+/// <remarks>
+/// Calls throw <see cref="BackupServiceException"/> (or a modelled subclass, or <see cref="ThrottlingException"/>) when
+/// AWS answers with an error; <see cref="BackupResponseException"/> when a success answer cannot be read;
+/// <see cref="TimeoutException"/> when <see cref="BackupResilienceOptions.TotalTimeout"/> or the last attempt's
+/// <see cref="BackupResilienceOptions.AttemptTimeout"/> runs out; <see cref="Polly.CircuitBreaker.BrokenCircuitException"/>
+/// while the endpoint's circuit is open; and the transport's exception when no answer came back after the last attempt.
+/// </remarks>
 public sealed partial class BackupClient : IDisposable
 {
-    private readonly HttpClient _http;
-    private readonly Uri _endpoint;
-    private readonly string _region;
-    private readonly AWSCredentials _credentials;
+    private const string ServiceName = "backup";
+    private const string JsonMediaType = "application/json";
+    private const int InitialBodyBuffer = 4096;
 
-    /// <summary>Creates a client for a fixed endpoint, region and credentials.</summary>
-    public BackupClient(Uri endpoint, string region, AWSCredentials credentials)
+    // Signed headers, sorted, for each combination of body and session token (the set the AWS SDK for JavaScript v3 signs).
+    private const string SignedHeadersBare = "amz-sdk-invocation-id;amz-sdk-request;host;x-amz-content-sha256;x-amz-date;x-amz-user-agent";
+    private const string SignedHeadersToken = "amz-sdk-invocation-id;amz-sdk-request;host;x-amz-content-sha256;x-amz-date;x-amz-security-token;x-amz-user-agent";
+    private const string SignedHeadersBody = "amz-sdk-invocation-id;amz-sdk-request;content-length;content-type;host;x-amz-content-sha256;x-amz-date;x-amz-user-agent";
+    private const string SignedHeadersBodyToken = "amz-sdk-invocation-id;amz-sdk-request;content-length;content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token;x-amz-user-agent";
+
+    private static readonly string SdkUserAgent = "backupkit/" + (typeof(BackupClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+    private static readonly string FullUserAgent = $"{SdkUserAgent} lang/dotnet#{Environment.Version} os/{Environment.OSVersion.Platform}";
+    private static readonly MediaTypeHeaderValue JsonContentType = new(JsonMediaType);
+
+    [ThreadStatic]
+    private static KeyValuePair<string, string>[]? t_signedHeaders;
+
+    private readonly HttpClient _http;
+    private readonly SigV4Signer _signer;
+    private readonly CredentialSource _credentials;
+    private readonly BackupResiliencePipeline _resilience;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly string _authority;
+    private readonly string _basePath;
+    private readonly string _host;
+    private readonly string[] _sdkRequestValues;
+    private int _disposed;
+
+    /// <summary>Creates a client from options; no logging, system clock.</summary>
+    /// <param name="options">Region, endpoint, credentials and resilience settings.</param>
+    /// <exception cref="ArgumentException">The options break a rule; the message lists every broken rule.</exception>
+    /// <exception cref="InvalidOperationException">No Region is set and none is found in the environment or shared config.</exception>
+    public BackupClient(BackupClientOptions options)
+        : this(options, null, null)
     {
-        _endpoint = endpoint;
-        _region = region;
-        _credentials = credentials;
-        _http = new HttpClient();
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _http.Dispose();
+    /// <summary>Creates a client for a custom endpoint (for example BackupKit.Local) with fixed credentials and default resilience.</summary>
+    /// <param name="serviceUrl">The endpoint, for example <c>http://127.0.0.1:4566</c>.</param>
+    /// <param name="region">The Region to sign for, for example <c>us-east-1</c>.</param>
+    /// <param name="credentials">The credentials to sign with.</param>
+    /// <exception cref="ArgumentException">An argument breaks a rule of <see cref="BackupClientOptions"/>.</exception>
+    public BackupClient(Uri serviceUrl, string region, AWSCredentials credentials)
+        : this(new BackupClientOptions
+        {
+            ServiceUrl = serviceUrl ?? throw new ArgumentNullException(nameof(serviceUrl)),
+            Region = region ?? throw new ArgumentNullException(nameof(region)),
+            Credentials = credentials ?? throw new ArgumentNullException(nameof(credentials)),
+        })
+    {
+    }
 
+    /// <summary>Creates a client from options with logging and a clock.</summary>
+    /// <param name="options">Region, endpoint, credentials and resilience settings.</param>
+    /// <param name="loggerFactory">Where to log; null for no logging.</param>
+    /// <param name="timeProvider">The clock for signing dates, backoff delays and timeouts; null for the system clock.</param>
+    /// <exception cref="ArgumentException">The options break a rule; the message lists every broken rule.</exception>
+    /// <exception cref="InvalidOperationException">No Region is set and none is found in the environment or shared config.</exception>
+    public BackupClient(BackupClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
+        : this(options, loggerFactory, timeProvider, RetryQuotaRegistry.Shared)
+    {
+    }
+
+    internal BackupClient(BackupClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, RetryQuotaRegistry quotas)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        BackupClientOptionsValidation.Validate(options, nameof(BackupClientOptions), failures);
+        if (failures.Count > 0)
+        {
+            throw new ArgumentException("The BackupClientOptions are not valid:" + Environment.NewLine + string.Join(Environment.NewLine, failures), nameof(options));
+        }
+
+        Region = options.Region ?? FallbackRegionFactory.GetRegionEndpoint()?.SystemName ?? throw new InvalidOperationException(
+            "No AWS Region is configured for BackupKit. Set BackupClientOptions.Region (for example \"us-east-1\"), " +
+            "or the AWS_REGION environment variable, or a region in the shared config file's profile.");
+        Endpoint = BackupEndpointResolver.Resolve(Region, options.UseFips, options.UseDualStack, options.ServiceUrl);
+
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = loggerFactory?.CreateLogger<BackupClient>() ?? (ILogger)NullLogger.Instance;
+        _credentials = new CredentialSource(options);
+        _signer = new SigV4Signer(Region, ServiceName);
+        _authority = Endpoint.GetLeftPart(UriPartial.Authority);
+        _basePath = Endpoint.AbsolutePath.TrimEnd('/');
+        _host = Endpoint.IsDefaultPort ? Endpoint.IdnHost : $"{Endpoint.IdnHost}:{Endpoint.Port}";
+
+        var resilience = options.Resilience;
+        _sdkRequestValues = new string[resilience.MaxAttempts];
+        for (var i = 0; i < _sdkRequestValues.Length; i++)
+        {
+            _sdkRequestValues[i] = $"attempt={i + 1}; max={resilience.MaxAttempts}";
+        }
+
+        _resilience = new BackupResiliencePipeline(
+            resilience, quotas.Get(Endpoint, resilience.RetryQuotaCapacity), _timeProvider, _logger, _authority);
+
+        // Ours is the only retry layer: the handler neither retries nor redirects nor times out on its own
+        // (timeouts belong to the pipeline, so they are classified and counted like every other failure).
+        _http = new HttpClient(
+            new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                PooledConnectionIdleTimeout = TimeSpan.FromSeconds(50),
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                AutomaticDecompression = DecompressionMethods.None,
+            },
+            disposeHandler: true)
+        {
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+        };
+
+        Log.ClientCreated(_logger, Region, _authority + _basePath, _credentials.Description);
+    }
+
+    /// <summary>The AWS Region requests are signed for.</summary>
+    public string Region { get; }
+
+    /// <summary>The endpoint requests are sent to.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>Closes pooled connections. Calls in flight fail; later calls throw <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _http.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Runs one logical call: writes the request once (so an idempotency token is the same on every attempt), then
+    /// sends, signs and reads it inside the resilience pipeline, and turns the final outcome into the output or an exception.
+    /// </summary>
     internal async Task<TOutput> InvokeAsync<TInput, TOutput>(OperationBinding<TInput, TOutput> operation, TInput input, CancellationToken cancellationToken)
         where TInput : class
         where TOutput : class
     {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(input);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        cancellationToken.ThrowIfCancellationRequested();
+
         var writer = new RequestWriter(operation.HttpMethod);
         operation.WriteRequest(input, writer);
-        var query = writer.BuildQueryString();
-        var uri = new Uri(_endpoint, writer.Path + (query.Length > 0 ? "?" + query : string.Empty));
-        using var request = new HttpRequestMessage(new HttpMethod(operation.HttpMethod), uri);
-        var body = writer.HasBody ? writer.Body.ToArray() : [];
-        if (writer.HasBody)
+        var call = new CallState<TInput, TOutput>(this, operation, writer);
+        Log.CallStarting(_logger, operation.Name, operation.HttpMethod, call.Path);
+
+        var started = _timeProvider.GetTimestamp();
+        var activity = BackupKitTelemetry.ActivitySource.HasListeners() ? StartActivity(operation.Name) : null;
+        var context = ResilienceContextPool.Shared.Get(operation.Name, cancellationToken);
+        AttemptResult? result = null;
+        try
         {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            context.Properties.Set(BackupResiliencePipeline.CallKey, call);
+            var outcome = await _resilience.Pipeline.ExecuteOutcomeAsync(
+                static (ctx, state) => state.Client.SendAttemptAsync(ctx, state), context, call).ConfigureAwait(false);
+            result = outcome.Result;
+            var elapsed = _timeProvider.GetElapsedTime(started);
+
+            if (outcome.Exception is null && result is { Kind: AttemptResultKind.Success })
+            {
+                _resilience.OnCallSucceeded(call);
+                Log.CallSucceeded(_logger, operation.Name, result.StatusCode, elapsed.TotalMilliseconds, call.Attempts, result.RequestId);
+                BackupKitTelemetry.RecordCall(operation.Name, elapsed.TotalSeconds, null);
+                CompleteActivity(activity, call, result.StatusCode, result.RequestId, null);
+                return (TOutput)result.Output!;
+            }
+
+            var error = ToException(operation.Name, outcome.Exception, result, cancellationToken);
+            var errorType = (error as BackupServiceException)?.ErrorCode ?? error.GetType().Name;
+            if (result is not null)
+            {
+                Log.CallFailed(_logger, operation.Name, errorType, result.StatusCode, elapsed.TotalMilliseconds, call.Attempts, result.RequestId);
+            }
+            else
+            {
+                Log.CallFaulted(_logger, error, operation.Name, errorType, elapsed.TotalMilliseconds, call.Attempts);
+            }
+
+            BackupKitTelemetry.RecordCall(operation.Name, elapsed.TotalSeconds, errorType);
+            CompleteActivity(activity, call, result?.StatusCode, result?.RequestId, errorType);
+            if (ReferenceEquals(error, outcome.Exception))
+            {
+                ExceptionDispatchInfo.Throw(error);
+            }
+
+            throw error;
+        }
+        finally
+        {
+            result?.Dispose();
+            activity?.Dispose();
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private static Activity? StartActivity(string operation)
+    {
+        var activity = BackupKitTelemetry.ActivitySource.StartActivity("Backup." + operation, ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("rpc.system", "aws-api");
+            activity.SetTag("rpc.service", "Backup");
+            activity.SetTag(BackupKitTelemetry.OperationTag, operation);
         }
 
-        var credentials = await _credentials.GetCredentialsAsync().ConfigureAwait(false);
-        var now = DateTime.UtcNow;
-        var amzDate = now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        var host = uri.IsDefaultPort ? uri.Host : uri.Host + ":" + uri.Port.ToString(CultureInfo.InvariantCulture);
-        var headers = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["host"] = host, ["x-amz-date"] = amzDate };
-        if (writer.HasBody)
+        return activity;
+    }
+
+    private void CompleteActivity(Activity? activity, CallTracker call, int? statusCode, string? requestId, string? errorType)
+    {
+        if (activity is not { IsAllDataRequested: true })
         {
-            headers["content-type"] = "application/json";
+            return;
         }
 
-        if (credentials.UseToken)
+        activity.SetTag(BackupKitTelemetry.RegionTag, Region);
+        activity.SetTag("server.address", Endpoint.Host);
+        activity.SetTag(BackupKitTelemetry.AttemptsTag, call.Attempts);
+        if (statusCode is { } status)
         {
-            headers["x-amz-security-token"] = credentials.Token;
+            activity.SetTag(BackupKitTelemetry.StatusCodeTag, status);
         }
 
-        var canonical = new StringBuilder()
-            .Append(operation.HttpMethod).Append('\n')
-            .Append(writer.Path).Append('\n')
-            .Append(writer.BuildCanonicalQueryString()).Append('\n');
-        foreach (var (name, value) in headers)
+        if (requestId is not null)
         {
-            canonical.Append(name).Append(':').Append(value).Append('\n');
+            activity.SetTag(BackupKitTelemetry.RequestIdTag, requestId);
         }
 
-        var signedHeaders = string.Join(';', headers.Keys);
-        canonical.Append('\n').Append(signedHeaders).Append('\n').Append(Convert.ToHexString(SHA256.HashData(body)).ToLowerInvariant());
-        var signature = AWS4Signer.ComputeSignature(credentials, _region, now, "backup", signedHeaders, canonical.ToString());
-        request.Headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
-        if (credentials.UseToken)
+        if (errorType is not null)
         {
-            request.Headers.TryAddWithoutValidation("X-Amz-Security-Token", credentials.Token);
+            activity.SetTag(BackupKitTelemetry.ErrorTypeTag, errorType);
+            activity.SetStatus(ActivityStatusCode.Error, errorType);
+        }
+    }
+
+    private Exception ToException(string operation, Exception? exception, AttemptResult? result, CancellationToken cancellationToken)
+    {
+        if (exception is not null)
+        {
+            return exception switch
+            {
+                OperationCanceledException when cancellationToken.IsCancellationRequested => exception,
+                TimeoutRejectedException timeout => new TimeoutException(
+                    $"{operation} did not finish within {BackupResilienceOptionsValidation.Format(timeout.Timeout)} " +
+                    "(BackupResilienceOptions.TotalTimeout for the whole call, AttemptTimeout for the last attempt). " +
+                    "Raise them if AWS Backup is expected to answer slowly.",
+                    timeout),
+                _ => exception,
+            };
         }
 
-        request.Headers.TryAddWithoutValidation("Authorization", signature.ForAuthorizationHeader);
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        var requestId = response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null;
-        if (response.IsSuccessStatusCode)
+        Debug.Assert(result is not null, "An outcome has a result or an exception.");
+        if (result.Kind == AttemptResultKind.MalformedResponse)
         {
-            var reader = new Utf8JsonReader(bytes);
-            return operation.ReadOutput(ref reader);
+            return new BackupResponseException(operation, result.StatusCode, result.RequestId, result.FormatError!);
         }
 
-        var code = response.Headers.TryGetValues("x-amzn-ErrorType", out var types) ? types.First().Split(':')[0] : "UnknownError";
-        string? message = null;
-        if (bytes.Length > 0)
+        var code = result.ErrorCode;
+        if (RetryClassifier.IsThrottlingCode(code) || (code is null && result.StatusCode == 429))
         {
-            using var doc = JsonDocument.Parse(bytes);
-            message = doc.RootElement.TryGetProperty("Message", out var m) || doc.RootElement.TryGetProperty("message", out m) ? m.GetString() : null;
+            return new ThrottlingException(result.ErrorMessage ?? "Rate exceeded", result.StatusCode, result.RequestId);
         }
 
-        throw code == "ThrottlingException"
-            ? new ThrottlingException(message, (int)response.StatusCode, requestId)
-            : BackupErrors.Create(code, message, (int)response.StatusCode, requestId, bytes);
+        return BackupErrors.Create(
+            code ?? "UnknownError",
+            result.ErrorMessage ?? $"AWS Backup answered {operation} with HTTP {result.StatusCode} and no error code.",
+            result.StatusCode,
+            result.RequestId,
+            result.ErrorBody);
+    }
+
+    private async ValueTask<Outcome<AttemptResult>> SendAttemptAsync<TInput, TOutput>(ResilienceContext context, CallState<TInput, TOutput> call)
+        where TInput : class
+        where TOutput : class
+    {
+        var attempt = ++call.Attempts;
+        var cancellationToken = context.CancellationToken;
+        try
+        {
+            var credentials = await _credentials.GetAsync(cancellationToken).ConfigureAwait(false);
+            using var request = CreateSignedRequest(call, attempt, credentials);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return Outcome.FromResult(await ReadResponseAsync(call, response, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex)
+        {
+            // Outcomes, not throws, carry failures through the pipeline.
+            return Outcome.FromException<AttemptResult>(ex);
+        }
+    }
+
+    private HttpRequestMessage CreateSignedRequest<TInput, TOutput>(CallState<TInput, TOutput> call, int attempt, ImmutableCredentials credentials)
+        where TInput : class
+        where TOutput : class
+    {
+        var request = new HttpRequestMessage(call.Method, call.RequestUri);
+        var amzDate = SigV4Signer.FormatAmzDate(_timeProvider.GetUtcNow());
+        var sdkRequest = _sdkRequestValues[Math.Min(attempt, _sdkRequestValues.Length) - 1];
+        var token = credentials.UseToken ? credentials.Token : null;
+
+        // Sorted by name: the canonical request needs that order.
+        var headers = t_signedHeaders ??= new KeyValuePair<string, string>[9];
+        var count = 0;
+        headers[count++] = new("amz-sdk-invocation-id", call.InvocationId);
+        headers[count++] = new("amz-sdk-request", sdkRequest);
+        if (call.HasBody)
+        {
+            headers[count++] = new("content-length", call.ContentLengthText);
+            headers[count++] = new("content-type", JsonMediaType);
+        }
+
+        headers[count++] = new("host", _host);
+        headers[count++] = new("x-amz-content-sha256", call.PayloadHash);
+        headers[count++] = new("x-amz-date", amzDate);
+        if (token is not null)
+        {
+            headers[count++] = new("x-amz-security-token", token);
+        }
+
+        headers[count++] = new("x-amz-user-agent", SdkUserAgent);
+        var signedHeaders = (call.HasBody, token is not null) switch
+        {
+            (false, false) => SignedHeadersBare,
+            (false, true) => SignedHeadersToken,
+            (true, false) => SignedHeadersBody,
+            (true, true) => SignedHeadersBodyToken,
+        };
+
+        var authorization = _signer.Sign(
+            credentials, amzDate, call.Method.Method, call.CanonicalUri, call.CanonicalQuery, headers.AsSpan(0, count), signedHeaders, call.PayloadHash);
+
+        var requestHeaders = request.Headers;
+        requestHeaders.TryAddWithoutValidation("Host", _host);
+        requestHeaders.TryAddWithoutValidation("amz-sdk-invocation-id", call.InvocationId);
+        requestHeaders.TryAddWithoutValidation("amz-sdk-request", sdkRequest);
+        requestHeaders.TryAddWithoutValidation("x-amz-content-sha256", call.PayloadHash);
+        requestHeaders.TryAddWithoutValidation("x-amz-date", amzDate);
+        if (token is not null)
+        {
+            requestHeaders.TryAddWithoutValidation("x-amz-security-token", token);
+        }
+
+        requestHeaders.TryAddWithoutValidation("x-amz-user-agent", SdkUserAgent);
+        requestHeaders.TryAddWithoutValidation("User-Agent", FullUserAgent);
+        requestHeaders.TryAddWithoutValidation("Authorization", authorization);
+        if (call.HasBody)
+        {
+            var content = new ReadOnlyMemoryContent(call.Body);
+            content.Headers.ContentType = JsonContentType;
+            content.Headers.ContentLength = call.Body.Length;
+            request.Content = content;
+        }
+
+        Array.Clear(headers, 0, count);
+        return request;
+    }
+
+    private static async ValueTask<AttemptResult> ReadResponseAsync<TInput, TOutput>(
+        CallState<TInput, TOutput> call, HttpResponseMessage response, CancellationToken cancellationToken)
+        where TInput : class
+        where TOutput : class
+    {
+        var status = (int)response.StatusCode;
+        var requestId = AwsErrorReader.ReadRequestId(response.Headers);
+        var (buffer, length) = await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
+
+        if (status is >= 200 and < 300)
+        {
+            try
+            {
+                return AttemptResult.Success(status, requestId, ParseOutput(call.Operation, buffer, length));
+            }
+            catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or ArgumentException)
+            {
+                return AttemptResult.Malformed(status, requestId, ex, call.IsSafeToRepeat);
+            }
+            finally
+            {
+                if (buffer is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+        }
+
+        AwsErrorReader.Read(response.Headers, buffer is null ? default : buffer.AsSpan(0, length), out var code, out var message);
+        return AttemptResult.ServiceError(status, requestId, code, message, AwsErrorReader.ReadRetryAfter(response.Headers), buffer, length);
+    }
+
+    private static TOutput ParseOutput<TInput, TOutput>(OperationBinding<TInput, TOutput> operation, byte[]? buffer, int length)
+        where TInput : class
+        where TOutput : class
+    {
+        // restJson1: an empty body is an output with no members set.
+        var reader = new Utf8JsonReader(buffer is null ? "{}"u8 : buffer.AsSpan(0, length));
+        return operation.ReadOutput(ref reader);
+    }
+
+    /// <summary>Reads the whole body into a buffer rented from the shared pool; null when the body is empty.</summary>
+    private static async ValueTask<(byte[]? Buffer, int Length)> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var declared = content.Headers.ContentLength;
+        if (declared == 0)
+        {
+            return (null, 0);
+        }
+
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and <= int.MaxValue / 2 ? (int)declared.Value + 1 : InitialBodyBuffer);
+            var length = 0;
+            try
+            {
+                while (true)
+                {
+                    if (length == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    length += read;
+                }
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
+            }
+
+            if (length == 0)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                return (null, 0);
+            }
+
+            return (buffer, length);
+        }
+    }
+
+    /// <summary>Everything about one logical call that does not change between attempts.</summary>
+    private sealed class CallState<TInput, TOutput> : CallTracker
+        where TInput : class
+        where TOutput : class
+    {
+        public CallState(BackupClient client, OperationBinding<TInput, TOutput> operation, RequestWriter writer)
+            : base(operation.Name, client._sdkRequestValues.Length)
+        {
+            Client = client;
+            Operation = operation;
+            Method = ToHttpMethod(operation.HttpMethod);
+            IsSafeToRepeat = operation.IsIdempotent || Method == HttpMethod.Get || Method == HttpMethod.Head;
+
+            // The AWS SDK for JavaScript v3 sends paths without the trailing slash some URI templates of the model carry.
+            var path = writer.Path;
+            if (path.Length > 1 && path[^1] == '/')
+            {
+                path = path[..^1];
+            }
+
+            Path = client._basePath + path;
+            var query = writer.BuildQueryString();
+            RequestUri = new Uri(query.Length == 0 ? client._authority + Path : client._authority + Path + "?" + query, UriKind.Absolute);
+            CanonicalUri = SigV4Signer.CanonicalizePath(Path);
+            CanonicalQuery = writer.BuildCanonicalQueryString();
+            HasBody = writer.HasBody;
+            Body = writer.Body;
+            PayloadHash = SigV4Signer.HashPayload(Body.Span);
+            ContentLengthText = HasBody ? Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) : "0";
+            InvocationId = Guid.NewGuid().ToString();
+        }
+
+        public BackupClient Client { get; }
+
+        public OperationBinding<TInput, TOutput> Operation { get; }
+
+        public HttpMethod Method { get; }
+
+        public bool IsSafeToRepeat { get; }
+
+        public string Path { get; }
+
+        public Uri RequestUri { get; }
+
+        public string CanonicalUri { get; }
+
+        public string CanonicalQuery { get; }
+
+        public bool HasBody { get; }
+
+        public ReadOnlyMemory<byte> Body { get; }
+
+        public string PayloadHash { get; }
+
+        public string ContentLengthText { get; }
+
+        /// <summary>One id per logical call, sent on every attempt (<c>amz-sdk-invocation-id</c>), as the AWS SDKs do.</summary>
+        public string InvocationId { get; }
+
+        private static HttpMethod ToHttpMethod(string method) => method switch
+        {
+            "GET" => HttpMethod.Get,
+            "PUT" => HttpMethod.Put,
+            "POST" => HttpMethod.Post,
+            "DELETE" => HttpMethod.Delete,
+            "PATCH" => HttpMethod.Patch,
+            "HEAD" => HttpMethod.Head,
+            _ => new HttpMethod(method),
+        };
     }
 }

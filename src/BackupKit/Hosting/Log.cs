@@ -1,0 +1,47 @@
+using BackupKit.Resilience;
+using Microsoft.Extensions.Logging;
+
+namespace BackupKit.Hosting;
+
+/// <summary>
+/// Every log line BackupKit writes, source-generated. Event ids and names are part of the public contract. No method
+/// takes a header, a credential or a request body: secrets cannot reach a log by construction.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1000, EventName = "ClientCreated", Level = LogLevel.Debug,
+        Message = "AWS Backup client created for region {Region} at {Endpoint}; credentials from {CredentialSource}")]
+    public static partial void ClientCreated(ILogger logger, string region, string endpoint, string credentialSource);
+
+    [LoggerMessage(EventId = 1001, EventName = "CallStarting", Level = LogLevel.Trace,
+        Message = "Calling {Operation}: {HttpMethod} {Path}")]
+    public static partial void CallStarting(ILogger logger, string operation, string httpMethod, string path);
+
+    [LoggerMessage(EventId = 1002, EventName = "CallSucceeded", Level = LogLevel.Debug,
+        Message = "{Operation} succeeded with HTTP {StatusCode} in {ElapsedMilliseconds} ms after {Attempts} attempt(s); request id {RequestId}")]
+    public static partial void CallSucceeded(ILogger logger, string operation, int statusCode, double elapsedMilliseconds, int attempts, string? requestId);
+
+    [LoggerMessage(EventId = 1003, EventName = "CallFailed", Level = LogLevel.Warning,
+        Message = "{Operation} failed with {ErrorCode} (HTTP {StatusCode}) in {ElapsedMilliseconds} ms after {Attempts} attempt(s); request id {RequestId}")]
+    public static partial void CallFailed(ILogger logger, string operation, string errorCode, int statusCode, double elapsedMilliseconds, int attempts, string? requestId);
+
+    [LoggerMessage(EventId = 1004, EventName = "CallFaulted", Level = LogLevel.Warning,
+        Message = "{Operation} failed without an answer from AWS ({ErrorType}) in {ElapsedMilliseconds} ms after {Attempts} attempt(s)")]
+    public static partial void CallFaulted(ILogger logger, Exception exception, string operation, string errorType, double elapsedMilliseconds, int attempts);
+
+    [LoggerMessage(EventId = 1005, EventName = "RetryScheduled", Level = LogLevel.Information,
+        Message = "Retrying {Operation} (attempt {NextAttempt} of {MaxAttempts}) in {DelayMilliseconds} ms after {Reason} ({RetryKind})")]
+    public static partial void RetryScheduled(ILogger logger, string operation, int nextAttempt, int maxAttempts, double delayMilliseconds, string reason, RetryKind retryKind);
+
+    [LoggerMessage(EventId = 1006, EventName = "RetryQuotaExhausted", Level = LogLevel.Warning,
+        Message = "Not retrying {Operation} after a {RetryKind} failure: the retry quota of {Endpoint} has {Available} token(s) left and a retry costs {Cost}; failing fast")]
+    public static partial void RetryQuotaExhausted(ILogger logger, string operation, RetryKind retryKind, string endpoint, int available, int cost);
+
+    [LoggerMessage(EventId = 1007, EventName = "CircuitOpened", Level = LogLevel.Warning,
+        Message = "Circuit to {Endpoint} opened: calls fail at once for {BreakMilliseconds} ms")]
+    public static partial void CircuitOpened(ILogger logger, string endpoint, double breakMilliseconds);
+
+    [LoggerMessage(EventId = 1008, EventName = "CircuitClosed", Level = LogLevel.Information,
+        Message = "Circuit to {Endpoint} closed: calls flow again")]
+    public static partial void CircuitClosed(ILogger logger, string endpoint);
+}

@@ -1,0 +1,29 @@
+namespace BackupKit.Resilience;
+
+/// <summary>What the pipeline records about one logical call across its attempts.</summary>
+internal class CallTracker
+{
+    protected CallTracker(string operationName, int maxAttempts)
+    {
+        OperationName = operationName;
+        MaxAttempts = maxAttempts;
+    }
+
+    /// <summary>The model's operation name.</summary>
+    public string OperationName { get; }
+
+    /// <summary>The most attempts the call may make.</summary>
+    public int MaxAttempts { get; }
+
+    /// <summary>Attempts started so far.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>Quota tokens the latest retry took (0 before any retry).</summary>
+    public int LastRetryCost { get; set; }
+
+    /// <summary>Why the latest retry was made.</summary>
+    public RetryKind LastRetryKind { get; set; }
+
+    /// <summary>Whether a retry was refused because the endpoint's retry quota was empty.</summary>
+    public bool QuotaExhausted { get; set; }
+}
