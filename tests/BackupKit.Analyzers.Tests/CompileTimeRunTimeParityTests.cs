@@ -25,6 +25,7 @@ public sealed class CompileTimeRunTimeParityTests
             public static BackupPosture Declare() => BackupPosture.Create()
                 .AddVault("prod", v => v.Lock(l => l.Compliance(Retention.Days(1), ComplianceLock.IrreversibleAfterCoolingOff)))
                 .AddVault("prod.archive", v => v.Lock(VaultLock.Governance(Retention.Days(30), Retention.Days(7))))
+                .AddVault("prod", v => v.Lock(VaultLock.Governance()))
                 .AddPlan("daily plan", p => p
                     .AddRule("daily", r => r
                         .InVault("prod")
@@ -34,6 +35,12 @@ public sealed class CompileTimeRunTimeParityTests
                         .MoveToColdStorageAfter(Retention.Days(30))
                         .DeleteAfter(Retention.Days(100)))
                     .AddRule("pitr", r => r.InVault("prod").EnableContinuousBackup().DeleteAfter(Retention.Days(60)))
+                    .AddRule("windows", r => r
+                        .InVault("missing")
+                        .StartWithin(TimeSpan.FromHours(2))
+                        .CompleteWithin(TimeSpan.FromHours(1))
+                        .DeleteAfter(Retention.Days(35)))
+                    .AddRule("daily", r => r.InVault("prod").DeleteAfter(Retention.Days(35)))
                     .Select("all", s => s.WithRole("AWSBackupDefaultServiceRole").AllResources()))
                 .Build();
         }
@@ -55,7 +62,7 @@ public sealed class CompileTimeRunTimeParityTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.True(compileTime.Count >= 8, "The sample should exercise many rules:\n" + string.Join('\n', compileTime));
+        Assert.True(compileTime.Count >= 12, "The sample should exercise many rules:\n" + string.Join('\n', compileTime));
         Assert.Equal(runTime, compileTime);
     }
 

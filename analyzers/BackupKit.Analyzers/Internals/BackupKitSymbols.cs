@@ -17,6 +17,8 @@ internal sealed class BackupKitSymbols
         VaultBuilder = compilation.GetTypeByMetadataName("BackupKit.Building.BackupVaultBuilder");
         VaultLockBuilder = compilation.GetTypeByMetadataName("BackupKit.Building.VaultLockBuilder");
         SelectionBuilder = compilation.GetTypeByMetadataName("BackupKit.Building.BackupSelectionBuilder");
+        RestoreTestingPlanBuilder = compilation.GetTypeByMetadataName("BackupKit.Building.RestoreTestingPlanBuilder");
+        Posture = compilation.GetTypeByMetadataName("BackupKit.Model.BackupPosture");
         Retention = compilation.GetTypeByMetadataName("BackupKit.Model.Retention");
         VaultLock = compilation.GetTypeByMetadataName("BackupKit.Model.VaultLock");
         TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
@@ -35,6 +37,10 @@ internal sealed class BackupKitSymbols
     public INamedTypeSymbol? VaultLockBuilder { get; }
 
     public INamedTypeSymbol? SelectionBuilder { get; }
+
+    public INamedTypeSymbol? RestoreTestingPlanBuilder { get; }
+
+    public INamedTypeSymbol? Posture { get; }
 
     public INamedTypeSymbol? Retention { get; }
 

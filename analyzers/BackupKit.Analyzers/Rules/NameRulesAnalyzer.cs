@@ -10,14 +10,16 @@ namespace BackupKit.Analyzers.Rules;
 
 /// <summary>
 /// Reports the naming rules of the rules table on constant names and tags: vault (BK1001), plan (BK1002), rule
-/// (BK1003) and selection (BK1004) names, and tag key and value lengths (BK1006).
+/// (BK1003) and selection (BK1004) names, restore testing plan (BK1007) and selection (BK1008) names, and tag key
+/// and value lengths (BK1006).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NameRulesAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(
-        RuleIds.VaultName, RuleIds.PlanName, RuleIds.RuleName, RuleIds.SelectionName, RuleIds.TagLength);
+        RuleIds.VaultName, RuleIds.PlanName, RuleIds.RuleName, RuleIds.SelectionName, RuleIds.TagLength,
+        RuleIds.RestoreTestingPlanName, RuleIds.RestoreTestingSelectionName);
 
     private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols) =>
         context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
@@ -39,6 +41,12 @@ public sealed class NameRulesAnalyzer : BackupKitAnalyzer
                 break;
             case "Select" when BackupKitSymbols.IsOn(method, symbols.PlanBuilder):
                 CheckName(context, invocation, NameRules.CheckSelectionName);
+                break;
+            case "AddRestoreTestingPlan" when BackupKitSymbols.IsOn(method, symbols.PostureBuilder):
+                CheckName(context, invocation, NameRules.CheckRestoreTestingPlanName);
+                break;
+            case "Test" when BackupKitSymbols.IsOn(method, symbols.RestoreTestingPlanBuilder):
+                CheckName(context, invocation, NameRules.CheckRestoreTestingSelectionName);
                 break;
             case "Tag" when BackupKitSymbols.IsOn(method, symbols.PlanBuilder) || BackupKitSymbols.IsOn(method, symbols.VaultBuilder):
             case "TagRecoveryPoints" when BackupKitSymbols.IsOn(method, symbols.RuleBuilder):
