@@ -30,6 +30,22 @@ public sealed class NameRulesAnalyzerTests
             VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.SelectionName)).WithLocation(4).WithArguments("all resources"));
 
     [Fact]
+    public Task InvalidRestoreTestingNames_ReportBK1007AndBK1008() =>
+        VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
+            using BackupKit.Building;
+            using BackupKit.Model;
+
+            class C
+            {
+                BackupPostureBuilder M(BackupPostureBuilder posture) => posture
+                    .AddRestoreTestingPlan({|#0:"weekly-test"|}, t => t.Test({|#1:"rds-instances"|}, "RDS", s => { }))
+                    .AddRestoreTestingPlan("weekly_test", t => t.Test("rds_instances", "RDS", s => { }));
+            }
+            """,
+            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.RestoreTestingPlanName)).WithLocation(0).WithArguments("weekly-test"),
+            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.RestoreTestingSelectionName)).WithLocation(1).WithArguments("rds-instances"));
+
+    [Fact]
     public Task ValidOrNonConstantNames_DoNotReport() =>
         VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
             using BackupKit.Building;

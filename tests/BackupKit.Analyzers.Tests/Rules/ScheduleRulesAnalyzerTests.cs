@@ -35,6 +35,42 @@ public sealed class ScheduleRulesAnalyzerTests
             VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.WholeMinutes)).WithLocation(5).WithArguments("Completion window", "00:01:30"));
 
     [Fact]
+    public Task CompletionShorterThanStart_ReportsBK2005() =>
+        VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
+            using System;
+            using BackupKit.Building;
+            using BackupKit.Model;
+
+            class C
+            {
+                BackupPosture M() => BackupPosture.Create()
+                    .AddPlan("daily", p => p.AddRule("daily", r => r
+                        .StartWithin(TimeSpan.FromHours(2))
+                        .CompleteWithin({|#0:TimeSpan.FromHours(1)|})))
+                    .Build();
+            }
+            """,
+            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.CompletionWindow)).WithLocation(0)
+                .WithArguments(60L, "it is shorter than the start window of 120 minutes, so a job that starts late is cancelled before it can run"));
+
+    [Fact]
+    public Task RestoreTestingSchedule_IsCheckedWithoutTheHourlyLimit() =>
+        VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
+            using BackupKit.Building;
+            using BackupKit.Model;
+
+            class C
+            {
+                BackupPostureBuilder M(BackupPostureBuilder posture) => posture
+                    .AddRestoreTestingPlan("weekly_test", t => t.Cron({|#0:"cron(0 5 * * * *)"|}).InTimeZone({|#1:"CET Standard"|}))
+                    .AddRestoreTestingPlan("often_test", t => t.Cron("cron(0/15 * ? * * *)"));
+            }
+            """,
+            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.CronSyntax)).WithLocation(0)
+                .WithArguments("cron(0 5 * * * *)", "exactly one of day-of-month and day-of-week must be '?' (e.g. 'cron(0 5 ? * * *)' or 'cron(0 5 1 * ? *)')"),
+            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.TimeZone)).WithLocation(1).WithArguments("CET Standard"));
+
+    [Fact]
     public Task ValidOrNonConstantSchedules_DoNotReport() =>
         VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
             using System;

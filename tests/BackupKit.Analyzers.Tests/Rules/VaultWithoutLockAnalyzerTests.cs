@@ -127,4 +127,40 @@ public sealed class VaultWithoutLockAnalyzerTests
             """,
             AddVaultLockCodeFixProvider.EquivalenceKey,
             VerifyFix.Diagnostic(DiagnosticDescriptors.BK9003_VaultWithoutLock).WithLocation(0).WithArguments("prod"));
+
+    [Fact]
+    public Task SeveralVaults_FixAllLocksEach() =>
+        VerifyFix.VerifyCodeFixAsync(/* lang=c#-test */ """
+            using BackupKit.Building;
+            using BackupKit.Model;
+
+            class C
+            {
+                BackupPosture M() => BackupPosture.Create()
+                    .{|#0:AddVault|}("prod")
+                    .{|#1:AddVault|}("logs", v =>
+                    {
+                        v.Tag("team", "storage");
+                    })
+                    .Build();
+            }
+            """, /* lang=c#-test */ """
+            using BackupKit.Building;
+            using BackupKit.Model;
+
+            class C
+            {
+                BackupPosture M() => BackupPosture.Create()
+                    .AddVault("prod", vault => vault.Lock(VaultLock.Governance()))
+                    .AddVault("logs", v =>
+                    {
+                        v.Tag("team", "storage");
+                        v.Lock(VaultLock.Governance());
+                    })
+                    .Build();
+            }
+            """,
+            AddVaultLockCodeFixProvider.EquivalenceKey,
+            VerifyFix.Diagnostic(DiagnosticDescriptors.BK9003_VaultWithoutLock).WithLocation(0).WithArguments("prod"),
+            VerifyFix.Diagnostic(DiagnosticDescriptors.BK9003_VaultWithoutLock).WithLocation(1).WithArguments("logs"));
 }
