@@ -26,6 +26,7 @@ public sealed class CompileTimeRunTimeParityTests
                 .AddVault("prod", v => v.Lock(l => l.Compliance(Retention.Days(1), ComplianceLock.IrreversibleAfterCoolingOff)))
                 .AddVault("prod.archive", v => v.Lock(VaultLock.Governance(Retention.Days(30), Retention.Days(7))))
                 .AddVault("prod", v => v.Lock(VaultLock.Governance()))
+                .AddVault("bounded", v => v.Lock(l => l.Governance().MinRetention(Retention.Days(7)).MaxRetention(Retention.Days(30))))
                 .AddPlan("daily plan", p => p
                     .AddRule("daily", r => r
                         .InVault("prod")
@@ -41,6 +42,10 @@ public sealed class CompileTimeRunTimeParityTests
                         .CompleteWithin(TimeSpan.FromHours(1))
                         .DeleteAfter(Retention.Days(35)))
                     .AddRule("daily", r => r.InVault("prod").DeleteAfter(Retention.Days(35)))
+                    .AddRule("too-long", r => r.InVault("bounded").DeleteAfter(Retention.Days(60)))
+                    .AddRule("too-short", r => r.InVault("bounded").DeleteAfter(Retention.Days(3)))
+                    .AddRule("forever", r => r.InVault("bounded").KeepForever())
+                    .AddRule("fits", r => r.InVault("bounded").DeleteAfter(Retention.Days(14)))
                     .Select("all", s => s.WithRole("AWSBackupDefaultServiceRole").AllResources()))
                 .Build();
         }
@@ -62,7 +67,7 @@ public sealed class CompileTimeRunTimeParityTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.True(compileTime.Count >= 12, "The sample should exercise many rules:\n" + string.Join('\n', compileTime));
+        Assert.True(compileTime.Count >= 15, "The sample should exercise many rules:\n" + string.Join('\n', compileTime));
         Assert.Equal(runTime, compileTime);
     }
 

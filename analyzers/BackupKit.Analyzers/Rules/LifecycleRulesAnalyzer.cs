@@ -46,43 +46,17 @@ public sealed class LifecycleRulesAnalyzer : BackupKitAnalyzer
     private static void Check(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols, INamedTypeSymbol? builderType)
     {
         var configuration = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(invocation, builderType), builderType);
-        if (!configuration.IsComplete || configuration.Lambda is null || !configuration.IsStraightLine)
+        if (LifecycleReplay.Read(configuration, symbols) is not { } lifecycle)
         {
             return;
         }
 
-        var cold = RetentionCall.Unset;
-        var delete = RetentionCall.Unset;
-        IInvocationOperation? continuous = null;
-        var continuousUnknown = false;
-        foreach (var call in configuration.Calls)
-        {
-            switch (call.TargetMethod.Name)
-            {
-                case "MoveToColdStorageAfter":
-                    cold = RetentionCall.Read(call, symbols);
-                    break;
-                case "DeleteAfter":
-                    delete = RetentionCall.Read(call, symbols);
-                    break;
-                case "KeepForever":
-                    delete = RetentionCall.Unset;
-                    break;
-                case "EnableContinuousBackup":
-                    continuous = call;
-                    break;
-                case "ApplyPreset":
-                    // A preset brings its own schedule and lifecycle, invisible here.
-                    cold = RetentionCall.Unknown;
-                    delete = RetentionCall.Unknown;
-                    continuousUnknown = true;
-                    break;
-            }
-        }
-
+        var cold = lifecycle.Cold;
+        var delete = lifecycle.Delete;
+        var continuous = lifecycle.Continuous;
         var violations = new List<RuleViolation>();
         violations.AddRange(LifecycleRules.CheckLifecycle(cold.Days, delete.Days));
-        if (continuous is not null && !continuousUnknown && delete.IsKnown)
+        if (continuous is not null && !lifecycle.ContinuousUnknown && delete.IsKnown)
         {
             violations.AddRange(LifecycleRules.CheckContinuousBackup(true, cold.Days, delete.Days));
         }
@@ -100,31 +74,5 @@ public sealed class LifecycleRulesAnalyzer : BackupKitAnalyzer
                 : NameLocation.Of(invocation);
             RuleViolationReporter.Report(context, violation, location);
         }
-    }
-
-    /// <summary>The last retention call of one kind: unset (never called, or cleared), a known number of days, or unknown.</summary>
-    private readonly struct RetentionCall
-    {
-        public static readonly RetentionCall Unset = new(null, null, isKnown: true);
-        public static readonly RetentionCall Unknown = new(null, null, isKnown: false);
-
-        private RetentionCall(IInvocationOperation? call, long? days, bool isKnown)
-        {
-            Call = call;
-            Days = days;
-            IsKnown = isKnown;
-        }
-
-        public IInvocationOperation? Call { get; }
-
-        /// <summary>Gets the days, or <see langword="null"/> when unset or unknown (unknown values are never checked).</summary>
-        public long? Days { get; }
-
-        public bool IsKnown { get; }
-
-        public static RetentionCall Read(IInvocationOperation call, BackupKitSymbols symbols) =>
-            call.Arguments.Length == 1 && ConstantValues.TryGetRetentionDays(call.Arguments[0].Value, symbols, out var days)
-                ? new RetentionCall(call, days, isKnown: true)
-                : new RetentionCall(call, null, isKnown: false);
     }
 }

@@ -13,13 +13,15 @@ namespace BackupKit.Analyzers.Rules;
 /// <c>Build()</c>: a vault, plan, rule or selection name declared twice (BK1005), and a rule whose constant
 /// <c>InVault("name")</c> names no vault of the posture (BK4008). Unknown vaults are only reported when the chain
 /// starts at <c>BackupPosture.Create()</c> (or <c>new BackupPostureBuilder()</c>) and every vault name is a constant.
+/// A rule whose constant retention falls outside the range its vault's constant Vault Lock or air-gapped settings
+/// enforce is reported as BK7001.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(
-        RuleIds.DuplicateName, RuleIds.UnknownTargetVault);
+        RuleIds.DuplicateName, RuleIds.UnknownTargetVault, RuleIds.RuleRetentionOutsideVaultLock);
 
     private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
     {
@@ -63,6 +65,8 @@ public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
             declaredVaults.Add(vault.Name);
         }
 
+        var ranges = EnforcedRanges(calls, symbols);
+
         foreach (var addPlan in calls)
         {
             if (addPlan.TargetMethod.Name != "AddPlan" || !TryGetName(addPlan, out var planName, out _))
@@ -79,13 +83,18 @@ public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
             {
                 foreach (var addRule in plan.CallsTo("AddRule"))
                 {
-                    CheckTargetVault(context, addRule, symbols, declaredVaults);
+                    CheckTargetVault(context, addRule, symbols, declaredVaults, ranges);
                 }
             }
         }
     }
 
-    private static void CheckTargetVault(OperationAnalysisContext context, IInvocationOperation addRule, BackupKitSymbols symbols, HashSet<string> declaredVaults)
+    private static void CheckTargetVault(
+        OperationAnalysisContext context,
+        IInvocationOperation addRule,
+        BackupKitSymbols symbols,
+        HashSet<string> declaredVaults,
+        Dictionary<string, EnforcedRange?> ranges)
     {
         var rule = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(addRule, symbols.RuleBuilder), symbols.RuleBuilder);
         if (!rule.IsComplete || !rule.IsStraightLine)
@@ -113,6 +122,71 @@ public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
             context,
             PlanRules.CheckTargetVaultDeclared(vaultName, declaredVaults.Contains(vaultName), isExternal: false),
             target.Arguments[0].Value.Syntax.GetLocation());
+
+        // The retention must fit the range the target vault enforces (BK7001).
+        if (ranges.TryGetValue(vaultName, out var range) && range is { } enforced &&
+            LifecycleReplay.Read(rule, symbols) is { Delete.IsKnown: true } lifecycle)
+        {
+            var delete = lifecycle.Delete;
+            var location = delete.Call is { Arguments.Length: 1 } call ? call.Arguments[0].Value.Syntax.GetLocation() : NameLocation.Of(addRule);
+            RuleViolationReporter.Report(context, RetentionRules.CheckRuleRetention(delete.Days, vaultName, enforced.Min, enforced.Max), location);
+        }
+    }
+
+    // The retention range each vault enforces (air-gapped settings, else Vault Lock bounds), for the vaults whose
+    // configuration is fully known; a vault without a range maps to null, an unknown one is left out.
+    private static Dictionary<string, EnforcedRange?> EnforcedRanges(List<IInvocationOperation> calls, BackupKitSymbols symbols)
+    {
+        var ranges = new Dictionary<string, EnforcedRange?>(System.StringComparer.Ordinal);
+        var duplicates = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var addVault in calls)
+        {
+            if (addVault.TargetMethod.Name != "AddVault" || !TryGetName(addVault, out var name, out _))
+            {
+                continue;
+            }
+
+            if (ranges.ContainsKey(name) || duplicates.Contains(name))
+            {
+                duplicates.Add(name);
+                ranges.Remove(name);
+                continue;
+            }
+
+            var vault = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(addVault, symbols.VaultBuilder), symbols.VaultBuilder);
+            if (!vault.IsComplete || !vault.IsStraightLine)
+            {
+                continue;
+            }
+
+            IInvocationOperation? lockCall = null;
+            IInvocationOperation? airGapped = null;
+            foreach (var call in vault.Calls)
+            {
+                lockCall = call.TargetMethod.Name == "Lock" ? call : lockCall;
+                airGapped = call.TargetMethod.Name == "LogicallyAirGapped" ? call : airGapped;
+            }
+
+            if (airGapped is not null)
+            {
+                if (airGapped.Arguments.Length == 2 &&
+                    ConstantValues.TryGetRetentionDays(airGapped.Arguments[0].Value, symbols, out var min) &&
+                    ConstantValues.TryGetRetentionDays(airGapped.Arguments[1].Value, symbols, out var max))
+                {
+                    ranges[name] = new EnforcedRange(min, max);
+                }
+            }
+            else if (lockCall is null)
+            {
+                ranges[name] = null;
+            }
+            else if (VaultLockReader.Read(lockCall, symbols) is { Min.IsKnown: true, Max.IsKnown: true } bounds)
+            {
+                ranges[name] = bounds.Min.Days is null && bounds.Max.Days is null ? null : new EnforcedRange(bounds.Min.Days, bounds.Max.Days);
+            }
+        }
+
+        return ranges;
     }
 
     private static List<NamedCall> Names(IEnumerable<IInvocationOperation> calls, string method, out bool allKnown)
@@ -172,6 +246,19 @@ public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
         }
 
         return false;
+    }
+
+    private readonly struct EnforcedRange
+    {
+        public EnforcedRange(long? min, long? max)
+        {
+            Min = min;
+            Max = max;
+        }
+
+        public long? Min { get; }
+
+        public long? Max { get; }
     }
 
     private readonly struct NamedCall

@@ -91,71 +91,19 @@ public sealed class VaultRulesAnalyzer : BackupKitAnalyzer
 
     private static void CheckLock(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
-        var argument = invocation.Arguments[0];
-        var bounds = new LockBounds();
-        if (FluentConfiguration.ArgumentOfDelegateFor(invocation, symbols.VaultLockBuilder) is { } callback)
-        {
-            var configuration = FluentConfiguration.Read(callback, symbols.VaultLockBuilder);
-            if (!configuration.IsComplete || configuration.Lambda is null || !configuration.IsStraightLine)
-            {
-                return;
-            }
-
-            foreach (var call in configuration.Calls)
-            {
-                switch (call.TargetMethod.Name)
-                {
-                    case "Governance":
-                        bounds.ChangeableFor = null;
-                        break;
-                    case "Compliance":
-                        bounds.ChangeableFor = FluentConfiguration.Argument(call, "changeableFor")?.Value;
-                        break;
-                    case "MinRetention":
-                        bounds.Min = call.Arguments[0].Value;
-                        break;
-                    case "MaxRetention":
-                        bounds.Max = call.Arguments[0].Value;
-                        break;
-                }
-            }
-        }
-        else if (ConstantValues.Unwrap(argument.Value) is IInvocationOperation factory &&
-                 BackupKitSymbols.IsOn(factory.TargetMethod, symbols.VaultLock))
-        {
-            bounds.Min = Explicit(FluentConfiguration.Argument(factory, "minRetention"));
-            bounds.Max = Explicit(FluentConfiguration.Argument(factory, "maxRetention"));
-            bounds.ChangeableFor = Explicit(FluentConfiguration.Argument(factory, "changeableFor"));
-        }
-        else
+        if (VaultLockReader.Read(invocation, symbols) is not { } bounds)
         {
             return;
         }
 
-        // A bound that is set but not constant is unknown and not checked; unset bounds are null.
-        long? min = null, max = null, changeableFor = null;
-        if (bounds.Min is not null && !TryDays(bounds.Min, symbols, out min))
-        {
-            bounds.Min = null;
-        }
-
-        if (bounds.Max is not null && !TryDays(bounds.Max, symbols, out max))
-        {
-            bounds.Max = null;
-        }
-
-        if (bounds.ChangeableFor is not null && !TryDays(bounds.ChangeableFor, symbols, out changeableFor))
-        {
-            bounds.ChangeableFor = null;
-        }
-
-        foreach (var violation in VaultRules.CheckVaultLock(min, max, changeableFor))
+        // Unknown bounds are passed as unset: they are never checked.
+        foreach (var violation in VaultRules.CheckVaultLock(bounds.Min.Days, bounds.Max.Days, bounds.ChangeableFor.Days))
         {
             var at = violation.Member switch
             {
-                "lock.minRetention" => bounds.Min,
-                "lock.maxRetention" => bounds.Max,
-                "lock.changeableFor" => bounds.ChangeableFor,
+                "lock.minRetention" => bounds.Min.Value,
+                "lock.maxRetention" => bounds.Max.Value,
+                "lock.changeableFor" => bounds.ChangeableFor.Value,
                 _ => null,
             };
             RuleViolationReporter.Report(context, violation, at?.Syntax.GetLocation() ?? NameLocation.Of(invocation));
@@ -183,16 +131,6 @@ public sealed class VaultRulesAnalyzer : BackupKitAnalyzer
         RuleViolationReporter.Report(context, VaultRules.CheckAirGappedWithoutLock(name, isAirGapped: true, hasLock: true), NameLocation.Of(lockCall));
     }
 
-    private static IOperation? Explicit(IArgumentOperation? argument) =>
-        argument is null || argument.ArgumentKind == ArgumentKind.DefaultValue ? null : argument.Value;
-
-    private static bool TryDays(IOperation value, BackupKitSymbols symbols, out long? days)
-    {
-        var found = ConstantValues.TryGetRetentionDays(value, symbols, out var known);
-        days = found ? known : null;
-        return found;
-    }
-
     private static bool TryGetConstantStrings(IArgumentOperation argument, out IReadOnlyList<string> values)
     {
         var strings = new List<string>();
@@ -213,14 +151,5 @@ public sealed class VaultRulesAnalyzer : BackupKitAnalyzer
         }
 
         return true;
-    }
-
-    private sealed class LockBounds
-    {
-        public IOperation? Min { get; set; }
-
-        public IOperation? Max { get; set; }
-
-        public IOperation? ChangeableFor { get; set; }
     }
 }

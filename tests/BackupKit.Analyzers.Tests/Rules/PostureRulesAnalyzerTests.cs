@@ -54,4 +54,26 @@ public sealed class PostureRulesAnalyzerTests
                     .Build();
             }
             """);
+
+    [Fact]
+    public Task RetentionOutsideTheVaultLock_ReportsBK7001() =>
+        VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
+            using BackupKit.Building;
+            using BackupKit.Model;
+
+            class C
+            {
+                BackupPosture M(int days) => BackupPosture.Create()
+                    .AddVault("bounded", v => v.Lock(VaultLock.Governance(Retention.Days(7), Retention.Days(30))))
+                    .AddVault("air-gapped", v => v.LogicallyAirGapped(Retention.Days(7), Retention.Days(365)))
+                    .AddPlan("daily", p => p
+                        .AddRule("too-long", r => r.InVault("bounded").DeleteAfter({|#0:Retention.Days(60)|}))
+                        .{|#1:AddRule|}("forever", r => r.InVault("air-gapped"))
+                        .AddRule("fits", r => r.InVault("bounded").DeleteAfter(Retention.Days(30)))
+                        .AddRule("unknown", r => r.InVault("bounded").DeleteAfter(Retention.Days(days))))
+                    .Build();
+            }
+            """,
+            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.RuleRetentionOutsideVaultLock)).WithLocation(0).WithArguments("for 60 days", "bounded", "from 7 days to 30 days"),
+            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.RuleRetentionOutsideVaultLock)).WithLocation(1).WithArguments("forever", "air-gapped", "from 7 days to 365 days"));
 }
