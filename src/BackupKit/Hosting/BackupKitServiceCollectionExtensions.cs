@@ -1,4 +1,5 @@
 using BackupKit.Hosting;
+using BackupKit.Reconcile;
 using BackupKit.Wire;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class BackupKitServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IBackupClient"/> (a singleton <see cref="BackupClient"/>) with <see cref="BackupKitOptions"/>
+    /// Registers <see cref="IBackupClient"/> (a singleton <see cref="BackupClient"/>) and a <see cref="PostureApplier"/> over it, with <see cref="BackupKitOptions"/>
     /// validated when the host starts, <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is already
     /// registered, and logging through the registered <see cref="ILoggerFactory"/>. Traces and metrics are published
     /// under the name <see cref="BackupKitTelemetry.Name"/>.
@@ -31,6 +32,11 @@ public static class BackupKitServiceCollectionExtensions
             provider.GetService<ILoggerFactory>(),
             provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IBackupClient>(static provider => provider.GetRequiredService<BackupClient>());
+        services.TryAddSingleton(static provider => new PostureApplier(
+            provider.GetRequiredService<IBackupClient>(),
+            null,
+            provider.GetService<ILogger<PostureApplier>>(),
+            provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 }
