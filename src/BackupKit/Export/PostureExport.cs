@@ -446,7 +446,7 @@ public static class PostureExport
         }
 
         w.WriteStartObject(rule.Name);
-        Assign(w, "schedule_expression", rule.Schedule?.CronExpression ?? Building.AwsDefaults.ScheduleExpression);
+        Assign(w, "schedule_expression", rule.Schedule?.CronExpression ?? AwsDefaults.ScheduleExpression);
         Assign(w, "target_backup_vault_name", rule.TargetVaultName);
         if (rule.TargetLogicallyAirGappedVaultArn is { } airGapped)
         {

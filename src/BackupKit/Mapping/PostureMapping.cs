@@ -1,5 +1,4 @@
 using System.Globalization;
-using BackupKit.Building;
 using BackupKit.Model;
 using BackupKit.Wire;
 using M = BackupKit.Model;
