@@ -33,7 +33,8 @@ public static class PostureExport
     /// <summary>
     /// Renders the posture as a CloudFormation template: one <c>AWS::Backup::BackupVault</c> per vault (with
     /// <c>LockConfiguration</c>, <c>AccessPolicy</c> and <c>Notifications</c>), one <c>AWS::Backup::BackupPlan</c> per
-    /// plan and one <c>AWS::Backup::BackupSelection</c> per selection. Rules reference their vaults with <c>Ref</c> and
+    /// plan and one <c>AWS::Backup::BackupSelection</c> per selection, plus <c>AWS::Backup::RestoreTestingPlan</c> and
+    /// <c>AWS::Backup::RestoreTestingSelection</c> for restore testing. Rules reference their vaults with <c>Ref</c> and
     /// selections their plan, so CloudFormation creates vaults before plans and plans before selections. The default
     /// service role is written with <c>Fn::Sub</c> over <c>AWS::Partition</c> and <c>AWS::AccountId</c>, so the
     /// template deploys to any account (for example through StackSets).
@@ -65,6 +66,16 @@ public static class PostureExport
                 foreach (var selection in plan.Selections)
                 {
                     WriteCloudFormationSelection(w, ids.Next("Selection", plan.Name + "-" + selection.Name), planIds[plan.Name], selection);
+                }
+            }
+
+            foreach (var restorePlan in posture.RestoreTestingPlans)
+            {
+                var restorePlanId = ids.Next("RestoreTestingPlan", restorePlan.Name);
+                WriteCloudFormationRestoreTestingPlan(w, restorePlanId, restorePlan);
+                foreach (var selection in restorePlan.Selections)
+                {
+                    WriteCloudFormationRestoreTestingSelection(w, ids.Next("RestoreTestingSelection", restorePlan.Name + "-" + selection.Name), restorePlanId, restorePlan.Name, selection);
                 }
             }
 
@@ -100,7 +111,7 @@ public static class PostureExport
     /// Renders the posture's plans as an AWS Organizations backup policy (policy type <c>BACKUP_POLICY</c>): every
     /// leaf is an <c>@@assign</c>, numbers and booleans are written as strings as in the AWS examples, copy actions
     /// are keyed by destination vault ARN, and the default service role uses the <c>$account</c> placeholder.
-    /// Vaults are not part of a backup policy: they must exist in every target account and Region.
+    /// Vaults and restore testing plans are not part of a backup policy: vaults must exist in every target account and Region.
     /// </summary>
     /// <param name="posture">The posture.</param>
     /// <param name="regions">The Regions the plans apply to (at least one).</param>
@@ -365,16 +376,7 @@ public static class PostureExport
         w.WriteEndObject();
         w.WriteStartObject("BackupSelection");
         w.WriteString("SelectionName", selection.Name);
-        if (selection.IamRole.Arn is { } roleArn)
-        {
-            w.WriteString("IamRoleArn", roleArn);
-        }
-        else
-        {
-            w.WriteStartObject("IamRoleArn");
-            w.WriteString("Fn::Sub", "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/" + IamRoleReference.DefaultServiceRoleName);
-            w.WriteEndObject();
-        }
+        WriteRole(w, selection.IamRole);
 
         if (!selection.Resources.IsEmpty)
         {
@@ -433,6 +435,123 @@ public static class PostureExport
         }
 
         w.WriteEndArray();
+    }
+
+    private static void WriteCloudFormationRestoreTestingPlan(Utf8JsonWriter w, string logicalId, RestoreTestingPlan plan)
+    {
+        w.WriteStartObject(logicalId);
+        w.WriteString("Type", "AWS::Backup::RestoreTestingPlan");
+        w.WriteStartObject("Properties");
+        w.WriteString("RestoreTestingPlanName", plan.Name);
+        w.WriteString("ScheduleExpression", plan.Schedule.CronExpression);
+        if (plan.Schedule.TimeZone is { } zone)
+        {
+            w.WriteString("ScheduleExpressionTimezone", zone);
+        }
+
+        if (plan.StartWindow is { } start)
+        {
+            w.WriteNumber("StartWindowHours", (long)Math.Round(start.TotalHours));
+        }
+
+        var selection = plan.RecoveryPointSelection;
+        w.WriteStartObject("RecoveryPointSelection");
+        w.WriteString("Algorithm", selection.Algorithm == RestoreTestingAlgorithm.RandomWithinWindow ? "RANDOM_WITHIN_WINDOW" : "LATEST_WITHIN_WINDOW");
+        WriteStrings(w, "IncludeVaults", selection.IncludeVaults);
+        WriteStrings(w, "RecoveryPointTypes", selection.RecoveryPointTypes.Select(t => t == M.RestoreTestingRecoveryPointType.Continuous ? "CONTINUOUS" : "SNAPSHOT"));
+        if (!selection.ExcludeVaults.IsEmpty)
+        {
+            WriteStrings(w, "ExcludeVaults", selection.ExcludeVaults);
+        }
+
+        if (selection.SelectionWindow is { } window)
+        {
+            w.WriteNumber("SelectionWindowDays", window.TotalDays);
+        }
+
+        w.WriteEndObject();
+        if (!plan.Tags.IsEmpty)
+        {
+            // Tags are a list of Key/Value pairs here, unlike the map of the other AWS::Backup types.
+            w.WriteStartArray("Tags");
+            foreach (var (key, value) in plan.Tags)
+            {
+                w.WriteStartObject();
+                w.WriteString("Key", key);
+                w.WriteString("Value", value);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteCloudFormationRestoreTestingSelection(Utf8JsonWriter w, string logicalId, string planLogicalId, string planName, RestoreTestingSelection selection)
+    {
+        w.WriteStartObject(logicalId);
+        w.WriteString("Type", "AWS::Backup::RestoreTestingSelection");
+        WriteStrings(w, "DependsOn", [planLogicalId]);
+        w.WriteStartObject("Properties");
+        w.WriteString("RestoreTestingPlanName", planName);
+        w.WriteString("RestoreTestingSelectionName", selection.Name);
+        w.WriteString("ProtectedResourceType", selection.ProtectedResourceType);
+        WriteRole(w, selection.IamRole);
+        if (!selection.ProtectedResourceArns.IsEmpty)
+        {
+            WriteStrings(w, "ProtectedResourceArns", selection.ProtectedResourceArns);
+        }
+
+        if (selection.Conditions.Count > 0)
+        {
+            w.WriteStartObject("ProtectedResourceConditions");
+            WriteKeyValues(w, "StringEquals", selection.Conditions.StringEquals);
+            WriteKeyValues(w, "StringNotEquals", selection.Conditions.StringNotEquals);
+            w.WriteEndObject();
+        }
+
+        WriteStringMap(w, "RestoreMetadataOverrides", selection.RestoreMetadataOverrides);
+        if (selection.ValidationWindow is { } validation)
+        {
+            w.WriteNumber("ValidationWindowHours", (long)Math.Round(validation.TotalHours));
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteKeyValues(Utf8JsonWriter w, string name, ValueList<TagCondition> conditions)
+    {
+        if (conditions.IsEmpty)
+        {
+            return;
+        }
+
+        w.WriteStartArray(name);
+        foreach (var condition in conditions)
+        {
+            w.WriteStartObject();
+            w.WriteString("Key", condition.Key);
+            w.WriteString("Value", condition.Value);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteRole(Utf8JsonWriter w, IamRoleReference role)
+    {
+        if (role.Arn is { } roleArn)
+        {
+            w.WriteString("IamRoleArn", roleArn);
+            return;
+        }
+
+        w.WriteStartObject("IamRoleArn");
+        w.WriteString("Fn::Sub", "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/" + IamRoleReference.DefaultServiceRoleName);
+        w.WriteEndObject();
     }
 
     // ---------------------------------------------------------------- Organizations backup policy

@@ -61,6 +61,39 @@ internal static class PostureNormalizer
         },
     };
 
+    /// <summary>A restore testing plan document (selections compared one by one) with AWS defaults filled in.</summary>
+    public static RestoreTestingPlan Normalize(RestoreTestingPlan plan) => plan with
+    {
+        Schedule = new BackupSchedule { CronExpression = plan.Schedule.CronExpression.Trim(), TimeZone = NormalizeTimeZone(plan.Schedule.TimeZone) },
+        StartWindow = plan.StartWindow ?? AwsDefaults.RestoreTestingStartWindow,
+        RecoveryPointSelection = plan.RecoveryPointSelection with
+        {
+            RecoveryPointTypes = new ValueList<RestoreTestingRecoveryPointType>(plan.RecoveryPointSelection.RecoveryPointTypes.Distinct().Order()),
+            IncludeVaults = Sorted(plan.RecoveryPointSelection.IncludeVaults),
+            ExcludeVaults = Sorted(plan.RecoveryPointSelection.ExcludeVaults),
+            SelectionWindow = plan.RecoveryPointSelection.SelectionWindow ?? AwsDefaults.RestoreTestingSelectionWindow,
+        },
+        Selections = ValueList<RestoreTestingSelection>.Empty,
+    };
+
+    /// <summary>A restore testing selection with its role resolved, lists in a stable order and metadata keys case-folded (AWS reads them case-insensitively).</summary>
+    public static RestoreTestingSelection Normalize(RestoreTestingSelection selection, string? accountId, string partition) => selection with
+    {
+        IamRole = accountId is null ? selection.IamRole : IamRoleReference.FromArn(selection.IamRole.Resolve(accountId, partition)),
+        ProtectedResourceArns = Sorted(selection.ProtectedResourceArns),
+        Conditions = new RestoreTestingConditions
+        {
+            StringEquals = Sorted(selection.Conditions.StringEquals),
+            StringNotEquals = Sorted(selection.Conditions.StringNotEquals),
+        },
+        RestoreMetadataOverrides = new ValueMap<string>(selection.RestoreMetadataOverrides
+            .GroupBy(p => p.Key.ToLowerInvariant(), StringComparer.Ordinal)
+            .Select(g => KeyValuePair.Create(g.Key, g.Last().Value))),
+
+        // Keeping restored resources for zero hours is deleting them at once, as with no window.
+        ValidationWindow = selection.ValidationWindow == TimeSpan.Zero ? null : selection.ValidationWindow,
+    };
+
     /// <summary>Notification events are a set: order and duplicates do not matter.</summary>
     public static VaultNotifications? Normalize(VaultNotifications? notifications) => notifications is null
         ? null

@@ -98,6 +98,8 @@ internal static class ChangeFormatter
         PostureObjectKind.VaultAccessPolicy => "vault " + change.Name + " access policy",
         PostureObjectKind.VaultNotifications => "vault " + change.Name + " notifications",
         PostureObjectKind.Plan => "plan " + change.Name,
+        PostureObjectKind.RestoreTestingPlan => "restore testing plan " + change.Name,
+        PostureObjectKind.RestoreTestingSelection => "restore testing selection " + change.Name,
         _ => "selection " + change.Name,
     };
 

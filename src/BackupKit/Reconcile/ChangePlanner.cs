@@ -29,6 +29,9 @@ internal sealed class ChangePlanner(IBackupClient client, PostureApplyOptions op
         var plans = new List<PlannedStep>();
         var selectionRemovals = new List<PlannedStep>();
         var selections = new List<PlannedStep>();
+        var restorePlans = new List<PlannedStep>();
+        var restoreSelectionRemovals = new List<PlannedStep>();
+        var restoreSelections = new List<PlannedStep>();
         var planDeletes = new List<PlannedStep>();
         var vaultDeletes = new List<PlannedStep>();
 
@@ -63,9 +66,36 @@ internal sealed class ChangePlanner(IBackupClient client, PostureApplyOptions op
             }
         }
 
+        foreach (var plan in posture.RestoreTestingPlans)
+        {
+            live.RestoreTestingPlans.TryGetValue(plan.Name, out var livePlan);
+            restorePlans.Add(RestoreTestingPlanStep(plan, livePlan));
+            var liveSelections = livePlan?.Selections.ToList() ?? [];
+            foreach (var selection in plan.Selections)
+            {
+                var match = liveSelections.Find(s => s.Name == selection.Name);
+                if (match is not null)
+                {
+                    liveSelections.Remove(match);
+                }
+
+                restoreSelections.Add(RestoreTestingSelectionStep(plan.Name, selection, match, live));
+            }
+
+            foreach (var extra in liveSelections)
+            {
+                restoreSelectionRemovals.Add(UndeclaredRestoreTestingSelectionStep(plan.Name, extra.Name));
+            }
+        }
+
         foreach (var extra in live.UndeclaredPlans)
         {
             planDeletes.Add(UndeclaredPlanStep(extra));
+        }
+
+        foreach (var extra in live.UndeclaredRestoreTestingPlans)
+        {
+            planDeletes.Add(UndeclaredRestoreTestingPlanStep(extra));
         }
 
         foreach (var name in live.UndeclaredVaults)
@@ -79,7 +109,11 @@ internal sealed class ChangePlanner(IBackupClient client, PostureApplyOptions op
                 }));
         }
 
-        return [.. vaults, .. vaultSettings, .. plans, .. selectionRemovals, .. selections, .. planDeletes, .. vaultDeletes];
+        return
+        [
+            .. vaults, .. vaultSettings, .. plans, .. selectionRemovals, .. selections,
+            .. restorePlans, .. restoreSelectionRemovals, .. restoreSelections, .. planDeletes, .. vaultDeletes,
+        ];
     }
 
     private static void AddIfAny(List<PlannedStep> steps, PlannedStep? step)
@@ -392,8 +426,7 @@ internal sealed class ChangePlanner(IBackupClient client, PostureApplyOptions op
 
     private async Task<string?> CreateSelectionAsync(ApplyContext ctx, string planName, M.BackupSelection selection, CancellationToken ct)
     {
-        var accountId = ctx.Live.AccountId
-            ?? throw new InvalidOperationException($"Cannot resolve the IAM role of selection '{selection.Name}': no ARN returned by AWS told the account id. Declare the role with an explicit ARN.");
+        var accountId = RequireAccount(ctx, selection.Name);
         var input = PostureMapping.ToCreateBackupSelectionInput(selection, ctx.PlanIds[planName], accountId, ctx.Live.Partition);
         input.CreatorRequestId = IdempotencyTokens.ForSelection(planName, input.BackupSelection!);
         var output = await client.CreateBackupSelectionAsync(input, ct).ConfigureAwait(false);
@@ -445,6 +478,167 @@ internal sealed class ChangePlanner(IBackupClient client, PostureApplyOptions op
                 return live.Arn;
             });
     }
+
+    // ---------------------------------------------------------------- restore testing
+
+    private PlannedStep RestoreTestingPlanStep(RestoreTestingPlan plan, LiveRestoreTestingPlan? live)
+    {
+        var summary = Text.Schedule(plan.Schedule) + ", " + Text.Count(plan.Selections.Count, "selection");
+        if (live?.Document is null)
+        {
+            var input = RestoreTestingMapping.ToCreateRestoreTestingPlanInput(plan);
+            input.CreatorRequestId = IdempotencyTokens.ForRestoreTestingPlan(input);
+            return new PlannedStep(
+                new PostureChange { Kind = PostureObjectKind.RestoreTestingPlan, Name = plan.Name, Action = ChangeAction.Create, Summary = summary },
+                async (ctx, ct) =>
+                {
+                    var arn = (await client.CreateRestoreTestingPlanAsync(input, ct).ConfigureAwait(false)).RestoreTestingPlanArn;
+                    ctx.Live.Observe(arn);
+                    return arn;
+                });
+        }
+
+        var declared = PostureNormalizer.Normalize(plan);
+        var current = PostureNormalizer.Normalize(live.Document);
+        var documentDiffers = declared with { Tags = default } != current with { Tags = default };
+        var tagsDiffer = plan.Tags != live.Document.Tags;
+        if (!documentDiffers && !tagsDiffer)
+        {
+            return Unchanged(PostureObjectKind.RestoreTestingPlan, plan.Name, live.Arn, summary);
+        }
+
+        return new PlannedStep(
+            new PostureChange
+            {
+                Kind = PostureObjectKind.RestoreTestingPlan,
+                Name = plan.Name,
+                Action = ChangeAction.Update,
+                Arn = live.Arn,
+                Summary = summary,
+                Differences = PlanDiff.Compare(declared, current),
+            },
+            async (_, ct) =>
+            {
+                if (documentDiffers)
+                {
+                    await client.UpdateRestoreTestingPlanAsync(RestoreTestingMapping.ToUpdateRestoreTestingPlanInput(plan), ct).ConfigureAwait(false);
+                }
+
+                if (tagsDiffer)
+                {
+                    await UpdateTagsAsync(live.Arn, plan.Tags, live.Document.Tags, ct).ConfigureAwait(false);
+                }
+
+                return live.Arn;
+            });
+    }
+
+    private PlannedStep RestoreTestingSelectionStep(string planName, RestoreTestingSelection selection, LiveRestoreTestingSelection? live, LiveState state)
+    {
+        var name = planName + "/" + selection.Name;
+        var summary = selection.ProtectedResourceType + ", " + Text.Count(selection.ProtectedResourceArns.Count, "resource pattern");
+        if (live?.Model is null)
+        {
+            return new PlannedStep(
+                new PostureChange { Kind = PostureObjectKind.RestoreTestingSelection, Name = name, Action = ChangeAction.Create, Summary = summary },
+                (ctx, ct) => CreateRestoreTestingSelectionAsync(ctx, planName, selection, ct));
+        }
+
+        var declared = PostureNormalizer.Normalize(selection, state.AccountId, state.Partition);
+        var current = PostureNormalizer.Normalize(live.Model, state.AccountId, state.Partition);
+        if (declared == current)
+        {
+            return Unchanged(PostureObjectKind.RestoreTestingSelection, name, null, summary);
+        }
+
+        var differences = PlanDiff.Compare(declared, current);
+        if (!string.Equals(selection.ProtectedResourceType, live.Model.ProtectedResourceType, StringComparison.Ordinal))
+        {
+            // AWS cannot change the resource type of a restore testing selection.
+            return new PlannedStep(
+                new PostureChange
+                {
+                    Kind = PostureObjectKind.RestoreTestingSelection,
+                    Name = name,
+                    Action = ChangeAction.Replace,
+                    Summary = summary,
+                    Differences = differences,
+                    Warning = "AWS cannot change the resource type of a restore testing selection: it is deleted and created again",
+                },
+                async (ctx, ct) =>
+                {
+                    await client.DeleteRestoreTestingSelectionAsync(new DeleteRestoreTestingSelectionInput { RestoreTestingPlanName = planName, RestoreTestingSelectionName = selection.Name }, ct).ConfigureAwait(false);
+                    return await CreateRestoreTestingSelectionAsync(ctx, planName, selection, ct).ConfigureAwait(false);
+                });
+        }
+
+        return new PlannedStep(
+            new PostureChange { Kind = PostureObjectKind.RestoreTestingSelection, Name = name, Action = ChangeAction.Update, Summary = summary, Differences = differences },
+            async (ctx, ct) =>
+            {
+                var accountId = RequireAccount(ctx, selection.Name);
+                await client.UpdateRestoreTestingSelectionAsync(RestoreTestingMapping.ToUpdateRestoreTestingSelectionInput(planName, selection, accountId, ctx.Live.Partition), ct).ConfigureAwait(false);
+                return null;
+            });
+    }
+
+    private async Task<string?> CreateRestoreTestingSelectionAsync(ApplyContext ctx, string planName, RestoreTestingSelection selection, CancellationToken ct)
+    {
+        var input = RestoreTestingMapping.ToCreateRestoreTestingSelectionInput(planName, selection, RequireAccount(ctx, selection.Name), ctx.Live.Partition);
+        input.CreatorRequestId = IdempotencyTokens.ForRestoreTestingSelection(planName, input.RestoreTestingSelection!);
+        await client.CreateRestoreTestingSelectionAsync(input, ct).ConfigureAwait(false);
+        return null;
+    }
+
+    private PlannedStep UndeclaredRestoreTestingSelectionStep(string planName, string selectionName)
+    {
+        var name = planName + "/" + selectionName;
+        if (!options.DeleteUndeclared)
+        {
+            return new PlannedStep(new PostureChange { Kind = PostureObjectKind.RestoreTestingSelection, Name = name, Action = ChangeAction.Undeclared }, null);
+        }
+
+        return new PlannedStep(
+            new PostureChange { Kind = PostureObjectKind.RestoreTestingSelection, Name = name, Action = ChangeAction.Delete },
+            async (_, ct) =>
+            {
+                await client.DeleteRestoreTestingSelectionAsync(new DeleteRestoreTestingSelectionInput { RestoreTestingPlanName = planName, RestoreTestingSelectionName = selectionName }, ct).ConfigureAwait(false);
+                return null;
+            });
+    }
+
+    private PlannedStep UndeclaredRestoreTestingPlanStep(LiveRestoreTestingPlan live)
+    {
+        if (!options.DeleteUndeclared)
+        {
+            return new PlannedStep(new PostureChange { Kind = PostureObjectKind.RestoreTestingPlan, Name = live.Name, Action = ChangeAction.Undeclared, Arn = live.Arn }, null);
+        }
+
+        return new PlannedStep(
+            new PostureChange
+            {
+                Kind = PostureObjectKind.RestoreTestingPlan,
+                Name = live.Name,
+                Action = ChangeAction.Delete,
+                Arn = live.Arn,
+                Summary = Text.Count(live.Selections.Count, "selection") + " deleted first",
+            },
+            async (_, ct) =>
+            {
+                // AWS deletes a restore testing plan only once it has no selections.
+                foreach (var selection in live.Selections)
+                {
+                    await client.DeleteRestoreTestingSelectionAsync(new DeleteRestoreTestingSelectionInput { RestoreTestingPlanName = live.Name, RestoreTestingSelectionName = selection.Name }, ct).ConfigureAwait(false);
+                }
+
+                await client.DeleteRestoreTestingPlanAsync(new DeleteRestoreTestingPlanInput { RestoreTestingPlanName = live.Name }, ct).ConfigureAwait(false);
+                return live.Arn;
+            });
+    }
+
+    private static string RequireAccount(ApplyContext ctx, string selectionName) =>
+        ctx.Live.AccountId
+            ?? throw new InvalidOperationException($"Cannot resolve the IAM role of selection '{selectionName}': no ARN returned by AWS told the account id. Declare the role with an explicit ARN.");
 
     // ---------------------------------------------------------------- helpers
 

@@ -34,6 +34,12 @@ internal static class IdempotencyTokens
     public static string ForSelection(string planName, BackupSelection selection) =>
         Hash("selection", planName, w => WireJson.WriteBackupSelection(w, selection));
 
+    public static string ForRestoreTestingPlan(CreateRestoreTestingPlanInput input) =>
+        Hash("restore-testing-plan", input.RestoreTestingPlan?.RestoreTestingPlanName ?? string.Empty, w => WireJson.WriteRestoreTestingPlanForCreate(w, input.RestoreTestingPlan ?? new RestoreTestingPlanForCreate()));
+
+    public static string ForRestoreTestingSelection(string planName, RestoreTestingSelectionForCreate selection) =>
+        Hash("restore-testing-selection", planName, w => WireJson.WriteRestoreTestingSelectionForCreate(w, selection));
+
     private static string Hash(string kind, string name, Action<Utf8JsonWriter> writeContent)
     {
         var buffer = new ArrayBufferWriter<byte>(512);

@@ -14,6 +14,12 @@ internal sealed record LivePlan(string Id, string Arn, string Name, M.BackupPlan
 /// <summary>A selection as it exists in AWS.</summary>
 internal sealed record LiveSelection(string Id, string Name, M.BackupSelection? Model);
 
+/// <summary>A restore testing plan as it exists in AWS: the document (without selections) and its selections.</summary>
+internal sealed record LiveRestoreTestingPlan(string Name, string Arn, RestoreTestingPlan? Document, IReadOnlyList<LiveRestoreTestingSelection> Selections);
+
+/// <summary>A restore testing selection as it exists in AWS.</summary>
+internal sealed record LiveRestoreTestingSelection(string Name, RestoreTestingSelection? Model);
+
 /// <summary>The live state relevant to one posture in the client's account and Region.</summary>
 internal sealed class LiveState
 {
@@ -25,6 +31,10 @@ internal sealed class LiveState
     public Dictionary<string, LivePlan> Plans { get; } = new(StringComparer.Ordinal);
 
     public List<LivePlan> UndeclaredPlans { get; } = [];
+
+    public Dictionary<string, LiveRestoreTestingPlan> RestoreTestingPlans { get; } = new(StringComparer.Ordinal);
+
+    public List<LiveRestoreTestingPlan> UndeclaredRestoreTestingPlans { get; } = [];
 
     /// <summary>The account and partition of the caller, learned from any ARN AWS returned.</summary>
     public string? AccountId { get; private set; }
@@ -96,7 +106,70 @@ internal sealed class LiveStateReader(IBackupClient client, TimeProvider timePro
             }
         }
 
+        // A posture that declares no restore testing plan does not manage restore testing (and needs no access to it).
+        if (!posture.RestoreTestingPlans.IsEmpty)
+        {
+            await ReadRestoreTestingAsync(state, posture, options, cancellationToken).ConfigureAwait(false);
+        }
+
         return state;
+    }
+
+    private async Task ReadRestoreTestingAsync(LiveState state, BackupPosture posture, PostureApplyOptions options, CancellationToken cancellationToken)
+    {
+        var listed = new List<RestoreTestingPlanForList>();
+        await foreach (var plan in client.PaginateListRestoreTestingPlans(new ListRestoreTestingPlansInput(), cancellationToken).ConfigureAwait(false))
+        {
+            listed.Add(plan);
+        }
+
+        foreach (var member in listed)
+        {
+            if (member.RestoreTestingPlanName is not { } name)
+            {
+                continue;
+            }
+
+            var arn = member.RestoreTestingPlanArn ?? string.Empty;
+            state.Observe(arn);
+            var declared = posture.RestoreTestingPlans.Any(p => p.Name == name);
+            if (!declared && !options.DeleteUndeclared)
+            {
+                state.UndeclaredRestoreTestingPlans.Add(new LiveRestoreTestingPlan(name, arn, null, []));
+                continue;
+            }
+
+            var selections = new List<LiveRestoreTestingSelection>();
+            await foreach (var selection in client.PaginateListRestoreTestingSelections(new ListRestoreTestingSelectionsInput { RestoreTestingPlanName = name }, cancellationToken).ConfigureAwait(false))
+            {
+                if (selection.RestoreTestingSelectionName is not { } selectionName)
+                {
+                    continue;
+                }
+
+                RestoreTestingSelection? model = null;
+                if (declared)
+                {
+                    var output = await client.GetRestoreTestingSelectionAsync(
+                        new GetRestoreTestingSelectionInput { RestoreTestingPlanName = name, RestoreTestingSelectionName = selectionName },
+                        cancellationToken).ConfigureAwait(false);
+                    model = output.RestoreTestingSelection is { } got ? RestoreTestingMapping.ToModel(got) : null;
+                }
+
+                selections.Add(new LiveRestoreTestingSelection(selectionName, model));
+            }
+
+            if (!declared)
+            {
+                state.UndeclaredRestoreTestingPlans.Add(new LiveRestoreTestingPlan(name, arn, null, selections));
+                continue;
+            }
+
+            var plan = (await client.GetRestoreTestingPlanAsync(new GetRestoreTestingPlanInput { RestoreTestingPlanName = name }, cancellationToken).ConfigureAwait(false)).RestoreTestingPlan;
+            var tags = await ReadTagsAsync(arn, cancellationToken).ConfigureAwait(false);
+            var document = plan is null ? null : RestoreTestingMapping.ToModel(plan, tags);
+            state.RestoreTestingPlans[name] = new LiveRestoreTestingPlan(name, arn, document, selections);
+        }
     }
 
     private async Task<LiveVault?> ReadVaultAsync(string name, CancellationToken cancellationToken)

@@ -52,6 +52,35 @@ internal static class PlanDiff
         return differences;
     }
 
+    public static IReadOnlyList<PropertyDifference> Compare(RestoreTestingPlan declared, RestoreTestingPlan live)
+    {
+        var differences = new List<PropertyDifference>();
+        Add(differences, "schedule", Text.Schedule(declared.Schedule), Text.Schedule(live.Schedule));
+        Add(differences, "startWindow", Text.Window(declared.StartWindow), Text.Window(live.StartWindow));
+        var d = declared.RecoveryPointSelection;
+        var l = live.RecoveryPointSelection;
+        Add(differences, "recoveryPointSelection.algorithm", d.Algorithm.ToString(), l.Algorithm.ToString());
+        Add(differences, "recoveryPointSelection.recoveryPointTypes", string.Join(", ", d.RecoveryPointTypes), string.Join(", ", l.RecoveryPointTypes));
+        Add(differences, "recoveryPointSelection.includeVaults", Text.List(d.IncludeVaults), Text.List(l.IncludeVaults));
+        Add(differences, "recoveryPointSelection.excludeVaults", Text.List(d.ExcludeVaults), Text.List(l.ExcludeVaults));
+        Add(differences, "recoveryPointSelection.selectionWindow", d.SelectionWindow?.ToString(), l.SelectionWindow?.ToString());
+        Add(differences, "tags", Text.Tags(declared.Tags), Text.Tags(live.Tags));
+        return differences;
+    }
+
+    public static IReadOnlyList<PropertyDifference> Compare(RestoreTestingSelection declared, RestoreTestingSelection live)
+    {
+        var differences = new List<PropertyDifference>();
+        Add(differences, "protectedResourceType", declared.ProtectedResourceType, live.ProtectedResourceType);
+        Add(differences, "iamRole", declared.IamRole.ToString(), live.IamRole.ToString());
+        Add(differences, "protectedResourceArns", Text.List(declared.ProtectedResourceArns), Text.List(live.ProtectedResourceArns));
+        Add(differences, "conditions.stringEquals", Text.Conditions(declared.Conditions.StringEquals), Text.Conditions(live.Conditions.StringEquals));
+        Add(differences, "conditions.stringNotEquals", Text.Conditions(declared.Conditions.StringNotEquals), Text.Conditions(live.Conditions.StringNotEquals));
+        Add(differences, "restoreMetadataOverrides", Text.Tags(declared.RestoreMetadataOverrides), Text.Tags(live.RestoreMetadataOverrides));
+        Add(differences, "validationWindow", Text.Window(declared.ValidationWindow), Text.Window(live.ValidationWindow));
+        return differences;
+    }
+
     private static void Add(List<PropertyDifference> differences, string path, string? declared, string? live)
     {
         if (!string.Equals(declared, live, StringComparison.Ordinal))

@@ -45,6 +45,12 @@ public enum PostureObjectKind
 
     /// <summary>A backup selection of a plan.</summary>
     Selection,
+
+    /// <summary>A restore testing plan (schedule, recovery point selection, tags).</summary>
+    RestoreTestingPlan,
+
+    /// <summary>A restore testing selection of a restore testing plan.</summary>
+    RestoreTestingSelection,
 }
 
 /// <summary>One property that differs between the declaration and AWS.</summary>
@@ -64,7 +70,7 @@ public sealed record PostureChange
     /// <summary>Gets what kind of object this is.</summary>
     public required PostureObjectKind Kind { get; init; }
 
-    /// <summary>Gets the object's name: the vault or plan name, or <c>plan/selection</c> for a selection.</summary>
+    /// <summary>Gets the object's name: the vault or plan name, or <c>plan/selection</c> for a selection (backup or restore testing).</summary>
     public required string Name { get; init; }
 
     /// <summary>Gets what is (or was) done.</summary>
