@@ -25,7 +25,7 @@ public sealed class JsFlowTests(EmulatorFixture fixture, ITestOutputHelper outpu
     {
         var result = await JsProject.RunNodeAsync(
             ["--test", "--test-reporter=spec", Path.Combine("flows", flow)],
-            fixture.NodeEnvironment,
+            fixture.ClientEnvironment,
             FlowTimeout);
 
         output.WriteLine(result.Output);

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace BackupKit.Conformance.Infrastructure;
 
 /// <summary>
-/// One BackupKit.Local emulator per test class, on a controllable clock, with the environment the JavaScript flows
-/// read (endpoint, test credentials, Region, account id, clock endpoint).
+/// One BackupKit.Local emulator per test class, on a controllable clock, with the environment the flows of the
+/// official clients read (endpoint, test credentials, Region, account id, clock endpoint). This fixture prepares the
+/// JavaScript SDK; <see cref="PythonEmulatorFixture"/> and <see cref="AwsCliEmulatorFixture"/> prepare boto3 and the AWS CLI.
 /// </summary>
-public sealed class EmulatorFixture : IAsyncLifetime
+public class EmulatorFixture : IAsyncLifetime
 {
     private ClockServer? _clockServer;
     private BackupEmulator? _emulator;
@@ -16,8 +17,11 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public BackupEmulator Emulator => _emulator ?? throw new InvalidOperationException("The emulator is not started.");
 
-    /// <summary>Environment variables for node: the official SDK reads credentials and Region from them.</summary>
-    public IReadOnlyDictionary<string, string?> NodeEnvironment => new Dictionary<string, string?>
+    /// <summary>
+    /// Environment variables for the client processes (node, python, aws): the official SDKs and the CLI read
+    /// credentials and Region from them (the JS SDK reads AWS_REGION, botocore and the CLI AWS_DEFAULT_REGION).
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> ClientEnvironment => new Dictionary<string, string?>
     {
         ["BACKUPKIT_ENDPOINT"] = Emulator.Endpoint.ToString(),
         ["BACKUPKIT_ACCOUNT_ID"] = TestCredentials.AccountId,
@@ -25,18 +29,22 @@ public sealed class EmulatorFixture : IAsyncLifetime
         ["AWS_ACCESS_KEY_ID"] = TestCredentials.AccessKeyId,
         ["AWS_SECRET_ACCESS_KEY"] = TestCredentials.SecretAccessKey,
         ["AWS_REGION"] = TestCredentials.Region,
+        ["AWS_DEFAULT_REGION"] = TestCredentials.Region,
     };
 
     public async Task InitializeAsync()
     {
-        // Start npm ci (if needed) while the emulator starts.
-        var install = JsProject.EnsureInstalledAsync();
+        // Prepare the client (npm ci, a package install) while the emulator starts.
+        var install = PrepareClientAsync();
         var options = new BackupEmulatorOptions { TimeProvider = Clock };
         options.AccountsByAccessKey[TestCredentials.AccessKeyId] = TestCredentials.AccountId;
         _emulator = await BackupEmulator.StartAsync(options);
         _clockServer = new ClockServer(Clock);
         await install;
     }
+
+    /// <summary>Makes the official client the flows of this fixture use available (the JavaScript SDK here).</summary>
+    protected virtual Task PrepareClientAsync() => JsProject.EnsureInstalledAsync();
 
     public async Task DisposeAsync()
     {

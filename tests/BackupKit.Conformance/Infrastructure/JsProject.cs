@@ -35,7 +35,7 @@ internal static class JsProject
                 return;
             }
 
-            await using (await AcquireFileLockAsync(Path.Combine(Directory, ".npm-install.lock")).ConfigureAwait(false))
+            await using (await FileLock.AcquireAsync(Path.Combine(Directory, ".npm-install.lock")).ConfigureAwait(false))
             {
                 if (NeedsInstall())
                 {
@@ -100,21 +100,5 @@ internal static class JsProject
         }
 
         return !installed.Exists || installed.LastWriteTimeUtc < lockFile.LastWriteTimeUtc;
-    }
-
-    private static async Task<FileStream> AcquireFileLockAsync(string path)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(6);
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(250).ConfigureAwait(false);
-            }
-        }
     }
 }
