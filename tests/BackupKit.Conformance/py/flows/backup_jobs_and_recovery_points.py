@@ -99,6 +99,42 @@ class BackupJobFlows(FlowTestCase):
         c.delete_backup_vault(BackupVaultName=vault)
         self.assert_client_error(lambda: c.describe_backup_vault(BackupVaultName=vault), "ResourceNotFoundException")
 
+    def test_stop_a_job_list_jobs_with_the_paginator_and_tag_a_recovery_point(self):
+        c = new_client()
+        vault = unique_name("py-jobs-stop")
+        c.create_backup_vault(BackupVaultName=vault)
+        file_system = Arn.efs(f"fs-{uuid.uuid4().hex[:17]}")
+        kept = c.start_backup_job(BackupVaultName=vault, ResourceArn=file_system, IamRoleArn=BACKUP_ROLE_ARN,
+                                  RecoveryPointTags={"purpose": "conformance"})
+        stopped = c.start_backup_job(BackupVaultName=vault, ResourceArn=Arn.dynamo_table(unique_name("stopped")), IamRoleArn=BACKUP_ROLE_ARN)
+        self.assertNotEqual(kept["BackupJobId"], stopped["BackupJobId"])
+
+        c.stop_backup_job(BackupJobId=stopped["BackupJobId"])
+        # RUNNING -> ABORTING -> ABORTED: a stopped job never completes and creates no recovery point.
+        aborted = self.wait_for_job(stopped["BackupJobId"])
+        self.assertEqual(aborted["State"], "ABORTED")
+        completed = self.wait_for_job(kept["BackupJobId"])
+        self.assertEqual(completed["State"], "COMPLETED")
+        c = new_client()
+
+        jobs, pages = self.paginate(c, "list_backup_jobs", "BackupJobs", 1, ByBackupVaultName=vault)
+        self.assertEqual(sorted(j["BackupJobId"] for j in jobs), sorted([kept["BackupJobId"], stopped["BackupJobId"]]))
+        self.assertGreaterEqual(pages, 2, "MaxResults=1 over two jobs needs two pages")
+        by_state, _ = self.paginate(c, "list_backup_jobs", "BackupJobs", 10, ByBackupVaultName=vault, ByState="ABORTED")
+        self.assertEqual([j["BackupJobId"] for j in by_state], [stopped["BackupJobId"]])
+        self.assertEqual(by_state[0]["State"], "ABORTED")
+
+        points, _ = self.paginate(c, "list_recovery_points_by_backup_vault", "RecoveryPoints", 1, BackupVaultName=vault)
+        self.assertEqual([p["RecoveryPointArn"] for p in points], [completed["RecoveryPointArn"]],
+                         "only the job that completed left a recovery point")
+        point_arn = completed["RecoveryPointArn"]
+        # An EFS recovery point is an AWS Backup resource (arn:aws:backup:...:recovery-point:...), so it carries tags.
+        self.assertTrue(point_arn.startswith(f"arn:aws:backup:{c.meta.region_name}:"), point_arn)
+        self.assertEqual(c.list_tags(ResourceArn=point_arn)["Tags"], {"purpose": "conformance"},
+                         "RecoveryPointTags are assigned to the recovery point")
+        c.tag_resource(ResourceArn=point_arn, Tags={"reviewed": "yes"})
+        self.assertEqual(c.list_tags(ResourceArn=point_arn)["Tags"], {"purpose": "conformance", "reviewed": "yes"})
+
     def test_job_and_recovery_point_errors(self):
         c = new_client()
         raw = new_client(validate=False)
