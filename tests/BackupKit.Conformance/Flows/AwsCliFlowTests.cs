@@ -24,7 +24,7 @@ public sealed class AwsCliFlowTests(AwsCliEmulatorFixture fixture, ITestOutputHe
     public async Task Flow_passes_against_the_emulator(string flow)
     {
         var result = await PythonClients.RunPythonAsync(
-            PythonClients.CliDirectory, Path.Combine("flows", flow), fixture.ClientEnvironment, FlowTimeout);
+            PythonClients.AnyPython(), PythonClients.CliDirectory, Path.Combine("flows", flow), fixture.CliEnvironment, FlowTimeout);
 
         output.WriteLine(fixture.ClientVersion);
         output.WriteLine(result.Output);

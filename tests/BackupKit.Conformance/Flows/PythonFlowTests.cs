@@ -24,6 +24,7 @@ public sealed class PythonFlowTests(PythonEmulatorFixture fixture, ITestOutputHe
     public async Task Flow_passes_against_the_emulator(string flow)
     {
         var result = await PythonClients.RunPythonAsync(
+            fixture.Python,
             PythonClients.PythonDirectory, Path.Combine("flows", flow), fixture.ClientEnvironment, FlowTimeout);
 
         output.WriteLine(fixture.ClientVersion);

@@ -15,14 +15,21 @@ internal static class PythonClients
         "the boto3 module. Install it (Debian/Ubuntu: 'sudo apt-get install -y python3-boto3'; elsewhere: " +
         "'python3 -m pip install boto3') and run the tests again.";
 
+    private const string PythonHint =
+        "The conformance flows in py/ and cli/ run with python3. Install it (Debian/Ubuntu: 'sudo apt-get install -y python3') " +
+        "and run the tests again.";
+
     private const string AwsCliHint =
         "The conformance flows in cli/ drive BackupKit with the official AWS CLI and need the 'aws' command on PATH. " +
         "Install it (Debian/Ubuntu: 'sudo apt-get install -y awscli'; elsewhere: " +
         "https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html) and run the tests again.";
 
+    /// <summary>Overrides the interpreter the boto3 flows run with (e.g. a Python with another boto3 release).</summary>
+    public const string PythonOverrideVariable = "BACKUPKIT_CONFORMANCE_PYTHON";
+
     private static readonly SemaphoreSlim InstallGate = new(1, 1);
-    private static string? s_boto3Version;
-    private static string? s_awsCliVersion;
+    private static Client? s_boto3;
+    private static Client? s_awsCli;
 
     /// <summary>The absolute path of the <c>py/</c> folder (boto3 flows), recorded at build time.</summary>
     public static string PythonDirectory { get; } = BuildTimePath("ConformancePythonDirectory");
@@ -30,14 +37,14 @@ internal static class PythonClients
     /// <summary>The absolute path of the <c>cli/</c> folder (AWS CLI flows), recorded at build time.</summary>
     public static string CliDirectory { get; } = BuildTimePath("ConformanceCliDirectory");
 
-    /// <summary>Makes sure python3 can import boto3; returns "boto3 X botocore Y".</summary>
-    public static async Task<string> EnsureBoto3Async()
+    /// <summary>Makes sure a python3 that imports boto3 is available; returns it and "boto3 X botocore Y".</summary>
+    public static async Task<Client> EnsureBoto3Async()
     {
         await InstallGate.WaitAsync().ConfigureAwait(false);
         try
         {
-            s_boto3Version ??= await EnsureAsync(Boto3VersionAsync, "python3-boto3", Boto3Hint).ConfigureAwait(false);
-            return s_boto3Version;
+            s_boto3 ??= await EnsureAsync(FindBoto3Async, "python3-boto3", Boto3Hint).ConfigureAwait(false);
+            return s_boto3;
         }
         finally
         {
@@ -45,14 +52,14 @@ internal static class PythonClients
         }
     }
 
-    /// <summary>Makes sure the AWS CLI runs; returns its <c>aws --version</c> line.</summary>
-    public static async Task<string> EnsureAwsCliAsync()
+    /// <summary>Makes sure the AWS CLI runs; returns its path and its <c>aws --version</c> line.</summary>
+    public static async Task<Client> EnsureAwsCliAsync()
     {
         await InstallGate.WaitAsync().ConfigureAwait(false);
         try
         {
-            s_awsCliVersion ??= await EnsureAsync(AwsCliVersionAsync, "awscli", AwsCliHint).ConfigureAwait(false);
-            return s_awsCliVersion;
+            s_awsCli ??= await EnsureAsync(FindAwsCliAsync, "awscli", AwsCliHint).ConfigureAwait(false);
+            return s_awsCli;
         }
         finally
         {
@@ -60,9 +67,9 @@ internal static class PythonClients
         }
     }
 
-    /// <summary>Runs <c>python3 &lt;script&gt;</c> in <paramref name="workingDirectory"/> with the fixture's environment.</summary>
+    /// <summary>Runs <c>&lt;python&gt; &lt;script&gt;</c> in <paramref name="workingDirectory"/> with the fixture's environment.</summary>
     public static Task<ProcessResult> RunPythonAsync(
-        string workingDirectory, string script, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
+        string python, string workingDirectory, string script, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
     {
         var env = new Dictionary<string, string?>(environment)
         {
@@ -80,10 +87,14 @@ internal static class PythonClients
             ["AWS_EC2_METADATA_DISABLED"] = "true",
             ["AWS_PAGER"] = string.Empty,
         };
-        return ProcessRunner.RunAsync("python3", [script], workingDirectory, env, timeout, Boto3Hint);
+        return ProcessRunner.RunAsync(python, [script], workingDirectory, env, timeout, PythonHint);
     }
 
-    private static async Task<string> EnsureAsync(Func<Task<string?>> probe, string debianPackage, string hint)
+    /// <summary>The python3 to run CLI flows with (standard library only): the first one on PATH, else Debian's.</summary>
+    public static string AnyPython() =>
+        File.Exists("/usr/bin/python3") && !OnPath("python3") ? "/usr/bin/python3" : "python3";
+
+    private static async Task<Client> EnsureAsync(Func<Task<Client?>> probe, string debianPackage, string hint)
     {
         var version = await probe().ConfigureAwait(false);
         if (version is not null)
@@ -133,18 +144,42 @@ internal static class PythonClients
             TimeSpan.FromMinutes(10),
             "apt-get is needed to install the Python clients.");
 
-    private static async Task<string?> Boto3VersionAsync()
+    private static async Task<Client?> FindBoto3Async()
     {
-        var result = await TryRunAsync(
-            "python3", ["-c", "import boto3, botocore; print('boto3', boto3.__version__, 'botocore', botocore.__version__)"]).ConfigureAwait(false);
-        return result is { ExitCode: 0 } ? result.Output.Trim() : null;
+        // apt installs python3-boto3 for Debian's /usr/bin/python3, which need not be the python3 first on PATH.
+        var overridden = Environment.GetEnvironmentVariable(PythonOverrideVariable);
+        string[] candidates = string.IsNullOrEmpty(overridden) ? ["python3", "/usr/bin/python3"] : [overridden];
+        foreach (var python in candidates)
+        {
+            var result = await TryRunAsync(
+                python, ["-c", "import boto3, botocore; print('boto3', boto3.__version__, 'botocore', botocore.__version__)"]).ConfigureAwait(false);
+            if (result is { ExitCode: 0 })
+            {
+                return new Client(python, result.Output.Trim());
+            }
+        }
+
+        return null;
     }
 
-    private static async Task<string?> AwsCliVersionAsync()
+    private static async Task<Client?> FindAwsCliAsync()
     {
-        var result = await TryRunAsync("aws", ["--version"]).ConfigureAwait(false);
-        return result is { ExitCode: 0 } && result.Output.Contains("aws-cli/", StringComparison.Ordinal) ? result.Output.Trim() : null;
+        foreach (var aws in new[] { "aws", "/usr/bin/aws" })
+        {
+            var result = await TryRunAsync(aws, ["--version"]).ConfigureAwait(false);
+            if (result is { ExitCode: 0 } && result.Output.Contains("aws-cli/", StringComparison.Ordinal))
+            {
+                return new Client(aws, result.Output.Trim());
+            }
+        }
+
+        return null;
     }
+
+    private static bool OnPath(string fileName) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(directory => File.Exists(Path.Combine(directory, fileName)));
 
     private static async Task<ProcessResult?> TryRunAsync(string fileName, string[] arguments)
     {
@@ -165,3 +200,6 @@ internal static class PythonClients
         .Single(a => a.Key == key).Value
         ?? throw new InvalidOperationException($"The {key} assembly metadata is missing; rebuild the project.");
 }
+
+/// <summary>An official client found on this machine: the command that runs it and the version it reports.</summary>
+internal sealed record Client(string Command, string Version);

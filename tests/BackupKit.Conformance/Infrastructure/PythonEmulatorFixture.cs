@@ -3,17 +3,32 @@ namespace BackupKit.Conformance.Infrastructure;
 /// <summary>The emulator fixture for the boto3 flows: makes python3 with boto3 available instead of the JavaScript SDK.</summary>
 public sealed class PythonEmulatorFixture : EmulatorFixture
 {
-    /// <summary>"boto3 X botocore Y", as python3 imports them.</summary>
-    public string ClientVersion { get; private set; } = string.Empty;
+    private Client? _client;
 
-    protected override async Task PrepareClientAsync() => ClientVersion = await PythonClients.EnsureBoto3Async().ConfigureAwait(false);
+    /// <summary>The python3 that imports boto3.</summary>
+    public string Python => Prepared.Command;
+
+    /// <summary>"boto3 X botocore Y", as that python3 imports them.</summary>
+    public string ClientVersion => Prepared.Version;
+
+    private Client Prepared => _client ?? throw new InvalidOperationException("boto3 is not prepared.");
+
+    protected override async Task PrepareClientAsync() => _client = await PythonClients.EnsureBoto3Async().ConfigureAwait(false);
 }
 
 /// <summary>The emulator fixture for the AWS CLI flows: makes the <c>aws</c> command available instead of the JavaScript SDK.</summary>
 public sealed class AwsCliEmulatorFixture : EmulatorFixture
 {
-    /// <summary>The <c>aws --version</c> line.</summary>
-    public string ClientVersion { get; private set; } = string.Empty;
+    private Client? _client;
 
-    protected override async Task PrepareClientAsync() => ClientVersion = await PythonClients.EnsureAwsCliAsync().ConfigureAwait(false);
+    /// <summary>The <c>aws --version</c> line.</summary>
+    public string ClientVersion => Prepared.Version;
+
+    /// <summary>The environment of the client processes plus <c>BACKUPKIT_AWS_CLI</c>, the <c>aws</c> command to run.</summary>
+    public IReadOnlyDictionary<string, string?> CliEnvironment =>
+        new Dictionary<string, string?>(ClientEnvironment) { ["BACKUPKIT_AWS_CLI"] = Prepared.Command };
+
+    private Client Prepared => _client ?? throw new InvalidOperationException("The AWS CLI is not prepared.");
+
+    protected override async Task PrepareClientAsync() => _client = await PythonClients.EnsureAwsCliAsync().ConfigureAwait(false);
 }

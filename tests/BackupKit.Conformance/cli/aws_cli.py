@@ -27,10 +27,19 @@ BACKUP_ROLE_ARN = f"arn:aws:iam::{ACCOUNT_ID}:role/service-role/AWSBackupDefault
 
 
 
-def _cli_major_version():
-    executable = shutil.which("aws")
+def _find_cli():
+    # The fixture passes the `aws` it found (on PATH or Debian's /usr/bin/aws).
+    executable = shutil.which(os.environ.get("BACKUPKIT_AWS_CLI", "aws"))
     if executable is None:
         raise SystemExit("The AWS CLI ('aws') is not on PATH. Install it (Debian: apt-get install awscli).")
+    return executable
+
+
+AWS = _find_cli()
+
+
+def _cli_major_version():
+    executable = AWS
     version = subprocess.run([executable, "--version"], capture_output=True, text=True, timeout=60, check=True)
     # "aws-cli/1.45.11 Python/3.11.7 ..." (v1 prints it on stderr before 1.17, on stdout since).
     text = (version.stdout or version.stderr).strip()
@@ -66,7 +75,7 @@ class CliResult:
 
 def aws(*args):
     """Runs `aws backup <args>` against the emulator; returns the CliResult (whatever the exit code)."""
-    executable = shutil.which("aws")
+    executable = AWS
     full = ["backup", *args, "--endpoint-url", ENDPOINT, "--output", "json", "--region", REGION]
     # AWS CLI v2 pages long output through `less` unless AWS_PAGER is empty; v1 never pages.
     env = {**os.environ, "AWS_PAGER": ""}

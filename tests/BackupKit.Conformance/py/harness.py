@@ -106,6 +106,11 @@ def new_client(validate=True):
     return boto3.session.Session().client("backup", endpoint_url=ENDPOINT, region_name=REGION, config=config)
 
 
+def model_has(client, shape, member):
+    """Whether the installed botocore's AWS Backup model knows a member (older clients lack newer features)."""
+    return member in client.meta.service_model.shape_for(shape).members
+
+
 def status(response):
     return response["ResponseMetadata"]["HTTPStatusCode"]
 
