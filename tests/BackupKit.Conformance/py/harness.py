@@ -5,10 +5,10 @@ controllable clock, and assertions on AWS-shaped errors (botocore ClientError co
 Standard library and boto3 only.
 """
 import datetime
-import json
 import os
 import secrets
 import sys
+import types
 import unittest
 import urllib.request
 
@@ -75,13 +75,36 @@ def _sync_signing_clock():
         datetime.datetime.now(datetime.timezone.utc)
 
 
-def _signing_datetime(remove_tzinfo=True):
-    return botocore.compat.get_current_datetime(remove_tzinfo) + _signing_offset
+class _ShiftedDatetime(datetime.datetime):
+    """datetime.datetime whose "now" follows the emulator's clock, for botocore releases that call utcnow() directly."""
+
+    @classmethod
+    def utcnow(cls):
+        return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None) + _signing_offset
+
+    @classmethod
+    def now(cls, tz=None):
+        return datetime.datetime.now(tz) + _signing_offset
 
 
-# botocore signs with botocore.auth.get_current_datetime; boto3 has no clock-offset setting like the JS SDK's
-# systemClockOffset, so the harness shifts that one function (the request itself is untouched).
-botocore.auth.get_current_datetime = _signing_datetime
+def _shift_signing_clock():
+    """SigV4 signing time follows the emulator's clock, like the JS SDK's systemClockOffset (boto3 has no such setting).
+
+    Only botocore's signer is shifted; the requests themselves are untouched.
+    """
+    if hasattr(botocore.auth, "get_current_datetime"):
+        original = botocore.compat.get_current_datetime
+
+        def shifted(remove_tzinfo=True):
+            return original(remove_tzinfo) + _signing_offset
+
+        botocore.auth.get_current_datetime = shifted
+    else:
+        # botocore releases before get_current_datetime (e.g. Debian bookworm's 1.29) call datetime.datetime.utcnow().
+        botocore.auth.datetime = types.SimpleNamespace(**{**vars(datetime), "datetime": _ShiftedDatetime})
+
+
+_shift_signing_clock()
 
 
 def advance_clock(milliseconds):
@@ -187,7 +210,3 @@ def main():
         print("no test ran", file=sys.stderr)
         sys.exit(2)
     sys.exit(0 if result.wasSuccessful() else 1)
-
-
-def loads(text):
-    return json.loads(text)
