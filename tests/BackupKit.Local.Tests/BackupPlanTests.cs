@@ -96,6 +96,42 @@ public sealed class BackupPlanTests : EmulatorTest
         Assert.Contains("pattern", error.BodyMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("has spaces")]
+    [InlineData("\u00e9quipe")]
+    [InlineData("plan/with/slashes")]
+    [InlineData("")]
+    [InlineData("x123456789x123456789x123456789x123456789x123456789x")] // 51 characters
+    public async Task CreateBackupPlan_and_UpdateBackupPlan_refuse_a_plan_name_outside_1_to_50_of_alphanumerics_and_dash_underscore_dot(string name)
+    {
+        // The model gives BackupPlanName no pattern; the API reference documents the rule (found by the boto3 flows).
+        var created = await ErrorAsync(BackupOperations.CreateBackupPlan, new CreateBackupPlanInput { BackupPlan = Plan(name) });
+        var existing = await CreatePlanAsync("valid_name-1.0");
+        var updated = await ErrorAsync(
+            BackupOperations.UpdateBackupPlan, new UpdateBackupPlanInput { BackupPlanId = existing.BackupPlanId, BackupPlan = Plan(name) });
+
+        foreach (var error in new[] { created, updated })
+        {
+            Assert.Equal(400, error.StatusCode);
+            Assert.Equal("InvalidParameterValueException", error.ErrorType);
+            Assert.Contains("BackupPlanName", error.BodyMessage, StringComparison.Ordinal);
+        }
+
+        var list = await CallAsync(BackupOperations.ListBackupPlans, new ListBackupPlansInput());
+        Assert.Equal(["valid_name-1.0"], list.BackupPlansList!.Select(p => p.BackupPlanName));
+    }
+
+    [Fact]
+    public async Task A_plan_name_of_exactly_50_allowed_characters_is_accepted()
+    {
+        var name = "Az09-_." + new string('n', 43);
+
+        var created = await CreatePlanAsync(name);
+
+        var plan = await CallAsync(BackupOperations.GetBackupPlan, new GetBackupPlanInput { BackupPlanId = created.BackupPlanId });
+        Assert.Equal(name, plan.BackupPlan!.BackupPlanName);
+    }
+
     [Fact]
     public async Task Cold_storage_less_than_90_days_before_deletion_is_refused()
     {

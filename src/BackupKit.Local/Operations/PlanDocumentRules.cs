@@ -5,8 +5,8 @@ namespace BackupKit.Local.Operations;
 
 /// <summary>
 /// The checks AWS Backup makes on a plan document beyond the model's constraints (which the generated
-/// <c>Validate</c> covers): rule count, unique rule names, cron form, window bounds, lifecycle rules, continuous backup
-/// rules, copy-action limits. Errors name the rule the way AWS does ("Error in rule &lt;name&gt; : ...").
+/// <c>Validate</c> covers): the plan name (documented, but without a pattern in the model), rule count, unique rule
+/// names, cron form, window bounds, lifecycle rules, continuous backup rules, copy-action limits. Errors name the rule the way AWS does ("Error in rule &lt;name&gt; : ...").
 /// </summary>
 internal static class PlanDocumentRules
 {
@@ -19,8 +19,11 @@ internal static class PlanDocumentRules
     public const long MaxContinuousRetentionDays = 35;
     public const int MinDaysInColdStorage = 90;
 
+    public const int MaxPlanNameLength = 50;
+
     public static void Check(BackupPlanInput plan)
     {
+        CheckPlanName(plan.BackupPlanName);
         var rules = plan.Rules;
         if (rules is null || rules.Count == 0)
         {
@@ -90,6 +93,25 @@ internal static class PlanDocumentRules
     }
 
     /// <summary>The time zone a rule's schedule is read in (IANA ids such as <c>Etc/UTC</c>).</summary>
+    /// <summary>
+    /// BackupPlanName "must contain 1 to 50 alphanumeric or '-_.' characters" (API reference, BackupPlanInput). The
+    /// model gives the member no pattern, so the generated validation does not check it.
+    /// </summary>
+    private static void CheckPlanName(string? name)
+    {
+        if (name is null)
+        {
+            // Missing: the generated validation answers MissingParameterValueException.
+            return;
+        }
+
+        if (name.Length is 0 or > MaxPlanNameLength || !name.All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            throw BackupApiError.InvalidParameter(
+                $"BackupPlanName '{name}' is not valid: use 1 to {MaxPlanNameLength} letters, digits, '-', '_' or '.'.");
+        }
+    }
+
     public static TimeZoneInfo FindZone(string id, string ruleName)
     {
         try

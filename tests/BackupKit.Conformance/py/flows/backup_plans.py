@@ -211,6 +211,10 @@ class BackupPlanFlows(FlowTestCase):
         self.assert_client_error(lambda: raw.create_backup_plan(BackupPlan={"BackupPlanName": name, "Rules": [
             {"RuleName": "no spaces allowed", "TargetBackupVaultName": self.primary}]}), "InvalidParameterValueException")
         self.assert_client_error(lambda: raw.list_backup_plans(MaxResults=1001), "InvalidParameterValueException")
+        # BackupPlanName: 1 to 50 alphanumeric or '-_.' characters (API reference, BackupPlanInput).
+        for bad_name in ("has spaces", "\u00e9quipe", "x" * 51):
+            self.assert_client_error(lambda: c.create_backup_plan(BackupPlan={"BackupPlanName": bad_name, "Rules": [
+                {"RuleName": "r", "TargetBackupVaultName": self.primary}]}), "InvalidParameterValueException")
         # Required members absent (botocore's own validation is off to reach the service).
         self.assert_client_error(lambda: raw.create_backup_plan(BackupPlan={"BackupPlanName": name}), "MissingParameterValueException")
         self.assert_client_error(lambda: raw.create_backup_plan(BackupPlan={"BackupPlanName": name, "Rules": [{"RuleName": "r"}]}),
