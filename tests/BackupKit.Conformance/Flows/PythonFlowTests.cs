@@ -33,6 +33,58 @@ public sealed class PythonFlowTests(PythonEmulatorFixture fixture, ITestOutputHe
     }
 
     [Fact]
+    public async Task A_flow_whose_assertions_do_not_hold_fails_its_case()
+    {
+        // Negative control: the harness's assertions and exit codes can fail, so a passing flow means something.
+        var result = await RunScratchFlowAsync("""
+            class Controls(FlowTestCase):
+                def test_a_wrong_expectation_fails(self):
+                    vault = unique_name("py-control")
+                    new_client().create_backup_vault(BackupVaultName=vault)
+                    self.assertEqual(new_client().describe_backup_vault(BackupVaultName=vault)["BackupVaultName"], vault + "-other")
+
+                def test_expecting_an_error_from_a_call_that_succeeds_fails(self):
+                    client = new_client()
+                    self.assert_client_error(lambda: client.create_backup_vault(BackupVaultName=unique_name("py-control")), "AlreadyExistsException")
+
+                def test_the_wrong_error_code_fails(self):
+                    client = new_client()
+                    self.assert_client_error(lambda: client.describe_backup_vault(BackupVaultName=unique_name("py-none")), "InvalidRequestException")
+            """);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("FAILED (failures=3)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("expected AlreadyExistsException (HTTP 400) but the call succeeded", result.Output, StringComparison.Ordinal);
+        Assert.Contains("expected error InvalidRequestException but got ResourceNotFoundException", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_flow_that_runs_no_test_fails_its_case()
+    {
+        var result = await RunScratchFlowAsync("UNUSED = FlowTestCase");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no test ran", result.Output, StringComparison.Ordinal);
+    }
+
+    private async Task<ProcessResult> RunScratchFlowAsync(string body)
+    {
+        var directory = Directory.CreateTempSubdirectory("backupkit-py-control-");
+        try
+        {
+            var script = $"import sys\nsys.path.insert(0, r\"{PythonClients.PythonDirectory}\")\nfrom harness import *  # noqa\n\n{body}\n\nif __name__ == \"__main__\":\n    main()\n";
+            await File.WriteAllTextAsync(Path.Combine(directory.FullName, "control.py"), script);
+            var result = await PythonClients.RunPythonAsync(fixture.Python, directory.FullName, "control.py", fixture.ClientEnvironment, FlowTimeout);
+            output.WriteLine(result.Output);
+            return result;
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Every_flow_file_is_discovered()
     {
         // Guards the Theory above against silently running nothing (wrong folder, renamed files).
