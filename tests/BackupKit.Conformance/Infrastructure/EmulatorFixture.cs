@@ -38,10 +38,21 @@ public class EmulatorFixture : IAsyncLifetime
         var install = PrepareClientAsync();
         var options = new BackupEmulatorOptions { TimeProvider = Clock };
         options.AccountsByAccessKey[TestCredentials.AccessKeyId] = TestCredentials.AccountId;
+        if (VerifySignatures)
+        {
+            options.SecretsByAccessKey[TestCredentials.AccessKeyId] = TestCredentials.SecretAccessKey;
+        }
+
         _emulator = await BackupEmulator.StartAsync(options);
         _clockServer = new ClockServer(Clock);
         await install;
     }
+
+    /// <summary>
+    /// Whether the emulator verifies the SigV4 signatures of the test key (with its secret), so that every flow also
+    /// proves the client's signing matches what the emulator computes.
+    /// </summary>
+    protected virtual bool VerifySignatures => false;
 
     /// <summary>Makes the official client the flows of this fixture use available (the JavaScript SDK here).</summary>
     protected virtual Task PrepareClientAsync() => JsProject.EnsureInstalledAsync();

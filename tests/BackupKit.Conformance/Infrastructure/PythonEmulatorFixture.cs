@@ -13,6 +13,8 @@ public sealed class PythonEmulatorFixture : EmulatorFixture
 
     private Client Prepared => _client ?? throw new InvalidOperationException("boto3 is not prepared.");
 
+    protected override bool VerifySignatures => true;
+
     protected override async Task PrepareClientAsync() => _client = await PythonClients.EnsureBoto3Async().ConfigureAwait(false);
 }
 
@@ -29,6 +31,8 @@ public sealed class AwsCliEmulatorFixture : EmulatorFixture
         new Dictionary<string, string?>(ClientEnvironment) { ["BACKUPKIT_AWS_CLI"] = Prepared.Command };
 
     private Client Prepared => _client ?? throw new InvalidOperationException("The AWS CLI is not prepared.");
+
+    protected override bool VerifySignatures => true;
 
     protected override async Task PrepareClientAsync() => _client = await PythonClients.EnsureAwsCliAsync().ConfigureAwait(false);
 }
