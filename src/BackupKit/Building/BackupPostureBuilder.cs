@@ -34,6 +34,7 @@ public sealed class BackupPostureBuilder
     private readonly BuilderGuard _guard = new(nameof(BackupPostureBuilder));
     private readonly List<BackupVault> _vaults = [];
     private readonly List<BackupPlan> _plans = [];
+    private readonly List<RestoreTestingPlan> _restoreTestingPlans = [];
 
     internal BackupPostureBuilder()
     {
@@ -68,6 +69,21 @@ public sealed class BackupPostureBuilder
         return this;
     }
 
+    /// <summary>Adds a restore testing plan: scheduled restores that prove the backups can be restored.</summary>
+    /// <param name="name">The plan name: 1 to 50 letters, digits or underscores (no hyphens).</param>
+    /// <param name="configure">Chooses the schedule (required), the recovery points and the resources to test.</param>
+    /// <returns>This builder.</returns>
+    public BackupPostureBuilder AddRestoreTestingPlan(string name, Action<RestoreTestingPlanBuilder> configure)
+    {
+        _guard.ThrowIfFrozen();
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = new RestoreTestingPlanBuilder(name);
+        configure(builder);
+        _restoreTestingPlans.Add(builder.ToModel());
+        return this;
+    }
+
     /// <summary>
     /// Checks every rule and returns the immutable posture. The builder cannot be used afterwards.
     /// Warnings (e.g. default quotas exceeded) do not fail the build; read them with <see cref="BackupPosture.Validate"/>.
@@ -79,7 +95,12 @@ public sealed class BackupPostureBuilder
     {
         _guard.ThrowIfFrozen();
         _guard.Freeze();
-        var posture = new BackupPosture { Vaults = new ValueList<BackupVault>(_vaults), Plans = new ValueList<BackupPlan>(_plans) };
+        var posture = new BackupPosture
+        {
+            Vaults = new ValueList<BackupVault>(_vaults),
+            Plans = new ValueList<BackupPlan>(_plans),
+            RestoreTestingPlans = new ValueList<RestoreTestingPlan>(_restoreTestingPlans),
+        };
         var violations = PostureValidator.Validate(posture);
         if (violations.Any(v => v.Severity == RuleSeverity.Error))
         {

@@ -302,32 +302,6 @@ public sealed class CopyActionBuilder
     }
 }
 
-/// <summary>The resource types AWS Backup can index for backup search.</summary>
-public static class IndexResourceType
-{
-    /// <summary>Amazon EBS snapshots.</summary>
-    public const string Ebs = "EBS";
-
-    /// <summary>Amazon S3 backups.</summary>
-    public const string S3 = "S3";
-}
-
-/// <summary>Default values AWS applies when a rule omits them.</summary>
-public static class AwsDefaults
-{
-    /// <summary>The schedule of a rule without one: daily at 05:00 UTC.</summary>
-    public const string ScheduleExpression = "cron(0 5 ? * * *)";
-
-    /// <summary>The time zone of a schedule without one.</summary>
-    public const string TimeZone = "Etc/UTC";
-
-    /// <summary>The start window of a rule without one: 8 hours.</summary>
-    public static TimeSpan StartWindow { get; } = TimeSpan.FromHours(8);
-
-    /// <summary>The completion window of a rule without one: 7 days.</summary>
-    public static TimeSpan CompletionWindow { get; } = TimeSpan.FromDays(7);
-}
-
 internal sealed class LifecycleState
 {
     public Retention? ColdAfter { get; set; }

@@ -37,6 +37,17 @@ internal static class PostureValidator
             ValidatePlan(sink, posture, plan);
         }
 
+        sink.Add(string.Empty, RestoreTestingRules.CheckPlanQuota(posture.RestoreTestingPlans.Count));
+        foreach (var group in posture.RestoreTestingPlans.GroupBy(p => p.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            sink.Add($"restoreTestingPlans[{group.Key}]", NameRules.CheckUnique("Restore testing plan", group.Key, group.Count(), "an account and Region"));
+        }
+
+        foreach (var plan in posture.RestoreTestingPlans)
+        {
+            ValidateRestoreTestingPlan(sink, plan);
+        }
+
         return sink.Violations
             .OrderBy(v => v.Severity)
             .ToArray();
@@ -179,6 +190,54 @@ internal static class PostureValidator
             .Select(c => c.Key)
             .ToArray();
         sink.Add(path, SelectionRules.CheckConditions(conditionKeys));
+    }
+
+    private static void ValidateRestoreTestingPlan(Sink sink, RestoreTestingPlan plan)
+    {
+        var path = $"restoreTestingPlans[{plan.Name}]";
+        sink.Add(path + ".name", NameRules.CheckRestoreTestingPlanName(plan.Name));
+        sink.Add(path + ".schedule", ScheduleRules.CheckCron(string.IsNullOrEmpty(plan.Schedule.CronExpression) ? null : plan.Schedule.CronExpression, atMostHourly: false));
+        sink.Add(path + ".schedule", ScheduleRules.CheckTimeZone(plan.Schedule.TimeZone));
+        sink.Add(path, RestoreTestingRules.CheckStartWindow(plan.StartWindow));
+        var selection = plan.RecoveryPointSelection;
+        sink.Add(path, RestoreTestingRules.CheckRecoveryPointSelection(
+            selection.Algorithm switch
+            {
+                RestoreTestingAlgorithm.LatestWithinWindow => "LATEST_WITHIN_WINDOW",
+                RestoreTestingAlgorithm.RandomWithinWindow => "RANDOM_WITHIN_WINDOW",
+                _ => selection.Algorithm.ToString(),
+            },
+            selection.RecoveryPointTypes.Select(t => t switch
+            {
+                RestoreTestingRecoveryPointType.Snapshot => "SNAPSHOT",
+                RestoreTestingRecoveryPointType.Continuous => "CONTINUOUS",
+                _ => t.ToString(),
+            }).ToArray(),
+            selection.IncludeVaults,
+            selection.ExcludeVaults,
+            selection.SelectionWindow?.TotalDays));
+        sink.Add(path, RestoreTestingRules.CheckPlanLimits(plan.Selections.Count, plan.Tags.Count));
+        sink.Add(path + ".tags", NameRules.CheckTags(plan.Tags));
+        foreach (var group in plan.Selections.GroupBy(s => s.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            sink.Add($"{path}.selections[{group.Key}]", NameRules.CheckUnique("Restore testing selection", group.Key, group.Count(), $"restore testing plan '{plan.Name}'"));
+        }
+
+        foreach (var test in plan.Selections)
+        {
+            var testPath = $"{path}.selections[{test.Name}]";
+            sink.Add(testPath + ".name", NameRules.CheckRestoreTestingSelectionName(test.Name));
+            sink.Add(testPath, RestoreTestingRules.CheckResourceType(test.ProtectedResourceType));
+            if (!test.IamRole.IsDefaultServiceRole)
+            {
+                sink.Add(testPath, SelectionRules.CheckIamRoleArn(test.IamRole.Arn));
+            }
+
+            sink.Add(testPath, RestoreTestingRules.CheckProtectedResources(test.ProtectedResourceArns, test.Conditions.Count));
+            sink.Add(testPath, RestoreTestingRules.CheckConditions(test.Conditions.StringEquals.Concat(test.Conditions.StringNotEquals)
+                .Select(c => new KeyValuePair<string, string>(c.Key, c.Value)).ToArray()));
+            sink.Add(testPath, RestoreTestingRules.CheckValidationWindow(test.ValidationWindow));
+        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using BackupKit.Hosting;
+using BackupKit.Reconcile;
 using BackupKit.Wire;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class BackupKitServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IBackupClient"/> (a singleton <see cref="BackupClient"/>) with <see cref="BackupKitOptions"/>
+    /// Registers <see cref="IBackupClient"/> (a singleton <see cref="BackupClient"/>) and a <see cref="PostureApplier"/> over it, with <see cref="BackupKitOptions"/>
     /// validated when the host starts, <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is already
     /// registered, logging through the registered <see cref="ILoggerFactory"/>, and metrics through the registered
     /// <see cref="IMeterFactory"/> when there is one. Traces and metrics are published
@@ -34,6 +35,11 @@ public static class BackupKitServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<IMeterFactory>()));
         services.TryAddSingleton<IBackupClient>(static provider => provider.GetRequiredService<BackupClient>());
+        services.TryAddSingleton(static provider => new PostureApplier(
+            provider.GetRequiredService<IBackupClient>(),
+            null,
+            provider.GetService<ILogger<PostureApplier>>(),
+            provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

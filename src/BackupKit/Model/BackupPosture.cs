@@ -3,8 +3,8 @@ using BackupKit.Building;
 namespace BackupKit.Model;
 
 /// <summary>
-/// The whole AWS Backup posture of one account and Region: vaults, and backup plans with their rules and
-/// resource selections. Immutable; compares by value.
+/// The whole AWS Backup posture of one account and Region: vaults, backup plans with their rules and resource
+/// selections, and restore testing plans. Immutable; compares by value.
 /// </summary>
 /// <remarks>
 /// Create one with <see cref="Create"/> (the builder checks every AWS rule when built), or call
@@ -17,6 +17,9 @@ public sealed record BackupPosture
 
     /// <summary>Gets the backup plans; each plan carries its own resource selections.</summary>
     public ValueList<BackupPlan> Plans { get; init; }
+
+    /// <summary>Gets the restore testing plans; each plan carries its own restore testing selections.</summary>
+    public ValueList<RestoreTestingPlan> RestoreTestingPlans { get; init; }
 
     /// <summary>Starts a fluent builder for a posture.</summary>
     /// <returns>A new, empty builder.</returns>

@@ -19,6 +19,7 @@ public static class RuleCatalog
     private const string Selection = "Selection";
     private const string Vault = "Vault";
     private const string CrossReference = "CrossReference";
+    private const string RestoreTesting = "RestoreTesting";
 
     /// <summary>BK1001: vault name pattern.</summary>
     public static readonly RuleDescriptor VaultName = new(RuleIds.VaultName, Naming, RuleSeverity.Error,
@@ -314,6 +315,72 @@ public static class RuleCatalog
         "Copies are kept {0} but destination vault '{1}' only accepts retentions {2}; AWS accepts the plan and then fails every copy job",
         "A copy job into a locked vault must carry a retention within [MinRetentionDays, MaxRetentionDays]", "4.6, 6.2");
 
+    /// <summary>BK8001: restore testing start window.</summary>
+    public static readonly RuleDescriptor RestoreTestingStartWindow = new(RuleIds.RestoreTestingStartWindow, RestoreTesting, RuleSeverity.Error,
+        "Restore testing start window is out of range",
+        "Restore testing start window of {0} is invalid: AWS accepts whole hours from 1 to 168",
+        "StartWindowHours, when set, is 1 to 168 (default 24)", "7.1, 9");
+
+    /// <summary>BK8002: restore testing selection window.</summary>
+    public static readonly RuleDescriptor RestoreTestingSelectionWindow = new(RuleIds.RestoreTestingSelectionWindow, RestoreTesting, RuleSeverity.Error,
+        "Restore testing selection window is out of range",
+        "Restore testing selection window of {0} is outside the range AWS accepts (1 to 365 days)",
+        "SelectionWindowDays, when set, is 1 to 365 (default 30)", "7.1, 9");
+
+    /// <summary>BK8003: restore testing recovery point types.</summary>
+    public static readonly RuleDescriptor RestoreTestingRecoveryPointTypes = new(RuleIds.RestoreTestingRecoveryPointTypes, RestoreTesting, RuleSeverity.Error,
+        "Restore testing recovery point choice is invalid",
+        "Restore testing recovery point selection is invalid: {0}",
+        "Algorithm is LATEST_WITHIN_WINDOW or RANDOM_WITHIN_WINDOW; RecoveryPointTypes is a non-empty subset of SNAPSHOT, CONTINUOUS", "7.1");
+
+    /// <summary>BK8004: restore testing vault selectors.</summary>
+    public static readonly RuleDescriptor RestoreTestingVaults = new(RuleIds.RestoreTestingVaults, RestoreTesting, RuleSeverity.Error,
+        "Restore testing vault selectors are invalid",
+        "Restore testing vault selectors are invalid: {0}",
+        "IncludeVaults is non-empty; each selector is '*' or a backup vault ARN or ARN pattern; at most 30 selectors", "7.1, 9");
+
+    /// <summary>BK8005: restore testing protected resource type.</summary>
+    public static readonly RuleDescriptor RestoreTestingResourceType = new(RuleIds.RestoreTestingResourceType, RestoreTesting, RuleSeverity.Error,
+        "Resource type cannot be restore-tested",
+        "Resource type '{0}' cannot be restore-tested; AWS accepts Aurora, DocumentDB, DynamoDB, EBS, EC2, EFS, FSx, Neptune, RDS or S3",
+        "ProtectedResourceType is one of Aurora, DocumentDB, DynamoDB, EBS, EC2, EFS, FSx, Neptune, RDS, S3", "3.4, 7.2");
+
+    /// <summary>BK8006: restore testing protected resources.</summary>
+    public static readonly RuleDescriptor RestoreTestingResources = new(RuleIds.RestoreTestingResources, RestoreTesting, RuleSeverity.Error,
+        "Restore testing selection targets resources incorrectly",
+        "Restore testing selection is invalid: {0}",
+        "Either up to 30 explicit ProtectedResourceArns, or ProtectedResourceArns [\"*\"] optionally with conditions; never both, never '*' mixed with ARNs", "7.2");
+
+    /// <summary>BK8007: restore testing conditions.</summary>
+    public static readonly RuleDescriptor RestoreTestingConditions = new(RuleIds.RestoreTestingConditions, RestoreTesting, RuleSeverity.Error,
+        "Restore testing condition is invalid",
+        "Restore testing condition is invalid: {0}",
+        "At most 30 conditions; Key 1 to 128 characters without an 'aws:' prefix, Value at most 256 characters, both of letters, digits, spaces and _.:/=+-@", "7.2");
+
+    /// <summary>BK8008: restore testing validation window.</summary>
+    public static readonly RuleDescriptor RestoreTestingValidationWindow = new(RuleIds.RestoreTestingValidationWindow, RestoreTesting, RuleSeverity.Error,
+        "Restore testing validation window is out of range",
+        "Restore testing validation window of {0} is invalid: AWS accepts whole hours from 0 to 168",
+        "ValidationWindowHours, when set, is 0 to 168", "7.2");
+
+    /// <summary>BK8009: restore testing selections per plan.</summary>
+    public static readonly RuleDescriptor RestoreTestingSelectionsPerPlan = new(RuleIds.RestoreTestingSelectionsPerPlan, RestoreTesting, RuleSeverity.Error,
+        "Restore testing plan has too many selections",
+        "Restore testing plan has {0} selections; AWS allows at most 30",
+        "At most 30 selections per restore testing plan (not adjustable)", "7.1, 9");
+
+    /// <summary>BK8010: restore testing plan tags.</summary>
+    public static readonly RuleDescriptor RestoreTestingPlanTags = new(RuleIds.RestoreTestingPlanTags, RestoreTesting, RuleSeverity.Error,
+        "Restore testing plan has too many tags",
+        "Restore testing plan has {0} tags; AWS allows at most 50",
+        "At most 50 tags per restore testing plan (not adjustable)", "7.1, 9");
+
+    /// <summary>BK8011: restore testing plans per account.</summary>
+    public static readonly RuleDescriptor RestoreTestingPlanQuota = new(RuleIds.RestoreTestingPlanQuota, RestoreTesting, RuleSeverity.Error,
+        "Posture exceeds the restore testing plan quota",
+        "The posture declares {0} restore testing plans; AWS allows at most 100 per account",
+        "At most 100 restore testing plans per account (not adjustable)", "7.1, 9");
+
     private static readonly RuleDescriptor[] s_all =
     [
         VaultName, PlanName, RuleName, SelectionName, DuplicateName, TagLength, RestoreTestingPlanName, RestoreTestingSelectionName,
@@ -323,6 +390,8 @@ public static class RuleCatalog
         IamRoleArn, EmptySelection, ResourceArnPattern, ResourceCount, SelectionTagCount, SelectionConditionCount, SelectionsPerPlan, TagSelectionsPerPlan, ConditionKey,
         KmsKeyArn, SnsTopicArn, NotificationEvents, LockMinRetention, LockMaxRetention, LockRange, LockChangeableFor, AirGappedRetention, AirGappedWithLock, VaultQuota,
         RuleRetentionOutsideVaultLock, CopyRetentionOutsideVaultLock,
+        RestoreTestingStartWindow, RestoreTestingSelectionWindow, RestoreTestingRecoveryPointTypes, RestoreTestingVaults, RestoreTestingResourceType,
+        RestoreTestingResources, RestoreTestingConditions, RestoreTestingValidationWindow, RestoreTestingSelectionsPerPlan, RestoreTestingPlanTags, RestoreTestingPlanQuota,
     ];
 
     /// <summary>Gets every rule, in id order.</summary>

@@ -150,4 +150,37 @@ public static class RuleIds
 
     /// <summary>BK7002: see <see cref="RuleCatalog.CopyRetentionOutsideVaultLock"/>.</summary>
     public const string CopyRetentionOutsideVaultLock = "BK7002";
+
+    /// <summary>BK8001: see <see cref="RuleCatalog.RestoreTestingStartWindow"/>.</summary>
+    public const string RestoreTestingStartWindow = "BK8001";
+
+    /// <summary>BK8002: see <see cref="RuleCatalog.RestoreTestingSelectionWindow"/>.</summary>
+    public const string RestoreTestingSelectionWindow = "BK8002";
+
+    /// <summary>BK8003: see <see cref="RuleCatalog.RestoreTestingRecoveryPointTypes"/>.</summary>
+    public const string RestoreTestingRecoveryPointTypes = "BK8003";
+
+    /// <summary>BK8004: see <see cref="RuleCatalog.RestoreTestingVaults"/>.</summary>
+    public const string RestoreTestingVaults = "BK8004";
+
+    /// <summary>BK8005: see <see cref="RuleCatalog.RestoreTestingResourceType"/>.</summary>
+    public const string RestoreTestingResourceType = "BK8005";
+
+    /// <summary>BK8006: see <see cref="RuleCatalog.RestoreTestingResources"/>.</summary>
+    public const string RestoreTestingResources = "BK8006";
+
+    /// <summary>BK8007: see <see cref="RuleCatalog.RestoreTestingConditions"/>.</summary>
+    public const string RestoreTestingConditions = "BK8007";
+
+    /// <summary>BK8008: see <see cref="RuleCatalog.RestoreTestingValidationWindow"/>.</summary>
+    public const string RestoreTestingValidationWindow = "BK8008";
+
+    /// <summary>BK8009: see <see cref="RuleCatalog.RestoreTestingSelectionsPerPlan"/>.</summary>
+    public const string RestoreTestingSelectionsPerPlan = "BK8009";
+
+    /// <summary>BK8010: see <see cref="RuleCatalog.RestoreTestingPlanTags"/>.</summary>
+    public const string RestoreTestingPlanTags = "BK8010";
+
+    /// <summary>BK8011: see <see cref="RuleCatalog.RestoreTestingPlanQuota"/>.</summary>
+    public const string RestoreTestingPlanQuota = "BK8011";
 }

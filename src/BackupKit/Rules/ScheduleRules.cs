@@ -16,8 +16,9 @@ public static class ScheduleRules
 
     /// <summary>Checks an AWS cron expression: syntax (BK2001) and at most one run per hour (BK2002).</summary>
     /// <param name="expression">The expression, e.g. <c>cron(0 5 ? * * *)</c>.</param>
+    /// <param name="atMostHourly">Whether to apply the backup rule limit of one run per hour (restore testing plans have no such documented limit).</param>
     /// <returns>The violations; empty when valid.</returns>
-    public static IReadOnlyList<RuleViolation> CheckCron(string? expression)
+    public static IReadOnlyList<RuleViolation> CheckCron(string? expression, bool atMostHourly = true)
     {
         if (expression is null)
         {
@@ -34,7 +35,7 @@ public static class ScheduleRules
                 expression, error));
         }
 
-        if (cron.Minutes.Count > 1)
+        if (atMostHourly && cron.Minutes.Count > 1)
         {
             return Violations.One(new RuleViolation(RuleCatalog.CronFrequency, "cronExpression", expression,
                 "Put a single value in the minutes field (e.g. 'cron(0 * ? * * *)' for hourly); for finer recovery points enable continuous backup.",

@@ -30,8 +30,7 @@ public sealed class InvalidPostureTests
         var covered = InvalidCorpus.Names.Select(n => InvalidCorpus.Get(n).RuleId).ToHashSet();
         var errorRules = Rules.RuleCatalog.All
             .Where(r => r.DefaultSeverity == Rules.RuleSeverity.Error)
-            .Select(r => r.Id)
-            .Where(id => id is not "BK1007" and not "BK1008"); // restore-testing names: no restore-testing model yet; tested directly in RuleFunctionTests.
+            .Select(r => r.Id);
 
         Assert.Empty(errorRules.Except(covered));
     }
@@ -188,11 +187,60 @@ internal static class InvalidCorpus
             .AddPlan("p", p => p.AddRule("r", r => r.InVault("primary").DeleteAfter(Days(7)).CopyTo(Arns.VaultInRegion("us-west-2", "dr")))), "BK7002", Rule + ".copyActions[0].lifecycle.deleteAfter"),
         ["copy to air-gapped vault kept forever"] = (() => BackupPosture.Create().AddVault("primary").AddVault("air-gapped", v => v.LogicallyAirGapped(Days(7), Days(365)))
             .AddPlan("p", p => p.AddRule("r", r => r.InVault("primary").CopyTo(Arns.VaultInRegion("us-east-1", "air-gapped")))), "BK7002", Rule + ".copyActions[0].lifecycle.deleteAfter"),
+        ["restore testing plan name with a hyphen"] = (() => Restore(t => t.Daily().FromAllVaults(), "weekly-restore"), "BK1007", "restoreTestingPlans[weekly-restore].name"),
+        ["restore testing selection name with a hyphen"] = (() => Restore(t => t.Daily().FromAllVaults().Test("rds-db", "RDS", s => s.AllProtectedResources())), "BK1008", "restoreTestingPlans[rt].selections[rds-db].name"),
+        ["duplicate restore testing plan"] = (() => Restore(t => t.Daily().FromAllVaults()).AddRestoreTestingPlan("rt", t => t.Daily().FromAllVaults()), "BK1005", "restoreTestingPlans[rt]"),
+        ["restore testing plan without schedule"] = (() => Restore(t => t.FromAllVaults()), "BK2001", "restoreTestingPlans[rt].schedule.cronExpression"),
+        ["restore testing start window of 0 hours"] = (() => Restore(t => t.Daily().FromAllVaults().StartWithin(TimeSpan.Zero)), "BK8001", "restoreTestingPlans[rt].startWindow"),
+        ["restore testing start window of 169 hours"] = (() => Restore(t => t.Daily().FromAllVaults().StartWithin(TimeSpan.FromHours(169))), "BK8001", "restoreTestingPlans[rt].startWindow"),
+        ["restore testing start window of 90 minutes"] = (() => Restore(t => t.Daily().FromAllVaults().StartWithin(TimeSpan.FromMinutes(90))), "BK8001", "restoreTestingPlans[rt].startWindow"),
+        ["selection window of 366 days"] = (() => Restore(t => t.Daily().FromAllVaults().WithinLast(Days(366))), "BK8002", "restoreTestingPlans[rt].recoveryPointSelection.selectionWindow"),
+        ["no recovery point types"] = (() => Restore(t => t.Daily().FromAllVaults().RecoveryPointTypes()), "BK8003", "restoreTestingPlans[rt].recoveryPointSelection.recoveryPointTypes"),
+        ["no included vaults"] = (() => Restore(t => t.Daily()), "BK8004", "restoreTestingPlans[rt].recoveryPointSelection.includeVaults"),
+        ["vault name as selector"] = (() => Restore(t => t.Daily().FromVaults("primary")), "BK8004", "restoreTestingPlans[rt].recoveryPointSelection.includeVaults[0]"),
+        ["31 vault selectors"] = (() => Restore(t => t.Daily().FromVaults(Enumerable.Range(0, 31).Select(i => Arns.VaultInRegion("us-east-1", $"v{i}")).ToArray())), "BK8004", "restoreTestingPlans[rt].recoveryPointSelection"),
+        ["restore testing of Redshift"] = (() => Restore(t => t.Daily().FromAllVaults().Test("rs", "Redshift", s => s.AllProtectedResources())), "BK8005", "restoreTestingPlans[rt].selections[rs].protectedResourceType"),
+        ["explicit ARNs with conditions"] = (() => Restore(t => t.Daily().FromAllVaults().Test("t", "DynamoDB", s => s.Resources(Arns.Table).WhereTag("env", "prod"))), "BK8006", "restoreTestingPlans[rt].selections[t].protectedResourceArns"),
+        ["wildcard mixed with ARNs"] = (() => Restore(t => t.Daily().FromAllVaults().Test("t", "DynamoDB", s => s.AllProtectedResources().Resources(Arns.Table))), "BK8006", "restoreTestingPlans[rt].selections[t].protectedResourceArns"),
+        ["31 explicit ARNs"] = (() => Restore(t => t.Daily().FromAllVaults().Test("t", "DynamoDB", s => s.Resources(Enumerable.Range(0, 31).Select(i => $"arn:aws:dynamodb:us-east-1:123456789012:table/t{i}").ToArray()))), "BK8006", "restoreTestingPlans[rt].selections[t].protectedResourceArns"),
+        ["restore testing selection without resources"] = (() => Restore(t => t.Daily().FromAllVaults().Test("t", "EBS", s => s.ValidateWithin(TimeSpan.FromHours(1)))), "BK8006", "restoreTestingPlans[rt].selections[t].protectedResourceArns"),
+        ["condition key with aws: prefix"] = (() => Restore(t => t.Daily().FromAllVaults().Test("t", "EBS", s => s.AllProtectedResources().WhereTag("aws:ResourceTag/env", "prod"))), "BK8007", "restoreTestingPlans[rt].selections[t].conditions[0]"),
+        ["condition value with a wildcard"] = (() => Restore(t => t.Daily().FromAllVaults().Test("t", "EBS", s => s.AllProtectedResources().ExceptTag("env", "dev*"))), "BK8007", "restoreTestingPlans[rt].selections[t].conditions[0]"),
+        ["validation window of 169 hours"] = (() => Restore(t => t.Daily().FromAllVaults().Test("t", "EBS", s => s.AllProtectedResources().ValidateWithin(TimeSpan.FromHours(169)))), "BK8008", "restoreTestingPlans[rt].selections[t].validationWindow"),
+        ["31 restore testing selections"] = (() => Restore(t =>
+        {
+            t.Daily().FromAllVaults();
+            for (var i = 0; i < 31; i++)
+            {
+                t.Test($"s{i}", "EBS", s => s.AllProtectedResources());
+            }
+        }), "BK8009", "restoreTestingPlans[rt].selections"),
+        ["51 restore testing plan tags"] = (() => Restore(t =>
+        {
+            t.Daily().FromAllVaults();
+            for (var i = 0; i < 51; i++)
+            {
+                t.Tag($"k{i}", "v");
+            }
+        }), "BK8010", "restoreTestingPlans[rt].tags"),
+        ["101 restore testing plans"] = (() =>
+        {
+            var builder = Restore(t => t.Daily().FromAllVaults());
+            for (var i = 0; i < 100; i++)
+            {
+                builder.AddRestoreTestingPlan($"rt{i}", t => t.Daily().FromAllVaults());
+            }
+
+            return builder;
+        }, "BK8011", "restoreTestingPlans"),
     };
 
     public static IEnumerable<string> Names => s_cases.Keys;
 
     public static (Func<BackupPostureBuilder> Build, string RuleId, string Path) Get(string name) => s_cases[name];
+
+    private static BackupPostureBuilder Restore(Action<RestoreTestingPlanBuilder> plan, string name = "rt") =>
+        BackupPosture.Create().AddVault("primary").AddPlan("p", p => p.AddRule("r", r => r.InVault("primary"))).AddRestoreTestingPlan(name, plan);
 
     private static BackupPostureBuilder WithRule(Action<BackupRuleBuilder> rule) =>
         BackupPosture.Create().AddVault("primary").AddPlan("p", p => p.AddRule("r", rule));

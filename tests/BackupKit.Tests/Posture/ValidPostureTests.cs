@@ -96,6 +96,8 @@ public sealed class ValidPostureTests
 /// <summary>Named valid postures, several exactly at an AWS limit.</summary>
 internal static class ValidCorpus
 {
+    private static readonly string[] s_restoreTestingResourceTypes = ["Aurora", "DocumentDB", "DynamoDB", "EBS", "EC2", "EFS", "FSx", "Neptune", "RDS", "S3"];
+
     private static readonly Dictionary<string, Func<BackupPostureBuilder>> s_cases = new()
     {
         ["minimal"] = () => WithRule(r => r.InVault("primary")),
@@ -230,6 +232,40 @@ internal static class ValidCorpus
                 p.Select($"s{i}", s => { if (i < 10) { s.WhereTag("backup", $"v{i}"); } else { s.Include($"arn:aws:dynamodb:us-east-1:123456789012:table/t{i}"); } });
             }
         }),
+        ["restore testing at its limits"] = () => BackupPosture.Create().AddVault("primary")
+            .AddPlan("p", p => p.AddRule("r", r => r.InVault("primary")))
+            .AddRestoreTestingPlan(new string('t', 50), t =>
+            {
+                t.Weekly(DayOfWeek.Sunday, new TimeOnly(1, 0)).InTimeZone("Europe/Paris").StartWithin(TimeSpan.FromHours(168))
+                    .RandomRecoveryPoint().RecoveryPointTypes(RestoreTestingRecoveryPointType.Snapshot, RestoreTestingRecoveryPointType.Continuous)
+                    .FromVaults(Enumerable.Range(0, 29).Select(i => Arns.VaultInRegion("us-east-1", $"vault-{i}")).ToArray())
+                    .ExceptVaults("arn:aws:backup:*:*:backup-vault:scratch-*")
+                    .WithinLast(Days(365));
+                for (var i = 0; i < 50; i++)
+                {
+                    t.Tag($"k{i}", "v");
+                }
+
+                t.Test("explicit_arns", "DynamoDB", s => s.Resources(Enumerable.Range(0, 30).Select(i => $"arn:aws:dynamodb:us-east-1:123456789012:table/t{i}").ToArray())
+                    .ValidateWithin(TimeSpan.Zero));
+                t.Test("tagged", "RDS", s =>
+                {
+                    s.AllProtectedResources().ValidateWithin(TimeSpan.FromHours(168)).OverrideRestoreMetadata("DBSubnetGroupName", "restore-tests")
+                        .WithRole("arn:aws:iam::123456789012:role/RestoreTester");
+                    for (var i = 0; i < 15; i++)
+                    {
+                        s.WhereTag($"env {i}", "prod:eu/1").ExceptTag($"team_{i}", string.Empty);
+                    }
+                });
+                for (var i = 0; i < 28; i++)
+                {
+                    t.Test($"s{i}", s_restoreTestingResourceTypes[i % s_restoreTestingResourceTypes.Length], s => s.AllProtectedResources());
+                }
+            }),
+        ["restore testing minimal values"] = () => BackupPosture.Create().AddVault("primary")
+            .AddPlan("p", p => p.AddRule("r", r => r.InVault("primary")))
+            .AddRestoreTestingPlan("daily_restore", t => t.Daily().StartWithin(TimeSpan.FromHours(1)).FromAllVaults().WithinLast(Days(1))
+                .Test("ebs", "EBS", s => s.AllProtectedResources())),
         ["every plan preset"] = () =>
         {
             var builder = BackupPosture.Create().AddVault("primary");
