@@ -37,6 +37,10 @@ internal static partial class Log
         Message = "Not retrying {Operation} after a {RetryKind} failure: the retry quota of {Endpoint} has {Available} token(s) left and a retry costs {Cost}; failing fast")]
     public static partial void RetryQuotaExhausted(ILogger logger, string operation, RetryKind retryKind, string endpoint, int available, int cost);
 
+    [LoggerMessage(EventId = 1009, EventName = "ClockSkewCorrected", Level = LogLevel.Warning,
+        Message = "AWS refused the signing time of {Operation} ({ErrorCode}); the local clock is {OffsetSeconds} s off the service's, signing with the corrected time from now on")]
+    public static partial void ClockSkewCorrected(ILogger logger, string operation, string errorCode, double offsetSeconds);
+
     [LoggerMessage(EventId = 1007, EventName = "CircuitOpened", Level = LogLevel.Warning,
         Message = "Circuit to {Endpoint} opened: calls fail at once for {BreakMilliseconds} ms")]
     public static partial void CircuitOpened(ILogger logger, string endpoint, double breakMilliseconds);
