@@ -29,6 +29,10 @@ internal static partial class Log
         Message = "{Operation} failed without an answer from AWS ({ErrorType}) in {ElapsedMilliseconds} ms after {Attempts} attempt(s)")]
     public static partial void CallFaulted(ILogger logger, Exception exception, string operation, string errorType, double elapsedMilliseconds, int attempts);
 
+    [LoggerMessage(EventId = 1010, EventName = "CallCancelled", Level = LogLevel.Debug,
+        Message = "{Operation} was cancelled by the caller after {ElapsedMilliseconds} ms and {Attempts} attempt(s)")]
+    public static partial void CallCancelled(ILogger logger, string operation, double elapsedMilliseconds, int attempts);
+
     [LoggerMessage(EventId = 1005, EventName = "RetryScheduled", Level = LogLevel.Information,
         Message = "Retrying {Operation} (attempt {NextAttempt} of {MaxAttempts}) in {DelayMilliseconds} ms after {Reason} ({RetryKind})")]
     public static partial void RetryScheduled(ILogger logger, string operation, int nextAttempt, int maxAttempts, double delayMilliseconds, string reason, RetryKind retryKind);

@@ -208,7 +208,11 @@ public sealed partial class BackupClient : IDisposable
 
             var error = ToException(operation.Name, outcome.Exception, result, cancellationToken);
             var errorType = (error as BackupServiceException)?.ErrorCode ?? error.GetType().Name;
-            if (result is not null)
+            if (error is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                Log.CallCancelled(_logger, operation.Name, elapsed.TotalMilliseconds, call.Attempts);
+            }
+            else if (result is not null)
             {
                 Log.CallFailed(_logger, operation.Name, errorType, result.StatusCode, elapsed.TotalMilliseconds, call.Attempts, result.RequestId);
             }
