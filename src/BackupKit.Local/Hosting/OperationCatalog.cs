@@ -79,6 +79,14 @@ internal static class OperationCatalog
         Add(BackupOperations.DeleteRecoveryPoint, RecoveryPointOperations.Delete);
         Add(BackupOperations.UpdateRecoveryPointLifecycle, RecoveryPointOperations.UpdateLifecycle);
 
+        Add(BackupOperations.GetRecoveryPointRestoreMetadata, RestoreOperations.GetRestoreMetadata);
+        Add(BackupOperations.StartRestoreJob, RestoreOperations.Start);
+        Add(BackupOperations.DescribeRestoreJob, RestoreOperations.Describe);
+        Add(BackupOperations.ListRestoreJobs, RestoreOperations.List);
+        Add(BackupOperations.ListRestoreJobsByProtectedResource, RestoreOperations.ListByProtectedResource);
+        Add(BackupOperations.ListProtectedResources, RestoreOperations.ListProtected);
+        Add(BackupOperations.DescribeProtectedResource, RestoreOperations.DescribeProtected);
+
         Add(BackupOperations.TagResource, TagOperations.Tag);
         Add(BackupOperations.UntagResource, TagOperations.Untag);
         Add(BackupOperations.ListTags, TagOperations.List);

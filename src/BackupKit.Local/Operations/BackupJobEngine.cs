@@ -6,7 +6,8 @@ namespace BackupKit.Local.Operations;
 /// <summary>
 /// Moves backup plans, jobs and recovery points along with the emulator clock, lazily: every operation that reads or
 /// changes plans' selections, jobs, recovery points or vaults first brings the region up to "now". Plans start a job per
-/// scheduled run and selected resource. A job is CREATED, RUNNING one minute later and
+/// scheduled run and selected resource. Restore jobs are PENDING, RUNNING one minute later and COMPLETED ten minutes after
+/// they were created. A backup job is CREATED, RUNNING one minute later and
 /// finishes ten minutes after it was created: COMPLETED with a recovery point in its vault, or FAILED when the vault is
 /// gone or its lock does not allow the job's retention. Recovery points move to cold storage and expire at the dates
 /// their lifecycle gives. Call under the region gate.
@@ -34,6 +35,15 @@ internal static class BackupJobEngine
             if (!job.IsFinished)
             {
                 AdvanceJob(state, job, now);
+            }
+        }
+
+        foreach (var restore in state.RestoreJobs.Values)
+        {
+            if (!restore.IsFinished && now >= restore.CreationDate + StartDelay)
+            {
+                restore.Status = now >= restore.CreationDate + RunDuration ? RestoreJobStatus.COMPLETED : RestoreJobStatus.RUNNING;
+                restore.CompletionDate = restore.IsFinished ? restore.CreationDate + RunDuration : null;
             }
         }
 
