@@ -79,6 +79,10 @@ internal static class OperationCatalog
         Add(BackupOperations.DeleteRecoveryPoint, RecoveryPointOperations.Delete);
         Add(BackupOperations.UpdateRecoveryPointLifecycle, RecoveryPointOperations.UpdateLifecycle);
 
+        Add(BackupOperations.StartCopyJob, CopyJobOperations.Start);
+        Add(BackupOperations.DescribeCopyJob, CopyJobOperations.Describe);
+        Add(BackupOperations.ListCopyJobs, CopyJobOperations.List);
+
         Add(BackupOperations.GetRecoveryPointRestoreMetadata, RestoreOperations.GetRestoreMetadata);
         Add(BackupOperations.StartRestoreJob, RestoreOperations.Start);
         Add(BackupOperations.DescribeRestoreJob, RestoreOperations.Describe);

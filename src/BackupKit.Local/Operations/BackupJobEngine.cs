@@ -47,6 +47,21 @@ internal static class BackupJobEngine
             }
         }
 
+        for (var i = state.IncomingCopies.Count - 1; i >= 0; i--)
+        {
+            var copy = state.IncomingCopies[i];
+            if (copy.ArrivesAt <= now)
+            {
+                state.IncomingCopies.RemoveAt(i);
+
+                // A vault deleted while the copy was on its way receives nothing.
+                if (state.Vaults.TryGetValue(copy.VaultName, out var destination))
+                {
+                    destination.RecoveryPoints[copy.Point.Arn] = copy.Point;
+                }
+            }
+        }
+
         foreach (var vault in state.Vaults.Values)
         {
             if (vault.RecoveryPoints.Count == 0)

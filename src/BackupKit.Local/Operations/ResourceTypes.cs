@@ -59,6 +59,15 @@ internal static class ResourceTypes
         };
     }
 
+    /// <summary>
+    /// The ARN a copy gets in its destination. DynamoDB backups can only be copied with advanced DynamoDB backup, whose
+    /// recovery points carry AWS Backup ARNs; other types take their usual form in the destination region and account.
+    /// </summary>
+    public static string CopyRecoveryPointArn(string resourceType, string resourceArn, string region, string accountId, DateTimeOffset created) =>
+        resourceType == "DynamoDB"
+            ? $"arn:aws:backup:{region}:{accountId}:recovery-point:{Guid.NewGuid():D}"
+            : RecoveryPointArn(resourceType, resourceArn, region, accountId, created);
+
     /// <summary>Whether recovery points of the type move to cold storage (others ignore the setting, as AWS does).</summary>
     public static bool SupportsColdStorage(string resourceType, bool optedInToArchive) => resourceType switch
     {

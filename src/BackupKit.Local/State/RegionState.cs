@@ -33,6 +33,12 @@ internal sealed class RegionState
     /// <summary>Restore jobs by id.</summary>
     public Dictionary<string, RestoreJobRecord> RestoreJobs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Copy jobs started in this region, by id.</summary>
+    public Dictionary<string, CopyJobRecord> CopyJobs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Copies on their way into this region's vaults (from this or another region or account).</summary>
+    public List<PendingCopy> IncomingCopies { get; } = [];
+
     /// <summary>The ARN of the key AWS Backup encrypts vaults with when the caller names none (the account's <c>aws/backup</c> key).</summary>
     public string DefaultKeyArn => _defaultKeyArn ??= $"arn:aws:kms:{Region}:{AccountId}:key/{Guid.NewGuid():D}";
 
