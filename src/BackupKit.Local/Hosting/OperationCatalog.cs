@@ -91,6 +91,12 @@ internal static class OperationCatalog
         Add(BackupOperations.ListProtectedResources, RestoreOperations.ListProtected);
         Add(BackupOperations.DescribeProtectedResource, RestoreOperations.DescribeProtected);
 
+        Add(BackupOperations.CreateLegalHold, LegalHoldOperations.Create);
+        Add(BackupOperations.GetLegalHold, LegalHoldOperations.Get);
+        Add(BackupOperations.ListLegalHolds, LegalHoldOperations.List);
+        Add(BackupOperations.CancelLegalHold, LegalHoldOperations.Cancel);
+        Add(BackupOperations.ListRecoveryPointsByLegalHold, LegalHoldOperations.ListRecoveryPoints);
+
         Add(BackupOperations.TagResource, TagOperations.Tag);
         Add(BackupOperations.UntagResource, TagOperations.Untag);
         Add(BackupOperations.ListTags, TagOperations.List);

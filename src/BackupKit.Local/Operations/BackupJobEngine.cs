@@ -72,7 +72,7 @@ internal static class BackupJobEngine
             List<string>? expired = null;
             foreach (var point in vault.RecoveryPoints.Values)
             {
-                if (point.DeleteAt is { } deleteAt && deleteAt <= now)
+                if (point.DeleteAt is { } deleteAt && deleteAt <= now && !state.IsUnderLegalHold(point.Arn))
                 {
                     (expired ??= []).Add(point.Arn);
                 }
@@ -85,7 +85,7 @@ internal static class BackupJobEngine
 
             foreach (var arn in expired ?? [])
             {
-                // Lifecycle deletion goes ahead in locked vaults too: the lock only stops early deletion.
+                // Lifecycle deletion goes ahead in locked vaults too (the lock only stops early deletion), not under a legal hold.
                 vault.RecoveryPoints.Remove(arn);
             }
         }
