@@ -73,6 +73,15 @@ public sealed class RoutingTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Operation_without_input_is_served()
+    {
+        var types = await CallAsync(BackupOperations.GetSupportedResourceTypes, new GetSupportedResourceTypesInput());
+
+        Assert.Contains("DynamoDB", types.ResourceTypes!);
+        Assert.Contains("SAP HANA on Amazon EC2", types.ResourceTypes!);
+    }
+
+    [Fact]
     public async Task Literal_query_key_selects_its_own_operation()
     {
         var withKey = await ErrorAsync(

@@ -97,6 +97,8 @@ internal static class OperationCatalog
         Add(BackupOperations.CancelLegalHold, LegalHoldOperations.Cancel);
         Add(BackupOperations.ListRecoveryPointsByLegalHold, LegalHoldOperations.ListRecoveryPoints);
 
+        Add(BackupOperations.GetSupportedResourceTypes, ResourceTypes.GetSupported);
+
         Add(BackupOperations.TagResource, TagOperations.Tag);
         Add(BackupOperations.UntagResource, TagOperations.Untag);
         Add(BackupOperations.ListTags, TagOperations.List);

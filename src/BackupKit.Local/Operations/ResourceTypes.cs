@@ -1,4 +1,5 @@
 using BackupKit.Local.Protocol;
+using BackupKit.Wire;
 
 namespace BackupKit.Local.Operations;
 
@@ -8,6 +9,16 @@ namespace BackupKit.Local.Operations;
 /// </summary>
 internal static class ResourceTypes
 {
+    /// <summary>The resource types AWS Backup supports, as GetSupportedResourceTypes lists them.</summary>
+    public static readonly IReadOnlyList<string> Supported =
+    [
+        "Aurora", "CloudFormation", "DocumentDB", "DynamoDB", "EBS", "EC2", "EFS", "EKS", "FSx", "Neptune", "RDS", "Redshift", "S3",
+        "SAP HANA on Amazon EC2", "Storage Gateway", "Timestream", "VirtualMachine",
+    ];
+
+    public static GetSupportedResourceTypesOutput GetSupported(Hosting.CallContext call, GetSupportedResourceTypesInput input) =>
+        new() { ResourceTypes = [.. Supported] };
+
     /// <summary>The resource type of an ARN, as the API names it (DynamoDB, EBS, EC2, RDS, Aurora, EFS, ...).</summary>
     /// <exception cref="BackupApiError">The ARN is malformed or names a type AWS Backup does not protect.</exception>
     public static string Of(string resourceArn)
