@@ -67,6 +67,9 @@ public sealed class RestoreTests : EmulatorTest
         var listed = Assert.Single((await CallAsync(BackupOperations.ListProtectedResources, new ListProtectedResourcesInput())).Results!);
         var described = await CallAsync(BackupOperations.DescribeProtectedResource, new DescribeProtectedResourceInput { ResourceArn = Table });
         var unknown = await ErrorAsync(BackupOperations.DescribeProtectedResource, new DescribeProtectedResourceInput { ResourceArn = Table + "-other" });
+        await CreateVaultAsync("empty");
+        var inVault = await CallAsync(BackupOperations.ListProtectedResourcesByBackupVault, new ListProtectedResourcesByBackupVaultInput { BackupVaultName = "primary" });
+        var inEmpty = await CallAsync(BackupOperations.ListProtectedResourcesByBackupVault, new ListProtectedResourcesByBackupVaultInput { BackupVaultName = "empty" });
 
         Assert.Equal(Table, listed.ResourceArn);
         Assert.Equal("DynamoDB", listed.ResourceType);
@@ -74,5 +77,7 @@ public sealed class RestoreTests : EmulatorTest
         Assert.Equal(point, described.LastRecoveryPointArn);
         Assert.Equal("arn:aws:backup:us-east-1:000000000000:backup-vault:primary", described.LastBackupVaultArn);
         Assert.Equal("ResourceNotFoundException", unknown.ErrorType);
+        Assert.Equal([Table], inVault.Results!.Select(r => r.ResourceArn));
+        Assert.Empty(inEmpty.Results!);
     }
 }

@@ -89,6 +89,7 @@ internal static class OperationCatalog
         Add(BackupOperations.ListRestoreJobs, RestoreOperations.List);
         Add(BackupOperations.ListRestoreJobsByProtectedResource, RestoreOperations.ListByProtectedResource);
         Add(BackupOperations.ListProtectedResources, RestoreOperations.ListProtected);
+        Add(BackupOperations.ListProtectedResourcesByBackupVault, RestoreOperations.ListProtectedByVault);
         Add(BackupOperations.DescribeProtectedResource, RestoreOperations.DescribeProtected);
 
         Add(BackupOperations.CreateLegalHold, LegalHoldOperations.Create);

@@ -173,25 +173,48 @@ internal static class RestoreOperations
         lock (state.Gate)
         {
             BackupJobEngine.Advance(state, call.Now);
-            var latest = LatestPoints(state);
-            var ordered = new List<(RecoveryPointRecord Point, VaultRecord Vault)>(latest.Values);
-            ordered.Sort(static (a, b) => a.Point.Sequence.CompareTo(b.Point.Sequence));
-            var page = Paging.Page(ordered, static p => p.Point.Sequence, input.NextToken, input.MaxResults, out var next);
-            var results = new List<ProtectedResource>(page.Count);
-            foreach (var (point, vault) in page)
-            {
-                results.Add(new ProtectedResource
-                {
-                    ResourceArn = point.ResourceArn,
-                    ResourceType = point.ResourceType,
-                    LastBackupTime = point.CreationDate,
-                    LastBackupVaultArn = vault.Arn,
-                    LastRecoveryPointArn = point.Arn,
-                });
-            }
-
+            var results = ProtectedPage(LatestPoints(state, vaultName: null), input.NextToken, input.MaxResults, out var next);
             return new ListProtectedResourcesOutput { Results = results, NextToken = next };
         }
+    }
+
+    public static ListProtectedResourcesByBackupVaultOutput ListProtectedByVault(CallContext call, ListProtectedResourcesByBackupVaultInput input)
+    {
+        if (input.BackupVaultAccountId is { } accountId && accountId != call.AccountId)
+        {
+            throw BackupApiError.NotFound($"No backup vault of account {accountId} is shared with account {call.AccountId}.");
+        }
+
+        var state = call.State;
+        lock (state.Gate)
+        {
+            BackupJobEngine.Advance(state, call.Now);
+            var vault = BackupVaultOperations.Find(state, input.BackupVaultName!);
+            var results = ProtectedPage(LatestPoints(state, vault.Name), input.NextToken, input.MaxResults, out var next);
+            return new ListProtectedResourcesByBackupVaultOutput { Results = results, NextToken = next };
+        }
+    }
+
+    private static List<ProtectedResource> ProtectedPage(
+        Dictionary<string, (RecoveryPointRecord Point, VaultRecord Vault)> latest, string? token, int? maxResults, out string? next)
+    {
+        var ordered = new List<(RecoveryPointRecord Point, VaultRecord Vault)>(latest.Values);
+        ordered.Sort(static (a, b) => a.Point.Sequence.CompareTo(b.Point.Sequence));
+        var page = Paging.Page(ordered, static p => p.Point.Sequence, token, maxResults, out next);
+        var results = new List<ProtectedResource>(page.Count);
+        foreach (var (point, vault) in page)
+        {
+            results.Add(new ProtectedResource
+            {
+                ResourceArn = point.ResourceArn,
+                ResourceType = point.ResourceType,
+                LastBackupTime = point.CreationDate,
+                LastBackupVaultArn = vault.Arn,
+                LastRecoveryPointArn = point.Arn,
+            });
+        }
+
+        return results;
     }
 
     public static DescribeProtectedResourceOutput DescribeProtected(CallContext call, DescribeProtectedResourceInput input)
@@ -200,7 +223,7 @@ internal static class RestoreOperations
         lock (state.Gate)
         {
             BackupJobEngine.Advance(state, call.Now);
-            if (!LatestPoints(state).TryGetValue(input.ResourceArn!, out var latest))
+            if (!LatestPoints(state, vaultName: null).TryGetValue(input.ResourceArn!, out var latest))
             {
                 throw BackupApiError.NotFound($"Resource {input.ResourceArn} has no recovery point in account {state.AccountId}, region {state.Region}.");
             }
@@ -229,11 +252,17 @@ internal static class RestoreOperations
         }
     }
 
-    private static Dictionary<string, (RecoveryPointRecord Point, VaultRecord Vault)> LatestPoints(RegionState state)
+    /// <summary>The newest recovery point of each resource (in one vault when <paramref name="vaultName"/> is given).</summary>
+    private static Dictionary<string, (RecoveryPointRecord Point, VaultRecord Vault)> LatestPoints(RegionState state, string? vaultName)
     {
         var latest = new Dictionary<string, (RecoveryPointRecord, VaultRecord)>(StringComparer.Ordinal);
         foreach (var vault in state.Vaults.Values)
         {
+            if (vaultName is not null && vault.Name != vaultName)
+            {
+                continue;
+            }
+
             foreach (var point in vault.RecoveryPoints.Values)
             {
                 if (!latest.TryGetValue(point.ResourceArn, out var current) || point.CreationDate > current.Item1.CreationDate)
