@@ -7,12 +7,16 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace BackupKit.Analyzers.Rules;
 
-/// <summary>Reports the selection rules of the rules table on constant arguments: the IAM role ARN (BK5001).</summary>
+/// <summary>
+/// Reports the selection rules of the rules table on constant arguments: the IAM role ARN (BK5001) and each
+/// resource ARN pattern of <c>Include</c> / <c>Except</c> (BK5003). List sizes (BK5004) are left to run time: a
+/// selection can be filled by several calls.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SelectionRulesAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(RuleIds.IamRoleArn);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(RuleIds.IamRoleArn, RuleIds.ResourceArnPattern);
 
     private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
     {
@@ -25,6 +29,29 @@ public sealed class SelectionRulesAnalyzer : BackupKitAnalyzer
     private static void AnalyzeInvocation(OperationAnalysisContext context, BackupKitSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod.Name is "Include" or "Except" &&
+            invocation.Arguments.Length == 1 &&
+            BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.SelectionBuilder) &&
+            ConstantValues.Unwrap(invocation.Arguments[0].Value) is IArrayCreationOperation { Initializer: { } initializer })
+        {
+            var list = invocation.TargetMethod.Name == "Include" ? "resources" : "notResources";
+            foreach (var element in initializer.ElementValues)
+            {
+                if (ConstantValues.TryGetString(element, out var arn))
+                {
+                    foreach (var violation in SelectionRules.CheckResourceList(list, new[] { arn! }))
+                    {
+                        if (violation.RuleId == RuleIds.ResourceArnPattern)
+                        {
+                            RuleViolationReporter.Report(context, violation, element.Syntax.GetLocation());
+                        }
+                    }
+                }
+            }
+
+            return;
+        }
+
         if (invocation.TargetMethod.Name == "WithRole" &&
             invocation.Arguments.Length == 1 &&
             BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.SelectionBuilder) &&
