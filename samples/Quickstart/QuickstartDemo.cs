@@ -1,0 +1,132 @@
+using Amazon.Runtime;
+using BackupKit.Building;
+using BackupKit.Local;
+using BackupKit.Model;
+using BackupKit.Reconcile;
+using BackupKit.Wire;
+using static BackupKit.Model.Retention;
+
+namespace BackupKit.Samples.Quickstart;
+
+/// <summary>The quickstart, as a method the tests can run too.</summary>
+public static class QuickstartDemo
+{
+    /// <summary>The Region of the primary vault and the plan.</summary>
+    public const string PrimaryRegion = "us-east-1";
+
+    /// <summary>The Region of the disaster-recovery vault the backups are copied to.</summary>
+    public const string DrRegion = "us-west-2";
+
+    /// <summary>
+    /// Starts the emulator, declares the posture, validates it, prints the change plan, applies it, applies it again,
+    /// checks for drift and shows what a broken rule looks like.
+    /// </summary>
+    /// <param name="output">Where to print.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The process exit code: 0 on success.</returns>
+    public static async Task<int> RunAsync(TextWriter output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        await using var emulator = await BackupEmulator.StartAsync(cancellationToken: cancellationToken);
+        output.WriteLine($"AWS Backup emulator listening on {emulator.Endpoint}");
+
+        // The emulator keeps state per account and Region, taken from the request signature: one client per Region.
+        var credentials = new BasicAWSCredentials("AKIDBACKUPKITTEST", "backupkit-test-secret");
+        using var primaryClient = new BackupClient(emulator.Endpoint, PrimaryRegion, credentials);
+        using var drClient = new BackupClient(emulator.Endpoint, DrRegion, credentials);
+
+        // 1. The disaster-recovery Region: one vault that receives the copies.
+        var drPosture = BackupPosture.Create()
+            .AddVault("quickstart-dr", v => v
+                .Lock(l => l.Governance().MinRetention(Days(7)).MaxRetention(Days(400)))
+                .Tag("purpose", "disaster-recovery"))
+            .Build();
+        var drApplier = new PostureApplier(drClient);
+        output.WriteLine();
+        output.WriteLine($"== {DrRegion}: change plan");
+        output.WriteLine(await drApplier.PlanAsync(drPosture, cancellationToken));
+        var drResult = await drApplier.ApplyAsync(drPosture, cancellationToken);
+        output.WriteLine(drResult);
+        var drVaultArn = drResult.Changes.Single(c => c.Kind == PostureObjectKind.Vault).Arn
+            ?? throw new InvalidOperationException("The DR vault has no ARN after apply.");
+
+        // 2. The primary Region: a locked vault, daily and monthly rules copied to the DR vault, a tag-based selection.
+        var posture = DeclarePrimaryPosture(drVaultArn);
+        var findings = posture.Validate();
+        output.WriteLine();
+        output.WriteLine($"== {PrimaryRegion}: validation: {(findings.Count == 0 ? "no findings" : string.Join(Environment.NewLine, findings))}");
+
+        var applier = new PostureApplier(primaryClient);
+        output.WriteLine();
+        output.WriteLine($"== {PrimaryRegion}: change plan");
+        output.WriteLine(await applier.PlanAsync(posture, cancellationToken));
+
+        output.WriteLine();
+        output.WriteLine($"== {PrimaryRegion}: apply");
+        var first = await applier.ApplyAsync(posture, cancellationToken);
+        output.WriteLine(first);
+
+        output.WriteLine();
+        output.WriteLine($"== {PrimaryRegion}: apply again");
+        var second = await applier.ApplyAsync(posture, cancellationToken);
+        output.WriteLine(second);
+
+        output.WriteLine();
+        output.WriteLine($"== {PrimaryRegion}: drift check");
+        var drift = await applier.DetectDriftAsync(posture, cancellationToken);
+        output.WriteLine(drift);
+
+        // 3. What a broken rule looks like: cold storage must come at least 90 days before deletion.
+        output.WriteLine();
+        output.WriteLine("== A broken rule is refused when built");
+        try
+        {
+            BackupPosture.Create()
+                .AddVault("quickstart-primary")
+                .AddPlan("broken", p => p
+                    .AddRule("too-short", r => r.Daily().InVault("quickstart-primary").MoveToColdStorageAfter(Days(30)).DeleteAfter(Days(30)))
+                    .Select("all", s => s.AllResources()))
+                .Build();
+            output.WriteLine("Unexpected: the broken posture was accepted.");
+            return 1;
+        }
+        catch (BackupPostureValidationException ex)
+        {
+            output.WriteLine(ex.Message);
+        }
+
+        var ok = first.HasChanges && !second.HasChanges && !drift.HasDrift;
+        output.WriteLine();
+        output.WriteLine(ok ? "Quickstart done: the posture is applied and the second apply changed nothing." : "Quickstart FAILED: the second apply or the drift check found differences.");
+        return ok ? 0 : 1;
+    }
+
+    /// <summary>Declares the primary Region's posture.</summary>
+    /// <param name="drVaultArn">The ARN of the disaster-recovery vault in the other Region.</param>
+    /// <returns>The posture.</returns>
+    public static BackupPosture DeclarePrimaryPosture(string drVaultArn) =>
+        BackupPosture.Create()
+            .AddVault("quickstart-primary", v => v
+                .Lock(l => l.Governance().MinRetention(Days(7)).MaxRetention(Days(400)))
+                .NotifyTo("arn:aws:sns:us-east-1:000000000000:backup-alerts", BackupVaultEvents.Failures)
+                .Tag("team", "platform"))
+            .AddPlan("quickstart-plan", p => p
+                .AddRule("daily", r => r
+                    .Daily(at: new TimeOnly(5, 0))
+                    .InVault("quickstart-primary")
+                    .StartWithin(TimeSpan.FromHours(1))
+                    .CompleteWithin(TimeSpan.FromHours(8))
+                    .DeleteAfter(Days(35))
+                    .CopyTo(drVaultArn, c => c.DeleteAfter(Days(35))))
+                .AddRule("monthly", r => r
+                    .Monthly(dayOfMonth: 1)
+                    .InVault("quickstart-primary")
+                    .MoveToColdStorageAfter(Days(30))
+                    .DeleteAfter(Days(365))
+                    .CopyTo(drVaultArn, c => c.MoveToColdStorageAfter(Days(30)).DeleteAfter(Days(365))))
+                .Select("tagged-prod", s => s
+                    .WhereTag("backup", "prod")
+                    .Except("arn:aws:dynamodb:us-east-1:000000000000:table/scratch"))
+                .Tag("team", "platform"))
+            .Build();
+}

@@ -1,0 +1,935 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using BackupKit.Mapping;
+using BackupKit.Model;
+using BackupKit.Wire;
+using M = BackupKit.Model;
+
+namespace BackupKit.Export;
+
+/// <summary>
+/// Renders a posture in the forms AWS tooling reads: the AWS Backup plan JSON document, a CloudFormation template,
+/// and an AWS Organizations backup policy. Output is indented JSON with a fixed key order, so that exporting the same
+/// posture twice gives the same bytes (diff-friendly in source control).
+/// </summary>
+public static class PostureExport
+{
+    private static readonly JsonWriterOptions s_indented = new() { Indented = true };
+
+    /// <summary>
+    /// Renders a plan as the <c>BackupPlan</c> document of <c>CreateBackupPlan</c> / <c>UpdateBackupPlan</c>, also
+    /// accepted by <c>GetBackupPlanFromJSON</c> and the AWS CLI's <c>--backup-plan file://plan.json</c>.
+    /// </summary>
+    /// <param name="plan">The plan; its selections and tags are not part of the document.</param>
+    /// <returns>The JSON document.</returns>
+    public static string ToBackupPlanJson(M.BackupPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return Write(w => WireJson.WriteBackupPlanInput(w, PostureMapping.ToBackupPlanInput(plan)));
+    }
+
+    /// <summary>
+    /// Renders the posture as a CloudFormation template: one <c>AWS::Backup::BackupVault</c> per vault (with
+    /// <c>LockConfiguration</c>, <c>AccessPolicy</c> and <c>Notifications</c>), one <c>AWS::Backup::BackupPlan</c> per
+    /// plan and one <c>AWS::Backup::BackupSelection</c> per selection, plus <c>AWS::Backup::RestoreTestingPlan</c> and
+    /// <c>AWS::Backup::RestoreTestingSelection</c> for restore testing. Rules reference their vaults with <c>Ref</c> and
+    /// selections their plan, so CloudFormation creates vaults before plans and plans before selections. The default
+    /// service role is written with <c>Fn::Sub</c> over <c>AWS::Partition</c> and <c>AWS::AccountId</c>, so the
+    /// template deploys to any account (for example through StackSets).
+    /// </summary>
+    /// <param name="posture">The posture.</param>
+    /// <param name="description">The template description, or <see langword="null"/> for a generated one.</param>
+    /// <returns>The template JSON.</returns>
+    /// <exception cref="NotSupportedException">The posture declares a logically air-gapped vault (a different resource type, <c>AWS::Backup::LogicallyAirGappedBackupVault</c>, not rendered).</exception>
+    public static string ToCloudFormationTemplate(BackupPosture posture, string? description = null)
+    {
+        ArgumentNullException.ThrowIfNull(posture);
+        var ids = new LogicalIds();
+        var vaultIds = posture.Vaults.ToDictionary(v => v.Name, v => ids.Next("Vault", v.Name), StringComparer.Ordinal);
+        var planIds = posture.Plans.ToDictionary(p => p.Name, p => ids.Next("Plan", p.Name), StringComparer.Ordinal);
+        return Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("AWSTemplateFormatVersion", "2010-09-09");
+            w.WriteString("Description", description ?? "AWS Backup posture exported by BackupKit");
+            w.WriteStartObject("Resources");
+            foreach (var vault in posture.Vaults)
+            {
+                WriteCloudFormationVault(w, vaultIds[vault.Name], vault);
+            }
+
+            foreach (var plan in posture.Plans)
+            {
+                WriteCloudFormationPlan(w, planIds[plan.Name], plan, vaultIds);
+                foreach (var selection in plan.Selections)
+                {
+                    WriteCloudFormationSelection(w, ids.Next("Selection", plan.Name + "-" + selection.Name), planIds[plan.Name], selection);
+                }
+            }
+
+            foreach (var restorePlan in posture.RestoreTestingPlans)
+            {
+                var restorePlanId = ids.Next("RestoreTestingPlan", restorePlan.Name);
+                WriteCloudFormationRestoreTestingPlan(w, restorePlanId, restorePlan);
+                foreach (var selection in restorePlan.Selections)
+                {
+                    WriteCloudFormationRestoreTestingSelection(w, ids.Next("RestoreTestingSelection", restorePlan.Name + "-" + selection.Name), restorePlanId, restorePlan.Name, selection);
+                }
+            }
+
+            w.WriteEndObject();
+            w.WriteStartObject("Outputs");
+            foreach (var vault in posture.Vaults)
+            {
+                w.WriteStartObject(vaultIds[vault.Name] + "Arn");
+                w.WriteStartObject("Value");
+                w.WriteStartArray("Fn::GetAtt");
+                w.WriteStringValue(vaultIds[vault.Name]);
+                w.WriteStringValue("BackupVaultArn");
+                w.WriteEndArray();
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            foreach (var plan in posture.Plans)
+            {
+                w.WriteStartObject(planIds[plan.Name] + "Id");
+                w.WriteStartObject("Value");
+                w.WriteString("Ref", planIds[plan.Name]);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>
+    /// Renders the posture's plans as an AWS Organizations backup policy (policy type <c>BACKUP_POLICY</c>): every
+    /// leaf is an <c>@@assign</c>, numbers and booleans are written as strings as in the AWS examples, copy actions
+    /// are keyed by destination vault ARN, and the default service role uses the <c>$account</c> placeholder.
+    /// Vaults and restore testing plans are not part of a backup policy: vaults must exist in every target account and Region.
+    /// </summary>
+    /// <param name="posture">The posture.</param>
+    /// <param name="regions">The Regions the plans apply to (at least one).</param>
+    /// <returns>The policy JSON.</returns>
+    /// <exception cref="ArgumentException">No Region was given.</exception>
+    /// <exception cref="NotSupportedException">
+    /// The posture uses something the policy syntax cannot express: a schedule time zone other than UTC, or a
+    /// selection combining tag equality tests (<c>ListOfTags</c>) with exclusions in a way the policy's two selection forms cannot carry.
+    /// </exception>
+    public static string ToOrganizationsBackupPolicy(BackupPosture posture, IReadOnlyList<string> regions)
+    {
+        ArgumentNullException.ThrowIfNull(posture);
+        ArgumentNullException.ThrowIfNull(regions);
+        if (regions.Count == 0 || regions.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("An Organizations backup policy needs at least one Region, e.g. [\"us-east-1\"].", nameof(regions));
+        }
+
+        return Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("plans");
+            foreach (var plan in posture.Plans)
+            {
+                w.WriteStartObject(plan.Name);
+                w.WriteStartObject("regions");
+                w.WriteStartArray("@@assign");
+                foreach (var region in regions)
+                {
+                    w.WriteStringValue(region);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+                w.WriteStartObject("rules");
+                foreach (var rule in plan.Rules)
+                {
+                    WritePolicyRule(w, plan.Name, rule);
+                }
+
+                w.WriteEndObject();
+                WritePolicySelections(w, plan);
+                WritePolicyAdvancedSettings(w, plan.AdvancedBackupSettings);
+                if (!plan.Tags.IsEmpty)
+                {
+                    WritePolicyTags(w, "backup_plan_tags", plan.Tags);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        });
+    }
+
+    // ---------------------------------------------------------------- CloudFormation
+
+    private static void WriteCloudFormationVault(Utf8JsonWriter w, string logicalId, BackupVault vault)
+    {
+        if (vault.IsLogicallyAirGapped)
+        {
+            throw new NotSupportedException(
+                $"Vault '{vault.Name}' is logically air-gapped; CloudFormation declares it as AWS::Backup::LogicallyAirGappedBackupVault, which this export does not render. Export the standard vaults only, or declare it in the template by hand.");
+        }
+
+        w.WriteStartObject(logicalId);
+        w.WriteString("Type", "AWS::Backup::BackupVault");
+        w.WriteString("DeletionPolicy", "Retain");
+        w.WriteString("UpdateReplacePolicy", "Retain");
+        w.WriteStartObject("Properties");
+        w.WriteString("BackupVaultName", vault.Name);
+        if (vault.EncryptionKeyArn is { } key)
+        {
+            w.WriteString("EncryptionKeyArn", key);
+        }
+
+        if (vault.AccessPolicy is { } policy)
+        {
+            // CloudFormation takes the policy as a JSON object, not a string.
+            w.WritePropertyName("AccessPolicy");
+            try
+            {
+                using var document = JsonDocument.Parse(policy);
+                document.RootElement.WriteTo(w);
+            }
+            catch (JsonException ex)
+            {
+                throw new NotSupportedException($"The access policy of vault '{vault.Name}' is not valid JSON, so it cannot be written into the template: {ex.Message}", ex);
+            }
+        }
+
+        if (vault.Notifications is { } notifications)
+        {
+            w.WriteStartObject("Notifications");
+            w.WriteString("SNSTopicArn", notifications.SnsTopicArn);
+            WriteStrings(w, "BackupVaultEvents", notifications.Events);
+            w.WriteEndObject();
+        }
+
+        if (vault.Lock is { } vaultLock)
+        {
+            w.WriteStartObject("LockConfiguration");
+
+            // CloudFormation requires MinRetentionDays although the API does not; 1 day is the smallest value AWS accepts.
+            w.WriteNumber("MinRetentionDays", vaultLock.MinRetention?.TotalDays ?? 1);
+            if (vaultLock.MaxRetention is { } max)
+            {
+                w.WriteNumber("MaxRetentionDays", max.TotalDays);
+            }
+
+            if (vaultLock.ChangeableFor is { } changeable)
+            {
+                w.WriteNumber("ChangeableForDays", changeable.TotalDays);
+            }
+
+            w.WriteEndObject();
+        }
+
+        WriteStringMap(w, "BackupVaultTags", vault.Tags);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteCloudFormationPlan(Utf8JsonWriter w, string logicalId, M.BackupPlan plan, Dictionary<string, string> vaultIds)
+    {
+        w.WriteStartObject(logicalId);
+        w.WriteString("Type", "AWS::Backup::BackupPlan");
+        var dependsOn = plan.Rules.Select(r => r.TargetVaultName).Where(vaultIds.ContainsKey).Select(n => vaultIds[n]).Distinct(StringComparer.Ordinal).ToList();
+        if (dependsOn.Count > 0)
+        {
+            // Ref already orders creation; DependsOn also keeps the vaults until the plan is deleted.
+            WriteStrings(w, "DependsOn", dependsOn);
+        }
+
+        w.WriteStartObject("Properties");
+        w.WriteStartObject("BackupPlan");
+        w.WriteString("BackupPlanName", plan.Name);
+        w.WriteStartArray("BackupPlanRule");
+        foreach (var rule in plan.Rules)
+        {
+            w.WriteStartObject();
+            w.WriteString("RuleName", rule.Name);
+            if (vaultIds.TryGetValue(rule.TargetVaultName, out var vaultId))
+            {
+                w.WriteStartObject("TargetBackupVault");
+                w.WriteString("Ref", vaultId);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteString("TargetBackupVault", rule.TargetVaultName);
+            }
+
+            if (rule.TargetLogicallyAirGappedVaultArn is { } airGapped)
+            {
+                w.WriteString("TargetLogicallyAirGappedBackupVaultArn", airGapped);
+            }
+
+            if (rule.Schedule is { } schedule)
+            {
+                w.WriteString("ScheduleExpression", schedule.CronExpression);
+                if (schedule.TimeZone is { } zone)
+                {
+                    w.WriteString("ScheduleExpressionTimezone", zone);
+                }
+            }
+
+            WriteMinutes(w, "StartWindowMinutes", rule.StartWindow);
+            WriteMinutes(w, "CompletionWindowMinutes", rule.CompletionWindow);
+            WriteCloudFormationLifecycle(w, rule.Lifecycle);
+            if (!rule.CopyActions.IsEmpty)
+            {
+                w.WriteStartArray("CopyActions");
+                foreach (var copy in rule.CopyActions)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("DestinationBackupVaultArn", copy.DestinationVaultArn);
+                    WriteCloudFormationLifecycle(w, copy.Lifecycle);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            if (rule.ContinuousBackup)
+            {
+                w.WriteBoolean("EnableContinuousBackup", true);
+            }
+
+            WriteStringMap(w, "RecoveryPointTags", rule.RecoveryPointTags);
+            if (!rule.IndexActions.IsEmpty)
+            {
+                w.WriteStartArray("IndexActions");
+                foreach (var index in rule.IndexActions)
+                {
+                    w.WriteStartObject();
+                    WriteStrings(w, "ResourceTypes", index.ResourceTypes);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        if (!plan.AdvancedBackupSettings.IsEmpty)
+        {
+            w.WriteStartArray("AdvancedBackupSettings");
+            foreach (var setting in plan.AdvancedBackupSettings)
+            {
+                w.WriteStartObject();
+                w.WriteString("ResourceType", setting.ResourceType);
+                WriteStringMap(w, "BackupOptions", setting.Options);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+        WriteStringMap(w, "BackupPlanTags", plan.Tags);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteCloudFormationLifecycle(Utf8JsonWriter w, M.Lifecycle? lifecycle)
+    {
+        if (lifecycle is null)
+        {
+            return;
+        }
+
+        w.WriteStartObject("Lifecycle");
+        if (lifecycle.DeleteAfter is { } delete)
+        {
+            w.WriteNumber("DeleteAfterDays", delete.TotalDays);
+        }
+
+        if (lifecycle.MoveToColdStorageAfter is { } cold)
+        {
+            w.WriteNumber("MoveToColdStorageAfterDays", cold.TotalDays);
+        }
+
+        if (lifecycle.OptInToArchiveForSupportedResources)
+        {
+            w.WriteBoolean("OptInToArchiveForSupportedResources", true);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteCloudFormationSelection(Utf8JsonWriter w, string logicalId, string planId, M.BackupSelection selection)
+    {
+        w.WriteStartObject(logicalId);
+        w.WriteString("Type", "AWS::Backup::BackupSelection");
+        w.WriteStartObject("Properties");
+        w.WriteStartObject("BackupPlanId");
+        w.WriteString("Ref", planId);
+        w.WriteEndObject();
+        w.WriteStartObject("BackupSelection");
+        w.WriteString("SelectionName", selection.Name);
+        WriteRole(w, selection.IamRole);
+
+        if (!selection.Resources.IsEmpty)
+        {
+            WriteStrings(w, "Resources", selection.Resources);
+        }
+
+        if (!selection.NotResources.IsEmpty)
+        {
+            WriteStrings(w, "NotResources", selection.NotResources);
+        }
+
+        if (!selection.ListOfTags.IsEmpty)
+        {
+            w.WriteStartArray("ListOfTags");
+            foreach (var tag in selection.ListOfTags)
+            {
+                w.WriteStartObject();
+                w.WriteString("ConditionType", ConditionType.STRINGEQUALS.Value);
+                w.WriteString("ConditionKey", tag.Key);
+                w.WriteString("ConditionValue", tag.Value);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (selection.Conditions.Count > 0)
+        {
+            w.WriteStartObject("Conditions");
+            WriteConditionList(w, "StringEquals", selection.Conditions.StringEquals);
+            WriteConditionList(w, "StringNotEquals", selection.Conditions.StringNotEquals);
+            WriteConditionList(w, "StringLike", selection.Conditions.StringLike);
+            WriteConditionList(w, "StringNotLike", selection.Conditions.StringNotLike);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteConditionList(Utf8JsonWriter w, string name, ValueList<TagCondition> conditions)
+    {
+        if (conditions.IsEmpty)
+        {
+            return;
+        }
+
+        w.WriteStartArray(name);
+        foreach (var condition in conditions)
+        {
+            w.WriteStartObject();
+            w.WriteString("ConditionKey", PostureMapping.ResourceTagPrefix + condition.Key);
+            w.WriteString("ConditionValue", condition.Value);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteCloudFormationRestoreTestingPlan(Utf8JsonWriter w, string logicalId, RestoreTestingPlan plan)
+    {
+        w.WriteStartObject(logicalId);
+        w.WriteString("Type", "AWS::Backup::RestoreTestingPlan");
+        w.WriteStartObject("Properties");
+        w.WriteString("RestoreTestingPlanName", plan.Name);
+        w.WriteString("ScheduleExpression", plan.Schedule.CronExpression);
+        if (plan.Schedule.TimeZone is { } zone)
+        {
+            w.WriteString("ScheduleExpressionTimezone", zone);
+        }
+
+        if (plan.StartWindow is { } start)
+        {
+            w.WriteNumber("StartWindowHours", (long)Math.Round(start.TotalHours));
+        }
+
+        var selection = plan.RecoveryPointSelection;
+        w.WriteStartObject("RecoveryPointSelection");
+        w.WriteString("Algorithm", selection.Algorithm == RestoreTestingAlgorithm.RandomWithinWindow ? "RANDOM_WITHIN_WINDOW" : "LATEST_WITHIN_WINDOW");
+        WriteStrings(w, "IncludeVaults", selection.IncludeVaults);
+        WriteStrings(w, "RecoveryPointTypes", selection.RecoveryPointTypes.Select(t => t == M.RestoreTestingRecoveryPointType.Continuous ? "CONTINUOUS" : "SNAPSHOT"));
+        if (!selection.ExcludeVaults.IsEmpty)
+        {
+            WriteStrings(w, "ExcludeVaults", selection.ExcludeVaults);
+        }
+
+        if (selection.SelectionWindow is { } window)
+        {
+            w.WriteNumber("SelectionWindowDays", window.TotalDays);
+        }
+
+        w.WriteEndObject();
+        if (!plan.Tags.IsEmpty)
+        {
+            // Tags are a list of Key/Value pairs here, unlike the map of the other AWS::Backup types.
+            w.WriteStartArray("Tags");
+            foreach (var (key, value) in plan.Tags)
+            {
+                w.WriteStartObject();
+                w.WriteString("Key", key);
+                w.WriteString("Value", value);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteCloudFormationRestoreTestingSelection(Utf8JsonWriter w, string logicalId, string planLogicalId, string planName, RestoreTestingSelection selection)
+    {
+        w.WriteStartObject(logicalId);
+        w.WriteString("Type", "AWS::Backup::RestoreTestingSelection");
+        WriteStrings(w, "DependsOn", [planLogicalId]);
+        w.WriteStartObject("Properties");
+        w.WriteString("RestoreTestingPlanName", planName);
+        w.WriteString("RestoreTestingSelectionName", selection.Name);
+        w.WriteString("ProtectedResourceType", selection.ProtectedResourceType);
+        WriteRole(w, selection.IamRole);
+        if (!selection.ProtectedResourceArns.IsEmpty)
+        {
+            WriteStrings(w, "ProtectedResourceArns", selection.ProtectedResourceArns);
+        }
+
+        if (selection.Conditions.Count > 0)
+        {
+            w.WriteStartObject("ProtectedResourceConditions");
+            WriteKeyValues(w, "StringEquals", selection.Conditions.StringEquals);
+            WriteKeyValues(w, "StringNotEquals", selection.Conditions.StringNotEquals);
+            w.WriteEndObject();
+        }
+
+        WriteStringMap(w, "RestoreMetadataOverrides", selection.RestoreMetadataOverrides);
+        if (selection.ValidationWindow is { } validation)
+        {
+            w.WriteNumber("ValidationWindowHours", (long)Math.Round(validation.TotalHours));
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteKeyValues(Utf8JsonWriter w, string name, ValueList<TagCondition> conditions)
+    {
+        if (conditions.IsEmpty)
+        {
+            return;
+        }
+
+        w.WriteStartArray(name);
+        foreach (var condition in conditions)
+        {
+            w.WriteStartObject();
+            w.WriteString("Key", condition.Key);
+            w.WriteString("Value", condition.Value);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteRole(Utf8JsonWriter w, IamRoleReference role)
+    {
+        if (role.Arn is { } roleArn)
+        {
+            w.WriteString("IamRoleArn", roleArn);
+            return;
+        }
+
+        w.WriteStartObject("IamRoleArn");
+        w.WriteString("Fn::Sub", "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/" + IamRoleReference.DefaultServiceRoleName);
+        w.WriteEndObject();
+    }
+
+    // ---------------------------------------------------------------- Organizations backup policy
+
+    private static void WritePolicyRule(Utf8JsonWriter w, string planName, M.BackupRule rule)
+    {
+        if (rule.Schedule?.TimeZone is { } zone && PostureNormalizer.NormalizeTimeZone(zone) != PostureNormalizer.NormalizeTimeZone(null))
+        {
+            throw new NotSupportedException(
+                $"Rule '{rule.Name}' of plan '{planName}' runs in time zone '{zone}', but an Organizations backup policy has no time zone field (schedules are UTC). Express the schedule in UTC to export it.");
+        }
+
+        w.WriteStartObject(rule.Name);
+        Assign(w, "schedule_expression", rule.Schedule?.CronExpression ?? AwsDefaults.ScheduleExpression);
+        Assign(w, "target_backup_vault_name", rule.TargetVaultName);
+        if (rule.TargetLogicallyAirGappedVaultArn is { } airGapped)
+        {
+            Assign(w, "target_logically_air_gapped_backup_vault_arn", airGapped);
+        }
+
+        if (rule.StartWindow is { } start)
+        {
+            Assign(w, "start_backup_window_minutes", Minutes(start));
+        }
+
+        if (rule.CompletionWindow is { } completion)
+        {
+            Assign(w, "complete_backup_window_minutes", Minutes(completion));
+        }
+
+        if (rule.ContinuousBackup)
+        {
+            Assign(w, "enable_continuous_backup", "true");
+        }
+
+        WritePolicyLifecycle(w, rule.Lifecycle);
+        if (!rule.CopyActions.IsEmpty)
+        {
+            w.WriteStartObject("copy_actions");
+            foreach (var copy in rule.CopyActions)
+            {
+                w.WriteStartObject(copy.DestinationVaultArn);
+                Assign(w, "target_backup_vault_arn", copy.DestinationVaultArn);
+                WritePolicyLifecycle(w, copy.Lifecycle);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
+        if (!rule.RecoveryPointTags.IsEmpty)
+        {
+            WritePolicyTags(w, "recovery_point_tags", rule.RecoveryPointTags);
+        }
+
+        foreach (var index in rule.IndexActions)
+        {
+            w.WriteStartObject("index_actions");
+            w.WriteStartObject("resource_types");
+            w.WriteStartArray("@@assign");
+            foreach (var type in index.ResourceTypes)
+            {
+                w.WriteStringValue(type);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WritePolicyLifecycle(Utf8JsonWriter w, M.Lifecycle? lifecycle)
+    {
+        if (lifecycle is null)
+        {
+            return;
+        }
+
+        w.WriteStartObject("lifecycle");
+        if (lifecycle.MoveToColdStorageAfter is { } cold)
+        {
+            Assign(w, "move_to_cold_storage_after_days", cold.TotalDays.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (lifecycle.DeleteAfter is { } delete)
+        {
+            Assign(w, "delete_after_days", delete.TotalDays.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (lifecycle.OptInToArchiveForSupportedResources)
+        {
+            Assign(w, "opt_in_to_archive_for_supported_resources", "true");
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WritePolicySelections(Utf8JsonWriter w, M.BackupPlan plan)
+    {
+        var tagSelections = new List<(string Name, M.BackupSelection Selection, string Key, List<string> Values)>();
+        var resourceSelections = new List<(string Name, M.BackupSelection Selection, ValueList<string> Resources, SelectionConditions Conditions)>();
+        foreach (var selection in plan.Selections)
+        {
+            var byKey = selection.ListOfTags.GroupBy(t => t.Key, StringComparer.Ordinal).ToList();
+            if (byKey.Count == 0)
+            {
+                resourceSelections.Add((selection.Name, selection, selection.Resources, selection.Conditions));
+            }
+            else if (selection.NotResources.IsEmpty)
+            {
+                // Tag tests are OR-ed, and so are selections: one tags selection per key keeps the meaning.
+                foreach (var group in byKey)
+                {
+                    var name = byKey.Count == 1 ? selection.Name : selection.Name + "-" + group.Key;
+                    tagSelections.Add((name, selection, group.Key, [.. group.Select(t => t.Value)]));
+                }
+
+                if (!selection.Resources.IsEmpty)
+                {
+                    resourceSelections.Add((selection.Name + "-resources", selection, selection.Resources, selection.Conditions));
+                }
+            }
+            else if (selection.ListOfTags.Count == 1 && selection.Resources.IsEmpty)
+            {
+                // One tag test AND the conditions, minus the exclusions: the resources form with '*' says the same.
+                var tag = selection.ListOfTags[0];
+                var conditions = selection.Conditions with { StringEquals = selection.Conditions.StringEquals.Append(tag) };
+                resourceSelections.Add((selection.Name, selection, ["*"], conditions));
+            }
+            else
+            {
+                throw new NotSupportedException(
+                    $"Selection '{selection.Name}' of plan '{plan.Name}' combines several tag tests (ListOfTags) or resources with exclusions (NotResources); an Organizations backup policy's 'tags' form cannot exclude resources. Express the tag tests as Conditions (RequireTag) with Include(\"*\") to export it.");
+            }
+        }
+
+        w.WriteStartObject("selections");
+        if (tagSelections.Count > 0)
+        {
+            w.WriteStartObject("tags");
+            foreach (var (name, selection, key, values) in tagSelections)
+            {
+                w.WriteStartObject(name);
+                Assign(w, "iam_role_arn", PolicyRole(selection.IamRole));
+                Assign(w, "tag_key", key);
+                w.WriteStartObject("tag_value");
+                w.WriteStartArray("@@assign");
+                foreach (var value in values)
+                {
+                    w.WriteStringValue(value);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+                WritePolicyConditions(w, selection.Conditions);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
+        if (resourceSelections.Count > 0)
+        {
+            w.WriteStartObject("resources");
+            foreach (var (name, selection, resources, conditions) in resourceSelections)
+            {
+                w.WriteStartObject(name);
+                Assign(w, "iam_role_arn", PolicyRole(selection.IamRole));
+                AssignList(w, "resource_types", resources);
+                if (!selection.NotResources.IsEmpty)
+                {
+                    AssignList(w, "not_resource_types", selection.NotResources);
+                }
+
+                WritePolicyConditions(w, conditions);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WritePolicyConditions(Utf8JsonWriter w, SelectionConditions conditions)
+    {
+        if (conditions.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteStartObject("conditions");
+        WritePolicyConditionList(w, "string_equals", conditions.StringEquals);
+        WritePolicyConditionList(w, "string_not_equals", conditions.StringNotEquals);
+        WritePolicyConditionList(w, "string_like", conditions.StringLike);
+        WritePolicyConditionList(w, "string_not_like", conditions.StringNotLike);
+        w.WriteEndObject();
+    }
+
+    private static void WritePolicyConditionList(Utf8JsonWriter w, string name, ValueList<TagCondition> conditions)
+    {
+        if (conditions.IsEmpty)
+        {
+            return;
+        }
+
+        w.WriteStartObject(name);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var condition in conditions)
+        {
+            // Condition names are map keys; the tag key reads best, with a suffix when a key repeats.
+            var conditionName = condition.Key;
+            for (var n = 2; !used.Add(conditionName); n++)
+            {
+                conditionName = condition.Key + "_" + n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            w.WriteStartObject(conditionName);
+            Assign(w, "condition_key", PostureMapping.ResourceTagPrefix + condition.Key);
+            Assign(w, "condition_value", condition.Value);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WritePolicyAdvancedSettings(Utf8JsonWriter w, ValueList<M.AdvancedBackupSetting> settings)
+    {
+        if (settings.IsEmpty)
+        {
+            return;
+        }
+
+        w.WriteStartObject("advanced_backup_settings");
+        foreach (var setting in settings)
+        {
+            w.WriteStartObject(setting.ResourceType.ToLowerInvariant());
+            foreach (var (key, value) in setting.Options)
+            {
+                Assign(w, SnakeCase(key), value);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WritePolicyTags(Utf8JsonWriter w, string name, ValueMap<string> tags)
+    {
+        w.WriteStartObject(name);
+        foreach (var (key, value) in tags)
+        {
+            w.WriteStartObject(key);
+            Assign(w, "tag_key", key);
+            Assign(w, "tag_value", value);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static string PolicyRole(IamRoleReference role) => role.Arn ?? "arn:aws:iam::$account:role/" + IamRoleReference.DefaultServiceRoleName;
+
+    private static void Assign(Utf8JsonWriter w, string name, string value)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("@@assign", value);
+        w.WriteEndObject();
+    }
+
+    private static void AssignList(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartObject(name);
+        WriteStrings(w, "@@assign", values);
+        w.WriteEndObject();
+    }
+
+    // WindowsVSS -> windows_vss, BackupACLs -> backup_acls, BackupObjectTags -> backup_object_tags.
+    internal static string SnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0 && char.IsLower(name[i - 1]))
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static string Minutes(TimeSpan window) => ((long)Math.Round(window.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
+
+    private static void WriteMinutes(Utf8JsonWriter w, string name, TimeSpan? window)
+    {
+        if (window is { } value)
+        {
+            w.WriteNumber(name, (long)Math.Round(value.TotalMinutes));
+        }
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteStringMap(Utf8JsonWriter w, string name, ValueMap<string> map)
+    {
+        if (map.IsEmpty)
+        {
+            return;
+        }
+
+        w.WriteStartObject(name);
+        foreach (var (key, value) in map)
+        {
+            w.WriteString(key, value);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static string Write(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, s_indented))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>CloudFormation logical ids: alphanumeric, unique within the template.</summary>
+    private sealed class LogicalIds
+    {
+        private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+
+        public string Next(string prefix, string name)
+        {
+            var builder = new StringBuilder(prefix);
+            var upper = true;
+            foreach (var c in name)
+            {
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    builder.Append(upper ? char.ToUpperInvariant(c) : c);
+                    upper = false;
+                }
+                else
+                {
+                    upper = true;
+                }
+            }
+
+            var id = builder.ToString();
+            var candidate = id;
+            for (var n = 2; !_used.Add(candidate); n++)
+            {
+                candidate = id + n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return candidate;
+        }
+    }
+}

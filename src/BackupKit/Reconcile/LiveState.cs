@@ -1,0 +1,270 @@
+using BackupKit.Mapping;
+using BackupKit.Model;
+using BackupKit.Wire;
+using M = BackupKit.Model;
+
+namespace BackupKit.Reconcile;
+
+/// <summary>A vault as it exists in AWS.</summary>
+internal sealed record LiveVault(string Arn, BackupVault Model, DateTimeOffset? LockDate);
+
+/// <summary>A plan as it exists in AWS: the document (without selections) and its selections.</summary>
+internal sealed record LivePlan(string Id, string Arn, string Name, M.BackupPlan? Document, IReadOnlyList<LiveSelection> Selections);
+
+/// <summary>A selection as it exists in AWS.</summary>
+internal sealed record LiveSelection(string Id, string Name, M.BackupSelection? Model);
+
+/// <summary>A restore testing plan as it exists in AWS: the document (without selections) and its selections.</summary>
+internal sealed record LiveRestoreTestingPlan(string Name, string Arn, RestoreTestingPlan? Document, IReadOnlyList<LiveRestoreTestingSelection> Selections);
+
+/// <summary>A restore testing selection as it exists in AWS.</summary>
+internal sealed record LiveRestoreTestingSelection(string Name, RestoreTestingSelection? Model);
+
+/// <summary>The live state relevant to one posture in the client's account and Region.</summary>
+internal sealed class LiveState
+{
+    public Dictionary<string, LiveVault> Vaults { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Standard vaults that exist but are not declared (read only when undeclared vaults may be deleted).</summary>
+    public List<string> UndeclaredVaults { get; } = [];
+
+    public Dictionary<string, LivePlan> Plans { get; } = new(StringComparer.Ordinal);
+
+    public List<LivePlan> UndeclaredPlans { get; } = [];
+
+    public Dictionary<string, LiveRestoreTestingPlan> RestoreTestingPlans { get; } = new(StringComparer.Ordinal);
+
+    public List<LiveRestoreTestingPlan> UndeclaredRestoreTestingPlans { get; } = [];
+
+    /// <summary>The account and partition of the caller, learned from any ARN AWS returned.</summary>
+    public string? AccountId { get; private set; }
+
+    public string Partition { get; private set; } = "aws";
+
+    public void Observe(string? arn)
+    {
+        if (AccountId is null && PostureMapping.ArnParts.Parse(arn) is { Account.Length: > 0 } parts)
+        {
+            AccountId = parts.Account;
+            Partition = parts.Partition;
+        }
+    }
+}
+
+/// <summary>Reads the live state a posture is compared with; read-only calls only.</summary>
+internal sealed class LiveStateReader(IBackupClient client, TimeProvider timeProvider)
+{
+    public async Task<LiveState> ReadAsync(BackupPosture posture, PostureApplyOptions options, CancellationToken cancellationToken)
+    {
+        var state = new LiveState();
+        foreach (var vault in posture.Vaults)
+        {
+            if (await ReadVaultAsync(vault.Name, cancellationToken).ConfigureAwait(false) is { } live)
+            {
+                state.Vaults[vault.Name] = live;
+                state.Observe(live.Arn);
+            }
+        }
+
+        if (options.DeleteUndeclared && options.DeleteUndeclaredVaults)
+        {
+            var targeted = posture.Plans.SelectMany(p => p.Rules).Select(r => r.TargetVaultName).ToHashSet(StringComparer.Ordinal);
+            await foreach (var vault in client.PaginateListBackupVaults(new ListBackupVaultsInput { ByVaultType = VaultType.BACKUP_VAULT }, cancellationToken).ConfigureAwait(false))
+            {
+                if (vault.BackupVaultName is { } name && posture.FindVault(name) is null && !targeted.Contains(name))
+                {
+                    state.UndeclaredVaults.Add(name);
+                }
+            }
+        }
+
+        var listed = new List<BackupPlansListMember>();
+        await foreach (var plan in client.PaginateListBackupPlans(new ListBackupPlansInput(), cancellationToken).ConfigureAwait(false))
+        {
+            listed.Add(plan);
+        }
+
+        foreach (var member in listed)
+        {
+            if (member.BackupPlanId is not { } id || member.BackupPlanName is not { } name)
+            {
+                continue;
+            }
+
+            state.Observe(member.BackupPlanArn);
+            if (posture.FindPlan(name) is not null && !state.Plans.ContainsKey(name))
+            {
+                state.Plans[name] = await ReadPlanAsync(member, posture, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // Undeclared (or a second plan with a declared name): only what deleting it needs.
+                var selections = options.DeleteUndeclared
+                    ? await ListSelectionsAsync(id, withDetails: false, cancellationToken).ConfigureAwait(false)
+                    : [];
+                state.UndeclaredPlans.Add(new LivePlan(id, member.BackupPlanArn ?? string.Empty, name, null, selections));
+            }
+        }
+
+        // A posture that declares no restore testing plan does not manage restore testing (and needs no access to it).
+        if (!posture.RestoreTestingPlans.IsEmpty)
+        {
+            await ReadRestoreTestingAsync(state, posture, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        return state;
+    }
+
+    private async Task ReadRestoreTestingAsync(LiveState state, BackupPosture posture, PostureApplyOptions options, CancellationToken cancellationToken)
+    {
+        var listed = new List<RestoreTestingPlanForList>();
+        await foreach (var plan in client.PaginateListRestoreTestingPlans(new ListRestoreTestingPlansInput(), cancellationToken).ConfigureAwait(false))
+        {
+            listed.Add(plan);
+        }
+
+        foreach (var member in listed)
+        {
+            if (member.RestoreTestingPlanName is not { } name)
+            {
+                continue;
+            }
+
+            var arn = member.RestoreTestingPlanArn ?? string.Empty;
+            state.Observe(arn);
+            var declared = posture.RestoreTestingPlans.Any(p => p.Name == name);
+            if (!declared && !options.DeleteUndeclared)
+            {
+                state.UndeclaredRestoreTestingPlans.Add(new LiveRestoreTestingPlan(name, arn, null, []));
+                continue;
+            }
+
+            var selections = new List<LiveRestoreTestingSelection>();
+            await foreach (var selection in client.PaginateListRestoreTestingSelections(new ListRestoreTestingSelectionsInput { RestoreTestingPlanName = name }, cancellationToken).ConfigureAwait(false))
+            {
+                if (selection.RestoreTestingSelectionName is not { } selectionName)
+                {
+                    continue;
+                }
+
+                RestoreTestingSelection? model = null;
+                if (declared)
+                {
+                    var output = await client.GetRestoreTestingSelectionAsync(
+                        new GetRestoreTestingSelectionInput { RestoreTestingPlanName = name, RestoreTestingSelectionName = selectionName },
+                        cancellationToken).ConfigureAwait(false);
+                    model = output.RestoreTestingSelection is { } got ? RestoreTestingMapping.ToModel(got) : null;
+                }
+
+                selections.Add(new LiveRestoreTestingSelection(selectionName, model));
+            }
+
+            if (!declared)
+            {
+                state.UndeclaredRestoreTestingPlans.Add(new LiveRestoreTestingPlan(name, arn, null, selections));
+                continue;
+            }
+
+            var plan = (await client.GetRestoreTestingPlanAsync(new GetRestoreTestingPlanInput { RestoreTestingPlanName = name }, cancellationToken).ConfigureAwait(false)).RestoreTestingPlan;
+            var tags = await ReadTagsAsync(arn, cancellationToken).ConfigureAwait(false);
+            var document = plan is null ? null : RestoreTestingMapping.ToModel(plan, tags);
+            state.RestoreTestingPlans[name] = new LiveRestoreTestingPlan(name, arn, document, selections);
+        }
+    }
+
+    private async Task<LiveVault?> ReadVaultAsync(string name, CancellationToken cancellationToken)
+    {
+        DescribeBackupVaultOutput describe;
+        try
+        {
+            describe = await client.DescribeBackupVaultAsync(new DescribeBackupVaultInput { BackupVaultName = name }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ResourceNotFoundException)
+        {
+            return null;
+        }
+
+        string? policy = null;
+        try
+        {
+            policy = (await client.GetBackupVaultAccessPolicyAsync(new GetBackupVaultAccessPolicyInput { BackupVaultName = name }, cancellationToken).ConfigureAwait(false)).Policy;
+        }
+        catch (ResourceNotFoundException)
+        {
+            // No access policy.
+        }
+
+        VaultNotifications? notifications = null;
+        try
+        {
+            notifications = PostureMapping.ToModel(await client.GetBackupVaultNotificationsAsync(new GetBackupVaultNotificationsInput { BackupVaultName = name }, cancellationToken).ConfigureAwait(false));
+        }
+        catch (ResourceNotFoundException)
+        {
+            // No notifications.
+        }
+
+        var arn = describe.BackupVaultArn ?? string.Empty;
+        var tags = await ReadTagsAsync(arn, cancellationToken).ConfigureAwait(false);
+        var model = PostureMapping.ToModel(describe, policy, notifications, tags, timeProvider.GetUtcNow());
+        return new LiveVault(arn, model, describe.LockDate);
+    }
+
+    private async Task<LivePlan> ReadPlanAsync(BackupPlansListMember member, BackupPosture posture, CancellationToken cancellationToken)
+    {
+        var id = member.BackupPlanId!;
+        var output = await client.GetBackupPlanAsync(new GetBackupPlanInput { BackupPlanId = id }, cancellationToken).ConfigureAwait(false);
+        var arn = output.BackupPlanArn ?? member.BackupPlanArn ?? string.Empty;
+        var tags = await ReadTagsAsync(arn, cancellationToken).ConfigureAwait(false);
+        var document = PostureMapping.ToModel(output, tags, null, name => posture.FindVault(name) is null);
+        var selections = await ListSelectionsAsync(id, withDetails: true, cancellationToken).ConfigureAwait(false);
+        return new LivePlan(id, arn, member.BackupPlanName!, document, selections);
+    }
+
+    private async Task<List<LiveSelection>> ListSelectionsAsync(string planId, bool withDetails, CancellationToken cancellationToken)
+    {
+        var selections = new List<LiveSelection>();
+        await foreach (var member in client.PaginateListBackupSelections(new ListBackupSelectionsInput { BackupPlanId = planId }, cancellationToken).ConfigureAwait(false))
+        {
+            if (member.SelectionId is not { } id)
+            {
+                continue;
+            }
+
+            M.BackupSelection? model = null;
+            if (withDetails)
+            {
+                var output = await client.GetBackupSelectionAsync(new GetBackupSelectionInput { BackupPlanId = planId, SelectionId = id }, cancellationToken).ConfigureAwait(false);
+                model = output.BackupSelection is { } selection ? PostureMapping.ToModel(selection) : null;
+            }
+
+            selections.Add(new LiveSelection(id, member.SelectionName ?? model?.Name ?? string.Empty, model));
+        }
+
+        return selections;
+    }
+
+    private async Task<Dictionary<string, string>> ReadTagsAsync(string arn, CancellationToken cancellationToken)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (arn.Length == 0)
+        {
+            return tags;
+        }
+
+        string? next = null;
+        do
+        {
+            var page = await client.ListTagsAsync(new ListTagsInput { ResourceArn = arn, NextToken = next }, cancellationToken).ConfigureAwait(false);
+            foreach (var (key, value) in page.Tags ?? [])
+            {
+                tags[key] = value;
+            }
+
+            next = page.NextToken;
+        }
+        while (!string.IsNullOrEmpty(next));
+
+        return tags;
+    }
+}

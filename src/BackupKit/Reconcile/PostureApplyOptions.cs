@@ -1,0 +1,22 @@
+namespace BackupKit.Reconcile;
+
+/// <summary>
+/// Options of <see cref="PostureApplier"/>. By default nothing that the posture does not declare is ever deleted:
+/// undeclared plans, selections and vault settings are reported as <see cref="ChangeAction.Undeclared"/> and left alone.
+/// </summary>
+public sealed record PostureApplyOptions
+{
+    /// <summary>
+    /// Gets a value indicating whether objects the posture does not declare are deleted: backup plans (their
+    /// selections first), selections of declared plans, and the access policy, notifications and lock of declared
+    /// vaults that declare none. A compliance-mode lock that has become immutable is never deleted (AWS refuses).
+    /// Default <see langword="false"/>.
+    /// </summary>
+    public bool DeleteUndeclared { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether backup vaults the posture does not declare (and no rule targets) are deleted.
+    /// AWS only deletes empty vaults. Default <see langword="false"/>; has an effect only with <see cref="DeleteUndeclared"/>.
+    /// </summary>
+    public bool DeleteUndeclaredVaults { get; init; }
+}

@@ -1,0 +1,22 @@
+using BackupKit.Samples.Quickstart;
+
+namespace BackupKit.Tests.Reconcile;
+
+public sealed class QuickstartTests
+{
+    [Fact]
+    public async Task The_quickstart_succeeds_and_its_second_apply_changes_nothing()
+    {
+        using var output = new StringWriter();
+
+        var exitCode = await QuickstartDemo.RunAsync(output);
+
+        var text = output.ToString();
+        Assert.Equal(0, exitCode);
+        var secondApply = text[text.IndexOf("apply again", StringComparison.Ordinal)..];
+        Assert.StartsWith("Applied: no changes; nothing was written to AWS", secondApply[(secondApply.IndexOf('\n') + 1)..], StringComparison.Ordinal);
+        Assert.Contains("No drift: AWS matches the posture.", text, StringComparison.Ordinal);
+        Assert.Contains("BK3003", text, StringComparison.Ordinal);
+        Assert.Contains("+   selection quickstart-plan/tagged-prod", text, StringComparison.Ordinal);
+    }
+}
