@@ -8,7 +8,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace BackupKit.Analyzers.Rules;
 
 /// <summary>
-/// Reports the selection rules of the rules table on constant arguments: the IAM role ARN (BK5001) and each
+/// Reports the selection rules of the rules table on constant arguments: the IAM role ARN of a backup or restore
+/// testing selection (BK5001) and each
 /// resource ARN pattern of <c>Include</c> / <c>Except</c> (BK5003). List sizes (BK5004) are left to run time: a
 /// selection can be filled by several calls.
 /// </summary>
@@ -20,7 +21,7 @@ public sealed class SelectionRulesAnalyzer : BackupKitAnalyzer
 
     private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
     {
-        if (symbols.SelectionBuilder is not null)
+        if (symbols.SelectionBuilder is not null || symbols.RestoreTestingSelectionBuilder is not null)
         {
             context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
         }
@@ -54,7 +55,7 @@ public sealed class SelectionRulesAnalyzer : BackupKitAnalyzer
 
         if (invocation.TargetMethod.Name == "WithRole" &&
             invocation.Arguments.Length == 1 &&
-            BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.SelectionBuilder) &&
+            (BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.SelectionBuilder) || BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.RestoreTestingSelectionBuilder)) &&
             ConstantValues.TryGetString(invocation.Arguments[0].Value, out var roleArn))
         {
             RuleViolationReporter.Report(context, SelectionRules.CheckIamRoleArn(roleArn), invocation.Arguments[0].Value.Syntax.GetLocation());

@@ -6,7 +6,7 @@ namespace BackupKit.Analyzers.Tests.Rules;
 public sealed class SelectionRulesAnalyzerTests
 {
     [Fact]
-    public Task RoleNameInsteadOfArn_ReportsBK5001() =>
+    public Task RoleNameInsteadOfArnForBackupOrRestoreTesting_ReportsBK5001() =>
         VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
             using BackupKit.Building;
             using BackupKit.Model;
@@ -15,10 +15,12 @@ public sealed class SelectionRulesAnalyzerTests
             {
                 BackupPosture M() => BackupPosture.Create()
                     .AddPlan("daily", p => p.Select("all", s => s.WithRole({|#0:"AWSBackupDefaultServiceRole"|}).AllResources()))
+                    .AddRestoreTestingPlan("weekly_test", t => t.Test("volumes", "EBS", s => s.AllProtectedResources().WithRole({|#1:"restore-role"|})))
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.IamRoleArn)).WithLocation(0).WithArguments("AWSBackupDefaultServiceRole"));
+            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.IamRoleArn)).WithLocation(0).WithArguments("AWSBackupDefaultServiceRole"),
+            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.IamRoleArn)).WithLocation(1).WithArguments("restore-role"));
 
     [Fact]
     public Task InvalidResourcePatterns_ReportBK5003PerEntry() =>
