@@ -37,11 +37,11 @@ public sealed class PackageTests : IDisposable
         var build = await DotNetCli.RunAsync(consumer, s_buildTimeout, "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
 
         // The best-practice warnings and a rules-table error (which fails the build, as Build() would at run time).
-        Assert.Contains("warning BK9001", build.Output, StringComparison.Ordinal);
-        Assert.Contains("warning BK9002", build.Output, StringComparison.Ordinal);
-        Assert.Contains("warning BK9003", build.Output, StringComparison.Ordinal);
+        Assert.Contains("warning BK1001", build.Output, StringComparison.Ordinal);
+        Assert.Contains("warning BK1002", build.Output, StringComparison.Ordinal);
+        Assert.Contains("warning BK1003", build.Output, StringComparison.Ordinal);
         Assert.Contains("error BK2001", build.Output, StringComparison.Ordinal);
-        Assert.Contains("docs/rules/BK9001.md", build.Output, StringComparison.Ordinal);
+        Assert.Contains("docs/rules/BK1001.md", build.Output, StringComparison.Ordinal);
         Assert.NotEqual(0, build.ExitCode);
     }
 

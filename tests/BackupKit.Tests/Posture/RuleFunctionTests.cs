@@ -69,9 +69,9 @@ public sealed class RuleFunctionTests
     public void Restore_testing_names_allow_only_letters_digits_and_underscores()
     {
         Assert.Empty(NameRules.CheckRestoreTestingPlanName("weekly_restore_1"));
-        Assert.Equal("BK1007", Assert.Single(NameRules.CheckRestoreTestingPlanName("weekly-restore")).RuleId);
+        Assert.Equal("BK1107", Assert.Single(NameRules.CheckRestoreTestingPlanName("weekly-restore")).RuleId);
         Assert.Empty(NameRules.CheckRestoreTestingSelectionName(new string('s', 50)));
-        Assert.Equal("BK1008", Assert.Single(NameRules.CheckRestoreTestingSelectionName(new string('s', 51))).RuleId);
+        Assert.Equal("BK1108", Assert.Single(NameRules.CheckRestoreTestingSelectionName(new string('s', 51))).RuleId);
     }
 
     [Fact]
