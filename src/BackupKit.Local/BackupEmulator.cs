@@ -68,6 +68,7 @@ public sealed class BackupEmulator : IAsyncDisposable
             new State.EmulatorState(),
             options.TimeProvider,
             new AccountResolver(options.AccountsByAccessKey, options.DefaultAccountId),
+            options.SecretsByAccessKey,
             loggerFactory.CreateLogger("BackupKit.Local"));
         app.Run(pipeline.HandleAsync);
 

@@ -9,8 +9,10 @@ public sealed class BackupEmulatorOptions
     public int Port { get; set; }
 
     /// <summary>
-    /// The clock every timestamp the emulator writes comes from (creation dates, lock dates, deletion dates).
-    /// Replace it with a fake clock to move time forward in tests.
+    /// The clock every timestamp the emulator writes comes from (creation dates, lock dates, deletion dates, the
+    /// <c>Date</c> header), and the clock request signing times are checked against (AWS refuses requests signed more
+    /// than 15 minutes away from its time). Replace it with a fake clock to move time forward in tests; sign requests
+    /// with the same clock (or let the SDK correct its skew from the <c>Date</c> header).
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -22,6 +24,13 @@ public sealed class BackupEmulatorOptions
     /// An access key that is itself 12 digits is taken as the account id when it is not mapped here.
     /// </summary>
     public IDictionary<string, string> AccountsByAccessKey { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Secret access keys by access key id. Requests signed with an access key listed here have their SigV4 signature
+    /// verified, as AWS verifies it; requests with other access keys are accepted on a well-formed <c>Authorization</c>
+    /// header alone. Either way a request must be signed within 15 minutes of <see cref="TimeProvider"/>'s time.
+    /// </summary>
+    public IDictionary<string, string> SecretsByAccessKey { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Where the emulator and the web host log; null logs nothing.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }

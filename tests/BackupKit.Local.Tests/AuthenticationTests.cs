@@ -42,7 +42,7 @@ public sealed class AuthenticationTests : EmulatorTest
     [Fact]
     public async Task Credential_scoped_to_another_service_is_refused()
     {
-        var header = WireCaller.AuthorizationHeader(WireCaller.TestAccessKey, WireCaller.TodayScope, "us-east-1", "s3");
+        var header = WireCaller.AuthorizationHeader(WireCaller.TestAccessKey, Caller.TodayScope, "us-east-1", "s3");
         using var response = await Caller.SendRawAsync("GET", "/backup-vaults/", authorization: header);
         var error = await AwsErrorResponse.ReadAsync(response);
 
@@ -54,12 +54,23 @@ public sealed class AuthenticationTests : EmulatorTest
     [Fact]
     public async Task Credential_with_a_wrong_terminator_is_refused()
     {
-        var header = WireCaller.AuthorizationHeader(WireCaller.TestAccessKey, WireCaller.TodayScope, "us-east-1", "backup", "aws4_reqest");
+        var header = WireCaller.AuthorizationHeader(WireCaller.TestAccessKey, Caller.TodayScope, "us-east-1", "backup", "aws4_reqest");
         using var response = await Caller.SendRawAsync("GET", "/backup-vaults/", authorization: header);
         var error = await AwsErrorResponse.ReadAsync(response);
 
         Assert.Equal("InvalidSignatureException", error.ErrorType);
         Assert.Contains("valid terminator: 'aws4_request', not 'aws4_reqest'", error.BodyMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Credential_scoped_to_something_that_is_not_a_region_is_refused()
+    {
+        var header = WireCaller.AuthorizationHeader(WireCaller.TestAccessKey, Caller.TodayScope, "US_EAST", "backup");
+        using var response = await Caller.SendRawAsync("GET", "/backup-vaults/", authorization: header);
+        var error = await AwsErrorResponse.ReadAsync(response);
+
+        Assert.Equal("InvalidSignatureException", error.ErrorType);
+        Assert.Equal("Credential should be scoped to a valid region, not 'US_EAST'. ", error.BodyMessage);
     }
 
     [Fact]
@@ -88,7 +99,7 @@ public sealed class AuthenticationTests : EmulatorTest
     [Fact]
     public async Task Host_must_be_a_signed_header()
     {
-        var header = $"AWS4-HMAC-SHA256 Credential={WireCaller.TestAccessKey}/{WireCaller.TodayScope}/us-east-1/backup/aws4_request, SignedHeaders=x-amz-date, Signature=abc";
+        var header = $"AWS4-HMAC-SHA256 Credential={WireCaller.TestAccessKey}/{Caller.TodayScope}/us-east-1/backup/aws4_request, SignedHeaders=x-amz-date, Signature=abc";
         using var response = await Caller.SendRawAsync("GET", "/backup-vaults/", authorization: header);
         var error = await AwsErrorResponse.ReadAsync(response);
 

@@ -65,11 +65,11 @@ public sealed class RoutingTests : EmulatorTest
     [Fact]
     public async Task Unimplemented_operation_answers_501_naming_the_operation()
     {
-        var error = await ErrorAsync(BackupOperations.ListBackupJobs, new ListBackupJobsInput());
+        var error = await ErrorAsync(BackupOperations.ListCopyJobs, new ListCopyJobsInput());
 
         Assert.Equal(501, error.StatusCode);
         Assert.Equal("NotImplementedException", error.ErrorType);
-        Assert.Equal("BackupKit.Local does not implement ListBackupJobs yet.", error.BodyMessage);
+        Assert.Equal("BackupKit.Local does not implement ListCopyJobs yet.", error.BodyMessage);
     }
 
     [Fact]

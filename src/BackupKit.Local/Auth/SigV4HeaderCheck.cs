@@ -108,7 +108,7 @@ internal static class SigV4HeaderCheck
 
         if (!IsRegion(region))
         {
-            return new BackupApiError(ErrorCodes.InvalidSignature, 403, "Credential should be scoped to a valid region. ");
+            return new BackupApiError(ErrorCodes.InvalidSignature, 403, $"Credential should be scoped to a valid region, not '{region}'. ");
         }
 
         if (!IsBasicDate(scopeDate))

@@ -55,6 +55,7 @@ internal static class OperationCatalog
         Add(BackupOperations.ListBackupSelections, BackupSelectionOperations.List);
 
         Add(BackupOperations.CreateBackupVault, BackupVaultOperations.Create);
+        Add(BackupOperations.CreateLogicallyAirGappedBackupVault, BackupVaultOperations.CreateLogicallyAirGapped);
         Add(BackupOperations.DescribeBackupVault, BackupVaultOperations.Describe);
         Add(BackupOperations.DeleteBackupVault, BackupVaultOperations.Delete);
         Add(BackupOperations.ListBackupVaults, BackupVaultOperations.List);
@@ -66,6 +67,17 @@ internal static class OperationCatalog
         Add(BackupOperations.DeleteBackupVaultNotifications, BackupVaultOperations.DeleteNotifications);
         Add(BackupOperations.PutBackupVaultLockConfiguration, BackupVaultOperations.PutLock);
         Add(BackupOperations.DeleteBackupVaultLockConfiguration, BackupVaultOperations.DeleteLock);
+
+        Add(BackupOperations.StartBackupJob, BackupJobOperations.Start);
+        Add(BackupOperations.DescribeBackupJob, BackupJobOperations.Describe);
+        Add(BackupOperations.ListBackupJobs, BackupJobOperations.List);
+        Add(BackupOperations.StopBackupJob, BackupJobOperations.Stop);
+
+        Add(BackupOperations.ListRecoveryPointsByBackupVault, RecoveryPointOperations.ListByVault);
+        Add(BackupOperations.ListRecoveryPointsByResource, RecoveryPointOperations.ListByResource);
+        Add(BackupOperations.DescribeRecoveryPoint, RecoveryPointOperations.Describe);
+        Add(BackupOperations.DeleteRecoveryPoint, RecoveryPointOperations.Delete);
+        Add(BackupOperations.UpdateRecoveryPointLifecycle, RecoveryPointOperations.UpdateLifecycle);
 
         Add(BackupOperations.TagResource, TagOperations.Tag);
         Add(BackupOperations.UntagResource, TagOperations.Untag);

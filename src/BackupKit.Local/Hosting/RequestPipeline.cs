@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Collections.Frozen;
+using System.Globalization;
 using System.IO.Pipelines;
 using BackupKit.Local.Auth;
 using BackupKit.Local.Protocol;
@@ -11,7 +13,9 @@ using Microsoft.Extensions.Logging;
 namespace BackupKit.Local.Hosting;
 
 /// <summary>
-/// The emulator's single request delegate: request id, SigV4 header check, routing, injected faults, then the operation.
+/// The emulator's single request delegate: request id, SigV4 header check, signing time against the emulator clock,
+/// routing, the body, the signature (only for access keys with a registered secret), injected faults, then the
+/// operation.
 /// No MVC and no routing middleware: the route table is precomputed and matching does not allocate beyond the labels.
 /// </summary>
 internal sealed partial class RequestPipeline
@@ -24,6 +28,8 @@ internal sealed partial class RequestPipeline
     private readonly TimeProvider _clock;
     private readonly AccountResolver _accounts;
     private readonly ILogger _logger;
+    private readonly FrozenDictionary<string, string> _secrets;
+    private readonly bool _usesSystemClock;
 
     public RequestPipeline(
         RouteTable<IOperationEndpoint> routes,
@@ -31,6 +37,7 @@ internal sealed partial class RequestPipeline
         EmulatorState state,
         TimeProvider clock,
         AccountResolver accounts,
+        IEnumerable<KeyValuePair<string, string>> secretsByAccessKey,
         ILogger logger)
     {
         _routes = routes;
@@ -39,13 +46,21 @@ internal sealed partial class RequestPipeline
         _clock = clock;
         _accounts = accounts;
         _logger = logger;
+        _secrets = secretsByAccessKey.ToFrozenDictionary(StringComparer.Ordinal);
+        _usesSystemClock = ReferenceEquals(clock, TimeProvider.System);
     }
 
     public async Task HandleAsync(HttpContext http)
     {
         var request = http.Request;
         var headers = request.Headers;
-        http.Response.Headers["x-amzn-requestid"] = Guid.NewGuid().ToString("D");
+        var responseHeaders = http.Response.Headers;
+        responseHeaders["x-amzn-requestid"] = Guid.NewGuid().ToString("D");
+        if (!_usesSystemClock)
+        {
+            // SDKs correct clock skew from the Date header; it must tell the emulated time.
+            responseHeaders.Date = _clock.GetUtcNow().ToString("R", CultureInfo.InvariantCulture);
+        }
 
         var authError = SigV4HeaderCheck.Check(headers.Authorization, headers["X-Amz-Date"], headers.Date, out var caller);
         if (authError is not null)
@@ -54,9 +69,15 @@ internal sealed partial class RequestPipeline
             return;
         }
 
+        var timeError = RequestTimeCheck.Check(headers["X-Amz-Date"], headers.Date, _clock.GetUtcNow());
+        if (timeError is not null)
+        {
+            await ErrorResponseWriter.WriteAsync(http, timeError).ConfigureAwait(false);
+            return;
+        }
+
         var rawPath = RawPath(http);
-        var query = request.Query;
-        if (!_routes.TryMatch(request.Method, rawPath, query.ContainsKey, out var match))
+        if (!_routes.TryMatch(request.Method, rawPath, request, static (r, key) => r.Query.ContainsKey(key), out var match))
         {
             await ErrorResponseWriter.WriteAsync(
                 http,
@@ -67,19 +88,6 @@ internal sealed partial class RequestPipeline
         }
 
         var endpoint = match.Target;
-        var fault = _faults.OnRequest(endpoint.Name);
-        if (fault.Delay > TimeSpan.Zero)
-        {
-            // Injected latency is wall-clock time: it simulates the network, not the emulated clock.
-            await Task.Delay(fault.Delay, http.RequestAborted).ConfigureAwait(false);
-        }
-
-        if (fault.Outcome is { Kind: FaultKind.Error } error)
-        {
-            await ErrorResponseWriter.WriteAsync(http, error.ErrorCode!, error.StatusCode, error.Message!, retryAfter: error.RetryAfter).ConfigureAwait(false);
-            return;
-        }
-
         byte[]? rented = null;
         try
         {
@@ -88,6 +96,26 @@ internal sealed partial class RequestPipeline
             {
                 (rented, var length) = await ReadBodyAsync(request.BodyReader, http.RequestAborted).ConfigureAwait(false);
                 body = rented.AsMemory(0, length);
+            }
+
+            if (_secrets.TryGetValue(caller.AccessKeyId, out var secret)
+                && SigV4SignatureVerifier.Verify(request, secret, body.Span) is { } signatureError)
+            {
+                await ErrorResponseWriter.WriteAsync(http, signatureError).ConfigureAwait(false);
+                return;
+            }
+
+            var fault = _faults.OnRequest(endpoint.Name);
+            if (fault.Delay > TimeSpan.Zero)
+            {
+                // Injected latency is wall-clock time: it simulates the network, not the emulated clock.
+                await Task.Delay(fault.Delay, http.RequestAborted).ConfigureAwait(false);
+            }
+
+            if (fault.Outcome is { Kind: FaultKind.Error } error)
+            {
+                await ErrorResponseWriter.WriteAsync(http, error.ErrorCode!, error.StatusCode, error.Message!, retryAfter: error.RetryAfter).ConfigureAwait(false);
+                return;
             }
 
             var accountId = _accounts.Resolve(caller.AccessKeyId);

@@ -77,6 +77,7 @@ internal static class BackupPlanOperations
                 Sequence = state.NextSequence(),
                 CreationDate = now,
                 CreatorRequestId = input.CreatorRequestId,
+                ScheduledThrough = now,
             };
             plan.Versions.Add(new PlanVersion(plan, NewVersionId(), now, Materialize(document, previous: null)));
             if (input.BackupPlanTags is { } tags)
@@ -92,10 +93,18 @@ internal static class BackupPlanOperations
     public static GetBackupPlanOutput Get(CallContext call, GetBackupPlanInput input)
     {
         PlanVersion version;
+        DateTimeOffset? lastExecution;
         var state = call.State;
         lock (state.Gate)
         {
             var plan = Find(state, input.BackupPlanId!);
+            if (plan.Selections.Count > 0)
+            {
+                // Only a plan with selections can have run; plain reads stay on the prepared answer.
+                BackupJobEngine.Advance(state, call.Now);
+            }
+
+            lastExecution = plan.LastExecutionDate;
             if (input.VersionId is { } versionId)
             {
                 version = plan.Versions.Find(v => v.VersionId == versionId)
@@ -107,7 +116,8 @@ internal static class BackupPlanOperations
             }
         }
 
-        if (input.MaxScheduledRunsPreview is not ({ } runs and > 0))
+        var runs = input.MaxScheduledRunsPreview ?? 0;
+        if (runs <= 0 && lastExecution is null)
         {
             return version.Output;
         }
@@ -123,7 +133,8 @@ internal static class BackupPlanOperations
             CreationDate = prepared.CreationDate,
             DeletionDate = prepared.DeletionDate,
             AdvancedBackupSettings = prepared.AdvancedBackupSettings,
-            ScheduledRunsPreview = ScheduledRuns(version.Document, call.Now, runs),
+            LastExecutionDate = lastExecution,
+            ScheduledRunsPreview = runs > 0 ? ScheduledRuns(version.Document, call.Now, runs) : null,
         };
     }
 
@@ -134,6 +145,8 @@ internal static class BackupPlanOperations
         var state = call.State;
         lock (state.Gate)
         {
+            // Runs due under the old version happen before the new one takes over.
+            BackupJobEngine.Advance(state, call.Now);
             var plan = FindLive(state, input.BackupPlanId!);
             foreach (var other in state.Plans.Values)
             {
@@ -171,6 +184,7 @@ internal static class BackupPlanOperations
         var state = call.State;
         lock (state.Gate)
         {
+            BackupJobEngine.Advance(state, call.Now);
             var plan = FindLive(state, input.BackupPlanId!);
             if (plan.Selections.Count > 0)
             {
@@ -199,6 +213,7 @@ internal static class BackupPlanOperations
         string? next;
         lock (state.Gate)
         {
+            BackupJobEngine.Advance(state, call.Now);
             var plans = new List<PlanRecord>(state.Plans.Count);
             foreach (var plan in state.Plans.Values)
             {
@@ -276,6 +291,7 @@ internal static class BackupPlanOperations
         CreationDate = version.CreationDate,
         DeletionDate = version.DeletionDate,
         VersionId = version.VersionId,
+        LastExecutionDate = plan.LastExecutionDate,
         BackupPlanName = version.Document.BackupPlanName,
         CreatorRequestId = plan.CreatorRequestId,
         AdvancedBackupSettings = version.Document.AdvancedBackupSettings,
@@ -325,7 +341,7 @@ internal static class BackupPlanOperations
         var runs = new List<ScheduledPlanExecutionMember>();
         foreach (var rule in plan.Rules ?? [])
         {
-            var zone = FindZone(rule.ScheduleExpressionTimezone ?? DefaultTimezone);
+            var zone = PlanDocumentRules.FindZone(rule.ScheduleExpressionTimezone ?? DefaultTimezone, rule.RuleName ?? string.Empty);
             var cron = CronExpression.Parse(rule.ScheduleExpression ?? DefaultScheduleExpression, static message => BackupApiError.InvalidParameter(message));
             var type = rule.EnableContinuousBackup == true ? RuleExecutionType.CONTINUOUS_AND_SNAPSHOTS : RuleExecutionType.SNAPSHOTS;
             foreach (var time in cron.NextRuns(now, zone).Take(count))
@@ -341,17 +357,5 @@ internal static class BackupPlanOperations
         }
 
         return runs;
-    }
-
-    private static TimeZoneInfo FindZone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            throw BackupApiError.InvalidParameter($"ScheduleExpressionTimezone '{id}' is not a known time zone; use an IANA zone id such as 'Etc/UTC' or 'Europe/Paris'.");
-        }
     }
 }

@@ -30,6 +30,8 @@ internal static partial class BackupSelectionOperations
         var state = call.State;
         lock (state.Gate)
         {
+            // Runs due before the selection existed do not back up its resources.
+            BackupJobEngine.Advance(state, call.Now);
             var plan = BackupPlanOperations.FindLive(state, input.BackupPlanId!);
             var tagSelections = 0;
             foreach (var existing in plan.Selections.Values)
@@ -93,6 +95,7 @@ internal static partial class BackupSelectionOperations
         var state = call.State;
         lock (state.Gate)
         {
+            BackupJobEngine.Advance(state, call.Now);
             var plan = BackupPlanOperations.Find(state, input.BackupPlanId!);
             var record = Find(plan, input.SelectionId!);
             plan.Selections.Remove(record.Id);

@@ -9,7 +9,7 @@ namespace BackupKit.Local.Operations;
 
 /// <summary>
 /// Backup vaults with their access policy, notifications and Vault Lock: create (idempotent by CreatorRequestId),
-/// describe, delete (only when empty and not locked for good), list; put/get/delete policy and notifications; put and
+/// describe, delete (only when empty), list; put/get/delete policy and notifications; put and
 /// delete the lock (governance mode without ChangeableForDays, compliance mode with it).
 /// </summary>
 internal static class BackupVaultOperations
@@ -18,20 +18,95 @@ internal static class BackupVaultOperations
     public const int MaxVaults = 300;
 
     public const long MinChangeableForDays = 3;
+
+    /// <summary>The smallest MinRetentionDays of a logically air-gapped vault.</summary>
+    public const long MinAirGappedRetentionDays = 7;
+
+    /// <summary>How long a logically air-gapped vault stays CREATING on the emulator clock.</summary>
+    public static readonly TimeSpan AirGappedCreationTime = TimeSpan.FromMinutes(1);
     public const long MaxRetentionDays = 36_500;
 
     public static CreateBackupVaultOutput Create(CallContext call, CreateBackupVaultInput input)
     {
-        var name = input.BackupVaultName!;
+        if (input.EncryptionKeyArn is { } keyArn && !keyArn.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            throw BackupApiError.InvalidParameter($"EncryptionKeyArn '{keyArn}' is not a KMS key ARN; give the key's ARN, not its id or alias.");
+        }
+
+        var vault = Add(call, input.BackupVaultName!, input.CreatorRequestId, input.BackupVaultTags, state => new VaultRecord
+        {
+            Name = input.BackupVaultName!,
+            Arn = state.VaultArn(input.BackupVaultName!),
+            Sequence = state.NextSequence(),
+            CreationDate = call.Now,
+            CreatorRequestId = input.CreatorRequestId,
+            EncryptionKeyArn = input.EncryptionKeyArn ?? state.DefaultKeyArn,
+            IsCustomerManagedKey = input.EncryptionKeyArn is not null,
+            AvailableAt = call.Now,
+        });
+        return new CreateBackupVaultOutput { BackupVaultName = vault.Name, BackupVaultArn = vault.Arn, CreationDate = vault.CreationDate };
+    }
+
+    public static CreateLogicallyAirGappedBackupVaultOutput CreateLogicallyAirGapped(CallContext call, CreateLogicallyAirGappedBackupVaultInput input)
+    {
+        var min = input.MinRetentionDays!.Value;
+        var max = input.MaxRetentionDays!.Value;
+        if (min < MinAirGappedRetentionDays || min > MaxRetentionDays)
+        {
+            throw BackupApiError.InvalidParameter($"MinRetentionDays of a logically air-gapped vault must be between {MinAirGappedRetentionDays} and {MaxRetentionDays}; got {min}.");
+        }
+
+        if (max < 1 || max > MaxRetentionDays)
+        {
+            throw BackupApiError.InvalidParameter($"MaxRetentionDays must be between 1 and {MaxRetentionDays}; got {max}.");
+        }
+
+        if (min > max)
+        {
+            throw BackupApiError.InvalidParameter($"MinRetentionDays ({min}) cannot be greater than MaxRetentionDays ({max}).");
+        }
+
+        if (input.EncryptionKeyArn is { } keyArn && !keyArn.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            throw BackupApiError.InvalidParameter($"EncryptionKeyArn '{keyArn}' is not a KMS key ARN; give the key's ARN, not its id or alias.");
+        }
+
+        var now = call.Now;
+        var vault = Add(call, input.BackupVaultName!, input.CreatorRequestId, input.BackupVaultTags, state => new VaultRecord
+        {
+            Name = input.BackupVaultName!,
+            Arn = state.VaultArn(input.BackupVaultName!),
+            Sequence = state.NextSequence(),
+            CreationDate = now,
+            CreatorRequestId = input.CreatorRequestId,
+            EncryptionKeyArn = input.EncryptionKeyArn,
+            IsCustomerManagedKey = input.EncryptionKeyArn is not null,
+            IsLogicallyAirGapped = true,
+            AvailableAt = now + AirGappedCreationTime,
+
+            // The retention range is locked in compliance mode from the start.
+            Lock = new VaultLockRecord(min, max, null, now),
+        });
+        return new CreateLogicallyAirGappedBackupVaultOutput
+        {
+            BackupVaultName = vault.Name,
+            BackupVaultArn = vault.Arn,
+            CreationDate = vault.CreationDate,
+            VaultState = StateOf(vault, now),
+        };
+    }
+
+    private static VaultRecord Add(CallContext call, string name, string? creatorRequestId, Dictionary<string, string>? tags, Func<RegionState, VaultRecord> create)
+    {
         var state = call.State;
         lock (state.Gate)
         {
             if (state.Vaults.TryGetValue(name, out var existing))
             {
-                if (input.CreatorRequestId is { } creatorRequestId && existing.CreatorRequestId == creatorRequestId)
+                if (creatorRequestId is not null && existing.CreatorRequestId == creatorRequestId)
                 {
                     // A repeated create with the same CreatorRequestId returns the vault it created.
-                    return new CreateBackupVaultOutput { BackupVaultName = existing.Name, BackupVaultArn = existing.Arn, CreationDate = existing.CreationDate };
+                    return existing;
                 }
 
                 throw new BackupApiError(ErrorCodes.AlreadyExists, 400, $"Backup vault with the same name '{name}' already exists.")
@@ -46,30 +121,27 @@ internal static class BackupVaultOperations
                 throw BackupApiError.LimitExceeded($"This account already has {MaxVaults} backup vaults in {call.Region}, the most AWS Backup allows.");
             }
 
-            if (input.EncryptionKeyArn is { } keyArn && !keyArn.StartsWith("arn:", StringComparison.Ordinal))
-            {
-                throw BackupApiError.InvalidParameter($"EncryptionKeyArn '{keyArn}' is not a KMS key ARN; give the key's ARN, not its id or alias.");
-            }
-
-            var vault = new VaultRecord
-            {
-                Name = name,
-                Arn = state.VaultArn(name),
-                Sequence = state.NextSequence(),
-                CreationDate = call.Now,
-                CreatorRequestId = input.CreatorRequestId,
-                EncryptionKeyArn = input.EncryptionKeyArn ?? state.DefaultKeyArn,
-                IsCustomerManagedKey = input.EncryptionKeyArn is not null,
-            };
-            if (input.BackupVaultTags is { } tags)
+            var vault = create(state);
+            if (tags is not null)
             {
                 TagOperations.Merge(vault.Tags, tags);
             }
 
             state.Vaults.Add(name, vault);
-            return new CreateBackupVaultOutput { BackupVaultName = vault.Name, BackupVaultArn = vault.Arn, CreationDate = vault.CreationDate };
+            return vault;
         }
     }
+
+    internal static VaultType TypeOf(VaultRecord vault) =>
+        vault.IsLogicallyAirGapped ? VaultType.LOGICALLY_AIR_GAPPED_BACKUP_VAULT : VaultType.BACKUP_VAULT;
+
+    private static VaultState StateOf(VaultRecord vault, DateTimeOffset now) =>
+        now >= vault.AvailableAt ? VaultState.AVAILABLE : VaultState.CREATING;
+
+    private static EncryptionKeyType? KeyTypeOf(VaultRecord vault) =>
+        vault.IsCustomerManagedKey ? EncryptionKeyType.CUSTOMER_MANAGED_KMS_KEY
+        : vault.IsLogicallyAirGapped ? EncryptionKeyType.AWS_OWNED_KMS_KEY
+        : (EncryptionKeyType?)null;
 
     public static DescribeBackupVaultOutput Describe(CallContext call, DescribeBackupVaultInput input)
     {
@@ -81,13 +153,15 @@ internal static class BackupVaultOperations
         var state = call.State;
         lock (state.Gate)
         {
+            var now = call.Now;
+            BackupJobEngine.Advance(state, now);
             var vault = Find(state, input.BackupVaultName!);
             return new DescribeBackupVaultOutput
             {
                 BackupVaultName = vault.Name,
                 BackupVaultArn = vault.Arn,
-                VaultType = VaultType.BACKUP_VAULT,
-                VaultState = VaultState.AVAILABLE,
+                VaultType = TypeOf(vault),
+                VaultState = StateOf(vault, now),
                 EncryptionKeyArn = vault.EncryptionKeyArn,
                 CreationDate = vault.CreationDate,
                 CreatorRequestId = vault.CreatorRequestId,
@@ -96,7 +170,7 @@ internal static class BackupVaultOperations
                 MinRetentionDays = vault.Lock?.MinRetentionDays,
                 MaxRetentionDays = vault.Lock?.MaxRetentionDays,
                 LockDate = vault.Lock?.LockDate,
-                EncryptionKeyType = vault.IsCustomerManagedKey ? EncryptionKeyType.CUSTOMER_MANAGED_KMS_KEY : (EncryptionKeyType?)null,
+                EncryptionKeyType = KeyTypeOf(vault),
             };
         }
     }
@@ -106,16 +180,13 @@ internal static class BackupVaultOperations
         var state = call.State;
         lock (state.Gate)
         {
+            BackupJobEngine.Advance(state, call.Now);
             var vault = Find(state, input.BackupVaultName!);
+            // A locked vault keeps its recovery points until their lifecycle expires them (they cannot be deleted early),
+            // so a locked vault that holds any cannot be deleted; an empty one can, even in compliance mode.
             if (vault.NumberOfRecoveryPoints > 0)
             {
                 throw BackupApiError.InvalidRequest("Backup vault cannot be deleted because it contains recovery points.", bodyCode: "ERROR_9101");
-            }
-
-            if (vault.Lock is { } vaultLock && vaultLock.IsImmutableAt(call.Now))
-            {
-                throw BackupApiError.InvalidRequest(
-                    $"Backup vault '{vault.Name}' cannot be deleted: it is locked in compliance mode and its lock became immutable on {vaultLock.LockDate:O}.");
             }
 
             state.Vaults.Remove(vault.Name);
@@ -128,17 +199,24 @@ internal static class BackupVaultOperations
         var state = call.State;
         lock (state.Gate)
         {
+            BackupJobEngine.Advance(state, call.Now);
             var vaults = new List<VaultRecord>(state.Vaults.Count);
 
-            // Every vault here is a plain BACKUP_VAULT owned by the caller; none is shared with it.
-            var wantsPlain = input.ByVaultType is not { } type || type == VaultType.BACKUP_VAULT;
-            if (wantsPlain && input.ByShared != true)
+            // Every vault here is owned by the caller; none is shared with it.
+            if (input.ByShared != true)
             {
-                vaults.AddRange(state.Vaults.Values);
+                foreach (var vault in state.Vaults.Values)
+                {
+                    if (input.ByVaultType is not { } type || type == TypeOf(vault))
+                    {
+                        vaults.Add(vault);
+                    }
+                }
             }
 
             vaults.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
             var page = Paging.Page(vaults, static v => v.Sequence, input.NextToken, input.MaxResults, out var next);
+            var now = call.Now;
             var members = new List<BackupVaultListMember>(page.Count);
             foreach (var vault in page)
             {
@@ -146,8 +224,8 @@ internal static class BackupVaultOperations
                 {
                     BackupVaultName = vault.Name,
                     BackupVaultArn = vault.Arn,
-                    VaultType = VaultType.BACKUP_VAULT,
-                    VaultState = VaultState.AVAILABLE,
+                    VaultType = TypeOf(vault),
+                    VaultState = StateOf(vault, now),
                     CreationDate = vault.CreationDate,
                     EncryptionKeyArn = vault.EncryptionKeyArn,
                     CreatorRequestId = vault.CreatorRequestId,
@@ -156,7 +234,7 @@ internal static class BackupVaultOperations
                     MinRetentionDays = vault.Lock?.MinRetentionDays,
                     MaxRetentionDays = vault.Lock?.MaxRetentionDays,
                     LockDate = vault.Lock?.LockDate,
-                    EncryptionKeyType = vault.IsCustomerManagedKey ? EncryptionKeyType.CUSTOMER_MANAGED_KMS_KEY : (EncryptionKeyType?)null,
+                    EncryptionKeyType = KeyTypeOf(vault),
                 });
             }
 
@@ -295,6 +373,7 @@ internal static class BackupVaultOperations
         lock (state.Gate)
         {
             var vault = Find(state, input.BackupVaultName!);
+            RefuseAirGapped(vault);
             var now = call.Now;
             if (vault.Lock is { } current && current.IsImmutableAt(now))
             {
@@ -313,6 +392,7 @@ internal static class BackupVaultOperations
         lock (state.Gate)
         {
             var vault = Find(state, input.BackupVaultName!);
+            RefuseAirGapped(vault);
             if (vault.Lock is { } current && current.IsImmutableAt(call.Now))
             {
                 throw BackupApiError.InvalidRequest(
@@ -328,6 +408,15 @@ internal static class BackupVaultOperations
         state.Vaults.TryGetValue(name, out var vault)
             ? vault
             : throw BackupApiError.NotFound($"Backup vault '{name}' does not exist in account {state.AccountId}, region {state.Region}.");
+
+    private static void RefuseAirGapped(VaultRecord vault)
+    {
+        if (vault.IsLogicallyAirGapped)
+        {
+            throw BackupApiError.InvalidRequest(
+                $"Backup vault '{vault.Name}' is logically air-gapped: its retention lock is set when it is created and cannot be changed or removed.");
+        }
+    }
 
     private static bool IsSnsTopicArn(string arn)
     {

@@ -46,6 +46,11 @@ internal static class PlanDocumentRules
                 CronExpression.Check(schedule, message => RuleError(name, message));
             }
 
+            if (rule.ScheduleExpressionTimezone is { } zone)
+            {
+                FindZone(zone, name);
+            }
+
             if (rule.StartWindowMinutes is { } start && (start < MinStartWindowMinutes || start > MaxWindowMinutes))
             {
                 throw RuleError(name, $"StartWindowMinutes must be between {MinStartWindowMinutes} and {MaxWindowMinutes}; got {start}.");
@@ -62,7 +67,7 @@ internal static class PlanDocumentRules
             }
 
             var continuous = rule.EnableContinuousBackup == true;
-            CheckLifecycle(name, rule.Lifecycle, continuous);
+            CheckLifecycle(name, rule.Lifecycle, continuous, problem => RuleError(name, problem));
 
             if (rule.CopyActions is { } copies)
             {
@@ -78,9 +83,22 @@ internal static class PlanDocumentRules
                         throw RuleError(name, $"DestinationBackupVaultArn '{copy.DestinationBackupVaultArn}' is not a backup vault ARN (arn:aws:backup:<region>:<account>:backup-vault:<name>).");
                     }
 
-                    CheckLifecycle(name, copy.Lifecycle, continuous: false);
+                    CheckLifecycle(name, copy.Lifecycle, continuous: false, problem => RuleError(name, problem));
                 }
             }
+        }
+    }
+
+    /// <summary>The time zone a rule's schedule is read in (IANA ids such as <c>Etc/UTC</c>).</summary>
+    public static TimeZoneInfo FindZone(string id, string ruleName)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw RuleError(ruleName, $"ScheduleExpressionTimezone '{id}' is not a known time zone; use an IANA zone id such as 'Etc/UTC' or 'Europe/Paris'.");
         }
     }
 
@@ -102,13 +120,17 @@ internal static class PlanDocumentRules
             && parts[6].Length > 0;
     }
 
-    private static void CheckLifecycle(string ruleName, Lifecycle? lifecycle, bool continuous)
+    /// <summary>Checks a lifecycle outside a plan (backup jobs, recovery point updates).</summary>
+    public static void CheckLifecycle(Lifecycle? lifecycle) =>
+        CheckLifecycle(string.Empty, lifecycle, continuous: false, static problem => BackupApiError.InvalidParameter(problem));
+
+    private static void CheckLifecycle(string ruleName, Lifecycle? lifecycle, bool continuous, Func<string, BackupApiError> error)
     {
         if (lifecycle is null)
         {
             if (continuous)
             {
-                throw RuleError(ruleName, "Invalid lifecycle. A rule with continuous backup needs a Lifecycle with DeleteAfterDays between 1 and 35.");
+                throw error("Invalid lifecycle. A rule with continuous backup needs a Lifecycle with DeleteAfterDays between 1 and 35.");
             }
 
             return;
@@ -118,7 +140,7 @@ internal static class PlanDocumentRules
         var cold = lifecycle.MoveToColdStorageAfterDays;
         if (lifecycle.DeleteAfterEvent is not null)
         {
-            throw RuleError(ruleName, "Invalid lifecycle. DeleteAfterEvent is set by AWS Backup and is not valid as an input.");
+            throw error("Invalid lifecycle. DeleteAfterEvent is set by AWS Backup and is not valid as an input.");
         }
 
         if (continuous)
@@ -135,7 +157,7 @@ internal static class PlanDocumentRules
 
             if (delete is not { } days || days < 1 || days > MaxContinuousRetentionDays)
             {
-                throw RuleError(ruleName, $"Invalid lifecycle. DeleteAfterDays of a continuous backup must be between 1 and {MaxContinuousRetentionDays} days.");
+                throw error($"Invalid lifecycle. DeleteAfterDays of a continuous backup must be between 1 and {MaxContinuousRetentionDays} days.");
             }
 
             return;
@@ -149,19 +171,19 @@ internal static class PlanDocumentRules
 
         if (delete is { } deleteDays && (deleteDays < 1 || deleteDays > MaxRetentionDays))
         {
-            throw RuleError(ruleName, $"Invalid lifecycle. DeleteAfterDays cannot be less than 1 or more than {MaxRetentionDays} days");
+            throw error($"Invalid lifecycle. DeleteAfterDays cannot be less than 1 or more than {MaxRetentionDays} days");
         }
 
         if (cold is { } coldDays)
         {
             if (coldDays < 0 || coldDays > MaxRetentionDays)
             {
-                throw RuleError(ruleName, $"Invalid lifecycle. MoveToColdStorageAfterDays cannot be less than 0 or more than {MaxRetentionDays} days");
+                throw error($"Invalid lifecycle. MoveToColdStorageAfterDays cannot be less than 0 or more than {MaxRetentionDays} days");
             }
 
             if (delete is { } d && d < coldDays + MinDaysInColdStorage)
             {
-                throw RuleError(ruleName, "Invalid lifecycle. DeleteAfterDays cannot be less than 90 days apart from MoveToColdStorageAfterDays");
+                throw error("Invalid lifecycle. DeleteAfterDays cannot be less than 90 days apart from MoveToColdStorageAfterDays");
             }
         }
     }

@@ -6,7 +6,7 @@ using BackupKit.Wire.Protocol;
 
 namespace BackupKit.Local.Operations;
 
-/// <summary>Tags on AWS Backup's own resources (backup plans and vaults), addressed by ARN.</summary>
+/// <summary>Tags on AWS Backup's own resources (backup plans, vaults and recovery points with backup ARNs), addressed by ARN.</summary>
 internal static class TagOperations
 {
     /// <summary>Tags per resource (AWS-wide limit).</summary>
@@ -131,10 +131,12 @@ internal static class TagOperations
                 return plan.Tags;
             case "backup-vault" when state.Vaults.TryGetValue(parts[6], out var vault):
                 return vault.Tags;
-            case "backup-plan" or "backup-vault":
+            case "recovery-point" when RecoveryPointOperations.TagsOf(state, arn) is { } pointTags:
+                return pointTags;
+            case "backup-plan" or "backup-vault" or "recovery-point":
                 throw BackupApiError.NotFound($"Resource '{arn}' does not exist.");
             default:
-                throw BackupApiError.InvalidParameter($"BackupKit.Local manages tags of backup plans and vaults; '{arn}' names a '{parts[5]}'.");
+                throw BackupApiError.InvalidParameter($"BackupKit.Local manages tags of backup plans, vaults and recovery points; '{arn}' names a '{parts[5]}'.");
         }
     }
 }

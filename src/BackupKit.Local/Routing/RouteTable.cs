@@ -28,9 +28,13 @@ internal sealed class RouteTable<T>
     /// <summary>Finds the route for a request.</summary>
     /// <param name="httpMethod">The request method.</param>
     /// <param name="rawPath">The path as sent, percent-encoded, without the query string.</param>
-    /// <param name="hasQueryKey">Whether the request's query string has a key (for templates with a literal query such as <c>?delete</c>).</param>
+    /// <param name="hasQueryKey">Whether the request's query string has a key (for templates with a literal query such as <c>?delete</c>); asked only when a candidate route has one.</param>
     /// <param name="match">The route and its decoded labels.</param>
     public bool TryMatch(string httpMethod, ReadOnlySpan<char> rawPath, Func<string, bool> hasQueryKey, out RouteMatch<T> match)
+        => TryMatch(httpMethod, rawPath, hasQueryKey, static (lookup, key) => lookup(key), out match);
+
+    /// <summary>Finds the route for a request, asking <paramref name="hasQueryKey"/> with <paramref name="state"/> so that callers need not allocate a closure.</summary>
+    public bool TryMatch<TState>(string httpMethod, ReadOnlySpan<char> rawPath, TState state, Func<TState, string, bool> hasQueryKey, out RouteMatch<T> match)
     {
         match = default;
         if (!_roots.TryGetValue(httpMethod, out var root))
@@ -40,7 +44,7 @@ internal sealed class RouteTable<T>
 
         var path = Normalize(rawPath);
         var values = MaxLabels == 0 ? [] : new string[MaxLabels];
-        if (Walk(root, path, values, 0, hasQueryKey, out var endpoint))
+        if (Walk(root, path, values, 0, new QueryProbe<TState>(state, hasQueryKey), out var endpoint))
         {
             match = new RouteMatch<T>(endpoint!.Target, endpoint.LabelNames, values);
             return true;
@@ -64,7 +68,7 @@ internal sealed class RouteTable<T>
         return path;
     }
 
-    private static bool Walk(Node node, ReadOnlySpan<char> rest, string[] values, int labelIndex, Func<string, bool> hasQueryKey, out Endpoint? endpoint)
+    private static bool Walk<TState>(Node node, ReadOnlySpan<char> rest, string[] values, int labelIndex, QueryProbe<TState> hasQueryKey, out Endpoint? endpoint)
     {
         if (rest.IsEmpty)
         {
@@ -230,11 +234,11 @@ internal sealed class RouteTable<T>
             }
         }
 
-        public Endpoint? Select(Func<string, bool> hasQueryKey)
+        public Endpoint? Select<TState>(QueryProbe<TState> hasQueryKey)
         {
             foreach (var endpoint in _endpoints)
             {
-                if (endpoint.RequiredQueryKey is null || hasQueryKey(endpoint.RequiredQueryKey))
+                if (endpoint.RequiredQueryKey is null || hasQueryKey.Has(endpoint.RequiredQueryKey))
                 {
                     return endpoint;
                 }
@@ -245,6 +249,11 @@ internal sealed class RouteTable<T>
     }
 
     private sealed record Endpoint(T Target, string? RequiredQueryKey, string[] LabelNames);
+
+    private readonly struct QueryProbe<TState>(TState state, Func<TState, string, bool> hasKey)
+    {
+        public bool Has(string key) => hasKey(state, key);
+    }
 }
 
 /// <summary>A matched route and the decoded values of its labels, in template order.</summary>

@@ -21,6 +21,12 @@ internal sealed class PlanRecord
 
     public DateTimeOffset? DeletionDate { get; set; }
 
+    /// <summary>Until when the plan's schedules have been run (see <c>BackupJobEngine</c>).</summary>
+    public DateTimeOffset ScheduledThrough { get; set; }
+
+    /// <summary>When the plan last started a backup job; null when it never did.</summary>
+    public DateTimeOffset? LastExecutionDate { get; set; }
+
     public bool IsDeleted => DeletionDate is not null;
 
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);

@@ -27,6 +27,9 @@ internal sealed class RegionState
     /// <summary>Backup vaults by name.</summary>
     public Dictionary<string, VaultRecord> Vaults { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Backup jobs by id.</summary>
+    public Dictionary<string, BackupJobRecord> Jobs { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The ARN of the key AWS Backup encrypts vaults with when the caller names none (the account's <c>aws/backup</c> key).</summary>
     public string DefaultKeyArn => _defaultKeyArn ??= $"arn:aws:kms:{Region}:{AccountId}:key/{Guid.NewGuid():D}";
 

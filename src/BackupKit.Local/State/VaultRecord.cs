@@ -13,7 +13,14 @@ internal sealed class VaultRecord
 
     public string? CreatorRequestId { get; init; }
 
-    public required string EncryptionKeyArn { get; init; }
+    /// <summary>The key the vault encrypts with; null for the AWS-owned key of a logically air-gapped vault.</summary>
+    public string? EncryptionKeyArn { get; init; }
+
+    /// <summary>Whether this is a logically air-gapped vault (its compliance-mode lock comes built in).</summary>
+    public bool IsLogicallyAirGapped { get; init; }
+
+    /// <summary>When a logically air-gapped vault leaves CREATING (AWS creates them asynchronously).</summary>
+    public DateTimeOffset AvailableAt { get; init; }
 
     /// <summary>Whether the caller named its own KMS key (else the account's default AWS Backup key is used).</summary>
     public bool IsCustomerManagedKey { get; init; }
@@ -26,8 +33,10 @@ internal sealed class VaultRecord
 
     public VaultLockRecord? Lock { get; set; }
 
-    /// <summary>Recovery points stored in the vault; the emulator does not run backup jobs yet, so none arrive.</summary>
-    public long NumberOfRecoveryPoints { get; init; }
+    /// <summary>Recovery points stored in the vault, by ARN.</summary>
+    public Dictionary<string, RecoveryPointRecord> RecoveryPoints { get; } = new(StringComparer.Ordinal);
+
+    public long NumberOfRecoveryPoints => RecoveryPoints.Count;
 }
 
 /// <summary>Where a vault sends its events.</summary>

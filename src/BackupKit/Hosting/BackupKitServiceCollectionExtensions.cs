@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using BackupKit.Hosting;
 using BackupKit.Reconcile;
 using BackupKit.Wire;
@@ -13,7 +14,8 @@ public static class BackupKitServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IBackupClient"/> (a singleton <see cref="BackupClient"/>) and a <see cref="PostureApplier"/> over it, with <see cref="BackupKitOptions"/>
     /// validated when the host starts, <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is already
-    /// registered, and logging through the registered <see cref="ILoggerFactory"/>. Traces and metrics are published
+    /// registered, logging through the registered <see cref="ILoggerFactory"/>, and metrics through the registered
+    /// <see cref="IMeterFactory"/> when there is one. Traces and metrics are published
     /// under the name <see cref="BackupKitTelemetry.Name"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -30,7 +32,8 @@ public static class BackupKitServiceCollectionExtensions
         services.TryAddSingleton(static provider => new BackupClient(
             provider.GetRequiredService<IOptions<BackupKitOptions>>().Value.Client,
             provider.GetService<ILoggerFactory>(),
-            provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<IMeterFactory>()));
         services.TryAddSingleton<IBackupClient>(static provider => provider.GetRequiredService<BackupClient>());
         services.TryAddSingleton(static provider => new PostureApplier(
             provider.GetRequiredService<IBackupClient>(),

@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using BackupKit.Resilience;
 
 namespace BackupKit.Hosting;
 
 /// <summary>
-/// BackupKit's <see cref="ActivitySource"/> and <see cref="Meter"/>, both named <c>BackupKit</c>. Subscribe with
-/// <c>AddSource("BackupKit")</c> / <c>AddMeter("BackupKit")</c> in OpenTelemetry. Tags carry operation names, error codes
-/// and request ids, never credentials or headers.
+/// Names of BackupKit's <see cref="ActivitySource"/> and <see cref="Meter"/> (both <c>BackupKit</c>) and of its
+/// instruments. Subscribe with <c>AddSource("BackupKit")</c> / <c>AddMeter("BackupKit")</c> in OpenTelemetry. Tags carry
+/// operation names, error codes and request ids, never credentials or headers.
 /// </summary>
 public static class BackupKitTelemetry
 {
@@ -35,39 +34,7 @@ public static class BackupKitTelemetry
     internal const string RegionTag = "cloud.region";
     internal const string StatusCodeTag = "http.response.status_code";
 
-    private static readonly string? Version = typeof(BackupKitTelemetry).Assembly.GetName().Version?.ToString();
+    internal static readonly string? Version = typeof(BackupKitTelemetry).Assembly.GetName().Version?.ToString();
 
     internal static readonly ActivitySource ActivitySource = new(Name, Version);
-    internal static readonly Meter Meter = new(Name, Version);
-    private static readonly Counter<long> Calls = Meter.CreateCounter<long>(CallsInstrument, "{call}", "AWS Backup calls made by BackupKit.");
-    private static readonly Counter<long> Retries = Meter.CreateCounter<long>(RetriesInstrument, "{retry}", "Retries of AWS Backup calls.");
-    private static readonly Counter<long> Errors = Meter.CreateCounter<long>(ErrorsInstrument, "{call}", "AWS Backup calls that failed.");
-    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(DurationInstrument, "s", "Duration of AWS Backup calls, retries included.");
-
-    internal static void RecordRetry(string operation, RetryKind kind)
-    {
-        if (Retries.Enabled)
-        {
-            Retries.Add(1, new KeyValuePair<string, object?>(OperationTag, operation), new KeyValuePair<string, object?>(RetryReasonTag, kind == RetryKind.Throttling ? "throttling" : "transient"));
-        }
-    }
-
-    internal static void RecordCall(string operation, double seconds, string? errorType)
-    {
-        var outcome = errorType is null ? "success" : "failure";
-        if (Calls.Enabled)
-        {
-            Calls.Add(1, new KeyValuePair<string, object?>(OperationTag, operation), new KeyValuePair<string, object?>(OutcomeTag, outcome));
-        }
-
-        if (Duration.Enabled)
-        {
-            Duration.Record(seconds, new KeyValuePair<string, object?>(OperationTag, operation), new KeyValuePair<string, object?>(OutcomeTag, outcome));
-        }
-
-        if (errorType is not null && Errors.Enabled)
-        {
-            Errors.Add(1, new KeyValuePair<string, object?>(OperationTag, operation), new KeyValuePair<string, object?>(ErrorTypeTag, errorType));
-        }
-    }
 }

@@ -20,10 +20,13 @@ internal sealed class BackupResiliencePipeline
     private readonly BackupResilienceOptions _options;
     private readonly ILogger _logger;
     private readonly string _endpointName;
+    private readonly BackupKitMetrics _metrics;
 
-    public BackupResiliencePipeline(BackupResilienceOptions options, RetryQuota quota, TimeProvider timeProvider, ILogger logger, string endpointName)
+    public BackupResiliencePipeline(
+        BackupResilienceOptions options, RetryQuota quota, TimeProvider timeProvider, ILogger logger, BackupKitMetrics metrics, string endpointName)
     {
         _options = options;
+        _metrics = metrics;
         Quota = quota;
         _logger = logger;
         _endpointName = endpointName;
@@ -102,7 +105,7 @@ internal sealed class BackupResiliencePipeline
         var call = args.Context.Properties.GetValue(CallKey, null!);
         var reason = args.Outcome.Exception?.GetType().Name ?? args.Outcome.Result?.ErrorCode ?? $"HTTP {args.Outcome.Result?.StatusCode}";
         Log.RetryScheduled(_logger, call.OperationName, args.AttemptNumber + 2, call.MaxAttempts, args.RetryDelay.TotalMilliseconds, reason, call.LastRetryKind);
-        BackupKitTelemetry.RecordRetry(call.OperationName, call.LastRetryKind);
+        _metrics.RecordRetry(call.OperationName, call.LastRetryKind);
         return default;
     }
 

@@ -9,7 +9,8 @@ namespace BackupKit.Conformance.Parity;
 /// When the caller leaves the idempotency token empty, the JS SDK fills it with a random UUIDv4; BackupKit's client
 /// must do the same (same shape, a fresh value), and leave the rest of the request as the JS SDK sent it.
 /// </summary>
-public sealed partial class IdempotencyTokenTests(JsCaptureFixture js) : IClassFixture<JsCaptureFixture>
+[Collection(JsCaptureCollection.Name)]
+public sealed partial class IdempotencyTokenTests(JsCaptureFixture js)
 {
     [GeneratedRegex("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")]
     private static partial Regex UuidV4();
@@ -18,6 +19,7 @@ public sealed partial class IdempotencyTokenTests(JsCaptureFixture js) : IClassF
     [InlineData("CreateBackupPlan-token-generated", "CreatorRequestId")]
     [InlineData("CreateBackupSelection-token-generated", "CreatorRequestId")]
     [InlineData("CreateBackupVault-token-generated", "CreatorRequestId")]
+    [InlineData("CreateLogicallyAirGappedBackupVault-token-generated", "CreatorRequestId")]
     [InlineData("StartBackupJob-token-generated", "IdempotencyToken")]
     public async Task Our_client_fills_an_absent_token_like_the_JS_SDK(string caseName, string tokenMember)
     {

@@ -41,3 +41,10 @@ public sealed class JsCaptureFixture : IAsyncLifetime
         }
     }
 }
+
+/// <summary>The parity test classes share one run of the JS SDK over cases.json.</summary>
+[CollectionDefinition(Name)]
+public sealed class JsCaptureCollection : ICollectionFixture<JsCaptureFixture>
+{
+    public const string Name = "JS SDK captures";
+}

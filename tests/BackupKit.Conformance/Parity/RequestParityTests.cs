@@ -9,7 +9,8 @@ namespace BackupKit.Conformance.Parity;
 /// must agree on method, encoded path, query, content type, JSON body and signed headers. A member lost by
 /// <c>ReadInput</c> or not written by the client shows up as a body or query difference.
 /// </summary>
-public sealed class RequestParityTests(JsCaptureFixture js, ITestOutputHelper output) : IClassFixture<JsCaptureFixture>
+[Collection(JsCaptureCollection.Name)]
+public sealed class RequestParityTests(JsCaptureFixture js, ITestOutputHelper output)
 {
     public static TheoryData<string> Cases()
     {

@@ -12,6 +12,10 @@ public abstract class EmulatorTest : IAsyncLifetime
     /// <summary>The emulator clock, starting at a fixed instant.</summary>
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
 
+    /// <summary>A caller acting with another access key or region, signing with the emulator clock.</summary>
+    internal WireCaller CallerFor(string accessKey = WireCaller.TestAccessKey, string region = WireCaller.TestRegion) =>
+        new(Emulator.Endpoint, accessKey, region, Clock);
+
     protected BackupEmulator Emulator => _emulator ?? throw new InvalidOperationException("The emulator is not started.");
 
     internal WireCaller Caller => _caller ?? throw new InvalidOperationException("The emulator is not started.");
@@ -21,7 +25,7 @@ public abstract class EmulatorTest : IAsyncLifetime
         var options = new BackupEmulatorOptions { TimeProvider = Clock };
         Configure(options);
         _emulator = await BackupEmulator.StartAsync(options);
-        _caller = new WireCaller(_emulator.Endpoint);
+        _caller = new WireCaller(_emulator.Endpoint, clock: Clock);
     }
 
     public async Task DisposeAsync()

@@ -17,12 +17,15 @@ internal sealed class WireCaller : IDisposable
     public const string TestRegion = "us-east-1";
 
     private readonly HttpClient _http;
+    private readonly TimeProvider _clock;
 
-    public WireCaller(Uri endpoint, string accessKey = TestAccessKey, string region = TestRegion)
+    /// <summary>Creates a caller that signs with <paramref name="clock"/>'s time (the system clock by default).</summary>
+    public WireCaller(Uri endpoint, string accessKey = TestAccessKey, string region = TestRegion, TimeProvider? clock = null)
     {
         Endpoint = endpoint;
         AccessKey = accessKey;
         Region = region;
+        _clock = clock ?? TimeProvider.System;
         _http = new HttpClient { BaseAddress = endpoint, Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -73,7 +76,7 @@ internal sealed class WireCaller : IDisposable
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         }
 
-        var now = DateTime.UtcNow;
+        var now = _clock.GetUtcNow().UtcDateTime;
         if (sendDate)
         {
             request.Headers.TryAddWithoutValidation("X-Amz-Date", now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
@@ -91,7 +94,7 @@ internal sealed class WireCaller : IDisposable
     public static string AuthorizationHeader(string accessKey, string date, string region, string service, string terminator = "aws4_request") =>
         $"AWS4-HMAC-SHA256 Credential={accessKey}/{date}/{region}/{service}/{terminator}, SignedHeaders=content-type;host;x-amz-date, Signature={new string('a', 64)}";
 
-    public static string TodayScope => DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+    public string TodayScope => _clock.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
     public static byte[] Json(string text) => Encoding.UTF8.GetBytes(text);
 }

@@ -159,8 +159,24 @@ public sealed class SigV4SignerTests
     [InlineData("/backup/plans/", "/backup/plans/")]
     [InlineData("/backup-vaults/my%20vault", "/backup-vaults/my%2520vault")]
     [InlineData("/a//b/./c/../d", "/a/b/d")]
+    [InlineData("/a/b.c/~d_e-f", "/a/b.c/~d_e-f")]
+    [InlineData("/a/./b", "/a/b")]
+    [InlineData("/a/..", "/")]
+    [InlineData("//a", "/a")]
     public void CanonicalizePath_NormalizesAndEncodesSegmentsAgain(string path, string expected) =>
         Assert.Equal(expected, SigV4Signer.CanonicalizePath(path));
+
+    [Fact]
+    public void AmzDate_IsFormattedPerSecond()
+    {
+        var signer = new SigV4Signer("us-east-1", "backup");
+        var instant = new DateTimeOffset(2026, 11, 26, 7, 28, 35, 100, TimeSpan.Zero);
+
+        Assert.Equal("20261126T072835Z", signer.GetAmzDate(instant));
+        Assert.Equal("20261126T072835Z", signer.GetAmzDate(instant.AddMilliseconds(800)));
+        Assert.Equal("20261126T072836Z", signer.GetAmzDate(instant.AddMilliseconds(900)));
+        Assert.Equal("20261126T092836Z", signer.GetAmzDate(new DateTimeOffset(2026, 11, 26, 10, 28, 36, TimeSpan.FromHours(1))));
+    }
 
     [Fact]
     public void HashPayload_IsLowerCaseHexSha256()

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.ExceptionServices;
@@ -52,6 +53,7 @@ public sealed partial class BackupClient : IDisposable
     private readonly BackupResiliencePipeline _resilience;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly BackupKitMetrics _metrics;
     private readonly string _authority;
     private readonly string _basePath;
     private readonly string _host;
@@ -82,18 +84,20 @@ public sealed partial class BackupClient : IDisposable
     {
     }
 
-    /// <summary>Creates a client from options with logging and a clock.</summary>
+    /// <summary>Creates a client from options with logging, a clock and metrics.</summary>
     /// <param name="options">Region, endpoint, credentials and resilience settings.</param>
     /// <param name="loggerFactory">Where to log; null for no logging.</param>
     /// <param name="timeProvider">The clock for signing dates, backoff delays and timeouts; null for the system clock.</param>
+    /// <param name="meterFactory">Creates the <c>BackupKit</c> meter; null for one process-wide meter.</param>
     /// <exception cref="ArgumentException">The options break a rule; the message lists every broken rule.</exception>
     /// <exception cref="InvalidOperationException">No Region is set and none is found in the environment or shared config.</exception>
-    public BackupClient(BackupClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
-        : this(options, loggerFactory, timeProvider, RetryQuotaRegistry.Shared)
+    public BackupClient(BackupClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, IMeterFactory? meterFactory = null)
+        : this(options, loggerFactory, timeProvider, RetryQuotaRegistry.Shared, meterFactory)
     {
     }
 
-    internal BackupClient(BackupClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, RetryQuotaRegistry quotas)
+    internal BackupClient(
+        BackupClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, RetryQuotaRegistry quotas, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
@@ -110,6 +114,7 @@ public sealed partial class BackupClient : IDisposable
 
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = loggerFactory?.CreateLogger<BackupClient>() ?? (ILogger)NullLogger.Instance;
+        _metrics = BackupKitMetrics.For(meterFactory);
         _credentials = new CredentialSource(options);
         _signer = new SigV4Signer(Region, ServiceName);
         _authority = Endpoint.GetLeftPart(UriPartial.Authority);
@@ -124,7 +129,7 @@ public sealed partial class BackupClient : IDisposable
         }
 
         _resilience = new BackupResiliencePipeline(
-            resilience, quotas.Get(Endpoint, resilience.RetryQuotaCapacity), _timeProvider, _logger, _authority);
+            resilience, quotas.Get(Endpoint, resilience.RetryQuotaCapacity), _timeProvider, _logger, _metrics, _authority);
 
         // Ours is the only retry layer: the handler neither retries nor redirects nor times out on its own
         // (timeouts belong to the pipeline, so they are classified and counted like every other failure).
@@ -194,7 +199,7 @@ public sealed partial class BackupClient : IDisposable
             {
                 _resilience.OnCallSucceeded(call);
                 Log.CallSucceeded(_logger, operation.Name, result.StatusCode, elapsed.TotalMilliseconds, call.Attempts, result.RequestId);
-                BackupKitTelemetry.RecordCall(operation.Name, elapsed.TotalSeconds, null);
+                _metrics.RecordCall(operation.Name, elapsed.TotalSeconds, null);
                 CompleteActivity(activity, call, result.StatusCode, result.RequestId, null);
                 return (TOutput)result.Output!;
             }
@@ -210,7 +215,7 @@ public sealed partial class BackupClient : IDisposable
                 Log.CallFaulted(_logger, error, operation.Name, errorType, elapsed.TotalMilliseconds, call.Attempts);
             }
 
-            BackupKitTelemetry.RecordCall(operation.Name, elapsed.TotalSeconds, errorType);
+            _metrics.RecordCall(operation.Name, elapsed.TotalSeconds, errorType);
             CompleteActivity(activity, call, result?.StatusCode, result?.RequestId, errorType);
             if (ReferenceEquals(error, outcome.Exception))
             {
@@ -328,7 +333,7 @@ public sealed partial class BackupClient : IDisposable
         where TOutput : class
     {
         var request = new HttpRequestMessage(call.Method, call.RequestUri);
-        var amzDate = SigV4Signer.FormatAmzDate(_timeProvider.GetUtcNow());
+        var amzDate = _signer.GetAmzDate(_timeProvider.GetUtcNow());
         var sdkRequest = _sdkRequestValues[Math.Min(attempt, _sdkRequestValues.Length) - 1];
         var token = credentials.UseToken ? credentials.Token : null;
 

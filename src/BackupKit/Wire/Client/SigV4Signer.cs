@@ -26,6 +26,7 @@ internal sealed class SigV4Signer
     private readonly string _region;
     private readonly string _service;
     private SigningKey? _key;
+    private AmzDate? _amzDate;
 
     public SigV4Signer(string region, string service)
     {
@@ -36,6 +37,21 @@ internal sealed class SigV4Signer
     /// <summary>The <c>x-amz-date</c> form of an instant: <c>yyyyMMddTHHmmssZ</c>.</summary>
     public static string FormatAmzDate(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The <c>x-amz-date</c> of an instant, formatted once per second and reused by every request in that second.</summary>
+    public string GetAmzDate(DateTimeOffset instant)
+    {
+        var second = instant.UtcTicks / TimeSpan.TicksPerSecond;
+        var cached = Volatile.Read(ref _amzDate);
+        if (cached is not null && cached.Second == second)
+        {
+            return cached.Text;
+        }
+
+        var text = FormatAmzDate(instant);
+        Volatile.Write(ref _amzDate, new AmzDate(second, text));
+        return text;
+    }
 
     /// <summary>Lower-case hex SHA-256 of a payload.</summary>
     public static string HashPayload(ReadOnlySpan<byte> payload)
@@ -60,6 +76,11 @@ internal sealed class SigV4Signer
         if (encodedPath.Length == 0)
         {
             return "/";
+        }
+
+        if (IsAlreadyCanonical(encodedPath))
+        {
+            return encodedPath;
         }
 
         var segments = encodedPath.Split('/');
@@ -106,6 +127,44 @@ internal sealed class SigV4Signer
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Whether encoding again would change nothing: only unreserved characters and single slashes, no dot segments.
+    /// True for almost every AWS Backup path (labels such as plan ids and vault names), so no allocation is needed.
+    /// </summary>
+    private static bool IsAlreadyCanonical(string path)
+    {
+        if (path[0] != '/')
+        {
+            return false;
+        }
+
+        var segmentStart = 1;
+        for (var i = 1; i <= path.Length; i++)
+        {
+            if (i < path.Length && path[i] != '/')
+            {
+                var ch = path[i];
+                if (!(ch is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.' or '~'))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var segment = path.AsSpan(segmentStart, i - segmentStart);
+            var isLast = i == path.Length;
+            if ((segment.IsEmpty && !isLast) || segment is "." || segment is "..")
+            {
+                return false;
+            }
+
+            segmentStart = i + 1;
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -224,4 +283,7 @@ internal sealed class SigV4Signer
 
     /// <summary>The cached signing key of one day; replaced atomically when the day or the secret changes.</summary>
     private sealed record SigningKey(string Date, string Secret, byte[] Key);
+
+    /// <summary>The formatted date of one whole second.</summary>
+    private sealed record AmzDate(long Second, string Text);
 }

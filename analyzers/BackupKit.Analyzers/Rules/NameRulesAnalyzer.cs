@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using BackupKit.Analyzers.Internals;
+using BackupKit.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace BackupKit.Analyzers.Rules;
+
+/// <summary>
+/// Reports the naming rules of the rules table on constant names and tags: vault (BK1001), plan (BK1002), rule
+/// (BK1003) and selection (BK1004) names, restore testing plan (BK1007) and selection (BK1008) names, and tag key
+/// and value lengths (BK1006).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NameRulesAnalyzer : BackupKitAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(
+        RuleIds.VaultName, RuleIds.PlanName, RuleIds.RuleName, RuleIds.SelectionName, RuleIds.TagLength,
+        RuleIds.RestoreTestingPlanName, RuleIds.RestoreTestingSelectionName);
+
+    private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols) =>
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, BackupKitSymbols symbols)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        switch (method.Name)
+        {
+            case "AddVault" when BackupKitSymbols.IsOn(method, symbols.PostureBuilder):
+                CheckName(context, invocation, NameRules.CheckVaultName);
+                break;
+            case "AddPlan" when BackupKitSymbols.IsOn(method, symbols.PostureBuilder):
+                CheckName(context, invocation, NameRules.CheckPlanName);
+                break;
+            case "AddRule" when BackupKitSymbols.IsOn(method, symbols.PlanBuilder):
+                CheckName(context, invocation, NameRules.CheckRuleName);
+                break;
+            case "Select" when BackupKitSymbols.IsOn(method, symbols.PlanBuilder):
+                CheckName(context, invocation, NameRules.CheckSelectionName);
+                break;
+            case "AddRestoreTestingPlan" when BackupKitSymbols.IsOn(method, symbols.PostureBuilder):
+                CheckName(context, invocation, NameRules.CheckRestoreTestingPlanName);
+                break;
+            case "Test" when BackupKitSymbols.IsOn(method, symbols.RestoreTestingPlanBuilder):
+                CheckName(context, invocation, NameRules.CheckRestoreTestingSelectionName);
+                break;
+            case "Tag" when BackupKitSymbols.IsOn(method, symbols.PlanBuilder) || BackupKitSymbols.IsOn(method, symbols.VaultBuilder):
+            case "TagRecoveryPoints" when BackupKitSymbols.IsOn(method, symbols.RuleBuilder):
+                CheckTag(context, invocation);
+                break;
+        }
+    }
+
+    private static void CheckName(OperationAnalysisContext context, IInvocationOperation invocation, System.Func<string?, IReadOnlyList<RuleViolation>> check)
+    {
+        if (FluentConfiguration.Argument(invocation, "name") is { } argument &&
+            ConstantValues.TryGetString(argument.Value, out var name))
+        {
+            RuleViolationReporter.Report(context, check(name), argument.Value.Syntax.GetLocation());
+        }
+    }
+
+    private static void CheckTag(OperationAnalysisContext context, IInvocationOperation invocation)
+    {
+        if (FluentConfiguration.Argument(invocation, "key") is not { } keyArgument ||
+            FluentConfiguration.Argument(invocation, "value") is not { } valueArgument ||
+            !ConstantValues.TryGetString(keyArgument.Value, out var key) ||
+            !ConstantValues.TryGetString(valueArgument.Value, out var value) ||
+            key is null)
+        {
+            return;
+        }
+
+        foreach (var violation in NameRules.CheckTags(new[] { new KeyValuePair<string, string>(key, value!) }))
+        {
+            var location = violation.Value == key ? keyArgument.Value.Syntax.GetLocation() : valueArgument.Value.Syntax.GetLocation();
+            RuleViolationReporter.Report(context, violation, location);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using BackupKit.Analyzers.Internals;
+using BackupKit.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace BackupKit.Analyzers.Rules;
+
+/// <summary>
+/// Reports the schedule rules of the rules table on constant arguments of a backup rule: cron syntax (BK2001) and
+/// frequency (BK2002), time zone (BK2003), start window (BK2004), completion window (BK2005) and whole minutes
+/// (BK2006), and the schedule of a restore testing plan (BK2001, BK2003). A completion window is compared with the start window of the same rule when both are constants of a
+/// rule configuration lambda.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ScheduleRulesAnalyzer : BackupKitAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(
+        RuleIds.CronSyntax, RuleIds.CronFrequency, RuleIds.TimeZone, RuleIds.StartWindow, RuleIds.CompletionWindow, RuleIds.WholeMinutes);
+
+    private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
+    {
+        if (symbols.RuleBuilder is not null)
+        {
+            context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+        }
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, BackupKitSymbols symbols)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod.Name == "AddRule" && BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.PlanBuilder))
+        {
+            CheckWindowsTogether(context, invocation, symbols);
+            return;
+        }
+
+        if (invocation.Arguments.Length == 1 && BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.RestoreTestingPlanBuilder))
+        {
+            CheckRestoreTestingSchedule(context, invocation);
+            return;
+        }
+
+        if (invocation.Arguments.Length != 1 || !BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.RuleBuilder))
+        {
+            return;
+        }
+
+        var argument = invocation.Arguments[0].Value;
+        var location = argument.Syntax.GetLocation();
+        switch (invocation.TargetMethod.Name)
+        {
+            case "Cron" when ConstantValues.TryGetString(argument, out var expression):
+                RuleViolationReporter.Report(context, ScheduleRules.CheckCron(expression), location);
+                break;
+            case "InTimeZone" when ConstantValues.TryGetString(argument, out var timeZone) && timeZone is not null:
+                RuleViolationReporter.Report(context, ScheduleRules.CheckTimeZone(timeZone), location);
+                break;
+            case "StartWithin" when ConstantValues.TryGetTimeSpan(argument, symbols, out var startWindow):
+                RuleViolationReporter.Report(context, ScheduleRules.CheckStartWindow(startWindow), location);
+                break;
+            case "CompleteWithin" when ConstantValues.TryGetTimeSpan(argument, symbols, out var completionWindow):
+                RuleViolationReporter.Report(context, ScheduleRules.CheckCompletionWindow(completionWindow, null), location);
+                break;
+        }
+    }
+
+    // Restore testing plans accept any cron frequency; the syntax and the time zone are checked as for backup rules.
+    private static void CheckRestoreTestingSchedule(OperationAnalysisContext context, IInvocationOperation invocation)
+    {
+        var argument = invocation.Arguments[0].Value;
+        switch (invocation.TargetMethod.Name)
+        {
+            case "Cron" when ConstantValues.TryGetString(argument, out var expression):
+                RuleViolationReporter.Report(context, ScheduleRules.CheckCron(string.IsNullOrEmpty(expression) ? null : expression, atMostHourly: false), argument.Syntax.GetLocation());
+                break;
+            case "InTimeZone" when ConstantValues.TryGetString(argument, out var timeZone) && timeZone is not null:
+                RuleViolationReporter.Report(context, ScheduleRules.CheckTimeZone(timeZone), argument.Syntax.GetLocation());
+                break;
+        }
+    }
+
+    // The completion window may not be shorter than the start window; each window's own range is reported on its call.
+    private static void CheckWindowsTogether(OperationAnalysisContext context, IInvocationOperation addRule, BackupKitSymbols symbols)
+    {
+        var configuration = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(addRule, symbols.RuleBuilder), symbols.RuleBuilder);
+        if (!configuration.IsComplete || configuration.Lambda is null || !configuration.IsStraightLine)
+        {
+            return;
+        }
+
+        System.TimeSpan? start = null;
+        System.TimeSpan? completion = null;
+        IOperation? completionArgument = null;
+        foreach (var call in configuration.Calls)
+        {
+            var isStart = call.TargetMethod.Name == "StartWithin";
+            var isCompletion = call.TargetMethod.Name == "CompleteWithin";
+            if ((isStart || isCompletion) && call.Arguments.Length == 1)
+            {
+                System.TimeSpan? value = ConstantValues.TryGetTimeSpan(call.Arguments[0].Value, symbols, out var known) ? known : null;
+                if (isStart)
+                {
+                    start = value;
+                }
+                else
+                {
+                    completion = value;
+                    completionArgument = call.Arguments[0].Value;
+                }
+            }
+        }
+
+        if (start is null || completion is null || completionArgument is null ||
+            ScheduleRules.CheckStartWindow(start).Count != 0 ||
+            ScheduleRules.CheckCompletionWindow(completion, null).Count != 0)
+        {
+            return;
+        }
+
+        RuleViolationReporter.Report(context, ScheduleRules.CheckCompletionWindow(completion, start), completionArgument.Syntax.GetLocation());
+    }
+}

@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using BackupKit.Analyzers.Internals;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace BackupKit.Analyzers.Rules;
+
+/// <summary>
+/// BK9003: a backup vault declared without Vault Lock. A logically air-gapped vault is locked by AWS itself (and may
+/// not carry a Vault Lock, BK6009), so it is not reported.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class VaultWithoutLockAnalyzer : BackupKitAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.BK9003_VaultWithoutLock);
+
+    private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
+    {
+        if (symbols.VaultBuilder is null)
+        {
+            return;
+        }
+
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, BackupKitSymbols symbols)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod.Name != "AddVault" || !BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.PostureBuilder))
+        {
+            return;
+        }
+
+        var vault = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(invocation, symbols.VaultBuilder), symbols.VaultBuilder);
+        if (!vault.IsComplete || vault.HasCall("Lock") || vault.HasCall("LogicallyAirGapped"))
+        {
+            return;
+        }
+
+        var name = FluentConfiguration.Argument(invocation, "name") is { } nameArgument && ConstantValues.TryGetString(nameArgument.Value, out var text)
+            ? text
+            : null;
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.BK9003_VaultWithoutLock,
+            NameLocation.Of(invocation),
+            name ?? "(unnamed)"));
+    }
+}

@@ -1,0 +1,69 @@
+using BackupKit.Local.Protocol;
+
+namespace BackupKit.Local.Operations;
+
+/// <summary>
+/// What AWS Backup knows about a protected resource from its ARN: the resource type name the API reports, and the ARN
+/// form its recovery points take (AWS Backup's own for fully managed types, the source service's otherwise).
+/// </summary>
+internal static class ResourceTypes
+{
+    /// <summary>The resource type of an ARN, as the API names it (DynamoDB, EBS, EC2, RDS, Aurora, EFS, ...).</summary>
+    /// <exception cref="BackupApiError">The ARN is malformed or names a type AWS Backup does not protect.</exception>
+    public static string Of(string resourceArn)
+    {
+        var parts = resourceArn.Split(':', 6);
+        if (parts.Length != 6 || parts[0] != "arn" || !parts[1].StartsWith("aws", StringComparison.Ordinal))
+        {
+            throw BackupApiError.InvalidParameter($"ResourceArn '{resourceArn}' is not an ARN.");
+        }
+
+        var resource = parts[5];
+        return parts[2] switch
+        {
+            "dynamodb" when resource.StartsWith("table/", StringComparison.Ordinal) => "DynamoDB",
+            "ec2" when resource.StartsWith("volume/", StringComparison.Ordinal) => "EBS",
+            "ec2" when resource.StartsWith("instance/", StringComparison.Ordinal) => "EC2",
+            "rds" when resource.StartsWith("db:", StringComparison.Ordinal) => "RDS",
+            "rds" when resource.StartsWith("cluster:", StringComparison.Ordinal) => "Aurora",
+            "elasticfilesystem" when resource.StartsWith("file-system/", StringComparison.Ordinal) => "EFS",
+            "fsx" => "FSx",
+            "s3" when resource.Length > 0 && !resource.Contains('/', StringComparison.Ordinal) => "S3",
+            "storagegateway" => "Storage Gateway",
+            "backup-gateway" => "VirtualMachine",
+            "cloudformation" when resource.StartsWith("stack/", StringComparison.Ordinal) => "CloudFormation",
+            "redshift" or "redshift-serverless" => "Redshift",
+            "timestream" => "Timestream",
+            "ssm-sap" => "SAP HANA on Amazon EC2",
+            "eks" when resource.StartsWith("cluster/", StringComparison.Ordinal) => "EKS",
+            "dsql" => "Aurora DSQL",
+            _ => throw BackupApiError.InvalidParameter($"ResourceArn '{resourceArn}' names a resource type AWS Backup does not protect."),
+        };
+    }
+
+    /// <summary>The ARN a new recovery point of the resource gets.</summary>
+    public static string RecoveryPointArn(string resourceType, string resourceArn, string region, string accountId, DateTimeOffset created)
+    {
+        var id = Guid.NewGuid();
+        var hex = id.ToString("N")[..17];
+        return resourceType switch
+        {
+            "EBS" or "Storage Gateway" => $"arn:aws:ec2:{region}::snapshot/snap-{hex}",
+            "EC2" => $"arn:aws:ec2:{region}::image/ami-{hex}",
+            "RDS" => $"arn:aws:rds:{region}:{accountId}:snapshot:awsbackup:job-{id:D}",
+            "Aurora" => $"arn:aws:rds:{region}:{accountId}:cluster-snapshot:awsbackup:job-{id:D}",
+            // DynamoDB backups: <table ARN>/backup/<14-digit epoch milliseconds>-<8 hex digits>.
+            "DynamoDB" => $"{resourceArn}/backup/{created.ToUnixTimeMilliseconds():D14}-{hex[..8]}",
+            "FSx" => $"arn:aws:fsx:{region}:{accountId}:backup/backup-{hex}",
+            _ => $"arn:aws:backup:{region}:{accountId}:recovery-point:{id:D}",
+        };
+    }
+
+    /// <summary>Whether recovery points of the type move to cold storage (others ignore the setting, as AWS does).</summary>
+    public static bool SupportsColdStorage(string resourceType, bool optedInToArchive) => resourceType switch
+    {
+        "EFS" or "DynamoDB" or "Timestream" or "VirtualMachine" or "SAP HANA on Amazon EC2" or "CloudFormation" => true,
+        "EBS" => optedInToArchive,
+        _ => false,
+    };
+}

@@ -1,0 +1,102 @@
+extern alias runtime;
+
+using System.Text.RegularExpressions;
+using BackupKit.Analyzers.CodeFixes.Rules;
+using BackupKit.Analyzers.Internals;
+using BackupKit.Analyzers.Tests.Packaging;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using RuntimeCatalog = runtime::BackupKit.Rules.RuleCatalog;
+using RuntimeSeverity = runtime::BackupKit.Rules.RuleSeverity;
+
+namespace BackupKit.Analyzers.Tests;
+
+/// <summary>The descriptor catalogue: ids, help links, docs pages, release tracking, and agreement with the runtime rules table.</summary>
+public sealed partial class CatalogueTests
+{
+    private static readonly DiagnosticDescriptor[] s_supported = AnalyzerCatalog.All
+        .SelectMany(a => a.SupportedDiagnostics)
+        .DistinctBy(d => d.Id)
+        .ToArray();
+
+    [Fact]
+    public void EveryAnalyzer_DerivesFromTheBaseThatSealsTheCheapDefaults()
+    {
+        Assert.NotEmpty(AnalyzerCatalog.All);
+        Assert.All(AnalyzerCatalog.All, analyzer => Assert.IsAssignableFrom<BackupKitAnalyzer>(analyzer));
+    }
+
+    [Fact]
+    public void EveryDiagnostic_HasABackupKitIdAHelpLinkAndADocsPage()
+    {
+        Assert.All(s_supported, descriptor =>
+        {
+            Assert.Matches(IdPattern(), descriptor.Id);
+            Assert.Equal($"https://github.com/backupkit/backupkit/blob/main/docs/rules/{descriptor.Id}.md", descriptor.HelpLinkUri);
+            Assert.True(
+                File.Exists(Path.Combine(RepositoryPaths.Root, "docs", "rules", descriptor.Id + ".md")),
+                $"docs/rules/{descriptor.Id}.md is missing.");
+            Assert.True(descriptor.IsEnabledByDefault, descriptor.Id);
+        });
+    }
+
+    [Fact]
+    public void EachId_IsDescribedOnce()
+    {
+        var descriptors = AnalyzerCatalog.All.SelectMany(a => a.SupportedDiagnostics).ToList();
+
+        Assert.All(descriptors.GroupBy(d => d.Id), group => Assert.Single(group.Distinct()));
+    }
+
+    [Fact]
+    public void BestPracticeIds_NeverCollideWithTheRulesTable()
+    {
+        var ruleIds = RuntimeCatalog.All.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        string[] bestPractices = [DiagnosticIds.RuleWithoutRetention, DiagnosticIds.PlanWithoutCrossRegionCopy, DiagnosticIds.VaultWithoutLock];
+
+        Assert.All(bestPractices, id => Assert.DoesNotContain(id, ruleIds));
+    }
+
+    [Fact]
+    public void RuleDescriptors_AgreeWithTheRuntimeRulesTable()
+    {
+        var reported = s_supported.Where(d => !d.Id.StartsWith("BK9", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(reported);
+        Assert.All(reported, descriptor =>
+        {
+            var rule = Assert.Single(RuntimeCatalog.All, r => r.Id == descriptor.Id);
+            Assert.Equal(rule.Title, descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(rule.MessageFormat, descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(rule.DefaultSeverity == RuntimeSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
+            Assert.Equal(rule.HelpLink, descriptor.HelpLinkUri);
+        });
+    }
+
+    [Fact]
+    public void BestPracticeRules_AreTrackedInTheUnshippedRelease()
+    {
+        var unshipped = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "analyzers", "BackupKit.Analyzers", "AnalyzerReleases.Unshipped.md"));
+        Assert.All(s_supported.Where(d => d.Id.StartsWith("BK9", StringComparison.Ordinal)), descriptor =>
+            Assert.Contains(unshipped, line => line.StartsWith($"{descriptor.Id} | {descriptor.Category} | {descriptor.DefaultSeverity} |", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void EveryCodeFix_FixesAKnownIdWithAnIdPrefixedKeyAndFixAll()
+    {
+        CodeFixProvider[] fixes = [new AddRetentionCodeFixProvider(), new AddVaultLockCodeFixProvider()];
+        var fixerTypes = typeof(AddRetentionCodeFixProvider).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t));
+        Assert.Equal(fixerTypes.OrderBy(t => t.Name), fixes.Select(f => f.GetType()).OrderBy(t => t.Name));
+
+        Assert.All(fixes, fix =>
+        {
+            var id = Assert.Single(fix.FixableDiagnosticIds);
+            Assert.Contains(s_supported, d => d.Id == id);
+            var key = (string)fix.GetType().GetField("EquivalenceKey")!.GetValue(null)!;
+            Assert.StartsWith(id + "_", key, StringComparison.Ordinal);
+            Assert.Same(WellKnownFixAllProviders.BatchFixer, fix.GetFixAllProvider());
+        });
+    }
+
+    [GeneratedRegex(@"^BK\d{4}$")]
+    private static partial Regex IdPattern();
+}
