@@ -251,7 +251,26 @@ public sealed class PostureApplierTests : IAsyncLifetime
         }
 
         Assert.Single(plans, p => p.BackupPlanName == "prod");
-        Assert.StartsWith("bk-", Assert.Single(plans).CreatorRequestId, StringComparison.Ordinal);
+        // AWS accepts 1 to 50 letters, digits, '-', '_' or '.'.
+        Assert.Matches("^bk-[0-9a-f]{40}$", Assert.Single(plans).CreatorRequestId);
+    }
+
+    [Fact]
+    public async Task Two_applies_racing_each_create_every_object_once_thanks_to_deterministic_tokens()
+    {
+        // Both applies finish reading (everything missing) before either writes, so both send every create.
+        _emulator.Faults.Latency("ListBackupPlans", TimeSpan.FromMilliseconds(500), times: 2);
+
+        var results = await Task.WhenAll(new PostureApplier(_client).ApplyAsync(Posture()), new PostureApplier(_client).ApplyAsync(Posture()));
+
+        Assert.All(results, r => Assert.Equal(7, r.Created.Count));
+        Assert.Equal(2, _emulator.Faults.RequestCount("CreateBackupPlan"));
+        Assert.Equal(4, _emulator.Faults.RequestCount("CreateBackupSelection"));
+        var planId = await PlanIdAsync("prod");
+        var selections = await _client.ListBackupSelectionsAsync(new ListBackupSelectionsInput { BackupPlanId = planId });
+        Assert.Equal(2, selections.BackupSelectionsList!.Count);
+        Assert.Equal(results[0].Created.Single(c => c.Kind == PostureObjectKind.Plan).Arn, results[1].Created.Single(c => c.Kind == PostureObjectKind.Plan).Arn);
+        Assert.False((await new PostureApplier(_client).DetectDriftAsync(Posture())).HasDrift);
     }
 
     [Fact]
