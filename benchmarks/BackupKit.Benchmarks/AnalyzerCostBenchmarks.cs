@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using BackupKit.Model;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace BackupKit.Benchmarks;
+
+/// <summary>
+/// What BackupKit's analyzers add to compiling a 1,000-file project (goal: under 3% of <c>dotnet build</c>).
+/// The baseline compiles and emits the project; the other benchmark does the same with every BackupKit analyzer
+/// running. Compiling is only part of a build, so the ratio here over-states the share of a whole build.
+/// 50 of the files declare postures with BackupKit's builders; the rest are ordinary application code.
+/// </summary>
+[MemoryDiagnoser]
+public class AnalyzerCostBenchmarks
+{
+    private const int Files = 1000;
+    private const int PostureFiles = 50;
+
+    private CSharpCompilation _compilation = null!;
+    private ImmutableArray<DiagnosticAnalyzer> _analyzers;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var trees = new List<SyntaxTree>(Files);
+        for (var i = 0; i < Files; i++)
+        {
+            var text = i < PostureFiles ? PostureFile(i) : ApplicationFile(i);
+            trees.Add(CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), path: $"File{i}.cs"));
+        }
+
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Select(p => MetadataReference.CreateFromFile(p))
+            .Append(MetadataReference.CreateFromFile(typeof(BackupPosture).Assembly.Location))
+            .ToList();
+        _compilation = CSharpCompilation.Create(
+            "OneThousandFiles",
+            trees,
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        _analyzers = Assembly.Load("BackupKit.Analyzers").GetTypes()
+            .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+        if (_analyzers.IsEmpty)
+        {
+            throw new InvalidOperationException("No BackupKit analyzer was found to measure.");
+        }
+
+        var errors = _compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("The generated project does not compile: " + errors[0]);
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    public long CompileOnly()
+    {
+        // A fresh compilation each time so that nothing is cached between runs.
+        var compilation = _compilation.Clone();
+        using var stream = new MemoryStream();
+        compilation.Emit(stream);
+        return stream.Length;
+    }
+
+    [Benchmark]
+    public async Task<int> CompileWithBackupKitAnalyzers()
+    {
+        var compilation = _compilation.Clone();
+        var withAnalyzers = compilation.WithAnalyzers(_analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+        using var stream = new MemoryStream();
+        compilation.Emit(stream);
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
+        return diagnostics.Length;
+    }
+
+    private static string PostureFile(int i) => $$"""
+        using System;
+        using BackupKit.Model;
+
+        namespace App.Backup{{i}};
+
+        public static class Posture{{i}}
+        {
+            public static BackupPosture Build() => BackupPosture.Create()
+                .AddVault("primary-{{i}}", v => v.Lock(l => l.Governance().MinRetention(Retention.Days(7)).MaxRetention(Retention.Days(3650))))
+                .AddPlan("plan-{{i}}", p => p
+                    .AddRule("daily", r => r.Daily(new TimeOnly(5, 0)).InVault("primary-{{i}}").StartWithin(TimeSpan.FromHours(1)).DeleteAfter(Retention.Days(35)).CopyTo("arn:aws:backup:eu-west-1:123456789012:backup-vault:dr", c => c.DeleteAfter(Retention.Days(35))))
+                    .AddRule("monthly", r => r.Monthly(1, new TimeOnly(5, 0)).InVault("primary-{{i}}").MoveToColdStorageAfter(Retention.Days(30)).DeleteAfter(Retention.Days(365)))
+                    .Select("tagged", s => s.WhereTag("backup", "daily")))
+                .Build();
+        }
+        """;
+
+    private static string ApplicationFile(int i) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace App.Code{{i % 40}};
+
+        public sealed record Order{{i}}(Guid Id, string Customer, decimal Amount, DateTimeOffset PlacedAt);
+
+        public sealed class OrderService{{i}}
+        {
+            private readonly Dictionary<Guid, Order{{i}}> _orders = new();
+
+            public void Add(Order{{i}} order) => _orders[order.Id] = order;
+
+            public IReadOnlyList<Order{{i}}> Largest(int count) =>
+                _orders.Values.OrderByDescending(o => o.Amount).ThenBy(o => o.PlacedAt).Take(count).ToList();
+
+            public async Task<decimal> TotalAsync(string customer, CancellationToken cancellationToken)
+            {
+                await Task.Yield();
+                cancellationToken.ThrowIfCancellationRequested();
+                decimal total = 0;
+                foreach (var order in _orders.Values)
+                {
+                    if (string.Equals(order.Customer, customer, StringComparison.Ordinal))
+                    {
+                        total += order.Amount;
+                    }
+                }
+
+                return total;
+            }
+
+            public string Describe(Order{{i}} order) => order.Amount switch
+            {
+                > 1000m => $"large order {order.Id} for {order.Customer}",
+                > 100m => $"medium order {order.Id}",
+                _ => "small order",
+            };
+        }
+        """;
+}
