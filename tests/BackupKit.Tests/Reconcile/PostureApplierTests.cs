@@ -295,6 +295,23 @@ public sealed class PostureApplierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_posture_that_breaks_aws_rules_is_refused_before_any_call()
+    {
+        var valid = Posture();
+        var plan = valid.Plans[0];
+        var broken = valid with
+        {
+            Plans = [plan with { Rules = [plan.Rules[0] with { Lifecycle = new Model.Lifecycle { MoveToColdStorageAfter = Days(30), DeleteAfter = Days(30) } }] }],
+        };
+
+        var error = await Assert.ThrowsAsync<Building.BackupPostureValidationException>(() => new PostureApplier(_client).ApplyAsync(broken));
+
+        Assert.Contains(error.Violations, v => v.RuleId == "BK3003");
+        Assert.Equal(0, _emulator.Faults.RequestCount("DescribeBackupVault"));
+        Assert.Equal(0, WriteCount());
+    }
+
+    [Fact]
     public async Task Tags_changed_outside_the_posture_are_put_back()
     {
         var applier = new PostureApplier(_client);
