@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
@@ -47,9 +46,6 @@ public static class DiagnosticDescriptors
     /// <param name="ruleId">A <see cref="RuleIds"/> constant.</param>
     /// <returns>The descriptor.</returns>
     public static DiagnosticDescriptor ForRule(string ruleId) => s_rules[ruleId];
-
-    /// <summary>Gets the descriptors of every rule of the rules table.</summary>
-    public static IEnumerable<DiagnosticDescriptor> AllRules => s_rules.Values;
 
     /// <summary>Gets the address of the documentation page of a diagnostic.</summary>
     /// <param name="id">The diagnostic id.</param>

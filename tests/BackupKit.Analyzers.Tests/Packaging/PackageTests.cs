@@ -79,14 +79,12 @@ public sealed class PackageTests : IDisposable
         var directory = Path.Combine(_root, "consumer");
         Directory.CreateDirectory(directory);
 
-        // The local feed first, nuget.org for BackupKit's own dependencies.
+        // The local feed beside the machine's own package sources, which serve BackupKit's dependencies.
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+                <add key="backupkit-local-feed" value="{feed}" />
               </packageSources>
             </configuration>
             """);

@@ -6,7 +6,7 @@ namespace BackupKit.Conformance.Parity;
 /// <summary>
 /// Compares the request the official JS SDK sent with the one BackupKit's client sent for the same input: method,
 /// encoded path, decoded query pairs (as multisets), content type, JSON body (semantic deep equality) and the set of
-/// SigV4-signed headers. Returns every difference as a readable line; the query order is reported as a note only.
+/// SigV4-signed headers. Returns every difference as a readable line, the query order included (the JS SDK sorts by name).
 /// </summary>
 internal static class RequestComparer
 {
@@ -75,7 +75,7 @@ internal static class RequestComparer
         }
         else if (!jsPairs.SequenceEqual(ourPairs, StringComparer.Ordinal))
         {
-            notes.Add($"query order differs (same pairs): JS {js.RawQuery}; ours {ours.RawQuery}");
+            differences.Add($"query order differs (same pairs): JS {js.RawQuery}; ours {ours.RawQuery}");
         }
 
         static string Format(KeyValuePair<string, string> pair) => $"{pair.Key}={pair.Value}";

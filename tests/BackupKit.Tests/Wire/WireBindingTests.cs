@@ -98,6 +98,10 @@ public sealed class WireBindingTests
         Assert.Contains(new KeyValuePair<string, string>("state", "COMPLETED"), jobs.Query);
         Assert.Equal("createdAfter=2024-01-31T12%3A00%3A00Z&createdBefore=2024-01-31T12%3A00%3A00.250Z&state=COMPLETED", jobs.BuildCanonicalQueryString());
 
+        // The URL's query is ordered by name, as the JS SDK sends it, whatever the model's member order.
+        var plans = Write(BackupOperations.ListBackupPlans, new ListBackupPlansInput { NextToken = "t", MaxResults = 5, IncludeDeleted = true });
+        Assert.Equal("includeDeleted=true&maxResults=5&nextToken=t", plans.BuildQueryString());
+
         var hold = Write(BackupOperations.CreateLegalHold, new CreateLegalHoldInput
         {
             Title = "t",

@@ -127,7 +127,10 @@ public sealed class RequestWriter
         return _json ??= new Utf8JsonWriter(_body, new JsonWriterOptions { SkipValidation = true });
     }
 
-    /// <summary>The query string in written order, percent-encoded, without the leading <c>?</c>.</summary>
+    /// <summary>
+    /// The query string, percent-encoded, without the leading <c>?</c>. Parameters are ordered by name (ordinal, values
+    /// of a repeated name in written order), as the official AWS SDK for JavaScript sends them.
+    /// </summary>
     public string BuildQueryString()
     {
         if (_query.Count == 0)
@@ -135,8 +138,9 @@ public sealed class RequestWriter
             return string.Empty;
         }
 
+        var ordered = _query.Count == 1 ? _query : SortedByName(_query);
         var sb = new StringBuilder();
-        foreach (var (key, value) in _query)
+        foreach (var (key, value) in ordered)
         {
             if (sb.Length > 0)
             {
@@ -149,6 +153,29 @@ public sealed class RequestWriter
         }
 
         return sb.ToString();
+    }
+
+    private static List<KeyValuePair<string, string>> SortedByName(List<KeyValuePair<string, string>> query)
+    {
+        // List.Sort is not stable; order by (name, written position) so repeated names keep their order.
+        var indexed = new List<(KeyValuePair<string, string> Pair, int Position)>(query.Count);
+        for (var i = 0; i < query.Count; i++)
+        {
+            indexed.Add((query[i], i));
+        }
+
+        indexed.Sort(static (a, b) =>
+        {
+            var byName = string.CompareOrdinal(a.Pair.Key, b.Pair.Key);
+            return byName != 0 ? byName : a.Position.CompareTo(b.Position);
+        });
+        var sorted = new List<KeyValuePair<string, string>>(query.Count);
+        foreach (var (pair, _) in indexed)
+        {
+            sorted.Add(pair);
+        }
+
+        return sorted;
     }
 
     /// <summary>The SigV4 canonical query string: pairs encoded, then sorted by name and value (ordinal).</summary>
