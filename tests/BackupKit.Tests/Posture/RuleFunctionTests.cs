@@ -75,6 +75,18 @@ public sealed class RuleFunctionTests
     }
 
     [Fact]
+    public void The_cold_storage_gap_fix_only_suggests_moving_earlier_when_that_can_work()
+    {
+        var roomToMove = Assert.Single(LifecycleRules.CheckLifecycle(60, 120));
+        Assert.Contains("Delete after at least 150 days", roomToMove.Fix, StringComparison.Ordinal);
+        Assert.Contains("no later than day 30", roomToMove.Fix, StringComparison.Ordinal);
+
+        var noRoom = Assert.Single(LifecycleRules.CheckLifecycle(30, 30));
+        Assert.DoesNotContain("no later than day", noRoom.Fix, StringComparison.Ordinal);
+        Assert.Contains("drop the cold storage transition", noRoom.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lifecycle_checks_take_nullable_days_where_null_means_never()
     {
         Assert.Empty(LifecycleRules.CheckLifecycle(null, null));
