@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
@@ -11,30 +10,30 @@ namespace BackupKit.Analyzers;
 /// </summary>
 public static class DiagnosticDescriptors
 {
-    /// <summary>The category of the posture recommendations (BK9xxx).</summary>
+    /// <summary>The category of the posture recommendations (BK10xx).</summary>
     public const string BestPracticeCategory = "BackupKit.BestPractice";
 
     /// <summary>The category prefix of the AWS constraints of the rules table (e.g. <c>BackupKit.Lifecycle</c>).</summary>
     public const string RulesCategoryPrefix = "BackupKit.";
 
-    /// <summary>BK9001: a backup rule without retention.</summary>
-    public static readonly DiagnosticDescriptor BK9001_RuleWithoutRetention = Create(
+    /// <summary>BK1001: a backup rule without retention.</summary>
+    public static readonly DiagnosticDescriptor BK1001_RuleWithoutRetention = Create(
         DiagnosticIds.RuleWithoutRetention,
         "Backup rule has no retention",
         "Backup rule '{0}' never deletes its recovery points, so storage grows without bound; set a retention such as DeleteAfter(Retention.Days(35))",
         BestPracticeCategory,
         DiagnosticSeverity.Warning);
 
-    /// <summary>BK9002: a backup plan without a cross-Region copy.</summary>
-    public static readonly DiagnosticDescriptor BK9002_PlanWithoutCrossRegionCopy = Create(
+    /// <summary>BK1002: a backup plan without a cross-Region copy.</summary>
+    public static readonly DiagnosticDescriptor BK1002_PlanWithoutCrossRegionCopy = Create(
         DiagnosticIds.PlanWithoutCrossRegionCopy,
         "Backup plan has no copy to another Region",
         "Backup plan '{0}' keeps every recovery point in one Region, so a regional outage takes the backups with it; add a copy action to a vault in another Region",
         BestPracticeCategory,
         DiagnosticSeverity.Warning);
 
-    /// <summary>BK9003: a backup vault without Vault Lock.</summary>
-    public static readonly DiagnosticDescriptor BK9003_VaultWithoutLock = Create(
+    /// <summary>BK1003: a backup vault without Vault Lock.</summary>
+    public static readonly DiagnosticDescriptor BK1003_VaultWithoutLock = Create(
         DiagnosticIds.VaultWithoutLock,
         "Backup vault has no Vault Lock",
         "Backup vault '{0}' has no Vault Lock, so anyone with delete permissions can remove its recovery points; add a governance-mode or compliance-mode Vault Lock",
@@ -47,9 +46,6 @@ public static class DiagnosticDescriptors
     /// <param name="ruleId">A <see cref="RuleIds"/> constant.</param>
     /// <returns>The descriptor.</returns>
     public static DiagnosticDescriptor ForRule(string ruleId) => s_rules[ruleId];
-
-    /// <summary>Gets the descriptors of every rule of the rules table.</summary>
-    public static IEnumerable<DiagnosticDescriptor> AllRules => s_rules.Values;
 
     /// <summary>Gets the address of the documentation page of a diagnostic.</summary>
     /// <param name="id">The diagnostic id.</param>

@@ -19,7 +19,7 @@ public static class QuickstartDemo
 
     /// <summary>
     /// Starts the emulator, declares the posture, validates it, prints the change plan, applies it, applies it again,
-    /// checks for drift and shows what a broken rule looks like.
+    /// checks for drift, repairs a change made behind its back and shows what a broken rule looks like.
     /// </summary>
     /// <param name="output">Where to print.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
@@ -76,7 +76,15 @@ public static class QuickstartDemo
         var drift = await applier.DetectDriftAsync(posture, cancellationToken);
         output.WriteLine(drift);
 
-        // 3. What a broken rule looks like: cold storage must come at least 90 days before deletion.
+        // 3. Someone shortens the daily retention in the console: drift detection sees it, apply puts it back.
+        output.WriteLine();
+        output.WriteLine($"== {PrimaryRegion}: someone changes the daily retention to 7 days in the console");
+        await EditDailyRetentionAsync(primaryClient, days: 7, cancellationToken);
+        output.WriteLine(await applier.DetectDriftAsync(posture, cancellationToken));
+        var repaired = await applier.ApplyAsync(posture, cancellationToken);
+        output.WriteLine(repaired);
+
+        // 4. What a broken rule looks like: cold storage must come at least 90 days before deletion.
         output.WriteLine();
         output.WriteLine("== A broken rule is refused when built");
         try
@@ -95,10 +103,36 @@ public static class QuickstartDemo
             output.WriteLine(ex.Message);
         }
 
-        var ok = first.HasChanges && !second.HasChanges && !drift.HasDrift;
+        var ok = first.HasChanges && !second.HasChanges && !drift.HasDrift && repaired.Updated.Count == 1;
         output.WriteLine();
         output.WriteLine(ok ? "Quickstart done: the posture is applied and the second apply changed nothing." : "Quickstart FAILED: the second apply or the drift check found differences.");
         return ok ? 0 : 1;
+    }
+
+    /// <summary>Changes the daily rule's retention behind BackupKit's back, as a console user would.</summary>
+    private static async Task EditDailyRetentionAsync(IBackupClient client, long days, CancellationToken cancellationToken)
+    {
+        BackupPlansListMember? plan = null;
+        await foreach (var member in client.PaginateListBackupPlans(new ListBackupPlansInput(), cancellationToken))
+        {
+            plan = member.BackupPlanName == "quickstart-plan" ? member : plan;
+        }
+
+        var live = await client.GetBackupPlanAsync(new GetBackupPlanInput { BackupPlanId = plan!.BackupPlanId }, cancellationToken);
+        var rules = live.BackupPlan!.Rules!.Select(r => new BackupRuleInput
+        {
+            RuleName = r.RuleName,
+            TargetBackupVaultName = r.TargetBackupVaultName,
+            ScheduleExpression = r.ScheduleExpression,
+            ScheduleExpressionTimezone = r.ScheduleExpressionTimezone,
+            StartWindowMinutes = r.StartWindowMinutes,
+            CompletionWindowMinutes = r.CompletionWindowMinutes,
+            Lifecycle = r.RuleName == "daily" ? new BackupKit.Wire.Lifecycle { DeleteAfterDays = days } : r.Lifecycle,
+            CopyActions = r.CopyActions,
+        });
+        await client.UpdateBackupPlanAsync(
+            new UpdateBackupPlanInput { BackupPlanId = plan.BackupPlanId, BackupPlan = new BackupPlanInput { BackupPlanName = live.BackupPlan.BackupPlanName, Rules = [.. rules] } },
+            cancellationToken);
     }
 
     /// <summary>Declares the primary Region's posture.</summary>

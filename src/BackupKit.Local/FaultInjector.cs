@@ -76,6 +76,7 @@ public sealed class FaultInjector
     /// <summary>
     /// For the next <paramref name="times"/> requests of <paramref name="operation"/>: performs the operation (its state
     /// change is committed) and then aborts the TCP connection without answering, as when a response is lost on the way.
+    /// A request the operation refuses (validation or state error) commits nothing and is answered with its error.
     /// </summary>
     /// <param name="operation">The operation name as in the model.</param>
     /// <param name="times">How many requests to treat so.</param>

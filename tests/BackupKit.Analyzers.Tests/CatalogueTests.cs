@@ -60,7 +60,7 @@ public sealed partial class CatalogueTests
     [Fact]
     public void RuleDescriptors_AgreeWithTheRuntimeRulesTable()
     {
-        var reported = s_supported.Where(d => !d.Id.StartsWith("BK9", StringComparison.Ordinal)).ToList();
+        var reported = s_supported.Where(d => !d.Id.StartsWith("BK10", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(reported);
         Assert.All(reported, descriptor =>
         {
@@ -76,7 +76,7 @@ public sealed partial class CatalogueTests
     public void BestPracticeRules_AreTrackedInTheUnshippedRelease()
     {
         var unshipped = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "analyzers", "BackupKit.Analyzers", "AnalyzerReleases.Unshipped.md"));
-        Assert.All(s_supported.Where(d => d.Id.StartsWith("BK9", StringComparison.Ordinal)), descriptor =>
+        Assert.All(s_supported.Where(d => d.Id.StartsWith("BK10", StringComparison.Ordinal)), descriptor =>
             Assert.Contains(unshipped, line => line.StartsWith($"{descriptor.Id} | {descriptor.Category} | {descriptor.DefaultSeverity} |", StringComparison.Ordinal)));
     }
 
@@ -96,6 +96,37 @@ public sealed partial class CatalogueTests
             Assert.Same(WellKnownFixAllProviders.BatchFixer, fix.GetFixAllProvider());
         });
     }
+
+    [Fact]
+    public void RulesReadme_AnalyzerColumnMatchesWhatTheAnalyzersReport()
+    {
+        var rows = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "docs", "rules", "README.md"))
+            .Select(line => ReadmeRow().Match(line))
+            .Where(match => match.Success)
+            .ToDictionary(match => match.Groups["id"].Value, match => match.Groups["analyzer"].Value, StringComparer.Ordinal);
+        Assert.NotEmpty(rows);
+
+        Assert.All(rows, row =>
+        {
+            var reportedBy = AnalyzerCatalog.All
+                .Where(a => a.SupportedDiagnostics.Any(d => d.Id == row.Key))
+                .Select(a => a.GetType().Name)
+                .ToList();
+            if (row.Value.Length == 0)
+            {
+                Assert.True(reportedBy.Count == 0, $"{row.Key} is reported by {string.Join(", ", reportedBy)}; update docs/rules/README.md.");
+            }
+            else
+            {
+                Assert.True(reportedBy.Contains(row.Value), $"docs/rules/README.md says {row.Value} reports {row.Key}, but it does not.");
+            }
+        });
+        Assert.All(s_supported.Where(d => !d.Id.StartsWith("BK10", StringComparison.Ordinal)), descriptor => Assert.Contains(descriptor.Id, rows.Keys));
+    }
+
+    // A row of the rules-table tables (BK11xx-BK8xxx): its id, and the analyzer named in its last column ("yes (`X`, ...)") or empty.
+    [GeneratedRegex(@"^\| \[(?<id>BK(?!10)[1-8]\d{3})\]\(.*\| (?:yes \(`(?<analyzer>\w+)`[^|]*|no[^|]*) \|$")]
+    private static partial Regex ReadmeRow();
 
     [GeneratedRegex(@"^BK\d{4}$")]
     private static partial Regex IdPattern();

@@ -47,6 +47,11 @@ public sealed class CompileTimeRunTimeParityTests
                     .AddRule("forever", r => r.InVault("bounded").KeepForever())
                     .AddRule("fits", r => r.InVault("bounded").DeleteAfter(Retention.Days(14)))
                     .Select("all", s => s.WithRole("AWSBackupDefaultServiceRole").AllResources()))
+                .AddRestoreTestingPlan("weekly-test", t => t
+                    .Weekly(DayOfWeek.Saturday)
+                    .FromAllVaults()
+                    .StartWithin(TimeSpan.FromMinutes(90))
+                    .Test("volumes", "ebs", s => s.AllProtectedResources().WithRole("restore-role").ValidateWithin(TimeSpan.FromDays(8))))
                 .Build();
         }
         """;
@@ -67,7 +72,7 @@ public sealed class CompileTimeRunTimeParityTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.True(compileTime.Count >= 15, "The sample should exercise many rules:\n" + string.Join('\n', compileTime));
+        Assert.True(compileTime.Count >= 20, "The sample should exercise many rules:\n" + string.Join('\n', compileTime));
         Assert.Equal(runTime, compileTime);
     }
 

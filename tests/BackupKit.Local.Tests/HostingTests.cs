@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using BackupKit.Local.Tests.Support;
 using BackupKit.Wire;
+using Microsoft.Extensions.Logging;
 
 namespace BackupKit.Local.Tests;
 
@@ -100,10 +101,48 @@ public sealed class HostingTests
         Assert.NotEqual(ok.Headers.GetValues("x-amzn-requestid").Single(), error.Headers.GetValues("x-amzn-requestid").Single());
     }
 
+    [Fact]
+    public async Task Framework_request_logging_stays_off_with_a_caller_logger_factory()
+    {
+        var provider = new CapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(provider));
+        await using var emulator = await BackupEmulator.StartAsync(new BackupEmulatorOptions { LoggerFactory = loggerFactory });
+        using var caller = new WireCaller(emulator.Endpoint);
+
+        await caller.CallAsync(BackupOperations.ListBackupVaults, new ListBackupVaultsInput());
+
+        Assert.DoesNotContain(provider.Entries, e => e.Category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) && e.Level < LogLevel.Warning);
+    }
+
     internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+internal sealed class CapturingLoggerProvider : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Category, LogLevel Level)> _entries = new();
+
+    public IReadOnlyCollection<(string Category, LogLevel Level)> Entries => _entries;
+
+    public ILogger CreateLogger(string categoryName) => new Capturing(categoryName, _entries);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Capturing(string category, System.Collections.Concurrent.ConcurrentQueue<(string, LogLevel)> entries) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull
+            => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            => entries.Enqueue((category, logLevel));
     }
 }

@@ -65,11 +65,20 @@ public sealed class RoutingTests : EmulatorTest
     [Fact]
     public async Task Unimplemented_operation_answers_501_naming_the_operation()
     {
-        var error = await ErrorAsync(BackupOperations.ListCopyJobs, new ListCopyJobsInput());
+        var error = await ErrorAsync(BackupOperations.ListFrameworks, new ListFrameworksInput());
 
         Assert.Equal(501, error.StatusCode);
         Assert.Equal("NotImplementedException", error.ErrorType);
-        Assert.Equal("BackupKit.Local does not implement ListCopyJobs yet.", error.BodyMessage);
+        Assert.Equal("BackupKit.Local does not implement ListFrameworks yet.", error.BodyMessage);
+    }
+
+    [Fact]
+    public async Task Operation_without_input_is_served()
+    {
+        var types = await CallAsync(BackupOperations.GetSupportedResourceTypes, new GetSupportedResourceTypesInput());
+
+        Assert.Contains("DynamoDB", types.ResourceTypes!);
+        Assert.Contains("SAP HANA on Amazon EC2", types.ResourceTypes!);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace BackupKit.Analyzers.CodeFixes.Rules;
 
 /// <summary>
-/// Fixes BK9001 by appending <c>.DeleteAfter(Retention.Days(35))</c> to the rule's configuration: 35 days, the
+/// Fixes BK1001 by appending <c>.DeleteAfter(Retention.Days(35))</c> to the rule's configuration: 35 days, the
 /// retention of the AWS daily presets, or longer when the rule moves recovery points to cold storage (which needs
 /// 90 more days before deletion).
 /// </summary>
@@ -25,7 +25,7 @@ namespace BackupKit.Analyzers.CodeFixes.Rules;
 public sealed class AddRetentionCodeFixProvider : CodeFixProvider
 {
     /// <summary>The equivalence key of the code action.</summary>
-    public const string EquivalenceKey = "BK9001_AddDeleteAfter";
+    public const string EquivalenceKey = "BK1001_AddDeleteAfter";
 
     /// <summary>The retention the fix proposes when nothing else constrains it.</summary>
     public const long DefaultRetentionDays = 35;

@@ -15,7 +15,7 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace BackupKit.Analyzers.CodeFixes.Rules;
 
 /// <summary>
-/// Fixes BK9003 by locking the vault in governance mode: <c>.Lock(VaultLock.Governance())</c>. Governance mode is
+/// Fixes BK1003 by locking the vault in governance mode: <c>.Lock(VaultLock.Governance())</c>. Governance mode is
 /// the reversible choice (principals allowed <c>backup:DeleteBackupVaultLockConfiguration</c> can remove it); moving
 /// to compliance mode, which becomes irreversible, is left to a deliberate edit.
 /// </summary>
@@ -23,7 +23,7 @@ namespace BackupKit.Analyzers.CodeFixes.Rules;
 public sealed class AddVaultLockCodeFixProvider : CodeFixProvider
 {
     /// <summary>The equivalence key of the code action.</summary>
-    public const string EquivalenceKey = "BK9003_AddGovernanceLock";
+    public const string EquivalenceKey = "BK1003_AddGovernanceLock";
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.VaultWithoutLock);

@@ -18,6 +18,7 @@ internal sealed class BackupKitSymbols
         VaultLockBuilder = compilation.GetTypeByMetadataName("BackupKit.Building.VaultLockBuilder");
         SelectionBuilder = compilation.GetTypeByMetadataName("BackupKit.Building.BackupSelectionBuilder");
         RestoreTestingPlanBuilder = compilation.GetTypeByMetadataName("BackupKit.Building.RestoreTestingPlanBuilder");
+        RestoreTestingSelectionBuilder = compilation.GetTypeByMetadataName("BackupKit.Building.RestoreTestingSelectionBuilder");
         Posture = compilation.GetTypeByMetadataName("BackupKit.Model.BackupPosture");
         Retention = compilation.GetTypeByMetadataName("BackupKit.Model.Retention");
         VaultLock = compilation.GetTypeByMetadataName("BackupKit.Model.VaultLock");
@@ -39,6 +40,8 @@ internal sealed class BackupKitSymbols
     public INamedTypeSymbol? SelectionBuilder { get; }
 
     public INamedTypeSymbol? RestoreTestingPlanBuilder { get; }
+
+    public INamedTypeSymbol? RestoreTestingSelectionBuilder { get; }
 
     public INamedTypeSymbol? Posture { get; }
 

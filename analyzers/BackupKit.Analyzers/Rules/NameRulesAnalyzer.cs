@@ -9,9 +9,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace BackupKit.Analyzers.Rules;
 
 /// <summary>
-/// Reports the naming rules of the rules table on constant names and tags: vault (BK1001), plan (BK1002), rule
-/// (BK1003) and selection (BK1004) names, restore testing plan (BK1007) and selection (BK1008) names, and tag key
-/// and value lengths (BK1006).
+/// Reports the naming rules of the rules table on constant names and tags: vault (BK1101), plan (BK1102), rule
+/// (BK1103) and selection (BK1104) names, restore testing plan (BK1107) and selection (BK1108) names, and tag key
+/// and value lengths (BK1106).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NameRulesAnalyzer : BackupKitAnalyzer

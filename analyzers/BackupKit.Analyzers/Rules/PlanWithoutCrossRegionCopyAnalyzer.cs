@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace BackupKit.Analyzers.Rules;
 
 /// <summary>
-/// BK9002: a backup plan none of whose rules copies its recovery points to another vault (<c>CopyTo</c>), so a
+/// BK1002: a backup plan none of whose rules copies its recovery points to another vault (<c>CopyTo</c>), so a
 /// regional outage takes the backups with it. Plan presets bring no copy actions, so applying one does not count.
 /// The plan's own Region is only known at deploy time; any copy action satisfies the rule.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.BK9002_PlanWithoutCrossRegionCopy);
+        ImmutableArray.Create(DiagnosticDescriptors.BK1002_PlanWithoutCrossRegionCopy);
 
     private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
     {
@@ -55,7 +55,7 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzer : BackupKitAnalyzer
             ? text
             : null;
         context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.BK9002_PlanWithoutCrossRegionCopy,
+            DiagnosticDescriptors.BK1002_PlanWithoutCrossRegionCopy,
             NameLocation.Of(invocation),
             name ?? "(unnamed)"));
     }

@@ -10,7 +10,7 @@ namespace BackupKit.Analyzers.Rules;
 
 /// <summary>
 /// Reports the rules of the rules table that span a whole posture, on the fluent chain that ends in
-/// <c>Build()</c>: a vault, plan, rule or selection name declared twice (BK1005), and a rule whose constant
+/// <c>Build()</c>: a vault, plan, rule or selection name declared twice (BK1105), and a rule whose constant
 /// <c>InVault("name")</c> names no vault of the posture (BK4008). Unknown vaults are only reported when the chain
 /// starts at <c>BackupPosture.Create()</c> (or <c>new BackupPostureBuilder()</c>) and every vault name is a constant.
 /// A rule whose constant retention falls outside the range its vault's constant Vault Lock or air-gapped settings

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace BackupKit.Analyzers.Rules;
 
 /// <summary>
-/// BK9001: a backup rule whose configuration never sets a retention (<c>DeleteAfter</c>) keeps its recovery points
+/// BK1001: a backup rule whose configuration never sets a retention (<c>DeleteAfter</c>) keeps its recovery points
 /// forever. An explicit <c>KeepForever()</c> or a preset (which brings its own lifecycle) is a decision, not an
 /// omission, and is not reported.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class RuleWithoutRetentionAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.BK9001_RuleWithoutRetention);
+        ImmutableArray.Create(DiagnosticDescriptors.BK1001_RuleWithoutRetention);
 
     private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
     {
@@ -49,7 +49,7 @@ public sealed class RuleWithoutRetentionAnalyzer : BackupKitAnalyzer
             ? text
             : null;
         context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.BK9001_RuleWithoutRetention,
+            DiagnosticDescriptors.BK1001_RuleWithoutRetention,
             NameLocation.Of(invocation),
             name ?? "(unnamed)"));
     }

@@ -7,16 +7,21 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace BackupKit.Analyzers.Rules;
 
-/// <summary>Reports the selection rules of the rules table on constant arguments: the IAM role ARN (BK5001).</summary>
+/// <summary>
+/// Reports the selection rules of the rules table on constant arguments: the IAM role ARN of a backup or restore
+/// testing selection (BK5001) and each
+/// resource ARN pattern of <c>Include</c> / <c>Except</c> (BK5003). List sizes (BK5004) are left to run time: a
+/// selection can be filled by several calls.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SelectionRulesAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(RuleIds.IamRoleArn);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(RuleIds.IamRoleArn, RuleIds.ResourceArnPattern);
 
     private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
     {
-        if (symbols.SelectionBuilder is not null)
+        if (symbols.SelectionBuilder is not null || symbols.RestoreTestingSelectionBuilder is not null)
         {
             context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
         }
@@ -25,9 +30,32 @@ public sealed class SelectionRulesAnalyzer : BackupKitAnalyzer
     private static void AnalyzeInvocation(OperationAnalysisContext context, BackupKitSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.Name == "WithRole" &&
+        if (invocation.TargetMethod.Name is "Include" or "Except" &&
             invocation.Arguments.Length == 1 &&
             BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.SelectionBuilder) &&
+            ConstantValues.Unwrap(invocation.Arguments[0].Value) is IArrayCreationOperation { Initializer: { } initializer })
+        {
+            var list = invocation.TargetMethod.Name == "Include" ? "resources" : "notResources";
+            foreach (var element in initializer.ElementValues)
+            {
+                if (ConstantValues.TryGetString(element, out var arn))
+                {
+                    foreach (var violation in SelectionRules.CheckResourceList(list, new[] { arn! }))
+                    {
+                        if (violation.RuleId == RuleIds.ResourceArnPattern)
+                        {
+                            RuleViolationReporter.Report(context, violation, element.Syntax.GetLocation());
+                        }
+                    }
+                }
+            }
+
+            return;
+        }
+
+        if (invocation.TargetMethod.Name == "WithRole" &&
+            invocation.Arguments.Length == 1 &&
+            (BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.SelectionBuilder) || BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.RestoreTestingSelectionBuilder)) &&
             ConstantValues.TryGetString(invocation.Arguments[0].Value, out var roleArn))
         {
             RuleViolationReporter.Report(context, SelectionRules.CheckIamRoleArn(roleArn), invocation.Arguments[0].Value.Syntax.GetLocation());

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace BackupKit.Analyzers.Rules;
 
 /// <summary>
-/// BK9003: a backup vault declared without Vault Lock. A logically air-gapped vault is locked by AWS itself (and may
+/// BK1003: a backup vault declared without Vault Lock. A logically air-gapped vault is locked by AWS itself (and may
 /// not carry a Vault Lock, BK6009), so it is not reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -15,7 +15,7 @@ public sealed class VaultWithoutLockAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.BK9003_VaultWithoutLock);
+        ImmutableArray.Create(DiagnosticDescriptors.BK1003_VaultWithoutLock);
 
     private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
     {
@@ -45,7 +45,7 @@ public sealed class VaultWithoutLockAnalyzer : BackupKitAnalyzer
             ? text
             : null;
         context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.BK9003_VaultWithoutLock,
+            DiagnosticDescriptors.BK1003_VaultWithoutLock,
             NameLocation.Of(invocation),
             name ?? "(unnamed)"));
     }

@@ -5,8 +5,9 @@ namespace BackupKit.Local.Hosting;
 /// <summary>Who calls, where, and when: the account and region the request acts in, their state, and the emulator clock.</summary>
 internal sealed class CallContext
 {
-    public CallContext(string accountId, string region, RegionState state, TimeProvider clock)
+    public CallContext(string accountId, string region, RegionState state, EmulatorState emulator, TimeProvider clock)
     {
+        Emulator = emulator;
         AccountId = accountId;
         Region = region;
         State = state;
@@ -18,6 +19,9 @@ internal sealed class CallContext
     public string Region { get; }
 
     public RegionState State { get; }
+
+    /// <summary>All accounts and regions, for operations that reach into another one (cross-region and cross-account copies).</summary>
+    public EmulatorState Emulator { get; }
 
     public TimeProvider Clock { get; }
 

@@ -79,6 +79,27 @@ internal static class OperationCatalog
         Add(BackupOperations.DeleteRecoveryPoint, RecoveryPointOperations.Delete);
         Add(BackupOperations.UpdateRecoveryPointLifecycle, RecoveryPointOperations.UpdateLifecycle);
 
+        Add(BackupOperations.StartCopyJob, CopyJobOperations.Start);
+        Add(BackupOperations.DescribeCopyJob, CopyJobOperations.Describe);
+        Add(BackupOperations.ListCopyJobs, CopyJobOperations.List);
+
+        Add(BackupOperations.GetRecoveryPointRestoreMetadata, RestoreOperations.GetRestoreMetadata);
+        Add(BackupOperations.StartRestoreJob, RestoreOperations.Start);
+        Add(BackupOperations.DescribeRestoreJob, RestoreOperations.Describe);
+        Add(BackupOperations.ListRestoreJobs, RestoreOperations.List);
+        Add(BackupOperations.ListRestoreJobsByProtectedResource, RestoreOperations.ListByProtectedResource);
+        Add(BackupOperations.ListProtectedResources, RestoreOperations.ListProtected);
+        Add(BackupOperations.ListProtectedResourcesByBackupVault, RestoreOperations.ListProtectedByVault);
+        Add(BackupOperations.DescribeProtectedResource, RestoreOperations.DescribeProtected);
+
+        Add(BackupOperations.CreateLegalHold, LegalHoldOperations.Create);
+        Add(BackupOperations.GetLegalHold, LegalHoldOperations.Get);
+        Add(BackupOperations.ListLegalHolds, LegalHoldOperations.List);
+        Add(BackupOperations.CancelLegalHold, LegalHoldOperations.Cancel);
+        Add(BackupOperations.ListRecoveryPointsByLegalHold, LegalHoldOperations.ListRecoveryPoints);
+
+        Add(BackupOperations.GetSupportedResourceTypes, ResourceTypes.GetSupported);
+
         Add(BackupOperations.TagResource, TagOperations.Tag);
         Add(BackupOperations.UntagResource, TagOperations.Untag);
         Add(BackupOperations.ListTags, TagOperations.List);

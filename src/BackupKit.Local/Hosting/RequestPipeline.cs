@@ -119,7 +119,7 @@ internal sealed partial class RequestPipeline
             }
 
             var accountId = _accounts.Resolve(caller.AccessKeyId);
-            var call = new CallContext(accountId, caller.Region, _state.For(accountId, caller.Region), _clock);
+            var call = new CallContext(accountId, caller.Region, _state.For(accountId, caller.Region), _state, _clock);
             var parts = new ServerRequestParts(match.LabelNames, match.LabelValues, body);
             await endpoint.ExecuteAsync(http, call, parts, fault.Outcome is { Kind: FaultKind.DropAfterCommit }).ConfigureAwait(false);
         }

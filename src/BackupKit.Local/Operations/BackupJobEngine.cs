@@ -6,7 +6,8 @@ namespace BackupKit.Local.Operations;
 /// <summary>
 /// Moves backup plans, jobs and recovery points along with the emulator clock, lazily: every operation that reads or
 /// changes plans' selections, jobs, recovery points or vaults first brings the region up to "now". Plans start a job per
-/// scheduled run and selected resource. A job is CREATED, RUNNING one minute later and
+/// scheduled run and selected resource. Restore jobs are PENDING, RUNNING one minute later and COMPLETED ten minutes after
+/// they were created. A backup job is CREATED, RUNNING one minute later and
 /// finishes ten minutes after it was created: COMPLETED with a recovery point in its vault, or FAILED when the vault is
 /// gone or its lock does not allow the job's retention. Recovery points move to cold storage and expire at the dates
 /// their lifecycle gives. Call under the region gate.
@@ -37,6 +38,30 @@ internal static class BackupJobEngine
             }
         }
 
+        foreach (var restore in state.RestoreJobs.Values)
+        {
+            if (!restore.IsFinished && now >= restore.CreationDate + StartDelay)
+            {
+                restore.Status = now >= restore.CreationDate + RunDuration ? RestoreJobStatus.COMPLETED : RestoreJobStatus.RUNNING;
+                restore.CompletionDate = restore.IsFinished ? restore.CreationDate + RunDuration : null;
+            }
+        }
+
+        for (var i = state.IncomingCopies.Count - 1; i >= 0; i--)
+        {
+            var copy = state.IncomingCopies[i];
+            if (copy.ArrivesAt <= now)
+            {
+                state.IncomingCopies.RemoveAt(i);
+
+                // A vault deleted while the copy was on its way receives nothing.
+                if (state.Vaults.TryGetValue(copy.VaultName, out var destination))
+                {
+                    destination.RecoveryPoints[copy.Point.Arn] = copy.Point;
+                }
+            }
+        }
+
         foreach (var vault in state.Vaults.Values)
         {
             if (vault.RecoveryPoints.Count == 0)
@@ -47,7 +72,7 @@ internal static class BackupJobEngine
             List<string>? expired = null;
             foreach (var point in vault.RecoveryPoints.Values)
             {
-                if (point.DeleteAt is { } deleteAt && deleteAt <= now)
+                if (point.DeleteAt is { } deleteAt && deleteAt <= now && !state.IsUnderLegalHold(point.Arn))
                 {
                     (expired ??= []).Add(point.Arn);
                 }
@@ -60,7 +85,7 @@ internal static class BackupJobEngine
 
             foreach (var arn in expired ?? [])
             {
-                // Lifecycle deletion goes ahead in locked vaults too: the lock only stops early deletion.
+                // Lifecycle deletion goes ahead in locked vaults too (the lock only stops early deletion), not under a legal hold.
                 vault.RecoveryPoints.Remove(arn);
             }
         }

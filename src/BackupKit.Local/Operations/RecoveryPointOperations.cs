@@ -149,6 +149,11 @@ internal static class RecoveryPointOperations
             var vault = BackupVaultOperations.Find(state, input.BackupVaultName!);
             var point = Find(vault, input.RecoveryPointArn!);
             RefuseWhenLocked(vault, "deleted");
+            if (state.IsUnderLegalHold(point.Arn))
+            {
+                throw BackupApiError.InvalidRequest($"Recovery point {point.Arn} is under an active legal hold and cannot be deleted.");
+            }
+
             vault.RecoveryPoints.Remove(point.Arn);
             return EmptyOutput.Instance;
         }

@@ -1,4 +1,5 @@
 using BackupKit.Local.Protocol;
+using BackupKit.Wire;
 
 namespace BackupKit.Local.Operations;
 
@@ -8,6 +9,16 @@ namespace BackupKit.Local.Operations;
 /// </summary>
 internal static class ResourceTypes
 {
+    /// <summary>The resource types AWS Backup supports, as GetSupportedResourceTypes lists them.</summary>
+    public static readonly IReadOnlyList<string> Supported =
+    [
+        "Aurora", "CloudFormation", "DocumentDB", "DynamoDB", "EBS", "EC2", "EFS", "EKS", "FSx", "Neptune", "RDS", "Redshift", "S3",
+        "SAP HANA on Amazon EC2", "Storage Gateway", "Timestream", "VirtualMachine",
+    ];
+
+    public static GetSupportedResourceTypesOutput GetSupported(Hosting.CallContext call, GetSupportedResourceTypesInput input) =>
+        new() { ResourceTypes = [.. Supported] };
+
     /// <summary>The resource type of an ARN, as the API names it (DynamoDB, EBS, EC2, RDS, Aurora, EFS, ...).</summary>
     /// <exception cref="BackupApiError">The ARN is malformed or names a type AWS Backup does not protect.</exception>
     public static string Of(string resourceArn)
@@ -58,6 +69,15 @@ internal static class ResourceTypes
             _ => $"arn:aws:backup:{region}:{accountId}:recovery-point:{id:D}",
         };
     }
+
+    /// <summary>
+    /// The ARN a copy gets in its destination. DynamoDB backups can only be copied with advanced DynamoDB backup, whose
+    /// recovery points carry AWS Backup ARNs; other types take their usual form in the destination region and account.
+    /// </summary>
+    public static string CopyRecoveryPointArn(string resourceType, string resourceArn, string region, string accountId, DateTimeOffset created) =>
+        resourceType == "DynamoDB"
+            ? $"arn:aws:backup:{region}:{accountId}:recovery-point:{Guid.NewGuid():D}"
+            : RecoveryPointArn(resourceType, resourceArn, region, accountId, created);
 
     /// <summary>Whether recovery points of the type move to cold storage (others ignore the setting, as AWS does).</summary>
     public static bool SupportsColdStorage(string resourceType, bool optedInToArchive) => resourceType switch

@@ -30,6 +30,32 @@ internal sealed class RegionState
     /// <summary>Backup jobs by id.</summary>
     public Dictionary<string, BackupJobRecord> Jobs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Restore jobs by id.</summary>
+    public Dictionary<string, RestoreJobRecord> RestoreJobs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Copy jobs started in this region, by id.</summary>
+    public Dictionary<string, CopyJobRecord> CopyJobs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Copies on their way into this region's vaults (from this or another region or account).</summary>
+    public List<PendingCopy> IncomingCopies { get; } = [];
+
+    /// <summary>Legal holds by id.</summary>
+    public Dictionary<string, LegalHoldRecord> LegalHolds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether an active legal hold holds the recovery point.</summary>
+    public bool IsUnderLegalHold(string recoveryPointArn)
+    {
+        foreach (var hold in LegalHolds.Values)
+        {
+            if (hold.IsActive && hold.HeldRecoveryPoints.Contains(recoveryPointArn))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The ARN of the key AWS Backup encrypts vaults with when the caller names none (the account's <c>aws/backup</c> key).</summary>
     public string DefaultKeyArn => _defaultKeyArn ??= $"arn:aws:kms:{Region}:{AccountId}:key/{Guid.NewGuid():D}";
 

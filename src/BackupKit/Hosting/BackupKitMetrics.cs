@@ -36,7 +36,12 @@ internal sealed class BackupKitMetrics
             _retries.Add(
                 1,
                 new KeyValuePair<string, object?>(BackupKitTelemetry.OperationTag, operation),
-                new KeyValuePair<string, object?>(BackupKitTelemetry.RetryReasonTag, kind == RetryKind.Throttling ? "throttling" : "transient"));
+                new KeyValuePair<string, object?>(BackupKitTelemetry.RetryReasonTag, kind switch
+                {
+                    RetryKind.Throttling => "throttling",
+                    RetryKind.ClockSkew => "clock_skew",
+                    _ => "transient",
+                }));
         }
     }
 

@@ -309,6 +309,17 @@ public static class PostureMapping
         };
     }
 
+    /// <summary>Reads a selection as <c>GetBackupSelection</c> returns it.</summary>
+    /// <param name="output">The <c>GetBackupSelection</c> output.</param>
+    /// <returns>The model selection.</returns>
+    /// <exception cref="ArgumentException">The output carries no selection.</exception>
+    public static M.BackupSelection ToModel(GetBackupSelectionOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return ToModel(output.BackupSelection
+            ?? throw new ArgumentException($"GetBackupSelection output for selection '{output.SelectionId}' carries no BackupSelection.", nameof(output)));
+    }
+
     /// <summary>Reads the role of a selection: the default service role of any account becomes <see cref="IamRoleReference.DefaultServiceRole"/>.</summary>
     /// <param name="arn">The role ARN, or <see langword="null"/>.</param>
     /// <returns>The reference.</returns>

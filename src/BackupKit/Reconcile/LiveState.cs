@@ -235,7 +235,7 @@ internal sealed class LiveStateReader(IBackupClient client, TimeProvider timePro
             if (withDetails)
             {
                 var output = await client.GetBackupSelectionAsync(new GetBackupSelectionInput { BackupPlanId = planId, SelectionId = id }, cancellationToken).ConfigureAwait(false);
-                model = output.BackupSelection is { } selection ? PostureMapping.ToModel(selection) : null;
+                model = output.BackupSelection is null ? null : PostureMapping.ToModel(output);
             }
 
             selections.Add(new LiveSelection(id, member.SelectionName ?? model?.Name ?? string.Empty, model));

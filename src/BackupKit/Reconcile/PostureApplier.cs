@@ -17,6 +17,8 @@ namespace BackupKit.Reconcile;
 /// Region with a client for that Region.</para>
 /// <para>Nothing the posture does not declare is deleted unless <see cref="PostureApplyOptions.DeleteUndeclared"/> is set.
 /// Selections cannot be updated in AWS: a changed selection is replaced (deleted, then created).</para>
+/// <para>Restore testing plans are reconciled when the posture declares at least one; a posture without any leaves
+/// restore testing alone (and needs no permission for it).</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -60,7 +62,7 @@ public sealed class PostureApplier
 
     /// <summary>
     /// Applies the posture: creates, updates and replaces what differs, in dependency order (vaults; their locks,
-    /// policies and notifications; plans; selections; then opted-in deletions). Applying the same posture again writes nothing.
+    /// policies and notifications; plans; selections; restore testing plans and their selections; then opted-in deletions). Applying the same posture again writes nothing.
     /// </summary>
     /// <param name="posture">The declared posture.</param>
     /// <param name="cancellationToken">Cancels the apply between (or during) calls; what was applied stays applied.</param>

@@ -33,6 +33,9 @@ internal sealed class AttemptResult : IDisposable
     /// <summary>The service's error message (errors only).</summary>
     public string? ErrorMessage { get; private init; }
 
+    /// <summary>Whether the answer refused the signing time and the client corrected its clock offset from the answer's <c>Date</c>.</summary>
+    public bool ClockSkewCorrected { get; private init; }
+
     /// <summary>The service's <c>x-amz-retry-after</c> hint.</summary>
     public TimeSpan? RetryAfter { get; private init; }
 
@@ -51,9 +54,10 @@ internal sealed class AttemptResult : IDisposable
 
     /// <summary>An AWS error. Takes ownership of <paramref name="pooledBody"/> (rented from <see cref="ArrayPool{T}.Shared"/>).</summary>
     public static AttemptResult ServiceError(
-        int statusCode, string? requestId, string? errorCode, string? message, TimeSpan? retryAfter, byte[]? pooledBody, int bodyLength) =>
+        int statusCode, string? requestId, string? errorCode, string? message, TimeSpan? retryAfter, byte[]? pooledBody, int bodyLength, bool clockSkewCorrected = false) =>
         new(AttemptResultKind.ServiceError, statusCode, requestId)
         {
+            ClockSkewCorrected = clockSkewCorrected,
             ErrorCode = errorCode,
             ErrorMessage = message,
             RetryAfter = retryAfter,

@@ -80,6 +80,13 @@ internal sealed class BackupResiliencePipeline
         }
 
         var call = args.Context.Properties.GetValue(CallKey, null!);
+        if (kind == RetryKind.ClockSkew)
+        {
+            // As the AWS SDKs do: re-signing with the corrected clock is not a retry of a failing service.
+            call.LastRetryKind = kind;
+            return new ValueTask<bool>(true);
+        }
+
         var cost = kind == RetryKind.Throttling ? _options.ThrottlingRetryCost : _options.TransientRetryCost;
         if (!Quota.TryAcquire(cost))
         {
@@ -96,6 +103,11 @@ internal sealed class BackupResiliencePipeline
     private ValueTask<TimeSpan?> GetDelay(RetryDelayGeneratorArguments<AttemptResult> args)
     {
         var call = args.Context.Properties.GetValue(CallKey, null!);
+        if (call.LastRetryKind == RetryKind.ClockSkew)
+        {
+            return new ValueTask<TimeSpan?>(TimeSpan.Zero);
+        }
+
         var retryAfter = args.Outcome.Result?.RetryAfter;
         return new ValueTask<TimeSpan?>(RetryDelay.Compute(_options, call.LastRetryKind, args.AttemptNumber, retryAfter, Random.Shared.NextDouble()));
     }

@@ -34,6 +34,16 @@ internal static class RetryClassifier
         ["RequestTimeout", "RequestTimeoutException", "InternalFailure", "ServiceUnavailable"],
         StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> ClockSkewCodes = FrozenSet.ToFrozenSet(
+        ["RequestTimeTooSkewed", "RequestExpired", "RequestInTheFuture", "InvalidSignatureException", "SignatureDoesNotMatch", "AuthFailure"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether an AWS error code can mean "your signing time is off" (definitely for <c>RequestTimeTooSkewed</c> and
+    /// friends, possibly for signature errors); the answer's <c>Date</c> header decides.
+    /// </summary>
+    public static bool IsClockSkewCode(string? code) => code is not null && ClockSkewCodes.Contains(code);
+
     /// <summary>Whether an AWS error code means "slow down".</summary>
     public static bool IsThrottlingCode(string? code) => code is not null && ThrottlingCodes.Contains(code);
 
@@ -64,6 +74,7 @@ internal static class RetryClassifier
         var result = outcome.Result;
         return result?.Kind switch
         {
+            AttemptResultKind.ServiceError when result.ClockSkewCorrected => RetryKind.ClockSkew,
             AttemptResultKind.ServiceError => ClassifyServiceError(result.StatusCode, result.ErrorCode),
             AttemptResultKind.MalformedResponse when result.MalformedIsRetryable => RetryKind.Transient,
             _ => RetryKind.None,

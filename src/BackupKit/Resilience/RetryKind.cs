@@ -11,4 +11,7 @@ internal enum RetryKind
 
     /// <summary>A server fault (HTTP 500/502/503/504), a network failure, or an attempt that ran out of time.</summary>
     Transient,
+
+    /// <summary>The signature was refused because the local clock is off; the client corrected its clock offset and re-signs at once, free of quota.</summary>
+    ClockSkew,
 }

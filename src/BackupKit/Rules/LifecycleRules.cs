@@ -41,9 +41,13 @@ public static class LifecycleRules
 
         if (moveToColdStorageAfterDays is { } coldDays && deleteAfterDays is { } deleteDays && deleteDays < coldDays + MinDaysInColdStorage)
         {
+            // Moving earlier only helps when the retention leaves room for 90 days in cold storage at all.
+            var latestCold = deleteDays - MinDaysInColdStorage;
+            var moveEarlier = latestCold >= 0
+                ? ", or move to cold storage no later than day " + latestCold.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : string.Empty;
             violations.Add(new RuleViolation(RuleCatalog.ColdToDeleteGap, "deleteAfter", RuleViolation.Days(deleteDays),
-                "Delete after at least " + RuleViolation.Days(coldDays + MinDaysInColdStorage) + ", or move to cold storage no later than day " +
-                (deleteDays - MinDaysInColdStorage).ToString(System.Globalization.CultureInfo.InvariantCulture) + ", or drop the cold storage transition.",
+                "Delete after at least " + RuleViolation.Days(coldDays + MinDaysInColdStorage) + moveEarlier + ", or drop the cold storage transition.",
                 RuleViolation.Days(deleteDays), RuleViolation.Days(coldDays)));
         }
 

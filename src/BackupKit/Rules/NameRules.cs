@@ -4,51 +4,51 @@ using System.Text.RegularExpressions;
 
 namespace BackupKit.Rules;
 
-/// <summary>Name and tag rules (BK1xxx).</summary>
+/// <summary>Name and tag rules (BK11xx).</summary>
 public static class NameRules
 {
     private static readonly Regex s_vaultName = new("^[a-zA-Z0-9_-]{2,50}$", RegexOptions.CultureInvariant);
     private static readonly Regex s_planRuleSelectionName = new("^[a-zA-Z0-9_.-]{1,50}$", RegexOptions.CultureInvariant);
     private static readonly Regex s_restoreTestingName = new("^[a-zA-Z0-9_]{1,50}$", RegexOptions.CultureInvariant);
 
-    /// <summary>Checks a backup vault name (BK1001).</summary>
+    /// <summary>Checks a backup vault name (BK1101).</summary>
     /// <param name="name">The name.</param>
     /// <returns>The violations; empty when valid.</returns>
     public static IReadOnlyList<RuleViolation> CheckVaultName(string? name) =>
         Check(name, s_vaultName, RuleCatalog.VaultName,
             "Use 2 to 50 letters, digits, '-' or '_', e.g. 'prod-backups'. A vault is referred to by name, not by ARN.");
 
-    /// <summary>Checks a backup plan name (BK1002).</summary>
+    /// <summary>Checks a backup plan name (BK1102).</summary>
     /// <param name="name">The name.</param>
     /// <returns>The violations; empty when valid.</returns>
     public static IReadOnlyList<RuleViolation> CheckPlanName(string? name) =>
         Check(name, s_planRuleSelectionName, RuleCatalog.PlanName, "Use 1 to 50 letters, digits, '-', '_' or '.', e.g. 'prod-daily'.");
 
-    /// <summary>Checks a backup rule name (BK1003).</summary>
+    /// <summary>Checks a backup rule name (BK1103).</summary>
     /// <param name="name">The name.</param>
     /// <returns>The violations; empty when valid.</returns>
     public static IReadOnlyList<RuleViolation> CheckRuleName(string? name) =>
         Check(name, s_planRuleSelectionName, RuleCatalog.RuleName, "Use 1 to 50 letters, digits, '-', '_' or '.', e.g. 'daily'.");
 
-    /// <summary>Checks a backup selection name (BK1004).</summary>
+    /// <summary>Checks a backup selection name (BK1104).</summary>
     /// <param name="name">The name.</param>
     /// <returns>The violations; empty when valid.</returns>
     public static IReadOnlyList<RuleViolation> CheckSelectionName(string? name) =>
         Check(name, s_planRuleSelectionName, RuleCatalog.SelectionName, "Use 1 to 50 letters, digits, '-', '_' or '.', e.g. 'tagged-prod'.");
 
-    /// <summary>Checks a restore testing plan name (BK1007).</summary>
+    /// <summary>Checks a restore testing plan name (BK1107).</summary>
     /// <param name="name">The name.</param>
     /// <returns>The violations; empty when valid.</returns>
     public static IReadOnlyList<RuleViolation> CheckRestoreTestingPlanName(string? name) =>
         Check(name, s_restoreTestingName, RuleCatalog.RestoreTestingPlanName, "Use 1 to 50 letters, digits or '_' (no hyphens), e.g. 'weekly_restore_test'.");
 
-    /// <summary>Checks a restore testing selection name (BK1008).</summary>
+    /// <summary>Checks a restore testing selection name (BK1108).</summary>
     /// <param name="name">The name.</param>
     /// <returns>The violations; empty when valid.</returns>
     public static IReadOnlyList<RuleViolation> CheckRestoreTestingSelectionName(string? name) =>
         Check(name, s_restoreTestingName, RuleCatalog.RestoreTestingSelectionName, "Use 1 to 50 letters, digits or '_' (no hyphens), e.g. 'rds_instances'.");
 
-    /// <summary>Checks that a name is used once (BK1005).</summary>
+    /// <summary>Checks that a name is used once (BK1105).</summary>
     /// <param name="kind">What is named, e.g. <c>Backup vault</c>.</param>
     /// <param name="name">The name.</param>
     /// <param name="occurrences">How many times it is declared.</param>
@@ -61,7 +61,7 @@ public static class NameRules
                 "Give each " + kind.ToLowerInvariant() + " a distinct name, or merge the declarations.",
                 kind, name, occurrences, scope));
 
-    /// <summary>Checks tag keys and values (BK1006): keys 1 to 128 characters, values 0 to 256.</summary>
+    /// <summary>Checks tag keys and values (BK1106): keys 1 to 128 characters, values 0 to 256.</summary>
     /// <param name="tags">The tags.</param>
     /// <returns>The violations; empty when valid.</returns>
     public static IReadOnlyList<RuleViolation> CheckTags(IEnumerable<KeyValuePair<string, string>> tags)

@@ -57,7 +57,7 @@ public static class PlanRules
             : Violations.One(new RuleViolation(RuleCatalog.AirGappedTargetArn, "targetLogicallyAirGappedVaultArn", vaultArn,
                 "Use the ARN of a logically air-gapped vault in the same account and Region, e.g. 'arn:aws:backup:us-east-1:123456789012:backup-vault:air-gapped'.", vaultArn));
 
-    /// <summary>Checks the recovery point tags of a rule (BK4004 count, BK1006 lengths).</summary>
+    /// <summary>Checks the recovery point tags of a rule (BK4004 count, BK1106 lengths).</summary>
     /// <param name="tags">The tags.</param>
     /// <returns>The violations; empty when valid.</returns>
     public static IReadOnlyList<RuleViolation> CheckRecoveryPointTags(IReadOnlyCollection<KeyValuePair<string, string>> tags)

@@ -21,49 +21,49 @@ public static class RuleCatalog
     private const string CrossReference = "CrossReference";
     private const string RestoreTesting = "RestoreTesting";
 
-    /// <summary>BK1001: vault name pattern.</summary>
+    /// <summary>BK1101: vault name pattern.</summary>
     public static readonly RuleDescriptor VaultName = new(RuleIds.VaultName, Naming, RuleSeverity.Error,
         "Backup vault name is invalid",
         "Backup vault name '{0}' is invalid: AWS requires 2 to 50 letters, digits, hyphens or underscores (no dots)",
         "BackupVaultName matches ^[a-zA-Z0-9\\-\\_]{2,50}$", "3.1");
 
-    /// <summary>BK1002: plan name pattern.</summary>
+    /// <summary>BK1102: plan name pattern.</summary>
     public static readonly RuleDescriptor PlanName = new(RuleIds.PlanName, Naming, RuleSeverity.Error,
         "Backup plan name is invalid",
         "Backup plan name '{0}' is invalid: AWS requires 1 to 50 letters, digits, hyphens, underscores or dots",
         "BackupPlanName is 1 to 50 alphanumerics or '-_.'", "3.1");
 
-    /// <summary>BK1003: rule name pattern.</summary>
+    /// <summary>BK1103: rule name pattern.</summary>
     public static readonly RuleDescriptor RuleName = new(RuleIds.RuleName, Naming, RuleSeverity.Error,
         "Backup rule name is invalid",
         "Backup rule name '{0}' is invalid: AWS requires 1 to 50 letters, digits, hyphens, underscores or dots",
         "RuleName matches ^[a-zA-Z0-9\\-\\_\\.]{1,50}$", "3.1");
 
-    /// <summary>BK1004: selection name pattern.</summary>
+    /// <summary>BK1104: selection name pattern.</summary>
     public static readonly RuleDescriptor SelectionName = new(RuleIds.SelectionName, Naming, RuleSeverity.Error,
         "Backup selection name is invalid",
         "Backup selection name '{0}' is invalid: AWS requires 1 to 50 letters, digits, hyphens, underscores or dots",
         "SelectionName matches ^[a-zA-Z0-9\\-\\_\\.]{1,50}$", "3.1");
 
-    /// <summary>BK1005: duplicate names.</summary>
+    /// <summary>BK1105: duplicate names.</summary>
     public static readonly RuleDescriptor DuplicateName = new(RuleIds.DuplicateName, Naming, RuleSeverity.Error,
         "Name is declared more than once",
         "{0} name '{1}' is declared {2} times; names must be unique within {3}",
         "Vault and plan names are unique per account and Region (AlreadyExistsException); rule and selection names are unique within a plan", "3.1, 4");
 
-    /// <summary>BK1006: tag key and value lengths.</summary>
+    /// <summary>BK1106: tag key and value lengths.</summary>
     public static readonly RuleDescriptor TagLength = new(RuleIds.TagLength, Naming, RuleSeverity.Error,
         "Tag key or value has an invalid length",
         "Tag '{0}' is invalid: {1}",
         "Tag keys are 1 to 128 characters, tag values 0 to 256 characters", "3.1");
 
-    /// <summary>BK1007: restore testing plan name pattern.</summary>
+    /// <summary>BK1107: restore testing plan name pattern.</summary>
     public static readonly RuleDescriptor RestoreTestingPlanName = new(RuleIds.RestoreTestingPlanName, Naming, RuleSeverity.Error,
         "Restore testing plan name is invalid",
         "Restore testing plan name '{0}' is invalid: AWS requires 1 to 50 letters, digits or underscores",
         "RestoreTestingPlanName is 1 to 50 alphanumerics or underscores", "3.1, 7.1");
 
-    /// <summary>BK1008: restore testing selection name pattern.</summary>
+    /// <summary>BK1108: restore testing selection name pattern.</summary>
     public static readonly RuleDescriptor RestoreTestingSelectionName = new(RuleIds.RestoreTestingSelectionName, Naming, RuleSeverity.Error,
         "Restore testing selection name is invalid",
         "Restore testing selection name '{0}' is invalid: AWS requires 1 to 50 letters, digits or underscores",

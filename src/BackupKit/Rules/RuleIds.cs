@@ -4,29 +4,29 @@ namespace BackupKit.Rules;
 /// <summary>The ids of the BackupKit rules; diagnostic ids and validation error codes are the same.</summary>
 public static class RuleIds
 {
-    /// <summary>BK1001: see <see cref="RuleCatalog.VaultName"/>.</summary>
-    public const string VaultName = "BK1001";
+    /// <summary>BK1101: see <see cref="RuleCatalog.VaultName"/>.</summary>
+    public const string VaultName = "BK1101";
 
-    /// <summary>BK1002: see <see cref="RuleCatalog.PlanName"/>.</summary>
-    public const string PlanName = "BK1002";
+    /// <summary>BK1102: see <see cref="RuleCatalog.PlanName"/>.</summary>
+    public const string PlanName = "BK1102";
 
-    /// <summary>BK1003: see <see cref="RuleCatalog.RuleName"/>.</summary>
-    public const string RuleName = "BK1003";
+    /// <summary>BK1103: see <see cref="RuleCatalog.RuleName"/>.</summary>
+    public const string RuleName = "BK1103";
 
-    /// <summary>BK1004: see <see cref="RuleCatalog.SelectionName"/>.</summary>
-    public const string SelectionName = "BK1004";
+    /// <summary>BK1104: see <see cref="RuleCatalog.SelectionName"/>.</summary>
+    public const string SelectionName = "BK1104";
 
-    /// <summary>BK1005: see <see cref="RuleCatalog.DuplicateName"/>.</summary>
-    public const string DuplicateName = "BK1005";
+    /// <summary>BK1105: see <see cref="RuleCatalog.DuplicateName"/>.</summary>
+    public const string DuplicateName = "BK1105";
 
-    /// <summary>BK1006: see <see cref="RuleCatalog.TagLength"/>.</summary>
-    public const string TagLength = "BK1006";
+    /// <summary>BK1106: see <see cref="RuleCatalog.TagLength"/>.</summary>
+    public const string TagLength = "BK1106";
 
-    /// <summary>BK1007: see <see cref="RuleCatalog.RestoreTestingPlanName"/>.</summary>
-    public const string RestoreTestingPlanName = "BK1007";
+    /// <summary>BK1107: see <see cref="RuleCatalog.RestoreTestingPlanName"/>.</summary>
+    public const string RestoreTestingPlanName = "BK1107";
 
-    /// <summary>BK1008: see <see cref="RuleCatalog.RestoreTestingSelectionName"/>.</summary>
-    public const string RestoreTestingSelectionName = "BK1008";
+    /// <summary>BK1108: see <see cref="RuleCatalog.RestoreTestingSelectionName"/>.</summary>
+    public const string RestoreTestingSelectionName = "BK1108";
 
     /// <summary>BK2001: see <see cref="RuleCatalog.CronSyntax"/>.</summary>
     public const string CronSyntax = "BK2001";

@@ -37,11 +37,11 @@ public sealed class PackageTests : IDisposable
         var build = await DotNetCli.RunAsync(consumer, s_buildTimeout, "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
 
         // The best-practice warnings and a rules-table error (which fails the build, as Build() would at run time).
-        Assert.Contains("warning BK9001", build.Output, StringComparison.Ordinal);
-        Assert.Contains("warning BK9002", build.Output, StringComparison.Ordinal);
-        Assert.Contains("warning BK9003", build.Output, StringComparison.Ordinal);
+        Assert.Contains("warning BK1001", build.Output, StringComparison.Ordinal);
+        Assert.Contains("warning BK1002", build.Output, StringComparison.Ordinal);
+        Assert.Contains("warning BK1003", build.Output, StringComparison.Ordinal);
         Assert.Contains("error BK2001", build.Output, StringComparison.Ordinal);
-        Assert.Contains("docs/rules/BK9001.md", build.Output, StringComparison.Ordinal);
+        Assert.Contains("docs/rules/BK1001.md", build.Output, StringComparison.Ordinal);
         Assert.NotEqual(0, build.ExitCode);
     }
 
@@ -79,14 +79,12 @@ public sealed class PackageTests : IDisposable
         var directory = Path.Combine(_root, "consumer");
         Directory.CreateDirectory(directory);
 
-        // The local feed first, nuget.org for BackupKit's own dependencies.
+        // The local feed beside the machine's own package sources, which serve BackupKit's dependencies.
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+                <add key="backupkit-local-feed" value="{feed}" />
               </packageSources>
             </configuration>
             """);

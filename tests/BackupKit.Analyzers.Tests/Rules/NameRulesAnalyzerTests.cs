@@ -30,7 +30,7 @@ public sealed class NameRulesAnalyzerTests
             VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.SelectionName)).WithLocation(4).WithArguments("all resources"));
 
     [Fact]
-    public Task InvalidRestoreTestingNames_ReportBK1007AndBK1008() =>
+    public Task InvalidRestoreTestingNames_ReportBK1107AndBK1108() =>
         VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
             using BackupKit.Building;
             using BackupKit.Model;

@@ -25,7 +25,7 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzerTests
     public Task PlanWithoutCopyAction_Reports() =>
         VerifyCS.VerifyAnalyzerAsync(
             PlanWithoutCopy,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.BK9002_PlanWithoutCrossRegionCopy).WithLocation(0).WithArguments("daily"));
+            VerifyCS.Diagnostic(DiagnosticDescriptors.BK1002_PlanWithoutCrossRegionCopy).WithLocation(0).WithArguments("daily"));
 
     [Fact]
     public Task PlanPresetWithoutCopyAction_Reports() =>
@@ -40,7 +40,7 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.BK9002_PlanWithoutCrossRegionCopy).WithLocation(0).WithArguments("standard"));
+            VerifyCS.Diagnostic(DiagnosticDescriptors.BK1002_PlanWithoutCrossRegionCopy).WithLocation(0).WithArguments("standard"));
 
     [Fact]
     public Task OneRuleCopiesToAnotherRegion_DoesNotReport() =>
@@ -106,7 +106,7 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzerTests
     [InlineData("none", null)]
     public async Task SeverityInEditorConfig_IsApplied(string? configured, DiagnosticSeverity? expected)
     {
-        var editorConfig = configured is null ? "root = true\n" : $"root = true\n\n[*.cs]\ndotnet_diagnostic.BK9002.severity = {configured}\n";
+        var editorConfig = configured is null ? "root = true\n" : $"root = true\n\n[*.cs]\ndotnet_diagnostic.BK1002.severity = {configured}\n";
         var diagnostics = await WorkspaceAnalyzerRunner.RunAsync(new PlanWithoutCrossRegionCopyAnalyzer(), PlanWithoutCopy.Replace("{|#0:AddPlan|}", "AddPlan"), editorConfig);
 
         var bk9002 = diagnostics.Where(d => d.Id == DiagnosticIds.PlanWithoutCrossRegionCopy).ToList();

@@ -23,7 +23,7 @@ public sealed class RuleWithoutRetentionAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.BK9001_RuleWithoutRetention).WithLocation(0).WithArguments("daily"));
+            VerifyCS.Diagnostic(DiagnosticDescriptors.BK1001_RuleWithoutRetention).WithLocation(0).WithArguments("daily"));
 
     [Fact]
     public Task RuleWithDeleteAfter_DoesNotReport() =>
@@ -118,7 +118,7 @@ public sealed class RuleWithoutRetentionAnalyzerTests
             }
             """,
             AddRetentionCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK9001_RuleWithoutRetention).WithLocation(0).WithArguments("daily"));
+            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1001_RuleWithoutRetention).WithLocation(0).WithArguments("daily"));
 
     [Fact]
     public Task OneCallPerLineWithColdStorage_CodeFixKeepsLayoutAndTheNinetyDayGap() =>
@@ -150,7 +150,7 @@ public sealed class RuleWithoutRetentionAnalyzerTests
             }
             """,
             AddRetentionCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK9001_RuleWithoutRetention).WithLocation(0).WithArguments("monthly"));
+            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1001_RuleWithoutRetention).WithLocation(0).WithArguments("monthly"));
 
     [Fact]
     public Task BlockBody_CodeFixAddsStatement() =>
@@ -185,5 +185,5 @@ public sealed class RuleWithoutRetentionAnalyzerTests
             }
             """,
             AddRetentionCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK9001_RuleWithoutRetention).WithLocation(0).WithArguments("daily"));
+            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1001_RuleWithoutRetention).WithLocation(0).WithArguments("daily"));
 }

@@ -22,8 +22,8 @@ public sealed class VaultWithoutLockAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.BK9003_VaultWithoutLock).WithLocation(0).WithArguments("prod"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.BK9003_VaultWithoutLock).WithLocation(1).WithArguments("logs"));
+            VerifyCS.Diagnostic(DiagnosticDescriptors.BK1003_VaultWithoutLock).WithLocation(0).WithArguments("prod"),
+            VerifyCS.Diagnostic(DiagnosticDescriptors.BK1003_VaultWithoutLock).WithLocation(1).WithArguments("logs"));
 
     [Fact]
     public Task LockedOrAirGappedVault_DoesNotReport() =>
@@ -101,7 +101,7 @@ public sealed class VaultWithoutLockAnalyzerTests
             }
             """,
             AddVaultLockCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK9003_VaultWithoutLock).WithLocation(0).WithArguments("prod"));
+            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1003_VaultWithoutLock).WithLocation(0).WithArguments("prod"));
 
     [Fact]
     public Task VaultWithConfiguration_CodeFixAppendsGovernanceLock() =>
@@ -126,7 +126,7 @@ public sealed class VaultWithoutLockAnalyzerTests
             }
             """,
             AddVaultLockCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK9003_VaultWithoutLock).WithLocation(0).WithArguments("prod"));
+            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1003_VaultWithoutLock).WithLocation(0).WithArguments("prod"));
 
     [Fact]
     public Task SeveralVaults_FixAllLocksEach() =>
@@ -161,6 +161,6 @@ public sealed class VaultWithoutLockAnalyzerTests
             }
             """,
             AddVaultLockCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK9003_VaultWithoutLock).WithLocation(0).WithArguments("prod"),
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK9003_VaultWithoutLock).WithLocation(1).WithArguments("logs"));
+            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1003_VaultWithoutLock).WithLocation(0).WithArguments("prod"),
+            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1003_VaultWithoutLock).WithLocation(1).WithArguments("logs"));
 }

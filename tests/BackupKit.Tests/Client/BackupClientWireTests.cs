@@ -106,6 +106,34 @@ public sealed class BackupClientWireTests
         Assert.Equal(requests[0].BodyText, requests[1].BodyText);
     }
 
+    // Method, target and body as captured from @aws-sdk/client-backup 3.1092.0 for the same inputs.
+    [Fact]
+    public async Task EdgeCases_MatchTheJavaScriptSdk_MethodTargetAndBody()
+    {
+        await using var server = new RawHttpServer();
+        using var client = TestCredentials.CreateClient(server.Endpoint);
+
+        await client.DisassociateBackupVaultMpaApprovalTeamAsync(new DisassociateBackupVaultMpaApprovalTeamInput { BackupVaultName = "v" });
+        await client.UpdateGlobalSettingsAsync(new UpdateGlobalSettingsInput());
+        await client.GetBackupPlanAsync(new GetBackupPlanInput { BackupPlanId = "p1", VersionId = "v2" });
+        await client.CreateBackupSelectionAsync(new CreateBackupSelectionInput
+        {
+            BackupPlanId = "p1",
+            BackupSelection = new BackupSelection { SelectionName = "s", IamRoleArn = "arn:aws:iam::1:role/r" },
+        });
+
+        var requests = server.Requests.ToArray();
+        Assert.Equal(("POST", "/backup-vaults/v/mpaApprovalTeam?delete=", "{}"), (requests[0].Method, requests[0].Target, requests[0].BodyText));
+        Assert.Equal(("PUT", "/global-settings", "{}"), (requests[1].Method, requests[1].Target, requests[1].BodyText));
+        Assert.Equal(("GET", "/backup/plans/p1?versionId=v2", string.Empty), (requests[2].Method, requests[2].Target, requests[2].BodyText));
+        Assert.Equal("application/json", requests[1].Header("Content-Type"));
+        Assert.Null(requests[2].Header("Content-Type"));
+        Assert.Equal(("PUT", "/backup/plans/p1/selections"), (requests[3].Method, requests[3].Target));
+        Assert.Matches(
+            """^\{"BackupSelection":\{"SelectionName":"s","IamRoleArn":"arn:aws:iam::1:role/r"\},"CreatorRequestId":"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"\}$""",
+            requests[3].BodyText);
+    }
+
     [Fact]
     public async Task EachLogicalCall_HasItsOwnInvocationId()
     {

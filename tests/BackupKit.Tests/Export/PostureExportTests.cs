@@ -202,6 +202,32 @@ public sealed class PostureExportTests
     }
 
     [Fact]
+    public void Restore_testing_plans_export_as_their_cloudformation_types()
+    {
+        using var template = JsonDocument.Parse(PostureExport.ToCloudFormationTemplate(Reconcile.RestoreTestingApplyTests.Posture()));
+        var resources = template.RootElement.GetProperty("Resources");
+
+        var plan = resources.GetProperty("RestoreTestingPlanWeeklyDrill");
+        Assert.Equal("AWS::Backup::RestoreTestingPlan", plan.GetProperty("Type").GetString());
+        var properties = plan.GetProperty("Properties");
+        Assert.Equal("weekly_drill", properties.GetProperty("RestoreTestingPlanName").GetString());
+        Assert.Equal("cron(0 5 ? * MON *)", properties.GetProperty("ScheduleExpression").GetString());
+        Assert.Equal("LATEST_WITHIN_WINDOW", properties.GetProperty("RecoveryPointSelection").GetProperty("Algorithm").GetString());
+        Assert.Equal("*", properties.GetProperty("RecoveryPointSelection").GetProperty("IncludeVaults")[0].GetString());
+        Assert.Equal("SNAPSHOT", properties.GetProperty("RecoveryPointSelection").GetProperty("RecoveryPointTypes")[0].GetString());
+        Assert.Equal("team", properties.GetProperty("Tags")[0].GetProperty("Key").GetString());
+
+        var selection = resources.GetProperty("RestoreTestingSelectionWeeklyDrillTables");
+        Assert.Equal("AWS::Backup::RestoreTestingSelection", selection.GetProperty("Type").GetString());
+        Assert.Equal("RestoreTestingPlanWeeklyDrill", selection.GetProperty("DependsOn")[0].GetString());
+        var selectionProperties = selection.GetProperty("Properties");
+        Assert.Equal("weekly_drill", selectionProperties.GetProperty("RestoreTestingPlanName").GetString());
+        Assert.Equal("DynamoDB", selectionProperties.GetProperty("ProtectedResourceType").GetString());
+        Assert.Equal("env", selectionProperties.GetProperty("ProtectedResourceConditions").GetProperty("StringEquals")[0].GetProperty("Key").GetString());
+        Assert.Equal(2, selectionProperties.GetProperty("ValidationWindowHours").GetInt32());
+    }
+
+    [Fact]
     public void Exports_are_deterministic()
     {
         Assert.Equal(PostureExport.ToCloudFormationTemplate(Posture()), PostureExport.ToCloudFormationTemplate(Posture()));

@@ -52,6 +52,23 @@ public sealed class AddBackupKitTests
     }
 
     [Fact]
+    public void MissingRegion_FailsAtStart_WhenTheEnvironmentHasNone()
+    {
+        if (Amazon.Runtime.FallbackRegionFactory.GetRegionEndpoint() is not null)
+        {
+            return; // This machine names a Region (environment, shared config or instance metadata): nothing is missing.
+        }
+
+        var services = new ServiceCollection();
+        services.AddBackupKit(o => o.Client.ServiceUrl = new Uri("http://127.0.0.1:4566"));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(error.Failures, f => f.StartsWith("BackupKitOptions.Client.Region is not set", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RegisteredTimeProvider_IsKept_AndSignsTheRequests()
     {
         await using var server = new RawHttpServer();

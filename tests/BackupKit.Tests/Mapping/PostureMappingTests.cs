@@ -160,7 +160,7 @@ public sealed class PostureMappingTests
         var selection = RichPosture().FindPlan("rich")!.Selections.Single(s => s.Name == name);
 
         var request = PostureMapping.ToCreateBackupSelectionInput(selection, "plan-id", "111122223333", creatorRequestId: "t");
-        var back = PostureMapping.ToModel(request.BackupSelection!);
+        var back = PostureMapping.ToModel(new GetBackupSelectionOutput { SelectionId = "s", BackupSelection = request.BackupSelection });
 
         Assert.Equal(selection, back);
         Assert.Equal("plan-id", request.BackupPlanId);

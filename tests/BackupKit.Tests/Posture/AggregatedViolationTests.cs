@@ -26,7 +26,7 @@ public sealed class AggregatedViolationTests
         var found = exception.Violations.Select(v => (v.RuleId, v.Path)).ToHashSet();
         (string, string)[] expected =
         [
-            ("BK1001", "vaults[bad.name].name"),
+            ("BK1101", "vaults[bad.name].name"),
             ("BK6001", "vaults[bad.name].encryptionKeyArn"),
             ("BK6006", "vaults[bad.name].lock"),
             ("BK4008", "plans[prod].rules[daily].targetVault"),

@@ -69,9 +69,21 @@ public sealed class RuleFunctionTests
     public void Restore_testing_names_allow_only_letters_digits_and_underscores()
     {
         Assert.Empty(NameRules.CheckRestoreTestingPlanName("weekly_restore_1"));
-        Assert.Equal("BK1007", Assert.Single(NameRules.CheckRestoreTestingPlanName("weekly-restore")).RuleId);
+        Assert.Equal("BK1107", Assert.Single(NameRules.CheckRestoreTestingPlanName("weekly-restore")).RuleId);
         Assert.Empty(NameRules.CheckRestoreTestingSelectionName(new string('s', 50)));
-        Assert.Equal("BK1008", Assert.Single(NameRules.CheckRestoreTestingSelectionName(new string('s', 51))).RuleId);
+        Assert.Equal("BK1108", Assert.Single(NameRules.CheckRestoreTestingSelectionName(new string('s', 51))).RuleId);
+    }
+
+    [Fact]
+    public void The_cold_storage_gap_fix_only_suggests_moving_earlier_when_that_can_work()
+    {
+        var roomToMove = Assert.Single(LifecycleRules.CheckLifecycle(60, 120));
+        Assert.Contains("Delete after at least 150 days", roomToMove.Fix, StringComparison.Ordinal);
+        Assert.Contains("no later than day 30", roomToMove.Fix, StringComparison.Ordinal);
+
+        var noRoom = Assert.Single(LifecycleRules.CheckLifecycle(30, 30));
+        Assert.DoesNotContain("no later than day", noRoom.Fix, StringComparison.Ordinal);
+        Assert.Contains("drop the cold storage transition", noRoom.Fix, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -251,7 +251,25 @@ public sealed class PostureApplierTests : IAsyncLifetime
         }
 
         Assert.Single(plans, p => p.BackupPlanName == "prod");
-        Assert.StartsWith("bk-", Assert.Single(plans).CreatorRequestId, StringComparison.Ordinal);
+        // AWS accepts 1 to 50 letters, digits, '-', '_' or '.'.
+        Assert.Matches("^bk-[0-9a-f]{40}$", Assert.Single(plans).CreatorRequestId);
+    }
+
+    [Fact]
+    public async Task Two_applies_racing_each_create_every_object_once_thanks_to_deterministic_tokens()
+    {
+        // Slow reads make both applies see everything missing before either writes, so both send every create;
+        // with tokens derived from the posture AWS answers the second create with the object of the first.
+        _emulator.Faults.Latency("DescribeBackupVault", TimeSpan.FromMilliseconds(300), times: 2);
+        _emulator.Faults.Latency("ListBackupPlans", TimeSpan.FromMilliseconds(300), times: 2);
+
+        var results = await Task.WhenAll(new PostureApplier(_client).ApplyAsync(Posture()), new PostureApplier(_client).ApplyAsync(Posture()));
+
+        var planId = await PlanIdAsync("prod");
+        var selections = await _client.ListBackupSelectionsAsync(new ListBackupSelectionsInput { BackupPlanId = planId });
+        Assert.Equal(2, selections.BackupSelectionsList!.Count);
+        Assert.Equal(results[0].Changes.Single(c => c.Kind == PostureObjectKind.Plan).Arn, results[1].Changes.Single(c => c.Kind == PostureObjectKind.Plan).Arn);
+        Assert.False((await new PostureApplier(_client).DetectDriftAsync(Posture())).HasDrift);
     }
 
     [Fact]
@@ -273,6 +291,23 @@ public sealed class PostureApplierTests : IAsyncLifetime
         Assert.Null(failure.Failed);
         Assert.StartsWith("Nothing was applied", failure.Message, StringComparison.Ordinal);
         Assert.Equal(writes, WriteCount());
+    }
+
+    [Fact]
+    public async Task A_posture_that_breaks_aws_rules_is_refused_before_any_call()
+    {
+        var valid = Posture();
+        var plan = valid.Plans[0];
+        var broken = valid with
+        {
+            Plans = [plan with { Rules = [plan.Rules[0] with { Lifecycle = new Model.Lifecycle { MoveToColdStorageAfter = Days(30), DeleteAfter = Days(30) } }] }],
+        };
+
+        var error = await Assert.ThrowsAsync<Building.BackupPostureValidationException>(() => new PostureApplier(_client).ApplyAsync(broken));
+
+        Assert.Contains(error.Violations, v => v.RuleId == "BK3003");
+        Assert.Equal(0, _emulator.Faults.RequestCount("DescribeBackupVault"));
+        Assert.Equal(0, WriteCount());
     }
 
     [Fact]

@@ -16,6 +16,8 @@ public sealed class QuickstartTests
         var secondApply = text[text.IndexOf("apply again", StringComparison.Ordinal)..];
         Assert.StartsWith("Applied: no changes; nothing was written to AWS", secondApply[(secondApply.IndexOf('\n') + 1)..], StringComparison.Ordinal);
         Assert.Contains("No drift: AWS matches the posture.", text, StringComparison.Ordinal);
+        Assert.Contains("rules[daily].lifecycle: declared delete after 35 days, live delete after 7 days", text, StringComparison.Ordinal);
+        Assert.Contains("Applied: 1 updated (4 unchanged)", text, StringComparison.Ordinal);
         Assert.Contains("BK3003", text, StringComparison.Ordinal);
         Assert.Contains("+   selection quickstart-plan/tagged-prod", text, StringComparison.Ordinal);
     }

@@ -33,6 +33,7 @@ public sealed partial class BackupClient : IDisposable
     private const string ServiceName = "backup";
     private const string JsonMediaType = "application/json";
     private const int InitialBodyBuffer = 4096;
+    private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
     // Signed headers, sorted, for each combination of body and session token (the set the AWS SDK for JavaScript v3 signs).
     private const string SignedHeadersBare = "amz-sdk-invocation-id;amz-sdk-request;host;x-amz-content-sha256;x-amz-date;x-amz-user-agent";
@@ -58,6 +59,7 @@ public sealed partial class BackupClient : IDisposable
     private readonly string _basePath;
     private readonly string _host;
     private readonly string[] _sdkRequestValues;
+    private long _clockOffsetTicks;
     private int _disposed;
 
     /// <summary>Creates a client from options; no logging, system clock.</summary>
@@ -206,7 +208,11 @@ public sealed partial class BackupClient : IDisposable
 
             var error = ToException(operation.Name, outcome.Exception, result, cancellationToken);
             var errorType = (error as BackupServiceException)?.ErrorCode ?? error.GetType().Name;
-            if (result is not null)
+            if (error is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                Log.CallCancelled(_logger, operation.Name, elapsed.TotalMilliseconds, call.Attempts);
+            }
+            else if (result is not null)
             {
                 Log.CallFailed(_logger, operation.Name, errorType, result.StatusCode, elapsed.TotalMilliseconds, call.Attempts, result.RequestId);
             }
@@ -333,7 +339,7 @@ public sealed partial class BackupClient : IDisposable
         where TOutput : class
     {
         var request = new HttpRequestMessage(call.Method, call.RequestUri);
-        var amzDate = _signer.GetAmzDate(_timeProvider.GetUtcNow());
+        var amzDate = _signer.GetAmzDate(_timeProvider.GetUtcNow().AddTicks(Volatile.Read(ref _clockOffsetTicks)));
         var sdkRequest = _sdkRequestValues[Math.Min(attempt, _sdkRequestValues.Length) - 1];
         var token = credentials.UseToken ? credentials.Token : null;
 
@@ -394,7 +400,7 @@ public sealed partial class BackupClient : IDisposable
         return request;
     }
 
-    private static async ValueTask<AttemptResult> ReadResponseAsync<TInput, TOutput>(
+    private async ValueTask<AttemptResult> ReadResponseAsync<TInput, TOutput>(
         CallState<TInput, TOutput> call, HttpResponseMessage response, CancellationToken cancellationToken)
         where TInput : class
         where TOutput : class
@@ -423,7 +429,31 @@ public sealed partial class BackupClient : IDisposable
         }
 
         AwsErrorReader.Read(response.Headers, buffer is null ? default : buffer.AsSpan(0, length), out var code, out var message);
-        return AttemptResult.ServiceError(status, requestId, code, message, AwsErrorReader.ReadRetryAfter(response.Headers), buffer, length);
+        var skewCorrected = RetryClassifier.IsClockSkewCode(code) && TryCorrectClockSkew(call.OperationName, code!, response.Headers.Date);
+        return AttemptResult.ServiceError(status, requestId, code, message, AwsErrorReader.ReadRetryAfter(response.Headers), buffer, length, skewCorrected);
+    }
+
+    /// <summary>
+    /// When AWS refuses a signature and its <c>Date</c> header is more than 5 minutes from the local clock, remembers the
+    /// difference (for this client's endpoint) and signs with the service's time from then on, as the AWS SDKs do.
+    /// </summary>
+    private bool TryCorrectClockSkew(string operation, string code, DateTimeOffset? serverDate)
+    {
+        if (serverDate is not { } serverNow)
+        {
+            return false;
+        }
+
+        var offset = serverNow - _timeProvider.GetUtcNow();
+        var current = TimeSpan.FromTicks(Volatile.Read(ref _clockOffsetTicks));
+        if ((offset - current).Duration() <= MaxClockSkew)
+        {
+            return false;
+        }
+
+        Volatile.Write(ref _clockOffsetTicks, offset.Ticks);
+        Log.ClockSkewCorrected(_logger, operation, code, Math.Round(offset.TotalSeconds));
+        return true;
     }
 
     private static TOutput ParseOutput<TInput, TOutput>(OperationBinding<TInput, TOutput> operation, byte[]? buffer, int length)

@@ -1,0 +1,365 @@
+using BackupKit.Local.Hosting;
+using BackupKit.Local.Protocol;
+using BackupKit.Local.State;
+using BackupKit.Wire;
+
+namespace BackupKit.Local.Operations;
+
+/// <summary>
+/// Restores and the resources AWS Backup protects: restore metadata of a recovery point, start (idempotent by
+/// IdempotencyToken), describe and list restore jobs, and the protected resources derived from the recovery points.
+/// A restore creates a new resource whose ARN follows the metadata the caller passed (for example the target table name).
+/// </summary>
+internal static class RestoreOperations
+{
+    public static GetRecoveryPointRestoreMetadataOutput GetRestoreMetadata(CallContext call, GetRecoveryPointRestoreMetadataInput input)
+    {
+        if (input.BackupVaultAccountId is { } accountId && accountId != call.AccountId)
+        {
+            throw BackupApiError.NotFound($"No backup vault of account {accountId} is shared with account {call.AccountId}.");
+        }
+
+        var state = call.State;
+        lock (state.Gate)
+        {
+            BackupJobEngine.Advance(state, call.Now);
+            var vault = BackupVaultOperations.Find(state, input.BackupVaultName!);
+            if (!vault.RecoveryPoints.TryGetValue(input.RecoveryPointArn!, out var point))
+            {
+                throw BackupApiError.NotFound($"Backup vault {vault.Name} has no recovery point {input.RecoveryPointArn}.");
+            }
+
+            return new GetRecoveryPointRestoreMetadataOutput
+            {
+                BackupVaultArn = vault.Arn,
+                RecoveryPointArn = point.Arn,
+                ResourceType = point.ResourceType,
+                RestoreMetadata = OriginalMetadata(point),
+            };
+        }
+    }
+
+    public static StartRestoreJobOutput Start(CallContext call, StartRestoreJobInput input)
+    {
+        var state = call.State;
+        lock (state.Gate)
+        {
+            var now = call.Now;
+            BackupJobEngine.Advance(state, now);
+            if (input.IdempotencyToken is { } token)
+            {
+                foreach (var existing in state.RestoreJobs.Values)
+                {
+                    if (existing.IdempotencyToken == token)
+                    {
+                        // A retried start with the same token succeeds and restores nothing new.
+                        return new StartRestoreJobOutput { RestoreJobId = existing.Id };
+                    }
+                }
+            }
+
+            var (point, vault) = FindPoint(state, input.RecoveryPointArn!);
+            if (input.ResourceType is { } type && type != point.ResourceType)
+            {
+                throw BackupApiError.InvalidParameter($"ResourceType '{type}' does not match recovery point {point.Arn}, which is a {point.ResourceType} backup.");
+            }
+
+            var job = new RestoreJobRecord
+            {
+                Id = Guid.NewGuid().ToString("D").ToUpperInvariant(),
+                Sequence = state.NextSequence(),
+                RecoveryPointArn = point.Arn,
+                RecoveryPointCreationDate = point.CreationDate,
+                SourceResourceArn = point.ResourceArn,
+                BackupVaultArn = vault.Arn,
+                ResourceType = point.ResourceType,
+                IamRoleArn = input.IamRoleArn,
+                IdempotencyToken = input.IdempotencyToken,
+                CreatedResourceArn = CreatedResourceArn(point, input.Metadata!, state),
+                CreationDate = now,
+                BackupSizeInBytes = point.BackupSizeInBytes,
+            };
+            state.RestoreJobs.Add(job.Id, job);
+            return new StartRestoreJobOutput { RestoreJobId = job.Id };
+        }
+    }
+
+    public static DescribeRestoreJobOutput Describe(CallContext call, DescribeRestoreJobInput input)
+    {
+        var state = call.State;
+        lock (state.Gate)
+        {
+            BackupJobEngine.Advance(state, call.Now);
+            var job = state.RestoreJobs.TryGetValue(input.RestoreJobId!, out var found)
+                ? found
+                : throw BackupApiError.NotFound($"Restore job {input.RestoreJobId} does not exist in account {state.AccountId}, region {state.Region}.");
+            var member = Member(state, job);
+            return new DescribeRestoreJobOutput
+            {
+                AccountId = member.AccountId,
+                RestoreJobId = member.RestoreJobId,
+                RecoveryPointArn = member.RecoveryPointArn,
+                SourceResourceArn = member.SourceResourceArn,
+                BackupVaultArn = member.BackupVaultArn,
+                CreationDate = member.CreationDate,
+                CompletionDate = member.CompletionDate,
+                Status = member.Status,
+                PercentDone = member.PercentDone,
+                BackupSizeInBytes = member.BackupSizeInBytes,
+                IamRoleArn = member.IamRoleArn,
+                ExpectedCompletionTimeMinutes = member.ExpectedCompletionTimeMinutes,
+                CreatedResourceArn = member.CreatedResourceArn,
+                ResourceType = member.ResourceType,
+                RecoveryPointCreationDate = member.RecoveryPointCreationDate,
+                IsParent = false,
+            };
+        }
+    }
+
+    public static ListRestoreJobsOutput List(CallContext call, ListRestoreJobsInput input)
+    {
+        var state = call.State;
+        lock (state.Gate)
+        {
+            BackupJobEngine.Advance(state, call.Now);
+            var jobs = new List<RestoreJobRecord>();
+            if ((input.ByAccountId is null || input.ByAccountId == state.AccountId) && input.ByRestoreTestingPlanArn is null && input.ByParentJobId is null)
+            {
+                foreach (var job in state.RestoreJobs.Values)
+                {
+                    if ((input.ByResourceType is null || input.ByResourceType == job.ResourceType)
+                        && (input.ByStatus is not { } status || status == job.Status)
+                        && (input.ByCreatedBefore is not { } before || job.CreationDate < before)
+                        && (input.ByCreatedAfter is not { } after || job.CreationDate > after)
+                        && (input.ByCompleteBefore is not { } completeBefore || job.CompletionDate < completeBefore)
+                        && (input.ByCompleteAfter is not { } completeAfter || job.CompletionDate > completeAfter))
+                    {
+                        jobs.Add(job);
+                    }
+                }
+            }
+
+            var (page, next) = PageOf(state, jobs, input.NextToken, input.MaxResults);
+            return new ListRestoreJobsOutput { RestoreJobs = page, NextToken = next };
+        }
+    }
+
+    public static ListRestoreJobsByProtectedResourceOutput ListByProtectedResource(CallContext call, ListRestoreJobsByProtectedResourceInput input)
+    {
+        var state = call.State;
+        lock (state.Gate)
+        {
+            BackupJobEngine.Advance(state, call.Now);
+            var jobs = new List<RestoreJobRecord>();
+            foreach (var job in state.RestoreJobs.Values)
+            {
+                if (job.SourceResourceArn == input.ResourceArn
+                    && (input.ByStatus is not { } status || status == job.Status)
+                    && (input.ByRecoveryPointCreationDateAfter is not { } after || job.RecoveryPointCreationDate > after)
+                    && (input.ByRecoveryPointCreationDateBefore is not { } before || job.RecoveryPointCreationDate < before))
+                {
+                    jobs.Add(job);
+                }
+            }
+
+            var (page, next) = PageOf(state, jobs, input.NextToken, input.MaxResults);
+            return new ListRestoreJobsByProtectedResourceOutput { RestoreJobs = page, NextToken = next };
+        }
+    }
+
+    public static ListProtectedResourcesOutput ListProtected(CallContext call, ListProtectedResourcesInput input)
+    {
+        var state = call.State;
+        lock (state.Gate)
+        {
+            BackupJobEngine.Advance(state, call.Now);
+            var results = ProtectedPage(LatestPoints(state, vaultName: null), input.NextToken, input.MaxResults, out var next);
+            return new ListProtectedResourcesOutput { Results = results, NextToken = next };
+        }
+    }
+
+    public static ListProtectedResourcesByBackupVaultOutput ListProtectedByVault(CallContext call, ListProtectedResourcesByBackupVaultInput input)
+    {
+        if (input.BackupVaultAccountId is { } accountId && accountId != call.AccountId)
+        {
+            throw BackupApiError.NotFound($"No backup vault of account {accountId} is shared with account {call.AccountId}.");
+        }
+
+        var state = call.State;
+        lock (state.Gate)
+        {
+            BackupJobEngine.Advance(state, call.Now);
+            var vault = BackupVaultOperations.Find(state, input.BackupVaultName!);
+            var results = ProtectedPage(LatestPoints(state, vault.Name), input.NextToken, input.MaxResults, out var next);
+            return new ListProtectedResourcesByBackupVaultOutput { Results = results, NextToken = next };
+        }
+    }
+
+    private static List<ProtectedResource> ProtectedPage(
+        Dictionary<string, (RecoveryPointRecord Point, VaultRecord Vault)> latest, string? token, int? maxResults, out string? next)
+    {
+        var ordered = new List<(RecoveryPointRecord Point, VaultRecord Vault)>(latest.Values);
+        ordered.Sort(static (a, b) => a.Point.Sequence.CompareTo(b.Point.Sequence));
+        var page = Paging.Page(ordered, static p => p.Point.Sequence, token, maxResults, out next);
+        var results = new List<ProtectedResource>(page.Count);
+        foreach (var (point, vault) in page)
+        {
+            results.Add(new ProtectedResource
+            {
+                ResourceArn = point.ResourceArn,
+                ResourceType = point.ResourceType,
+                LastBackupTime = point.CreationDate,
+                LastBackupVaultArn = vault.Arn,
+                LastRecoveryPointArn = point.Arn,
+            });
+        }
+
+        return results;
+    }
+
+    public static DescribeProtectedResourceOutput DescribeProtected(CallContext call, DescribeProtectedResourceInput input)
+    {
+        var state = call.State;
+        lock (state.Gate)
+        {
+            BackupJobEngine.Advance(state, call.Now);
+            if (!LatestPoints(state, vaultName: null).TryGetValue(input.ResourceArn!, out var latest))
+            {
+                throw BackupApiError.NotFound($"Resource {input.ResourceArn} has no recovery point in account {state.AccountId}, region {state.Region}.");
+            }
+
+            RestoreJobRecord? lastRestore = null;
+            foreach (var job in state.RestoreJobs.Values)
+            {
+                if (job.SourceResourceArn == input.ResourceArn && job.Status == RestoreJobStatus.COMPLETED
+                    && (lastRestore is null || job.CreationDate > lastRestore.CreationDate))
+                {
+                    lastRestore = job;
+                }
+            }
+
+            return new DescribeProtectedResourceOutput
+            {
+                ResourceArn = latest.Point.ResourceArn,
+                ResourceType = latest.Point.ResourceType,
+                LastBackupTime = latest.Point.CreationDate,
+                LastBackupVaultArn = latest.Vault.Arn,
+                LastRecoveryPointArn = latest.Point.Arn,
+                LatestRestoreJobCreationDate = lastRestore?.CreationDate,
+                LatestRestoreRecoveryPointCreationDate = lastRestore?.RecoveryPointCreationDate,
+                LatestRestoreExecutionTimeMinutes = lastRestore?.CompletionDate is { } done ? (long)(done - lastRestore.CreationDate).TotalMinutes : null,
+            };
+        }
+    }
+
+    /// <summary>The newest recovery point of each resource (in one vault when <paramref name="vaultName"/> is given).</summary>
+    private static Dictionary<string, (RecoveryPointRecord Point, VaultRecord Vault)> LatestPoints(RegionState state, string? vaultName)
+    {
+        var latest = new Dictionary<string, (RecoveryPointRecord, VaultRecord)>(StringComparer.Ordinal);
+        foreach (var vault in state.Vaults.Values)
+        {
+            if (vaultName is not null && vault.Name != vaultName)
+            {
+                continue;
+            }
+
+            foreach (var point in vault.RecoveryPoints.Values)
+            {
+                if (!latest.TryGetValue(point.ResourceArn, out var current) || point.CreationDate > current.Item1.CreationDate)
+                {
+                    latest[point.ResourceArn] = (point, vault);
+                }
+            }
+        }
+
+        return latest;
+    }
+
+    private static (List<RestoreJobsListMember> Page, string? Next) PageOf(RegionState state, List<RestoreJobRecord> jobs, string? token, int? maxResults)
+    {
+        jobs.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
+        var page = Paging.Page(jobs, static j => j.Sequence, token, maxResults, out var next);
+        var members = new List<RestoreJobsListMember>(page.Count);
+        foreach (var job in page)
+        {
+            members.Add(Member(state, job));
+        }
+
+        return (members, next);
+    }
+
+    private static RestoreJobsListMember Member(RegionState state, RestoreJobRecord job) => new()
+    {
+        AccountId = state.AccountId,
+        RestoreJobId = job.Id,
+        RecoveryPointArn = job.RecoveryPointArn,
+        SourceResourceArn = job.SourceResourceArn,
+        BackupVaultArn = job.BackupVaultArn,
+        CreationDate = job.CreationDate,
+        CompletionDate = job.CompletionDate,
+        Status = job.Status,
+        PercentDone = job.Status == RestoreJobStatus.COMPLETED ? "100.0" : job.Status == RestoreJobStatus.RUNNING ? "50.0" : "0.0",
+        BackupSizeInBytes = job.BackupSizeInBytes,
+        IamRoleArn = job.IamRoleArn,
+        ExpectedCompletionTimeMinutes = (long)BackupJobEngine.RunDuration.TotalMinutes,
+        CreatedResourceArn = job.Status == RestoreJobStatus.COMPLETED ? job.CreatedResourceArn : null,
+        ResourceType = job.ResourceType,
+        RecoveryPointCreationDate = job.RecoveryPointCreationDate,
+        IsParent = false,
+    };
+
+    private static (RecoveryPointRecord Point, VaultRecord Vault) FindPoint(RegionState state, string arn)
+    {
+        foreach (var vault in state.Vaults.Values)
+        {
+            if (vault.RecoveryPoints.TryGetValue(arn, out var point))
+            {
+                return (point, vault);
+            }
+        }
+
+        throw BackupApiError.NotFound($"Recovery point {arn} does not exist in account {state.AccountId}, region {state.Region}.");
+    }
+
+    /// <summary>The restore metadata keys a restore of the type needs, filled from the original resource.</summary>
+    private static Dictionary<string, string> OriginalMetadata(RecoveryPointRecord point)
+    {
+        var name = ResourceName(point.ResourceArn);
+        return point.ResourceType switch
+        {
+            "DynamoDB" => new() { ["targetTableName"] = name },
+            "RDS" => new() { ["DBInstanceIdentifier"] = name },
+            "Aurora" => new() { ["DBClusterIdentifier"] = name },
+            "S3" => new() { ["DestinationBucketName"] = name, ["NewBucket"] = "false" },
+            "EFS" => new() { ["file-system-id"] = name, ["newFileSystem"] = "true" },
+            _ => new() { ["resourceId"] = name },
+        };
+    }
+
+    /// <summary>The ARN of the resource a restore creates, from the metadata the caller passed.</summary>
+    private static string CreatedResourceArn(RecoveryPointRecord point, Dictionary<string, string> metadata, RegionState state)
+    {
+        string Required(string key) => metadata.TryGetValue(key, out var value) && value.Length > 0
+            ? value
+            : throw BackupApiError.InvalidParameter($"Restoring a {point.ResourceType} recovery point needs '{key}' in Metadata.");
+
+        var hex = Guid.NewGuid().ToString("N")[..17];
+        return point.ResourceType switch
+        {
+            "DynamoDB" => $"arn:aws:dynamodb:{state.Region}:{state.AccountId}:table/{Required("targetTableName")}",
+            "RDS" => $"arn:aws:rds:{state.Region}:{state.AccountId}:db:{Required("DBInstanceIdentifier")}",
+            "Aurora" => $"arn:aws:rds:{state.Region}:{state.AccountId}:cluster:{Required("DBClusterIdentifier")}",
+            "S3" => $"arn:aws:s3:::{Required("DestinationBucketName")}",
+            "EFS" => $"arn:aws:elasticfilesystem:{state.Region}:{state.AccountId}:file-system/fs-{hex}",
+            "EBS" => $"arn:aws:ec2:{state.Region}:{state.AccountId}:volume/vol-{hex}",
+            "EC2" => $"arn:aws:ec2:{state.Region}:{state.AccountId}:instance/i-{hex}",
+            _ => point.ResourceArn,
+        };
+    }
+
+    private static string ResourceName(string arn)
+    {
+        var cut = Math.Max(arn.LastIndexOf('/'), arn.LastIndexOf(':'));
+        return arn[(cut + 1)..];
+    }
+}

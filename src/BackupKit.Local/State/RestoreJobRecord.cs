@@ -1,0 +1,38 @@
+using BackupKit.Wire;
+
+namespace BackupKit.Local.State;
+
+/// <summary>A restore job. Its status moves with the emulator clock; changed only under the region gate.</summary>
+internal sealed class RestoreJobRecord
+{
+    public required string Id { get; init; }
+
+    public required long Sequence { get; init; }
+
+    public required string RecoveryPointArn { get; init; }
+
+    public required DateTimeOffset RecoveryPointCreationDate { get; init; }
+
+    public required string SourceResourceArn { get; init; }
+
+    public required string BackupVaultArn { get; init; }
+
+    public required string ResourceType { get; init; }
+
+    public string? IamRoleArn { get; init; }
+
+    public string? IdempotencyToken { get; init; }
+
+    /// <summary>The ARN the restored resource gets when the job completes.</summary>
+    public required string CreatedResourceArn { get; init; }
+
+    public required DateTimeOffset CreationDate { get; init; }
+
+    public required long BackupSizeInBytes { get; init; }
+
+    public RestoreJobStatus Status { get; set; } = RestoreJobStatus.PENDING;
+
+    public DateTimeOffset? CompletionDate { get; set; }
+
+    public bool IsFinished => Status == RestoreJobStatus.COMPLETED || Status == RestoreJobStatus.FAILED || Status == RestoreJobStatus.ABORTED;
+}
