@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BackupKit.Analyzers.Internals;
+using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,7 +17,7 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.BK1002_PlanWithoutCrossRegionCopy);
+        RuleViolationReporter.Descriptors(RuleIds.PlanWithoutCrossRegionCopy);
 
     private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
     {
@@ -42,6 +43,7 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzer : BackupKitAnalyzer
             return;
         }
 
+        // Counting stops at the first copy action: one is enough, and an unreadable rule may hold one.
         foreach (var addRule in plan.CallsTo("AddRule"))
         {
             var rule = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(addRule, symbols.RuleBuilder), symbols.RuleBuilder);
@@ -51,12 +53,9 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzer : BackupKitAnalyzer
             }
         }
 
-        var name = FluentConfiguration.Argument(invocation, "name") is { } nameArgument && ConstantValues.TryGetString(nameArgument.Value, out var text)
-            ? text
-            : null;
-        context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.BK1002_PlanWithoutCrossRegionCopy,
-            NameLocation.Of(invocation),
-            name ?? "(unnamed)"));
+        RuleViolationReporter.Report(
+            context,
+            RecommendationRules.CheckCrossRegionCopy(FluentConfiguration.ConstantName(invocation), copyActionCount: 0),
+            NameLocation.Of(invocation));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BackupKit.Analyzers.Internals;
+using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,7 +17,7 @@ public sealed class RuleWithoutRetentionAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.BK1001_RuleWithoutRetention);
+        RuleViolationReporter.Descriptors(RuleIds.RuleWithoutRetention);
 
     private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
     {
@@ -37,20 +38,16 @@ public sealed class RuleWithoutRetentionAnalyzer : BackupKitAnalyzer
         }
 
         var configuration = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(invocation, symbols.RuleBuilder), symbols.RuleBuilder);
-        if (!configuration.IsComplete ||
-            configuration.HasCall("DeleteAfter") ||
-            configuration.HasCall("KeepForever") ||
-            configuration.HasCall("ApplyPreset"))
+        if (!configuration.IsComplete)
         {
             return;
         }
 
-        var name = FluentConfiguration.Argument(invocation, "name") is { } nameArgument && ConstantValues.TryGetString(nameArgument.Value, out var text)
-            ? text
-            : null;
-        context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.BK1001_RuleWithoutRetention,
-            NameLocation.Of(invocation),
-            name ?? "(unnamed)"));
+        // Every preset brings a delete-after, so applying one counts as setting it.
+        var violations = RecommendationRules.CheckRuleRetention(
+            FluentConfiguration.ConstantName(invocation),
+            hasDeleteAfter: configuration.HasCall("DeleteAfter") || configuration.HasCall("ApplyPreset"),
+            keepsForeverDeliberately: configuration.HasCall("KeepForever"));
+        RuleViolationReporter.Report(context, violations, NameLocation.Of(invocation));
     }
 }

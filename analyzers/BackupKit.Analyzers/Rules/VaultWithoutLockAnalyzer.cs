@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BackupKit.Analyzers.Internals;
+using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -15,7 +16,7 @@ public sealed class VaultWithoutLockAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.BK1003_VaultWithoutLock);
+        RuleViolationReporter.Descriptors(RuleIds.VaultWithoutLock);
 
     private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
     {
@@ -36,17 +37,15 @@ public sealed class VaultWithoutLockAnalyzer : BackupKitAnalyzer
         }
 
         var vault = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(invocation, symbols.VaultBuilder), symbols.VaultBuilder);
-        if (!vault.IsComplete || vault.HasCall("Lock") || vault.HasCall("LogicallyAirGapped"))
+        if (!vault.IsComplete)
         {
             return;
         }
 
-        var name = FluentConfiguration.Argument(invocation, "name") is { } nameArgument && ConstantValues.TryGetString(nameArgument.Value, out var text)
-            ? text
-            : null;
-        context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.BK1003_VaultWithoutLock,
-            NameLocation.Of(invocation),
-            name ?? "(unnamed)"));
+        var violations = RecommendationRules.CheckVaultLocked(
+            FluentConfiguration.ConstantName(invocation),
+            hasLock: vault.HasCall("Lock"),
+            isLogicallyAirGapped: vault.HasCall("LogicallyAirGapped"));
+        RuleViolationReporter.Report(context, violations, NameLocation.Of(invocation));
     }
 }

@@ -1,5 +1,6 @@
 using BackupKit.Analyzers.CodeFixes.Rules;
 using BackupKit.Analyzers.Rules;
+using BackupKit.Rules;
 using VerifyCS = BackupKit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<BackupKit.Analyzers.Rules.RuleWithoutRetentionAnalyzer>;
 using VerifyFix = BackupKit.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     BackupKit.Analyzers.Rules.RuleWithoutRetentionAnalyzer,
@@ -23,7 +24,7 @@ public sealed class RuleWithoutRetentionAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.BK1001_RuleWithoutRetention).WithLocation(0).WithArguments("daily"));
+            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.RuleWithoutRetention)).WithLocation(0).WithArguments("daily"));
 
     [Fact]
     public Task RuleWithDeleteAfter_DoesNotReport() =>
@@ -118,7 +119,7 @@ public sealed class RuleWithoutRetentionAnalyzerTests
             }
             """,
             AddRetentionCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1001_RuleWithoutRetention).WithLocation(0).WithArguments("daily"));
+            VerifyFix.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.RuleWithoutRetention)).WithLocation(0).WithArguments("daily"));
 
     [Fact]
     public Task OneCallPerLineWithColdStorage_CodeFixKeepsLayoutAndTheNinetyDayGap() =>
@@ -150,7 +151,7 @@ public sealed class RuleWithoutRetentionAnalyzerTests
             }
             """,
             AddRetentionCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1001_RuleWithoutRetention).WithLocation(0).WithArguments("monthly"));
+            VerifyFix.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.RuleWithoutRetention)).WithLocation(0).WithArguments("monthly"));
 
     [Fact]
     public Task BlockBody_CodeFixAddsStatement() =>
@@ -185,5 +186,5 @@ public sealed class RuleWithoutRetentionAnalyzerTests
             }
             """,
             AddRetentionCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1001_RuleWithoutRetention).WithLocation(0).WithArguments("daily"));
+            VerifyFix.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.RuleWithoutRetention)).WithLocation(0).WithArguments("daily"));
 }

@@ -1,4 +1,5 @@
 using BackupKit.Analyzers.CodeFixes.Rules;
+using BackupKit.Rules;
 using VerifyCS = BackupKit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<BackupKit.Analyzers.Rules.VaultWithoutLockAnalyzer>;
 using VerifyFix = BackupKit.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     BackupKit.Analyzers.Rules.VaultWithoutLockAnalyzer,
@@ -22,8 +23,8 @@ public sealed class VaultWithoutLockAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.BK1003_VaultWithoutLock).WithLocation(0).WithArguments("prod"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.BK1003_VaultWithoutLock).WithLocation(1).WithArguments("logs"));
+            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.VaultWithoutLock)).WithLocation(0).WithArguments("prod"),
+            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.VaultWithoutLock)).WithLocation(1).WithArguments("logs"));
 
     [Fact]
     public Task LockedOrAirGappedVault_DoesNotReport() =>
@@ -101,7 +102,7 @@ public sealed class VaultWithoutLockAnalyzerTests
             }
             """,
             AddVaultLockCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1003_VaultWithoutLock).WithLocation(0).WithArguments("prod"));
+            VerifyFix.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.VaultWithoutLock)).WithLocation(0).WithArguments("prod"));
 
     [Fact]
     public Task VaultWithConfiguration_CodeFixAppendsGovernanceLock() =>
@@ -126,7 +127,7 @@ public sealed class VaultWithoutLockAnalyzerTests
             }
             """,
             AddVaultLockCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1003_VaultWithoutLock).WithLocation(0).WithArguments("prod"));
+            VerifyFix.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.VaultWithoutLock)).WithLocation(0).WithArguments("prod"));
 
     [Fact]
     public Task SeveralVaults_FixAllLocksEach() =>
@@ -161,6 +162,6 @@ public sealed class VaultWithoutLockAnalyzerTests
             }
             """,
             AddVaultLockCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1003_VaultWithoutLock).WithLocation(0).WithArguments("prod"),
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1003_VaultWithoutLock).WithLocation(1).WithArguments("logs"));
+            VerifyFix.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.VaultWithoutLock)).WithLocation(0).WithArguments("prod"),
+            VerifyFix.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.VaultWithoutLock)).WithLocation(1).WithArguments("logs"));
 }
