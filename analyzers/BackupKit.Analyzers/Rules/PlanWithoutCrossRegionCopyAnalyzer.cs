@@ -19,31 +19,16 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzer : BackupKitAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         RuleViolationReporter.Descriptors(RuleIds.PlanWithoutCrossRegionCopy);
 
-    private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
+    private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.PlanBuilder is not null && symbols.RuleBuilder is not null;
+
+    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
-        if (symbols.PlanBuilder is null || symbols.RuleBuilder is null)
+        if (FluentConfiguration.ReadDeclaration(invocation, "AddPlan", symbols.PostureBuilder, symbols.PlanBuilder) is not { } plan)
         {
             return;
         }
 
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-    }
-
-    private static void AnalyzeInvocation(OperationAnalysisContext context, BackupKitSymbols symbols)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.Name != "AddPlan" || !BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.PostureBuilder))
-        {
-            return;
-        }
-
-        var plan = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(invocation, symbols.PlanBuilder), symbols.PlanBuilder);
-        if (!plan.IsComplete)
-        {
-            return;
-        }
-
-        // Counting stops at the first copy action: one is enough, and an unreadable rule may hold one.
+        // One copy action satisfies the rule; a rule that cannot be read completely may hold one, so it silences the plan.
         foreach (var addRule in plan.CallsTo("AddRule"))
         {
             var rule = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(addRule, symbols.RuleBuilder), symbols.RuleBuilder);

@@ -19,26 +19,11 @@ public sealed class RuleWithoutRetentionAnalyzer : BackupKitAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         RuleViolationReporter.Descriptors(RuleIds.RuleWithoutRetention);
 
-    private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
+    private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.PlanBuilder is not null && symbols.RuleBuilder is not null;
+
+    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
-        if (symbols.PlanBuilder is null || symbols.RuleBuilder is null)
-        {
-            return;
-        }
-
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-    }
-
-    private static void AnalyzeInvocation(OperationAnalysisContext context, BackupKitSymbols symbols)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.Name != "AddRule" || !BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.PlanBuilder))
-        {
-            return;
-        }
-
-        var configuration = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(invocation, symbols.RuleBuilder), symbols.RuleBuilder);
-        if (!configuration.IsComplete)
+        if (FluentConfiguration.ReadDeclaration(invocation, "AddRule", symbols.PlanBuilder, symbols.RuleBuilder) is not { } rule)
         {
             return;
         }
@@ -46,8 +31,8 @@ public sealed class RuleWithoutRetentionAnalyzer : BackupKitAnalyzer
         // Every preset brings a delete-after, so applying one counts as setting it.
         var violations = RecommendationRules.CheckRuleRetention(
             FluentConfiguration.ConstantName(invocation),
-            hasDeleteAfter: configuration.HasCall("DeleteAfter") || configuration.HasCall("ApplyPreset"),
-            keepsForeverDeliberately: configuration.HasCall("KeepForever"));
+            hasDeleteAfter: rule.HasCall("DeleteAfter") || rule.HasCall("ApplyPreset"),
+            keepsForeverDeliberately: rule.HasCall("KeepForever"));
         RuleViolationReporter.Report(context, violations, NameLocation.Of(invocation));
     }
 }

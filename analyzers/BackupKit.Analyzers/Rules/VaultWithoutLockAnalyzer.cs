@@ -18,26 +18,11 @@ public sealed class VaultWithoutLockAnalyzer : BackupKitAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         RuleViolationReporter.Descriptors(RuleIds.VaultWithoutLock);
 
-    private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
+    private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.VaultBuilder is not null;
+
+    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
-        if (symbols.VaultBuilder is null)
-        {
-            return;
-        }
-
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-    }
-
-    private static void AnalyzeInvocation(OperationAnalysisContext context, BackupKitSymbols symbols)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.Name != "AddVault" || !BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.PostureBuilder))
-        {
-            return;
-        }
-
-        var vault = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(invocation, symbols.VaultBuilder), symbols.VaultBuilder);
-        if (!vault.IsComplete)
+        if (FluentConfiguration.ReadDeclaration(invocation, "AddVault", symbols.PostureBuilder, symbols.VaultBuilder) is not { } vault)
         {
             return;
         }
