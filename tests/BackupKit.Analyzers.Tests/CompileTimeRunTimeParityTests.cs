@@ -143,7 +143,7 @@ public sealed class CompileTimeRunTimeParityTests
         var compilation = CSharpCompilation.Create(
             "Parity" + Guid.NewGuid().ToString("N"),
             [CSharpSyntaxTree.ParseText(source)],
-            [.. BackupKitReferences.Framework, BackupKitReferences.BackupKit],
+            BackupKitReferences.ForConsumer(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         using var image = new MemoryStream();
         var emit = compilation.Emit(image);

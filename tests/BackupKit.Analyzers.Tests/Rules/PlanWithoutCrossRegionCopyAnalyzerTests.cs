@@ -26,7 +26,7 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzerTests
     public Task PlanWithoutCopyAction_Reports() =>
         VerifyCS.VerifyAnalyzerAsync(
             PlanWithoutCopy,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.PlanWithoutCrossRegionCopy)).WithLocation(0).WithArguments("daily"));
+            VerifyCS.Diagnostic(RuleIds.PlanWithoutCrossRegionCopy).WithLocation(0).WithArguments("daily"));
 
     [Fact]
     public Task PlanPresetWithoutCopyAction_Reports() =>
@@ -41,7 +41,7 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.PlanWithoutCrossRegionCopy)).WithLocation(0).WithArguments("standard"));
+            VerifyCS.Diagnostic(RuleIds.PlanWithoutCrossRegionCopy).WithLocation(0).WithArguments("standard"));
 
     [Fact]
     public Task OneRuleCopiesToAnotherRegion_DoesNotReport() =>
@@ -80,7 +80,7 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzerTests
 
     [Fact]
     public Task SameNamesWithoutBackupKit_DoesNotReport() =>
-        VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
+        VerifyCS.VerifyNoDiagnosticWithoutBackupKitAsync(/* lang=c#-test */ """
             using System;
 
             namespace Lookalike
@@ -94,9 +94,7 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzerTests
                     void M(BackupPostureBuilder posture) => posture.AddPlan("daily", p => p.AddRule("daily", r => r.InVault("prod")));
                 }
             }
-            """,
-            referenceBackupKit: false,
-            editorConfig: null);
+            """);
 
     // Through a workspace project with a real .editorconfig, as the compiler and the IDE apply it (the testing
     // library pins the descriptor's own severity, which hides a raised one).

@@ -23,8 +23,8 @@ public sealed class VaultWithoutLockAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.VaultWithoutLock)).WithLocation(0).WithArguments("prod"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.VaultWithoutLock)).WithLocation(1).WithArguments("logs"));
+            VerifyCS.Diagnostic(RuleIds.VaultWithoutLock).WithLocation(0).WithArguments("prod"),
+            VerifyCS.Diagnostic(RuleIds.VaultWithoutLock).WithLocation(1).WithArguments("logs"));
 
     [Fact]
     public Task LockedOrAirGappedVault_DoesNotReport() =>
@@ -61,7 +61,7 @@ public sealed class VaultWithoutLockAnalyzerTests
 
     [Fact]
     public Task SameNamesWithoutBackupKit_DoesNotReport() =>
-        VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
+        VerifyCS.VerifyNoDiagnosticWithoutBackupKitAsync(/* lang=c#-test */ """
             using System;
 
             namespace Lookalike
@@ -74,9 +74,7 @@ public sealed class VaultWithoutLockAnalyzerTests
                     void M(BackupPostureBuilder posture) => posture.AddVault("prod");
                 }
             }
-            """,
-            referenceBackupKit: false,
-            editorConfig: null);
+            """);
 
     [Fact]
     public Task VaultWithoutConfiguration_CodeFixAddsGovernanceLock() =>
@@ -102,7 +100,7 @@ public sealed class VaultWithoutLockAnalyzerTests
             }
             """,
             AddVaultLockCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.VaultWithoutLock)).WithLocation(0).WithArguments("prod"));
+            VerifyFix.Diagnostic(RuleIds.VaultWithoutLock).WithLocation(0).WithArguments("prod"));
 
     [Fact]
     public Task VaultWithConfiguration_CodeFixAppendsGovernanceLock() =>
@@ -127,7 +125,7 @@ public sealed class VaultWithoutLockAnalyzerTests
             }
             """,
             AddVaultLockCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.VaultWithoutLock)).WithLocation(0).WithArguments("prod"));
+            VerifyFix.Diagnostic(RuleIds.VaultWithoutLock).WithLocation(0).WithArguments("prod"));
 
     [Fact]
     public Task SeveralVaults_FixAllLocksEach() =>
@@ -162,6 +160,6 @@ public sealed class VaultWithoutLockAnalyzerTests
             }
             """,
             AddVaultLockCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.VaultWithoutLock)).WithLocation(0).WithArguments("prod"),
-            VerifyFix.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.VaultWithoutLock)).WithLocation(1).WithArguments("logs"));
+            VerifyFix.Diagnostic(RuleIds.VaultWithoutLock).WithLocation(0).WithArguments("prod"),
+            VerifyFix.Diagnostic(RuleIds.VaultWithoutLock).WithLocation(1).WithArguments("logs"));
 }
