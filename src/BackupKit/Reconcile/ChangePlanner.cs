@@ -431,14 +431,12 @@ internal sealed class ChangePlanner(IBackupClient client, PostureApplyOptions op
         return output.SelectionId;
     }
 
-    private PlannedStep UndeclaredSelectionStep(string planName, LiveSelection live)
-    {
-        return UndeclaredStep(
+    private PlannedStep UndeclaredSelectionStep(string planName, LiveSelection live) =>
+        UndeclaredStep(
             PostureObjectKind.Selection,
             planName + "/" + live.Name,
             null,
             (ctx, ct) => client.DeleteBackupSelectionAsync(new DeleteBackupSelectionInput { BackupPlanId = ctx.PlanIds[planName], SelectionId = live.Id }, ct));
-    }
 
     private PlannedStep UndeclaredPlanStep(LivePlan live) =>
         UndeclaredStep(
