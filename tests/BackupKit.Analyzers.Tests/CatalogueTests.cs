@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using BackupKit.Analyzers.CodeFixes.Rules;
 using BackupKit.Analyzers.Internals;
 using BackupKit.Analyzers.Tests.Packaging;
+using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using RuntimeCatalog = runtime::BackupKit.Rules.RuleCatalog;
@@ -49,35 +50,42 @@ public sealed partial class CatalogueTests
     }
 
     [Fact]
-    public void BestPracticeIds_NeverCollideWithTheRulesTable()
+    public void Recommendations_AreWarningsOfTheRulesTable()
     {
-        var ruleIds = RuntimeCatalog.All.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        string[] bestPractices = [DiagnosticIds.RuleWithoutRetention, DiagnosticIds.PlanWithoutCrossRegionCopy, DiagnosticIds.VaultWithoutLock];
+        string[] recommendations = [RuleIds.RuleWithoutRetention, RuleIds.PlanWithoutCrossRegionCopy, RuleIds.VaultWithoutLock];
 
-        Assert.All(bestPractices, id => Assert.DoesNotContain(id, ruleIds));
+        Assert.All(recommendations, id =>
+        {
+            var rule = Assert.Single(RuntimeCatalog.All, r => r.Id == id);
+            Assert.Equal(RuntimeSeverity.Warning, rule.DefaultSeverity);
+            var descriptor = Assert.Single(s_supported, d => d.Id == id);
+            Assert.Equal("BackupKit.BestPractice", descriptor.Category);
+            Assert.Equal(DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
+        });
     }
 
     [Fact]
     public void RuleDescriptors_AgreeWithTheRuntimeRulesTable()
     {
-        var reported = s_supported.Where(d => !d.Id.StartsWith("BK10", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(reported);
-        Assert.All(reported, descriptor =>
+        Assert.NotEmpty(s_supported);
+        Assert.All(s_supported, descriptor =>
         {
             var rule = Assert.Single(RuntimeCatalog.All, r => r.Id == descriptor.Id);
             Assert.Equal(rule.Title, descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(rule.MessageFormat, descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(rule.DefaultSeverity == RuntimeSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
+            Assert.Equal("BackupKit." + rule.Category, descriptor.Category);
             Assert.Equal(rule.HelpLink, descriptor.HelpLinkUri);
         });
     }
 
     [Fact]
-    public void BestPracticeRules_AreTrackedInTheUnshippedRelease()
+    public void ReleaseTracking_ListsNoRule_TheRulesTableIsTheRecord()
     {
+        // Release tracking cannot see descriptors made from the table; a listed id would fail the build (RS2002).
         var unshipped = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "analyzers", "BackupKit.Analyzers", "AnalyzerReleases.Unshipped.md"));
-        Assert.All(s_supported.Where(d => d.Id.StartsWith("BK10", StringComparison.Ordinal)), descriptor =>
-            Assert.Contains(unshipped, line => line.StartsWith($"{descriptor.Id} | {descriptor.Category} | {descriptor.DefaultSeverity} |", StringComparison.Ordinal)));
+        Assert.DoesNotContain(unshipped, line => line.StartsWith("BK", StringComparison.Ordinal));
+        Assert.Contains(unshipped, line => line.Contains("src/BackupKit/Rules/RuleCatalog.cs", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -121,11 +129,11 @@ public sealed partial class CatalogueTests
                 Assert.True(reportedBy.Contains(row.Value), $"docs/rules/README.md says {row.Value} reports {row.Key}, but it does not.");
             }
         });
-        Assert.All(s_supported.Where(d => !d.Id.StartsWith("BK10", StringComparison.Ordinal)), descriptor => Assert.Contains(descriptor.Id, rows.Keys));
+        Assert.All(s_supported, descriptor => Assert.Contains(descriptor.Id, rows.Keys));
     }
 
-    // A row of the rules-table tables (BK11xx-BK8xxx): its id, and the analyzer named in its last column ("yes (`X`, ...)") or empty.
-    [GeneratedRegex(@"^\| \[(?<id>BK(?!10)[1-8]\d{3})\]\(.*\| (?:yes \(`(?<analyzer>\w+)`[^|]*|no[^|]*) \|$")]
+    // A row of the rules-table tables: its id, and the analyzer named in its last column ("yes (`X`, ...)") or empty.
+    [GeneratedRegex(@"^\| \[(?<id>BK[1-8]\d{3})\]\(.*\| (?:yes \(`(?<analyzer>\w+)`[^|]*|no[^|]*) \|$")]
     private static partial Regex ReadmeRow();
 
     [GeneratedRegex(@"^BK\d{4}$")]

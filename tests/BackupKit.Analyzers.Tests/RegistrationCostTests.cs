@@ -58,13 +58,10 @@ public sealed class RegistrationCostTests
 
     private static async Task<AnalyzerTelemetryInfo> GetTelemetryAsync(DiagnosticAnalyzer analyzer, string source, bool referenceBackupKit)
     {
-        MetadataReference[] references = referenceBackupKit
-            ? [.. BackupKitReferences.Framework, BackupKitReferences.BackupKit]
-            : [.. BackupKitReferences.Framework];
         var compilation = CSharpCompilation.Create(
             "Cost",
             [CSharpSyntaxTree.ParseText(source)],
-            references,
+            BackupKitReferences.ForConsumer(referenceBackupKit),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 

@@ -31,7 +31,7 @@ public sealed class AddRetentionCodeFixProvider : CodeFixProvider
     public const long DefaultRetentionDays = 35;
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.RuleWithoutRetention);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RuleWithoutRetention);
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

@@ -1,11 +1,14 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace BackupKit.Analyzers.Internals;
 
 /// <summary>
 /// The base of every BackupKit analyzer. It seals <see cref="Initialize"/> so that no rule can forget the cheap
-/// defaults: concurrent execution, no generated code, and no work at all in a compilation that does not reference
-/// BackupKit (the well-known types are resolved once per compilation).
+/// defaults: concurrent execution, no generated code, no work at all in a compilation that does not reference
+/// BackupKit (the well-known types are resolved once per compilation), and one invocation operation action as the
+/// only work registered in one that does.
 /// </summary>
 public abstract class BackupKitAnalyzer : DiagnosticAnalyzer
 {
@@ -16,16 +19,23 @@ public abstract class BackupKitAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = BackupKitSymbols.TryCreate(start.Compilation);
-            if (symbols is not null)
+            if (BackupKitSymbols.TryCreate(start.Compilation) is { } symbols && CanAnalyze(symbols))
             {
-                AnalyzeCompilation(start, symbols);
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, (IInvocationOperation)c.Operation, symbols), OperationKind.Invocation);
             }
         });
     }
 
-    /// <summary>Registers the rule's actions for a compilation that references BackupKit.</summary>
-    /// <param name="context">The compilation start context.</param>
+    /// <summary>
+    /// Gets whether the compilation has the BackupKit types the rule looks at; when it does not, nothing is registered.
+    /// </summary>
     /// <param name="symbols">The BackupKit types of this compilation.</param>
-    private protected abstract void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols);
+    /// <returns><see langword="true"/> to analyze the compilation's invocations.</returns>
+    private protected virtual bool CanAnalyze(BackupKitSymbols symbols) => true;
+
+    /// <summary>Analyzes one invocation of a compilation that references BackupKit.</summary>
+    /// <param name="context">The operation context, to report diagnostics.</param>
+    /// <param name="invocation">The invocation.</param>
+    /// <param name="symbols">The BackupKit types of this compilation.</param>
+    private protected abstract void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols);
 }

@@ -150,6 +150,31 @@ internal sealed class FluentConfiguration
         return null;
     }
 
+    /// <summary>
+    /// Reads the configuration of a declaration such as <c>posture.AddVault("name", v => ...)</c>: returns it when
+    /// <paramref name="invocation"/> calls <paramref name="method"/> on <paramref name="declaringBuilder"/> and its
+    /// callback for <paramref name="configuredBuilder"/> can be read completely, otherwise <see langword="null"/>.
+    /// </summary>
+    public static FluentConfiguration? ReadDeclaration(IInvocationOperation invocation, string method, INamedTypeSymbol? declaringBuilder, INamedTypeSymbol? configuredBuilder)
+    {
+        if (invocation.TargetMethod.Name != method || !BackupKitSymbols.IsOn(invocation.TargetMethod, declaringBuilder))
+        {
+            return null;
+        }
+
+        var configuration = Read(ArgumentOfDelegateFor(invocation, configuredBuilder), configuredBuilder);
+        return configuration.IsComplete ? configuration : null;
+    }
+
+    /// <summary>
+    /// Returns the constant value of the <c>name</c> argument of a declaration (<c>AddVault</c>, <c>AddPlan</c>,
+    /// <c>AddRule</c>), or <c>(unnamed)</c> when it is not a constant, for the messages that quote the name.
+    /// </summary>
+    public static string ConstantName(IInvocationOperation invocation) =>
+        Argument(invocation, "name") is { } argument && ConstantValues.TryGetString(argument.Value, out var name) && name is not null
+            ? name
+            : "(unnamed)";
+
     /// <summary>Returns the argument bound to the first parameter of type <paramref name="type"/>, or <see langword="null"/>.</summary>
     public static IArgumentOperation? ArgumentOfDelegateFor(IInvocationOperation invocation, INamedTypeSymbol? builderType)
     {

@@ -21,17 +21,10 @@ public sealed class LifecycleRulesAnalyzer : BackupKitAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(
         RuleIds.DeleteAfterRange, RuleIds.ColdStorageRange, RuleIds.ColdToDeleteGap, RuleIds.ContinuousRetention, RuleIds.ContinuousColdStorage);
 
-    private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
-    {
-        if (symbols.RuleBuilder is not null && symbols.Retention is not null)
-        {
-            context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-        }
-    }
+    private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.RuleBuilder is not null && symbols.Retention is not null;
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, BackupKitSymbols symbols)
+    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         if (method.Name == "AddRule" && BackupKitSymbols.IsOn(method, symbols.PlanBuilder))
         {

@@ -21,12 +21,8 @@ public sealed class NameRulesAnalyzer : BackupKitAnalyzer
         RuleIds.VaultName, RuleIds.PlanName, RuleIds.RuleName, RuleIds.SelectionName, RuleIds.TagLength,
         RuleIds.RestoreTestingPlanName, RuleIds.RestoreTestingSelectionName);
 
-    private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols) =>
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-
-    private static void AnalyzeInvocation(OperationAnalysisContext context, BackupKitSymbols symbols)
+    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         switch (method.Name)
         {

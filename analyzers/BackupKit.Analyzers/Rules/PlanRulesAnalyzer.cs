@@ -19,17 +19,10 @@ public sealed class PlanRulesAnalyzer : BackupKitAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(
         RuleIds.RuleCount, RuleIds.CopyActionCount, RuleIds.CopyDestinationArn, RuleIds.AirGappedTargetArn);
 
-    private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
-    {
-        if (symbols.PlanBuilder is not null && symbols.RuleBuilder is not null)
-        {
-            context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-        }
-    }
+    private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.PlanBuilder is not null && symbols.RuleBuilder is not null;
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, BackupKitSymbols symbols)
+    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         switch (method.Name)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BackupKit.Analyzers.Internals;
+using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,32 +17,18 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.BK1002_PlanWithoutCrossRegionCopy);
+        RuleViolationReporter.Descriptors(RuleIds.PlanWithoutCrossRegionCopy);
 
-    private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
+    private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.PlanBuilder is not null && symbols.RuleBuilder is not null;
+
+    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
-        if (symbols.PlanBuilder is null || symbols.RuleBuilder is null)
+        if (FluentConfiguration.ReadDeclaration(invocation, "AddPlan", symbols.PostureBuilder, symbols.PlanBuilder) is not { } plan)
         {
             return;
         }
 
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-    }
-
-    private static void AnalyzeInvocation(OperationAnalysisContext context, BackupKitSymbols symbols)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.Name != "AddPlan" || !BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.PostureBuilder))
-        {
-            return;
-        }
-
-        var plan = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(invocation, symbols.PlanBuilder), symbols.PlanBuilder);
-        if (!plan.IsComplete)
-        {
-            return;
-        }
-
+        // One copy action satisfies the rule; a rule that cannot be read completely may hold one, so it silences the plan.
         foreach (var addRule in plan.CallsTo("AddRule"))
         {
             var rule = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(addRule, symbols.RuleBuilder), symbols.RuleBuilder);
@@ -51,12 +38,9 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzer : BackupKitAnalyzer
             }
         }
 
-        var name = FluentConfiguration.Argument(invocation, "name") is { } nameArgument && ConstantValues.TryGetString(nameArgument.Value, out var text)
-            ? text
-            : null;
-        context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.BK1002_PlanWithoutCrossRegionCopy,
-            NameLocation.Of(invocation),
-            name ?? "(unnamed)"));
+        RuleViolationReporter.Report(
+            context,
+            RecommendationRules.CheckCrossRegionCopy(FluentConfiguration.ConstantName(invocation), copyActionCount: 0),
+            NameLocation.Of(invocation));
     }
 }

@@ -23,25 +23,18 @@ public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(
         RuleIds.DuplicateName, RuleIds.UnknownTargetVault, RuleIds.RuleRetentionOutsideVaultLock);
 
-    private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
-    {
-        if (symbols.PlanBuilder is not null && symbols.RuleBuilder is not null)
-        {
-            context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-        }
-    }
+    private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.PlanBuilder is not null && symbols.RuleBuilder is not null;
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, BackupKitSymbols symbols)
+    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
-        var build = (IInvocationOperation)context.Operation;
-        if (build.TargetMethod.Name != "Build" || !BackupKitSymbols.IsOn(build.TargetMethod, symbols.PostureBuilder))
+        if (invocation.TargetMethod.Name != "Build" || !BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.PostureBuilder))
         {
             return;
         }
 
         // Walk the chain back from Build(): posture.AddVault(..).AddPlan(..)...Build().
         var calls = new List<IInvocationOperation>();
-        var receiver = build.Instance;
+        var receiver = invocation.Instance;
         while (receiver is IInvocationOperation call && BackupKitSymbols.IsOn(call.TargetMethod, symbols.PostureBuilder))
         {
             calls.Add(call);

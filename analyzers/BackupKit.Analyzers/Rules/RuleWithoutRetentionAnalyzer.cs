@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BackupKit.Analyzers.Internals;
+using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,41 +17,22 @@ public sealed class RuleWithoutRetentionAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.BK1001_RuleWithoutRetention);
+        RuleViolationReporter.Descriptors(RuleIds.RuleWithoutRetention);
 
-    private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
+    private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.PlanBuilder is not null && symbols.RuleBuilder is not null;
+
+    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
-        if (symbols.PlanBuilder is null || symbols.RuleBuilder is null)
+        if (FluentConfiguration.ReadDeclaration(invocation, "AddRule", symbols.PlanBuilder, symbols.RuleBuilder) is not { } rule)
         {
             return;
         }
 
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-    }
-
-    private static void AnalyzeInvocation(OperationAnalysisContext context, BackupKitSymbols symbols)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.Name != "AddRule" || !BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.PlanBuilder))
-        {
-            return;
-        }
-
-        var configuration = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(invocation, symbols.RuleBuilder), symbols.RuleBuilder);
-        if (!configuration.IsComplete ||
-            configuration.HasCall("DeleteAfter") ||
-            configuration.HasCall("KeepForever") ||
-            configuration.HasCall("ApplyPreset"))
-        {
-            return;
-        }
-
-        var name = FluentConfiguration.Argument(invocation, "name") is { } nameArgument && ConstantValues.TryGetString(nameArgument.Value, out var text)
-            ? text
-            : null;
-        context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.BK1001_RuleWithoutRetention,
-            NameLocation.Of(invocation),
-            name ?? "(unnamed)"));
+        // Every preset brings a delete-after, so applying one counts as setting it.
+        var violations = RecommendationRules.CheckRuleRetention(
+            FluentConfiguration.ConstantName(invocation),
+            hasDeleteAfter: rule.HasCall("DeleteAfter") || rule.HasCall("ApplyPreset"),
+            keepsForeverDeliberately: rule.HasCall("KeepForever"));
+        RuleViolationReporter.Report(context, violations, NameLocation.Of(invocation));
     }
 }

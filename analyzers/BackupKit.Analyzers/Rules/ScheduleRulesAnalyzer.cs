@@ -20,17 +20,10 @@ public sealed class ScheduleRulesAnalyzer : BackupKitAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(
         RuleIds.CronSyntax, RuleIds.CronFrequency, RuleIds.TimeZone, RuleIds.StartWindow, RuleIds.CompletionWindow, RuleIds.WholeMinutes);
 
-    private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
-    {
-        if (symbols.RuleBuilder is not null)
-        {
-            context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-        }
-    }
+    private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.RuleBuilder is not null;
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, BackupKitSymbols symbols)
+    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod.Name == "AddRule" && BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.PlanBuilder))
         {
             CheckWindowsTogether(context, invocation, symbols);

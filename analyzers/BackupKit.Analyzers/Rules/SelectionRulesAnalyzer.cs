@@ -19,17 +19,11 @@ public sealed class SelectionRulesAnalyzer : BackupKitAnalyzer
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(RuleIds.IamRoleArn, RuleIds.ResourceArnPattern);
 
-    private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
-    {
-        if (symbols.SelectionBuilder is not null || symbols.RestoreTestingSelectionBuilder is not null)
-        {
-            context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-        }
-    }
+    private protected override bool CanAnalyze(BackupKitSymbols symbols) =>
+        symbols.SelectionBuilder is not null || symbols.RestoreTestingSelectionBuilder is not null;
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, BackupKitSymbols symbols)
+    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod.Name is "Include" or "Except" &&
             invocation.Arguments.Length == 1 &&
             BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.SelectionBuilder) &&

@@ -22,17 +22,10 @@ public sealed class VaultRulesAnalyzer : BackupKitAnalyzer
         RuleIds.KmsKeyArn, RuleIds.SnsTopicArn, RuleIds.NotificationEvents, RuleIds.LockMinRetention, RuleIds.LockMaxRetention,
         RuleIds.LockRange, RuleIds.LockChangeableFor, RuleIds.AirGappedRetention, RuleIds.AirGappedWithLock);
 
-    private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
-    {
-        if (symbols.VaultBuilder is not null && symbols.Retention is not null)
-        {
-            context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-        }
-    }
+    private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.VaultBuilder is not null && symbols.Retention is not null;
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, BackupKitSymbols symbols)
+    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         if (method.Name == "AddVault" && BackupKitSymbols.IsOn(method, symbols.PostureBuilder))
         {

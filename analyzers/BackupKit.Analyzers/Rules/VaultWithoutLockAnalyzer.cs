@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BackupKit.Analyzers.Internals;
+using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -15,38 +16,21 @@ public sealed class VaultWithoutLockAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.BK1003_VaultWithoutLock);
+        RuleViolationReporter.Descriptors(RuleIds.VaultWithoutLock);
 
-    private protected override void AnalyzeCompilation(CompilationStartAnalysisContext context, BackupKitSymbols symbols)
+    private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.VaultBuilder is not null;
+
+    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
-        if (symbols.VaultBuilder is null)
+        if (FluentConfiguration.ReadDeclaration(invocation, "AddVault", symbols.PostureBuilder, symbols.VaultBuilder) is not { } vault)
         {
             return;
         }
 
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
-    }
-
-    private static void AnalyzeInvocation(OperationAnalysisContext context, BackupKitSymbols symbols)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.Name != "AddVault" || !BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.PostureBuilder))
-        {
-            return;
-        }
-
-        var vault = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(invocation, symbols.VaultBuilder), symbols.VaultBuilder);
-        if (!vault.IsComplete || vault.HasCall("Lock") || vault.HasCall("LogicallyAirGapped"))
-        {
-            return;
-        }
-
-        var name = FluentConfiguration.Argument(invocation, "name") is { } nameArgument && ConstantValues.TryGetString(nameArgument.Value, out var text)
-            ? text
-            : null;
-        context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.BK1003_VaultWithoutLock,
-            NameLocation.Of(invocation),
-            name ?? "(unnamed)"));
+        var violations = RecommendationRules.CheckVaultLocked(
+            FluentConfiguration.ConstantName(invocation),
+            hasLock: vault.HasCall("Lock"),
+            isLogicallyAirGapped: vault.HasCall("LogicallyAirGapped"));
+        RuleViolationReporter.Report(context, violations, NameLocation.Of(invocation));
     }
 }

@@ -15,6 +15,7 @@ public sealed class BackupRuleBuilder
     private readonly List<IndexAction> _indexActions = [];
     private string? _targetVaultName;
     private bool _targetVaultIsExternal;
+    private bool _keepsForeverDeliberately;
     private string? _airGappedVaultArn;
     private string? _cron;
     private string? _timeZone;
@@ -157,6 +158,7 @@ public sealed class BackupRuleBuilder
     {
         _guard.ThrowIfFrozen();
         _lifecycle.DeleteAfter = age;
+        _keepsForeverDeliberately = false;
         return this;
     }
 
@@ -166,6 +168,7 @@ public sealed class BackupRuleBuilder
     {
         _guard.ThrowIfFrozen();
         _lifecycle.DeleteAfter = null;
+        _keepsForeverDeliberately = true;
         return this;
     }
 
@@ -249,6 +252,7 @@ public sealed class BackupRuleBuilder
             StartWindow = _startWindow,
             CompletionWindow = _completionWindow,
             Lifecycle = _lifecycle.ToModel(),
+            KeepsForeverDeliberately = _keepsForeverDeliberately,
             ContinuousBackup = _continuous,
             RecoveryPointTags = new ValueMap<string>(_recoveryPointTags),
             CopyActions = new ValueList<CopyAction>(_copyActions),

@@ -75,6 +75,7 @@ internal static class PostureValidator
 
         sink.Add(path, VaultRules.CheckAirGappedWithoutLock(vault.Name, vault.IsLogicallyAirGapped, vault.Lock is not null));
         sink.Add(path + ".tags", NameRules.CheckTags(vault.Tags));
+        sink.Add(path, RecommendationRules.CheckVaultLocked(vault.Name, vault.Lock is not null, vault.IsLogicallyAirGapped));
     }
 
     private static void ValidatePlan(Sink sink, BackupPosture posture, BackupPlan plan)
@@ -82,6 +83,7 @@ internal static class PostureValidator
         var path = $"plans[{plan.Name}]";
         sink.Add(path + ".name", NameRules.CheckPlanName(plan.Name));
         sink.Add(path, PlanRules.CheckRuleCount(plan.Rules.Count));
+        sink.Add(path, RecommendationRules.CheckCrossRegionCopy(plan.Name, plan.Rules.Sum(r => r.CopyActions.Count)));
         foreach (var group in plan.Rules.GroupBy(r => r.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             sink.Add($"{path}.rules[{group.Key}]", NameRules.CheckUnique("Backup rule", group.Key, group.Count(), $"plan '{plan.Name}'"));
@@ -139,6 +141,7 @@ internal static class PostureValidator
         var delete = rule.Lifecycle?.DeleteAfter?.TotalDays;
         sink.Add(path + ".lifecycle", LifecycleRules.CheckLifecycle(cold, delete));
         sink.Add(path + ".lifecycle", LifecycleRules.CheckContinuousBackup(rule.ContinuousBackup, cold, delete));
+        sink.Add(path, RecommendationRules.CheckRuleRetention(rule.Name, delete is not null, rule.KeepsForeverDeliberately));
         sink.Add(path, PlanRules.CheckRecoveryPointTags(rule.RecoveryPointTags));
         sink.Add(path, PlanRules.CheckIndexActions(rule.IndexActions.Select(a => (IReadOnlyList<string>)a.ResourceTypes).ToArray()));
 

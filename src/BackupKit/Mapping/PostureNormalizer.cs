@@ -23,6 +23,7 @@ internal static class PostureNormalizer
     public static BackupRule Normalize(BackupRule rule) => rule with
     {
         TargetVaultIsExternal = false,
+        KeepsForeverDeliberately = false,
         Schedule = new BackupSchedule
         {
             CronExpression = rule.Schedule?.CronExpression.Trim() ?? AwsDefaults.ScheduleExpression,

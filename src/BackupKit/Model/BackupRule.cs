@@ -42,6 +42,14 @@ public sealed record BackupRule
     /// <summary>Gets the lifecycle of the recovery points, or <see langword="null"/> to keep them in warm storage forever.</summary>
     public Lifecycle? Lifecycle { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether keeping the recovery points forever is a deliberate choice
+    /// (<see cref="Building.BackupRuleBuilder.KeepForever"/>) rather than a forgotten delete-after, so the BK1001
+    /// recommendation does not apply. BackupKit's own intent, like <see cref="TargetVaultIsExternal"/>: AWS does not
+    /// store it, and reconcile ignores it.
+    /// </summary>
+    public bool KeepsForeverDeliberately { get; init; }
+
     /// <summary>Gets a value indicating whether continuous backup (point-in-time recovery) is enabled for supporting resource types.</summary>
     public bool ContinuousBackup { get; init; }
 

@@ -48,44 +48,26 @@ internal sealed class ChangePlanner(IBackupClient client, PostureApplyOptions op
         {
             live.Plans.TryGetValue(plan.Name, out var livePlan);
             plans.Add(PlanStep(plan, livePlan));
-            var liveSelections = livePlan?.Selections.ToList() ?? [];
-            foreach (var selection in plan.Selections)
-            {
-                var match = liveSelections.Find(s => s.Name == selection.Name);
-                if (match is not null)
-                {
-                    liveSelections.Remove(match);
-                }
-
-                selections.Add(SelectionStep(plan.Name, selection, match, live));
-            }
-
-            foreach (var extra in liveSelections)
-            {
-                selectionRemovals.Add(UndeclaredSelectionStep(plan.Name, extra));
-            }
+            MatchByName(
+                plan.Selections,
+                livePlan?.Selections,
+                s => s.Name,
+                s => s.Name,
+                (selection, match) => selections.Add(SelectionStep(plan.Name, selection, match, live)),
+                extra => selectionRemovals.Add(UndeclaredSelectionStep(plan.Name, extra)));
         }
 
         foreach (var plan in posture.RestoreTestingPlans)
         {
             live.RestoreTestingPlans.TryGetValue(plan.Name, out var livePlan);
             restorePlans.Add(RestoreTestingPlanStep(plan, livePlan));
-            var liveSelections = livePlan?.Selections.ToList() ?? [];
-            foreach (var selection in plan.Selections)
-            {
-                var match = liveSelections.Find(s => s.Name == selection.Name);
-                if (match is not null)
-                {
-                    liveSelections.Remove(match);
-                }
-
-                restoreSelections.Add(RestoreTestingSelectionStep(plan.Name, selection, match, live));
-            }
-
-            foreach (var extra in liveSelections)
-            {
-                restoreSelectionRemovals.Add(UndeclaredRestoreTestingSelectionStep(plan.Name, extra.Name));
-            }
+            MatchByName(
+                plan.Selections,
+                livePlan?.Selections,
+                s => s.Name,
+                s => s.Name,
+                (selection, match) => restoreSelections.Add(RestoreTestingSelectionStep(plan.Name, selection, match, live)),
+                extra => restoreSelectionRemovals.Add(UndeclaredRestoreTestingSelectionStep(plan.Name, extra.Name)));
         }
 
         foreach (var extra in live.UndeclaredPlans)
@@ -100,13 +82,12 @@ internal sealed class ChangePlanner(IBackupClient client, PostureApplyOptions op
 
         foreach (var name in live.UndeclaredVaults)
         {
-            vaultDeletes.Add(new PlannedStep(
-                new PostureChange { Kind = PostureObjectKind.Vault, Name = name, Action = ChangeAction.Delete, Warning = "the vault is deleted; AWS refuses if it still holds recovery points" },
-                async (_, ct) =>
-                {
-                    await client.DeleteBackupVaultAsync(new DeleteBackupVaultInput { BackupVaultName = name }, ct).ConfigureAwait(false);
-                    return null;
-                }));
+            vaultDeletes.Add(UndeclaredStep(
+                PostureObjectKind.Vault,
+                name,
+                null,
+                (_, ct) => client.DeleteBackupVaultAsync(new DeleteBackupVaultInput { BackupVaultName = name }, ct),
+                warning: "the vault is deleted; AWS refuses if it still holds recovery points"));
         }
 
         return
@@ -114,6 +95,38 @@ internal sealed class ChangePlanner(IBackupClient client, PostureApplyOptions op
             .. vaults, .. vaultSettings, .. plans, .. selectionRemovals, .. selections,
             .. restorePlans, .. restoreSelectionRemovals, .. restoreSelections, .. planDeletes, .. vaultDeletes,
         ];
+    }
+
+    /// <summary>
+    /// Pairs each declared child of a plan with the first live child of the same name (each live child pairs once),
+    /// then hands over the live children no declaration claimed.
+    /// </summary>
+    private static void MatchByName<TDeclared, TLive>(
+        IEnumerable<TDeclared> declared,
+        IEnumerable<TLive>? live,
+        Func<TDeclared, string> declaredName,
+        Func<TLive, string> liveName,
+        Action<TDeclared, TLive?> matched,
+        Action<TLive> undeclared)
+        where TLive : class
+    {
+        var unclaimed = live?.ToList() ?? [];
+        foreach (var item in declared)
+        {
+            var name = declaredName(item);
+            var match = unclaimed.Find(l => liveName(l) == name);
+            if (match is not null)
+            {
+                unclaimed.Remove(match);
+            }
+
+            matched(item, match);
+        }
+
+        foreach (var extra in unclaimed)
+        {
+            undeclared(extra);
+        }
     }
 
     private static void AddIfAny(List<PlannedStep> steps, PlannedStep? step)
@@ -189,11 +202,7 @@ internal sealed class ChangePlanner(IBackupClient client, PostureApplyOptions op
 
         return new PlannedStep(
             new PostureChange { Kind = PostureObjectKind.Vault, Name = vault.Name, Action = ChangeAction.Update, Arn = live.Arn, Summary = summary, Differences = [new("tags", Text.Tags(vault.Tags), Text.Tags(current.Tags))] },
-            async (_, ct) =>
-            {
-                await UpdateTagsAsync(live.Arn, vault.Tags, current.Tags, ct).ConfigureAwait(false);
-                return live.Arn;
-            });
+            UpdateInPlace(live.Arn, null, vault.Tags, current.Tags));
     }
 
     private PlannedStep? LockStep(BackupVault vault, LiveVault? live)
@@ -320,9 +329,7 @@ internal sealed class ChangePlanner(IBackupClient client, PostureApplyOptions op
 
         if (declared is null)
         {
-            return options.DeleteUndeclared
-                ? new PlannedStep(new PostureChange { Kind = kind, Name = vaultName, Action = ChangeAction.Delete }, Run(delete))
-                : new PlannedStep(new PostureChange { Kind = kind, Name = vaultName, Action = ChangeAction.Undeclared }, null);
+            return UndeclaredStep(kind, vaultName, null, (_, ct) => delete(ct));
         }
 
         if (current is null)
@@ -373,20 +380,11 @@ internal sealed class ChangePlanner(IBackupClient client, PostureApplyOptions op
         var differences = PlanDiff.Compare(declaredDocument, liveDocument);
         return new PlannedStep(
             new PostureChange { Kind = PostureObjectKind.Plan, Name = plan.Name, Action = ChangeAction.Update, Arn = live.Arn, Summary = summary, Differences = differences },
-            async (_, ct) =>
-            {
-                if (documentDiffers)
-                {
-                    await client.UpdateBackupPlanAsync(PostureMapping.ToUpdateBackupPlanInput(plan, live.Id), ct).ConfigureAwait(false);
-                }
-
-                if (tagsDiffer)
-                {
-                    await UpdateTagsAsync(live.Arn, plan.Tags, live.Document.Tags, ct).ConfigureAwait(false);
-                }
-
-                return live.Arn;
-            });
+            UpdateInPlace(
+                live.Arn,
+                documentDiffers ? ct => client.UpdateBackupPlanAsync(PostureMapping.ToUpdateBackupPlanInput(plan, live.Id), ct) : null,
+                plan.Tags,
+                live.Document.Tags));
     }
 
     private PlannedStep SelectionStep(string planName, M.BackupSelection selection, LiveSelection? live, LiveState state)
@@ -433,40 +431,18 @@ internal sealed class ChangePlanner(IBackupClient client, PostureApplyOptions op
         return output.SelectionId;
     }
 
-    private PlannedStep UndeclaredSelectionStep(string planName, LiveSelection live)
-    {
-        var name = planName + "/" + live.Name;
-        if (!options.DeleteUndeclared)
-        {
-            return new PlannedStep(new PostureChange { Kind = PostureObjectKind.Selection, Name = name, Action = ChangeAction.Undeclared }, null);
-        }
+    private PlannedStep UndeclaredSelectionStep(string planName, LiveSelection live) =>
+        UndeclaredStep(
+            PostureObjectKind.Selection,
+            planName + "/" + live.Name,
+            null,
+            (ctx, ct) => client.DeleteBackupSelectionAsync(new DeleteBackupSelectionInput { BackupPlanId = ctx.PlanIds[planName], SelectionId = live.Id }, ct));
 
-        return new PlannedStep(
-            new PostureChange { Kind = PostureObjectKind.Selection, Name = name, Action = ChangeAction.Delete },
-            async (ctx, ct) =>
-            {
-                await client.DeleteBackupSelectionAsync(new DeleteBackupSelectionInput { BackupPlanId = ctx.PlanIds[planName], SelectionId = live.Id }, ct).ConfigureAwait(false);
-                return null;
-            });
-    }
-
-    private PlannedStep UndeclaredPlanStep(LivePlan live)
-    {
-        if (!options.DeleteUndeclared)
-        {
-            return new PlannedStep(new PostureChange { Kind = PostureObjectKind.Plan, Name = live.Name, Action = ChangeAction.Undeclared, Arn = live.Arn }, null);
-        }
-
-        return new PlannedStep(
-            new PostureChange
-            {
-                Kind = PostureObjectKind.Plan,
-                Name = live.Name,
-                Action = ChangeAction.Delete,
-                Arn = live.Arn,
-                Summary = Text.Count(live.Selections.Count, "selection") + " deleted first",
-                Warning = "deleting the plan stops its scheduled backups; recovery points already taken are kept",
-            },
+    private PlannedStep UndeclaredPlanStep(LivePlan live) =>
+        UndeclaredStep(
+            PostureObjectKind.Plan,
+            live.Name,
+            live.Arn,
             async (_, ct) =>
             {
                 foreach (var selection in live.Selections)
@@ -475,9 +451,9 @@ internal sealed class ChangePlanner(IBackupClient client, PostureApplyOptions op
                 }
 
                 await client.DeleteBackupPlanAsync(new DeleteBackupPlanInput { BackupPlanId = live.Id }, ct).ConfigureAwait(false);
-                return live.Arn;
-            });
-    }
+            },
+            Text.Count(live.Selections.Count, "selection") + " deleted first",
+            "deleting the plan stops its scheduled backups; recovery points already taken are kept");
 
     // ---------------------------------------------------------------- restore testing
 
@@ -517,20 +493,11 @@ internal sealed class ChangePlanner(IBackupClient client, PostureApplyOptions op
                 Summary = summary,
                 Differences = PlanDiff.Compare(declared, current),
             },
-            async (_, ct) =>
-            {
-                if (documentDiffers)
-                {
-                    await client.UpdateRestoreTestingPlanAsync(RestoreTestingMapping.ToUpdateRestoreTestingPlanInput(plan), ct).ConfigureAwait(false);
-                }
-
-                if (tagsDiffer)
-                {
-                    await UpdateTagsAsync(live.Arn, plan.Tags, live.Document.Tags, ct).ConfigureAwait(false);
-                }
-
-                return live.Arn;
-            });
+            UpdateInPlace(
+                live.Arn,
+                documentDiffers ? ct => client.UpdateRestoreTestingPlanAsync(RestoreTestingMapping.ToUpdateRestoreTestingPlanInput(plan), ct) : null,
+                plan.Tags,
+                live.Document.Tags));
     }
 
     private PlannedStep RestoreTestingSelectionStep(string planName, RestoreTestingSelection selection, LiveRestoreTestingSelection? live, LiveState state)
@@ -590,39 +557,18 @@ internal sealed class ChangePlanner(IBackupClient client, PostureApplyOptions op
         return null;
     }
 
-    private PlannedStep UndeclaredRestoreTestingSelectionStep(string planName, string selectionName)
-    {
-        var name = planName + "/" + selectionName;
-        if (!options.DeleteUndeclared)
-        {
-            return new PlannedStep(new PostureChange { Kind = PostureObjectKind.RestoreTestingSelection, Name = name, Action = ChangeAction.Undeclared }, null);
-        }
+    private PlannedStep UndeclaredRestoreTestingSelectionStep(string planName, string selectionName) =>
+        UndeclaredStep(
+            PostureObjectKind.RestoreTestingSelection,
+            planName + "/" + selectionName,
+            null,
+            (_, ct) => client.DeleteRestoreTestingSelectionAsync(new DeleteRestoreTestingSelectionInput { RestoreTestingPlanName = planName, RestoreTestingSelectionName = selectionName }, ct));
 
-        return new PlannedStep(
-            new PostureChange { Kind = PostureObjectKind.RestoreTestingSelection, Name = name, Action = ChangeAction.Delete },
-            async (_, ct) =>
-            {
-                await client.DeleteRestoreTestingSelectionAsync(new DeleteRestoreTestingSelectionInput { RestoreTestingPlanName = planName, RestoreTestingSelectionName = selectionName }, ct).ConfigureAwait(false);
-                return null;
-            });
-    }
-
-    private PlannedStep UndeclaredRestoreTestingPlanStep(LiveRestoreTestingPlan live)
-    {
-        if (!options.DeleteUndeclared)
-        {
-            return new PlannedStep(new PostureChange { Kind = PostureObjectKind.RestoreTestingPlan, Name = live.Name, Action = ChangeAction.Undeclared, Arn = live.Arn }, null);
-        }
-
-        return new PlannedStep(
-            new PostureChange
-            {
-                Kind = PostureObjectKind.RestoreTestingPlan,
-                Name = live.Name,
-                Action = ChangeAction.Delete,
-                Arn = live.Arn,
-                Summary = Text.Count(live.Selections.Count, "selection") + " deleted first",
-            },
+    private PlannedStep UndeclaredRestoreTestingPlanStep(LiveRestoreTestingPlan live) =>
+        UndeclaredStep(
+            PostureObjectKind.RestoreTestingPlan,
+            live.Name,
+            live.Arn,
             async (_, ct) =>
             {
                 // AWS deletes a restore testing plan only once it has no selections.
@@ -632,15 +578,64 @@ internal sealed class ChangePlanner(IBackupClient client, PostureApplyOptions op
                 }
 
                 await client.DeleteRestoreTestingPlanAsync(new DeleteRestoreTestingPlanInput { RestoreTestingPlanName = live.Name }, ct).ConfigureAwait(false);
-                return live.Arn;
-            });
-    }
+            },
+            Text.Count(live.Selections.Count, "selection") + " deleted first");
 
     private static string RequireAccount(ApplyContext ctx, string selectionName) =>
         ctx.Live.AccountId
             ?? throw new InvalidOperationException($"Cannot resolve the IAM role of selection '{selectionName}': no ARN returned by AWS told the account id. Declare the role with an explicit ARN.");
 
     // ---------------------------------------------------------------- helpers
+
+    /// <summary>
+    /// A live object the posture does not declare: deleted by <paramref name="delete"/> when the options allow
+    /// deletions, otherwise only reported. The delete step returns <paramref name="arn"/>.
+    /// </summary>
+    private PlannedStep UndeclaredStep(
+        PostureObjectKind kind,
+        string name,
+        string? arn,
+        Func<ApplyContext, CancellationToken, Task> delete,
+        string? summary = null,
+        string? warning = null)
+    {
+        if (!options.DeleteUndeclared)
+        {
+            return new PlannedStep(new PostureChange { Kind = kind, Name = name, Action = ChangeAction.Undeclared, Arn = arn }, null);
+        }
+
+        return new PlannedStep(
+            new PostureChange { Kind = kind, Name = name, Action = ChangeAction.Delete, Arn = arn, Summary = summary, Warning = warning },
+            async (ctx, ct) =>
+            {
+                await delete(ctx, ct).ConfigureAwait(false);
+                return arn;
+            });
+    }
+
+    /// <summary>
+    /// Updates an existing object: its document with <paramref name="updateDocument"/> (<see langword="null"/> when it
+    /// is unchanged), then its tags when they differ. The step returns <paramref name="arn"/>.
+    /// </summary>
+    private Func<ApplyContext, CancellationToken, Task<string?>> UpdateInPlace(
+        string arn,
+        Func<CancellationToken, Task>? updateDocument,
+        ValueMap<string> declaredTags,
+        ValueMap<string> currentTags) =>
+        async (_, ct) =>
+        {
+            if (updateDocument is not null)
+            {
+                await updateDocument(ct).ConfigureAwait(false);
+            }
+
+            if (declaredTags != currentTags)
+            {
+                await UpdateTagsAsync(arn, declaredTags, currentTags, ct).ConfigureAwait(false);
+            }
+
+            return arn;
+        };
 
     private async Task UpdateTagsAsync(string arn, ValueMap<string> declared, ValueMap<string> current, CancellationToken ct)
     {

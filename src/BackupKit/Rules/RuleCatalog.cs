@@ -12,6 +12,7 @@ public static class RuleCatalog
     /// <summary>The base address of the rule documentation pages; a rule's page is <c>{HelpLinkBase}{id}.md</c>.</summary>
     public const string HelpLinkBase = "https://github.com/backupkit/backupkit/blob/main/docs/rules/";
 
+    private const string BestPractice = "BestPractice";
     private const string Naming = "Naming";
     private const string Schedule = "Schedule";
     private const string Lifecycle = "Lifecycle";
@@ -20,6 +21,24 @@ public static class RuleCatalog
     private const string Vault = "Vault";
     private const string CrossReference = "CrossReference";
     private const string RestoreTesting = "RestoreTesting";
+
+    /// <summary>BK1001: a backup rule that never deletes its recovery points (a recommendation; AWS accepts it).</summary>
+    public static readonly RuleDescriptor RuleWithoutRetention = new(RuleIds.RuleWithoutRetention, BestPractice, RuleSeverity.Warning,
+        "Backup rule has no retention",
+        "Backup rule '{0}' never deletes its recovery points, so storage grows without bound; set a retention such as DeleteAfter(Retention.Days(35))",
+        "Without Lifecycle.DeleteAfterDays AWS Backup keeps every recovery point of the rule forever (accepted; recommendation)", "4.4");
+
+    /// <summary>BK1002: a backup plan that copies its recovery points nowhere else (a recommendation; AWS accepts it).</summary>
+    public static readonly RuleDescriptor PlanWithoutCrossRegionCopy = new(RuleIds.PlanWithoutCrossRegionCopy, BestPractice, RuleSeverity.Warning,
+        "Backup plan has no copy to another Region",
+        "Backup plan '{0}' keeps every recovery point in one Region, so a regional outage takes the backups with it; add a copy action to a vault in another Region",
+        "A plan without CopyActions keeps its recovery points only in its own Region (accepted; recommendation)", "4.6");
+
+    /// <summary>BK1003: a backup vault without Vault Lock (a recommendation; AWS accepts it).</summary>
+    public static readonly RuleDescriptor VaultWithoutLock = new(RuleIds.VaultWithoutLock, BestPractice, RuleSeverity.Warning,
+        "Backup vault has no Vault Lock",
+        "Backup vault '{0}' has no Vault Lock, so anyone with delete permissions can remove its recovery points; add a governance-mode or compliance-mode Vault Lock",
+        "A standard vault without Vault Lock lets any principal allowed to delete remove its recovery points; logically air-gapped vaults are locked by AWS (accepted; recommendation)", "6.2");
 
     /// <summary>BK1101: vault name pattern.</summary>
     public static readonly RuleDescriptor VaultName = new(RuleIds.VaultName, Naming, RuleSeverity.Error,
@@ -383,6 +402,7 @@ public static class RuleCatalog
 
     private static readonly RuleDescriptor[] s_all =
     [
+        RuleWithoutRetention, PlanWithoutCrossRegionCopy, VaultWithoutLock,
         VaultName, PlanName, RuleName, SelectionName, DuplicateName, TagLength, RestoreTestingPlanName, RestoreTestingSelectionName,
         CronSyntax, CronFrequency, TimeZone, StartWindow, CompletionWindow, WholeMinutes,
         DeleteAfterRange, ColdStorageRange, ColdToDeleteGap, ContinuousRetention, ContinuousColdStorage,

@@ -23,7 +23,7 @@ public sealed class RuleDescriptor
     /// <summary>Gets the rule id, e.g. <c>BK3003</c>.</summary>
     public string Id { get; }
 
-    /// <summary>Gets the category (Naming, Schedule, Lifecycle, Plan, Selection, Vault, CrossReference, RestoreTesting).</summary>
+    /// <summary>Gets the category (BestPractice, Naming, Schedule, Lifecycle, Plan, Selection, Vault, CrossReference, RestoreTesting).</summary>
     public string Category { get; }
 
     /// <summary>Gets the default severity.</summary>

@@ -4,6 +4,15 @@ namespace BackupKit.Rules;
 /// <summary>The ids of the BackupKit rules; diagnostic ids and validation error codes are the same.</summary>
 public static class RuleIds
 {
+    /// <summary>BK1001: see <see cref="RuleCatalog.RuleWithoutRetention"/>.</summary>
+    public const string RuleWithoutRetention = "BK1001";
+
+    /// <summary>BK1002: see <see cref="RuleCatalog.PlanWithoutCrossRegionCopy"/>.</summary>
+    public const string PlanWithoutCrossRegionCopy = "BK1002";
+
+    /// <summary>BK1003: see <see cref="RuleCatalog.VaultWithoutLock"/>.</summary>
+    public const string VaultWithoutLock = "BK1003";
+
     /// <summary>BK1101: see <see cref="RuleCatalog.VaultName"/>.</summary>
     public const string VaultName = "BK1101";
 

@@ -27,11 +27,11 @@ public sealed class LifecycleRulesAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.ColdToDeleteGap)).WithLocation(0).WithArguments("100 days", "30 days"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.DeleteAfterRange)).WithLocation(1).WithArguments("0 days"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.ContinuousRetention)).WithLocation(2).WithArguments("for 42 days"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.ContinuousRetention)).WithLocation(3).WithArguments("forever"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.ColdToDeleteGap)).WithLocation(4).WithArguments("20 days", "10 days"));
+            VerifyCS.Diagnostic(RuleIds.ColdToDeleteGap).WithLocation(0).WithArguments("100 days", "30 days"),
+            VerifyCS.Diagnostic(RuleIds.DeleteAfterRange).WithLocation(1).WithArguments("0 days"),
+            VerifyCS.Diagnostic(RuleIds.ContinuousRetention).WithLocation(2).WithArguments("for 42 days"),
+            VerifyCS.Diagnostic(RuleIds.ContinuousRetention).WithLocation(3).WithArguments("forever"),
+            VerifyCS.Diagnostic(RuleIds.ColdToDeleteGap).WithLocation(4).WithArguments("20 days", "10 days"));
 
     [Fact]
     public Task ValidReplacedOrUnknownLifecycles_DoNotReport() =>

@@ -23,11 +23,11 @@ public sealed class NameRulesAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.VaultName)).WithLocation(0).WithArguments("prod.vault"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.TagLength)).WithLocation(1).WithArguments("", "the key must be 1 to 128 characters"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.PlanName)).WithLocation(2).WithArguments("daily plan"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.RuleName)).WithLocation(3).WithArguments("daily/1"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.SelectionName)).WithLocation(4).WithArguments("all resources"));
+            VerifyCS.Diagnostic(RuleIds.VaultName).WithLocation(0).WithArguments("prod.vault"),
+            VerifyCS.Diagnostic(RuleIds.TagLength).WithLocation(1).WithArguments("", "the key must be 1 to 128 characters"),
+            VerifyCS.Diagnostic(RuleIds.PlanName).WithLocation(2).WithArguments("daily plan"),
+            VerifyCS.Diagnostic(RuleIds.RuleName).WithLocation(3).WithArguments("daily/1"),
+            VerifyCS.Diagnostic(RuleIds.SelectionName).WithLocation(4).WithArguments("all resources"));
 
     [Fact]
     public Task InvalidRestoreTestingNames_ReportBK1107AndBK1108() =>
@@ -42,8 +42,8 @@ public sealed class NameRulesAnalyzerTests
                     .AddRestoreTestingPlan("weekly_test", t => t.Test("rds_instances", "RDS", s => { }));
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.RestoreTestingPlanName)).WithLocation(0).WithArguments("weekly-test"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.RestoreTestingSelectionName)).WithLocation(1).WithArguments("rds-instances"));
+            VerifyCS.Diagnostic(RuleIds.RestoreTestingPlanName).WithLocation(0).WithArguments("weekly-test"),
+            VerifyCS.Diagnostic(RuleIds.RestoreTestingSelectionName).WithLocation(1).WithArguments("rds-instances"));
 
     [Fact]
     public Task ValidOrNonConstantNames_DoNotReport() =>

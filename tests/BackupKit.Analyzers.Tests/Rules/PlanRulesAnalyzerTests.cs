@@ -25,10 +25,10 @@ public sealed class PlanRulesAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.RuleCount)).WithLocation(0).WithArguments(0),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.CopyActionCount)).WithLocation(1).WithArguments(7),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.CopyDestinationArn)).WithLocation(2).WithArguments("dr-vault"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.AirGappedTargetArn)).WithLocation(3).WithArguments("air-gapped"));
+            VerifyCS.Diagnostic(RuleIds.RuleCount).WithLocation(0).WithArguments(0),
+            VerifyCS.Diagnostic(RuleIds.CopyActionCount).WithLocation(1).WithArguments(7),
+            VerifyCS.Diagnostic(RuleIds.CopyDestinationArn).WithLocation(2).WithArguments("dr-vault"),
+            VerifyCS.Diagnostic(RuleIds.AirGappedTargetArn).WithLocation(3).WithArguments("air-gapped"));
 
     [Fact]
     public Task ValidOrUncountablePlans_DoNotReport() =>

@@ -1,5 +1,6 @@
 using BackupKit.Analyzers.Rules;
 using BackupKit.Analyzers.Tests.Verifiers;
+using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
 using VerifyCS = BackupKit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<BackupKit.Analyzers.Rules.PlanWithoutCrossRegionCopyAnalyzer>;
 
@@ -25,7 +26,7 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzerTests
     public Task PlanWithoutCopyAction_Reports() =>
         VerifyCS.VerifyAnalyzerAsync(
             PlanWithoutCopy,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.BK1002_PlanWithoutCrossRegionCopy).WithLocation(0).WithArguments("daily"));
+            VerifyCS.Diagnostic(RuleIds.PlanWithoutCrossRegionCopy).WithLocation(0).WithArguments("daily"));
 
     [Fact]
     public Task PlanPresetWithoutCopyAction_Reports() =>
@@ -40,7 +41,7 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.BK1002_PlanWithoutCrossRegionCopy).WithLocation(0).WithArguments("standard"));
+            VerifyCS.Diagnostic(RuleIds.PlanWithoutCrossRegionCopy).WithLocation(0).WithArguments("standard"));
 
     [Fact]
     public Task OneRuleCopiesToAnotherRegion_DoesNotReport() =>
@@ -79,7 +80,7 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzerTests
 
     [Fact]
     public Task SameNamesWithoutBackupKit_DoesNotReport() =>
-        VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
+        VerifyCS.VerifyNoDiagnosticWithoutBackupKitAsync(/* lang=c#-test */ """
             using System;
 
             namespace Lookalike
@@ -93,9 +94,7 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzerTests
                     void M(BackupPostureBuilder posture) => posture.AddPlan("daily", p => p.AddRule("daily", r => r.InVault("prod")));
                 }
             }
-            """,
-            referenceBackupKit: false,
-            editorConfig: null);
+            """);
 
     // Through a workspace project with a real .editorconfig, as the compiler and the IDE apply it (the testing
     // library pins the descriptor's own severity, which hides a raised one).
@@ -109,7 +108,7 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzerTests
         var editorConfig = configured is null ? "root = true\n" : $"root = true\n\n[*.cs]\ndotnet_diagnostic.BK1002.severity = {configured}\n";
         var diagnostics = await WorkspaceAnalyzerRunner.RunAsync(new PlanWithoutCrossRegionCopyAnalyzer(), PlanWithoutCopy.Replace("{|#0:AddPlan|}", "AddPlan"), editorConfig);
 
-        var bk9002 = diagnostics.Where(d => d.Id == DiagnosticIds.PlanWithoutCrossRegionCopy).ToList();
+        var bk9002 = diagnostics.Where(d => d.Id == RuleIds.PlanWithoutCrossRegionCopy).ToList();
         if (expected is null)
         {
             Assert.Empty(bk9002);

@@ -24,10 +24,10 @@ public sealed class PostureRulesAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.DuplicateName)).WithLocation(0).WithArguments("Backup vault", "prod", 3, "an account and Region"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.UnknownTargetVault)).WithLocation(1).WithArguments("missing"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.DuplicateName)).WithLocation(2).WithArguments("Backup rule", "daily", 2, "plan 'daily'"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.DuplicateName)).WithLocation(3).WithArguments("Backup plan", "daily", 2, "an account and Region"));
+            VerifyCS.Diagnostic(RuleIds.DuplicateName).WithLocation(0).WithArguments("Backup vault", "prod", 3, "an account and Region"),
+            VerifyCS.Diagnostic(RuleIds.UnknownTargetVault).WithLocation(1).WithArguments("missing"),
+            VerifyCS.Diagnostic(RuleIds.DuplicateName).WithLocation(2).WithArguments("Backup rule", "daily", 2, "plan 'daily'"),
+            VerifyCS.Diagnostic(RuleIds.DuplicateName).WithLocation(3).WithArguments("Backup plan", "daily", 2, "an account and Region"));
 
     [Fact]
     public Task PartialPosture_DoesNotGuessAboutVaults() =>
@@ -74,6 +74,6 @@ public sealed class PostureRulesAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.RuleRetentionOutsideVaultLock)).WithLocation(0).WithArguments("for 60 days", "bounded", "from 7 days to 30 days"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.RuleRetentionOutsideVaultLock)).WithLocation(1).WithArguments("forever", "air-gapped", "from 7 days to 365 days"));
+            VerifyCS.Diagnostic(RuleIds.RuleRetentionOutsideVaultLock).WithLocation(0).WithArguments("for 60 days", "bounded", "from 7 days to 30 days"),
+            VerifyCS.Diagnostic(RuleIds.RuleRetentionOutsideVaultLock).WithLocation(1).WithArguments("forever", "air-gapped", "from 7 days to 365 days"));
 }

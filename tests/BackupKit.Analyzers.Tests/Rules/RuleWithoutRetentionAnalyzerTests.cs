@@ -1,5 +1,6 @@
 using BackupKit.Analyzers.CodeFixes.Rules;
 using BackupKit.Analyzers.Rules;
+using BackupKit.Rules;
 using VerifyCS = BackupKit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<BackupKit.Analyzers.Rules.RuleWithoutRetentionAnalyzer>;
 using VerifyFix = BackupKit.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     BackupKit.Analyzers.Rules.RuleWithoutRetentionAnalyzer,
@@ -23,7 +24,7 @@ public sealed class RuleWithoutRetentionAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.BK1001_RuleWithoutRetention).WithLocation(0).WithArguments("daily"));
+            VerifyCS.Diagnostic(RuleIds.RuleWithoutRetention).WithLocation(0).WithArguments("daily"));
 
     [Fact]
     public Task RuleWithDeleteAfter_DoesNotReport() =>
@@ -77,7 +78,7 @@ public sealed class RuleWithoutRetentionAnalyzerTests
 
     [Fact]
     public Task SameNamesWithoutBackupKit_DoesNotReport() =>
-        VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
+        VerifyCS.VerifyNoDiagnosticWithoutBackupKitAsync(/* lang=c#-test */ """
             using System;
 
             namespace Lookalike
@@ -90,9 +91,7 @@ public sealed class RuleWithoutRetentionAnalyzerTests
                     void M(BackupPlanBuilder plan) => plan.AddRule("daily", r => r.InVault("prod"));
                 }
             }
-            """,
-            referenceBackupKit: false,
-            editorConfig: null);
+            """);
 
     [Fact]
     public Task ExpressionBody_CodeFixAppendsDeleteAfter() =>
@@ -118,7 +117,7 @@ public sealed class RuleWithoutRetentionAnalyzerTests
             }
             """,
             AddRetentionCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1001_RuleWithoutRetention).WithLocation(0).WithArguments("daily"));
+            VerifyFix.Diagnostic(RuleIds.RuleWithoutRetention).WithLocation(0).WithArguments("daily"));
 
     [Fact]
     public Task OneCallPerLineWithColdStorage_CodeFixKeepsLayoutAndTheNinetyDayGap() =>
@@ -150,7 +149,7 @@ public sealed class RuleWithoutRetentionAnalyzerTests
             }
             """,
             AddRetentionCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1001_RuleWithoutRetention).WithLocation(0).WithArguments("monthly"));
+            VerifyFix.Diagnostic(RuleIds.RuleWithoutRetention).WithLocation(0).WithArguments("monthly"));
 
     [Fact]
     public Task BlockBody_CodeFixAddsStatement() =>
@@ -185,5 +184,5 @@ public sealed class RuleWithoutRetentionAnalyzerTests
             }
             """,
             AddRetentionCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1001_RuleWithoutRetention).WithLocation(0).WithArguments("daily"));
+            VerifyFix.Diagnostic(RuleIds.RuleWithoutRetention).WithLocation(0).WithArguments("daily"));
 }

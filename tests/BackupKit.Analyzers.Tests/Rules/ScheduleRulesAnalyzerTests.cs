@@ -25,14 +25,14 @@ public sealed class ScheduleRulesAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.CronSyntax)).WithLocation(0)
+            VerifyCS.Diagnostic(RuleIds.CronSyntax).WithLocation(0)
                 .WithArguments("cron(0 5 * * * *)", "exactly one of day-of-month and day-of-week must be '?' (e.g. 'cron(0 5 ? * * *)' or 'cron(0 5 1 * ? *)')"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.CronSyntax)).WithLocation(1)
+            VerifyCS.Diagnostic(RuleIds.CronSyntax).WithLocation(1)
                 .WithArguments("rate(1 hour)", "rate() expressions are not accepted by AWS Backup; write a cron() expression"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.CronFrequency)).WithLocation(2).WithArguments("cron(0/15 * ? * * *)", 4),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.TimeZone)).WithLocation(3).WithArguments("Pacific Standard Time"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.StartWindow)).WithLocation(4).WithArguments(30L),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.WholeMinutes)).WithLocation(5).WithArguments("Completion window", "00:01:30"));
+            VerifyCS.Diagnostic(RuleIds.CronFrequency).WithLocation(2).WithArguments("cron(0/15 * ? * * *)", 4),
+            VerifyCS.Diagnostic(RuleIds.TimeZone).WithLocation(3).WithArguments("Pacific Standard Time"),
+            VerifyCS.Diagnostic(RuleIds.StartWindow).WithLocation(4).WithArguments(30L),
+            VerifyCS.Diagnostic(RuleIds.WholeMinutes).WithLocation(5).WithArguments("Completion window", "00:01:30"));
 
     [Fact]
     public Task CompletionShorterThanStart_ReportsBK2005() =>
@@ -50,7 +50,7 @@ public sealed class ScheduleRulesAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.CompletionWindow)).WithLocation(0)
+            VerifyCS.Diagnostic(RuleIds.CompletionWindow).WithLocation(0)
                 .WithArguments(60L, "it is shorter than the start window of 120 minutes, so a job that starts late is cancelled before it can run"));
 
     [Fact]
@@ -66,9 +66,9 @@ public sealed class ScheduleRulesAnalyzerTests
                     .AddRestoreTestingPlan("often_test", t => t.Cron("cron(0/15 * ? * * *)"));
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.CronSyntax)).WithLocation(0)
+            VerifyCS.Diagnostic(RuleIds.CronSyntax).WithLocation(0)
                 .WithArguments("cron(0 5 * * * *)", "exactly one of day-of-month and day-of-week must be '?' (e.g. 'cron(0 5 ? * * *)' or 'cron(0 5 1 * ? *)')"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.TimeZone)).WithLocation(1).WithArguments("CET Standard"));
+            VerifyCS.Diagnostic(RuleIds.TimeZone).WithLocation(1).WithArguments("CET Standard"));
 
     [Fact]
     public Task ValidOrNonConstantSchedules_DoNotReport() =>

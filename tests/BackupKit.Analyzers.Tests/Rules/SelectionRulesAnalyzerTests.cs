@@ -19,8 +19,8 @@ public sealed class SelectionRulesAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.IamRoleArn)).WithLocation(0).WithArguments("AWSBackupDefaultServiceRole"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.IamRoleArn)).WithLocation(1).WithArguments("restore-role"));
+            VerifyCS.Diagnostic(RuleIds.IamRoleArn).WithLocation(0).WithArguments("AWSBackupDefaultServiceRole"),
+            VerifyCS.Diagnostic(RuleIds.IamRoleArn).WithLocation(1).WithArguments("restore-role"));
 
     [Fact]
     public Task InvalidResourcePatterns_ReportBK5003PerEntry() =>
@@ -38,9 +38,9 @@ public sealed class SelectionRulesAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.ResourceArnPattern)).WithLocation(0)
+            VerifyCS.Diagnostic(RuleIds.ResourceArnPattern).WithLocation(0)
                 .WithArguments("orders", "it is not an ARN (arn:<partition>:<service>:<region>:<account>:<resource>) or '*'"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.ResourceArnPattern)).WithLocation(1)
+            VerifyCS.Diagnostic(RuleIds.ResourceArnPattern).WithLocation(1)
                 .WithArguments("table/*", "it is not an ARN (arn:<partition>:<service>:<region>:<account>:<resource>) or '*'"));
 
     [Fact]

@@ -24,15 +24,15 @@ public sealed class VaultRulesAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.LockChangeableFor)).WithLocation(0).WithArguments("1 day"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.LockRange)).WithLocation(1).WithArguments("30 days", "7 days"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.LockMinRetention)).WithLocation(2).WithArguments("0 days"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.KmsKeyArn)).WithLocation(3)
+            VerifyCS.Diagnostic(RuleIds.LockChangeableFor).WithLocation(0).WithArguments("1 day"),
+            VerifyCS.Diagnostic(RuleIds.LockRange).WithLocation(1).WithArguments("30 days", "7 days"),
+            VerifyCS.Diagnostic(RuleIds.LockMinRetention).WithLocation(2).WithArguments("0 days"),
+            VerifyCS.Diagnostic(RuleIds.KmsKeyArn).WithLocation(3)
                 .WithArguments("alias/backup", "aliases are not accepted, AWS Backup needs the key ARN"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.AirGappedRetention)).WithLocation(4)
+            VerifyCS.Diagnostic(RuleIds.AirGappedRetention).WithLocation(4)
                 .WithArguments("the minimum retention of 3 days is outside 7 to 36,500 days"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.AirGappedWithLock)).WithLocation(5).WithArguments("air-gap-and-lock"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.ForRule(RuleIds.SnsTopicArn)).WithLocation(6).WithArguments("my-topic"));
+            VerifyCS.Diagnostic(RuleIds.AirGappedWithLock).WithLocation(5).WithArguments("air-gap-and-lock"),
+            VerifyCS.Diagnostic(RuleIds.SnsTopicArn).WithLocation(6).WithArguments("my-topic"));
 
     [Fact]
     public Task ValidOrNonConstantVaultSettings_DoNotReport() =>

@@ -1,4 +1,5 @@
 using BackupKit.Analyzers.CodeFixes.Rules;
+using BackupKit.Rules;
 using VerifyCS = BackupKit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<BackupKit.Analyzers.Rules.VaultWithoutLockAnalyzer>;
 using VerifyFix = BackupKit.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     BackupKit.Analyzers.Rules.VaultWithoutLockAnalyzer,
@@ -22,8 +23,8 @@ public sealed class VaultWithoutLockAnalyzerTests
                     .Build();
             }
             """,
-            VerifyCS.Diagnostic(DiagnosticDescriptors.BK1003_VaultWithoutLock).WithLocation(0).WithArguments("prod"),
-            VerifyCS.Diagnostic(DiagnosticDescriptors.BK1003_VaultWithoutLock).WithLocation(1).WithArguments("logs"));
+            VerifyCS.Diagnostic(RuleIds.VaultWithoutLock).WithLocation(0).WithArguments("prod"),
+            VerifyCS.Diagnostic(RuleIds.VaultWithoutLock).WithLocation(1).WithArguments("logs"));
 
     [Fact]
     public Task LockedOrAirGappedVault_DoesNotReport() =>
@@ -60,7 +61,7 @@ public sealed class VaultWithoutLockAnalyzerTests
 
     [Fact]
     public Task SameNamesWithoutBackupKit_DoesNotReport() =>
-        VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
+        VerifyCS.VerifyNoDiagnosticWithoutBackupKitAsync(/* lang=c#-test */ """
             using System;
 
             namespace Lookalike
@@ -73,9 +74,7 @@ public sealed class VaultWithoutLockAnalyzerTests
                     void M(BackupPostureBuilder posture) => posture.AddVault("prod");
                 }
             }
-            """,
-            referenceBackupKit: false,
-            editorConfig: null);
+            """);
 
     [Fact]
     public Task VaultWithoutConfiguration_CodeFixAddsGovernanceLock() =>
@@ -101,7 +100,7 @@ public sealed class VaultWithoutLockAnalyzerTests
             }
             """,
             AddVaultLockCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1003_VaultWithoutLock).WithLocation(0).WithArguments("prod"));
+            VerifyFix.Diagnostic(RuleIds.VaultWithoutLock).WithLocation(0).WithArguments("prod"));
 
     [Fact]
     public Task VaultWithConfiguration_CodeFixAppendsGovernanceLock() =>
@@ -126,7 +125,7 @@ public sealed class VaultWithoutLockAnalyzerTests
             }
             """,
             AddVaultLockCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1003_VaultWithoutLock).WithLocation(0).WithArguments("prod"));
+            VerifyFix.Diagnostic(RuleIds.VaultWithoutLock).WithLocation(0).WithArguments("prod"));
 
     [Fact]
     public Task SeveralVaults_FixAllLocksEach() =>
@@ -161,6 +160,6 @@ public sealed class VaultWithoutLockAnalyzerTests
             }
             """,
             AddVaultLockCodeFixProvider.EquivalenceKey,
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1003_VaultWithoutLock).WithLocation(0).WithArguments("prod"),
-            VerifyFix.Diagnostic(DiagnosticDescriptors.BK1003_VaultWithoutLock).WithLocation(1).WithArguments("logs"));
+            VerifyFix.Diagnostic(RuleIds.VaultWithoutLock).WithLocation(0).WithArguments("prod"),
+            VerifyFix.Diagnostic(RuleIds.VaultWithoutLock).WithLocation(1).WithArguments("logs"));
 }

@@ -23,6 +23,12 @@ internal static class BackupKitReferences
     public static MetadataReference BackupKit { get; } =
         MetadataReference.CreateFromFile(typeof(runtime::BackupKit.Model.BackupPosture).Assembly.Location);
 
+    /// <summary>What a consumer project compiles against: <see cref="Framework"/>, and BackupKit unless it does not reference it.</summary>
+    /// <param name="referenceBackupKit">Whether the project references BackupKit.</param>
+    /// <returns>The references.</returns>
+    public static ImmutableArray<MetadataReference> ForConsumer(bool referenceBackupKit = true) =>
+        referenceBackupKit ? Framework.Add(BackupKit) : Framework;
+
     private static ImmutableArray<MetadataReference> LoadFramework()
     {
         // <dotnet root>/shared/Microsoft.NETCore.App/<version>/ -> <dotnet root>/packs/Microsoft.NETCore.App.Ref/<version>/ref/net10.0

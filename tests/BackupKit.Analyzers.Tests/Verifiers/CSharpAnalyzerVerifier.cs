@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
@@ -9,10 +8,15 @@ namespace BackupKit.Analyzers.Tests.Verifiers;
 internal static class CSharpAnalyzerVerifier<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
-    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
+    /// <summary>The expected diagnostic of a rule of the rules table (a <see cref="BackupKit.Rules.RuleIds"/> constant).</summary>
+    public static DiagnosticResult Diagnostic(string ruleId) => new(DiagnosticDescriptors.ForRule(ruleId));
 
     public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected) =>
         VerifyAnalyzerAsync(source, referenceBackupKit: true, editorConfig: null, expected);
+
+    /// <summary>Checks that look-alike code in a project without BackupKit gets no diagnostic.</summary>
+    public static Task VerifyNoDiagnosticWithoutBackupKitAsync(string source) =>
+        VerifyAnalyzerAsync(source, referenceBackupKit: false, editorConfig: null);
 
     public static async Task VerifyAnalyzerAsync(string source, bool referenceBackupKit, string? editorConfig, params DiagnosticResult[] expected)
     {
@@ -21,11 +25,7 @@ internal static class CSharpAnalyzerVerifier<TAnalyzer>
             TestCode = source,
             ReferenceAssemblies = BackupKitReferences.Net,
         };
-        test.TestState.AdditionalReferences.AddRange(BackupKitReferences.Framework);
-        if (referenceBackupKit)
-        {
-            test.TestState.AdditionalReferences.Add(BackupKitReferences.BackupKit);
-        }
+        test.TestState.AdditionalReferences.AddRange(BackupKitReferences.ForConsumer(referenceBackupKit));
 
         if (editorConfig is not null)
         {

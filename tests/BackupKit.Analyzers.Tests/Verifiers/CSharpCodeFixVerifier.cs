@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,7 +10,8 @@ internal static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
-    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
+    /// <summary>The expected diagnostic of a rule of the rules table (a <see cref="BackupKit.Rules.RuleIds"/> constant).</summary>
+    public static DiagnosticResult Diagnostic(string ruleId) => new(DiagnosticDescriptors.ForRule(ruleId));
 
     public static async Task VerifyCodeFixAsync(string source, string fixedSource, string equivalenceKey, params DiagnosticResult[] expected)
     {
@@ -22,8 +22,7 @@ internal static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
             CodeActionEquivalenceKey = equivalenceKey,
             ReferenceAssemblies = BackupKitReferences.Net,
         };
-        test.TestState.AdditionalReferences.AddRange(BackupKitReferences.Framework);
-        test.TestState.AdditionalReferences.Add(BackupKitReferences.BackupKit);
+        test.TestState.AdditionalReferences.AddRange(BackupKitReferences.ForConsumer());
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync(CancellationToken.None);
     }

@@ -21,11 +21,7 @@ internal static class WorkspaceAnalyzerRunner
         using var workspace = new AdhocWorkspace();
         var project = workspace.AddProject("Consumer", LanguageNames.CSharp)
             .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable))
-            .AddMetadataReferences(BackupKitReferences.Framework);
-        if (referenceBackupKit)
-        {
-            project = project.AddMetadataReference(BackupKitReferences.BackupKit);
-        }
+            .AddMetadataReferences(BackupKitReferences.ForConsumer(referenceBackupKit));
 
         project = project.AddDocument("Posture.cs", SourceText.From(source), filePath: "/src/Posture.cs").Project;
         if (editorConfig is not null)

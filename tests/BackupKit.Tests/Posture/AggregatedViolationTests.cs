@@ -55,10 +55,10 @@ public sealed class AggregatedViolationTests
         var builder = BackupPosture.Create();
         for (var i = 0; i < 301; i++)
         {
-            builder.AddVault($"v{i}");
+            builder.AddVault($"v{i}", v => v.Lock(VaultLock.Governance()));
         }
 
-        builder.AddPlan("p", p => p.AddRule("r", r => r.InVault("v0").DeleteAfter(Days(0))));
+        builder.AddPlan("p", p => p.AddRule("r", r => r.InVault("v0").DeleteAfter(Days(0)).CopyTo(Arns.DrVault)));
 
         var exception = Assert.Throws<BackupPostureValidationException>(builder.Build);
 
@@ -77,7 +77,17 @@ public sealed class AggregatedViolationTests
                 new BackupPlan
                 {
                     Name = "p",
-                    Rules = [new BackupRule { Name = "r", TargetVaultName = "Default", TargetVaultIsExternal = true, Lifecycle = new Lifecycle { DeleteAfter = Days(0) } }],
+                    Rules =
+                    [
+                        new BackupRule
+                        {
+                            Name = "r",
+                            TargetVaultName = "Default",
+                            TargetVaultIsExternal = true,
+                            Lifecycle = new Lifecycle { DeleteAfter = Days(0) },
+                            CopyActions = [new CopyAction { DestinationVaultArn = Arns.DrVault }],
+                        },
+                    ],
                 },
             ],
         };

@@ -82,10 +82,11 @@ public sealed class ValidPostureTests
         var builder = BackupPosture.Create();
         for (var i = 0; i < 301; i++)
         {
-            builder.AddVault($"vault-{i}");
+            builder.AddVault($"vault-{i}", v => v.Lock(VaultLock.Governance()));
         }
 
-        var posture = builder.AddPlan("p", p => p.AddRule("r", r => r.InVault("vault-0"))).Build();
+        // Locked vaults, a retention and a copy: no recommendation (BK10xx) adds to the quota warning.
+        var posture = builder.AddPlan("p", p => p.AddRule("r", r => r.InVault("vault-0").DeleteAfter(Days(35)).CopyTo(Arns.DrVault))).Build();
 
         var warning = Assert.Single(posture.Validate());
         Assert.Equal("BK6010", warning.RuleId);

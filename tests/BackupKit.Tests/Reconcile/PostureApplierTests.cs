@@ -326,6 +326,25 @@ public sealed class PostureApplierTests : IAsyncLifetime
         Assert.Equal(new Dictionary<string, string> { ["team"] = "platform" }, tags.Tags);
     }
 
+    [Fact]
+    public async Task A_deliberate_KeepForever_is_not_sent_to_AWS_and_shows_no_drift()
+    {
+        var posture = BackupPosture.Create()
+            .AddVault("archive")
+            .AddPlan("archive", p => p.AddRule("yearly", r => r.InVault("archive").KeepForever()))
+            .Build();
+        Assert.True(posture.Plans[0].Rules[0].KeepsForeverDeliberately);
+        var applier = new PostureApplier(_client);
+
+        await applier.ApplyAsync(posture);
+        var writesAfterFirst = WriteCount();
+        var second = await applier.ApplyAsync(posture);
+
+        Assert.False(second.HasChanges);
+        Assert.Equal(writesAfterFirst, WriteCount());
+        Assert.False((await applier.DetectDriftAsync(posture)).HasDrift);
+    }
+
     private int WriteCount() => s_writeOperations.Sum(_emulator.Faults.RequestCount);
 
     private async Task<string?> PlanIdAsync(string name)
