@@ -41,8 +41,11 @@ public sealed partial class BackupClient : IDisposable
     private const string SignedHeadersBody = "amz-sdk-invocation-id;amz-sdk-request;content-length;content-type;host;x-amz-content-sha256;x-amz-date;x-amz-user-agent";
     private const string SignedHeadersBodyToken = "amz-sdk-invocation-id;amz-sdk-request;content-length;content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token;x-amz-user-agent";
 
-    private static readonly string SdkUserAgent = "backupkit/" + (typeof(BackupClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
-    private static readonly string FullUserAgent = $"{SdkUserAgent} lang/dotnet#{Environment.Version} os/{Environment.OSVersion.Platform}";
+    /// <summary>The <c>x-amz-user-agent</c> value (signed).</summary>
+    internal static readonly string SdkUserAgent = "backupkit/" + (typeof(BackupClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
+    /// <summary>The <c>User-Agent</c> value (not signed).</summary>
+    internal static readonly string FullUserAgent = $"{SdkUserAgent} lang/dotnet#{Environment.Version} os/{Environment.OSVersion.Platform}";
     private static readonly MediaTypeHeaderValue JsonContentType = new(JsonMediaType);
 
     [ThreadStatic]
@@ -133,24 +136,28 @@ public sealed partial class BackupClient : IDisposable
         _resilience = new BackupResiliencePipeline(
             resilience, quotas.Get(Endpoint, resilience.RetryQuotaCapacity), _timeProvider, _logger, _metrics, _authority);
 
-        // Ours is the only retry layer: the handler neither retries nor redirects nor times out on its own
-        // (timeouts belong to the pipeline, so they are classified and counted like every other failure).
-        _http = new HttpClient(
-            new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                PooledConnectionIdleTimeout = TimeSpan.FromSeconds(50),
-                AllowAutoRedirect = false,
-                UseCookies = false,
-                AutomaticDecompression = DecompressionMethods.None,
-            },
-            disposeHandler: true)
-        {
-            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-        };
+        _http = CreateHttpClient();
 
         Log.ClientCreated(_logger, Region, _authority + _basePath, _credentials.Description);
     }
+
+    /// <summary>
+    /// The HttpClient every client sends with. Ours is the only retry layer: the handler neither retries nor redirects
+    /// nor times out on its own (timeouts belong to the pipeline, so they are classified and counted like every other failure).
+    /// </summary>
+    internal static HttpClient CreateHttpClient() => new(
+        new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(50),
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+        },
+        disposeHandler: true)
+    {
+        Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+    };
 
     /// <summary>The AWS Region requests are signed for.</summary>
     public string Region { get; }
