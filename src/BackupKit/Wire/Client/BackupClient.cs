@@ -199,8 +199,19 @@ public sealed partial class BackupClient : IDisposable
         try
         {
             context.Properties.Set(BackupResiliencePipeline.CallKey, call);
-            var outcome = await _resilience.Pipeline.ExecuteOutcomeAsync(
+            call.StartedAt = started;
+
+            // Fast path: the first attempt needs only the circuit breaker and its own timeout. The retry pipeline, the
+            // one owner of retries, is entered when that outcome is worth a retry and takes it as its first attempt.
+            var outcome = await _resilience.Breaker.ExecuteOutcomeAsync(
                 static (ctx, state) => state.Client.SendAttemptAsync(ctx, state), context, call).ConfigureAwait(false);
+            if (_resilience.ShouldEnterRetries(outcome, cancellationToken))
+            {
+                call.FirstOutcome = outcome;
+                outcome = await _resilience.Retries.ExecuteOutcomeAsync(
+                    static (ctx, state) => state.Client.RetryAttemptAsync(ctx, state), context, call).ConfigureAwait(false);
+            }
+
             result = outcome.Result;
             var elapsed = _timeProvider.GetElapsedTime(started);
 
@@ -293,7 +304,7 @@ public sealed partial class BackupClient : IDisposable
             {
                 OperationCanceledException when cancellationToken.IsCancellationRequested => exception,
                 TimeoutRejectedException timeout => new TimeoutException(
-                    $"{operation} did not finish within {BackupResilienceOptionsValidation.Format(timeout.Timeout)} " +
+                    $"{operation} did not finish within {BackupResilienceOptionsValidation.Format(timeout.Timeout == _resilience.AttemptTimeout ? timeout.Timeout : _resilience.TotalTimeout)} " +
                     "(BackupResilienceOptions.TotalTimeout for the whole call, AttemptTimeout for the last attempt). " +
                     "Raise them if AWS Backup is expected to answer slowly.",
                     timeout),
@@ -321,23 +332,49 @@ public sealed partial class BackupClient : IDisposable
             result.ErrorBody);
     }
 
+    /// <summary>One attempt inside the retry pipeline: the first one replays the outcome of the fast path, later ones send again.</summary>
+    private ValueTask<Outcome<AttemptResult>> RetryAttemptAsync<TInput, TOutput>(ResilienceContext context, CallState<TInput, TOutput> call)
+        where TInput : class
+        where TOutput : class
+    {
+        if (call.FirstOutcome is { } first)
+        {
+            call.FirstOutcome = null;
+            return new ValueTask<Outcome<AttemptResult>>(first);
+        }
+
+        return _resilience.Breaker.ExecuteOutcomeAsync(static (ctx, state) => state.Client.SendAttemptAsync(ctx, state), context, call);
+    }
+
+    /// <summary>Sends, signs and reads one attempt within the attempt timeout; failures come back as outcomes.</summary>
     private async ValueTask<Outcome<AttemptResult>> SendAttemptAsync<TInput, TOutput>(ResilienceContext context, CallState<TInput, TOutput> call)
         where TInput : class
         where TOutput : class
     {
         var attempt = ++call.Attempts;
-        var cancellationToken = context.CancellationToken;
+        var timeout = _resilience.AttemptTimeout;
+        var cancellation = AttemptCancellation.Start(context.CancellationToken, timeout, _timeProvider);
         try
         {
+            var cancellationToken = cancellation.Token;
             var credentials = await _credentials.GetAsync(cancellationToken).ConfigureAwait(false);
             using var request = CreateSignedRequest(call, attempt, credentials);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             return Outcome.FromResult(await ReadResponseAsync(call, response, cancellationToken).ConfigureAwait(false));
         }
+        catch (Exception ex) when (cancellation.TimedOut(ex))
+        {
+            return Outcome.FromException<AttemptResult>(new TimeoutRejectedException(
+                $"The attempt did not finish within {BackupResilienceOptionsValidation.Format(timeout)} (BackupResilienceOptions.AttemptTimeout).", timeout, ex));
+        }
         catch (Exception ex)
         {
             // Outcomes, not throws, carry failures through the pipeline.
             return Outcome.FromException<AttemptResult>(ex);
+        }
+        finally
+        {
+            cancellation.Dispose();
         }
     }
 
