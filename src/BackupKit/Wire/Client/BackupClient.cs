@@ -589,22 +589,22 @@ public sealed partial class BackupClient : IDisposable
             IsSafeToRepeat = operation.IsIdempotent || Method == HttpMethod.Get || Method == HttpMethod.Head;
 
             // The AWS SDK for JavaScript v3 sends paths without the trailing slash some URI templates of the model carry.
-            var path = writer.Path;
+            var path = writer.Path.AsSpan();
             if (path.Length > 1 && path[^1] == '/')
             {
                 path = path[..^1];
             }
 
-            Path = client._basePath + path;
+            Path = string.Concat(client._basePath, path);
             var query = writer.BuildQueryString();
-            RequestUri = new Uri(query.Length == 0 ? client._authority + Path : client._authority + Path + "?" + query, UriKind.Absolute);
+            RequestUri = new Uri(query.Length == 0 ? string.Concat(client._authority, Path) : string.Concat(client._authority, Path, "?", query), UriKind.Absolute);
             CanonicalUri = SigV4Signer.CanonicalizePath(Path);
             CanonicalQuery = writer.BuildCanonicalQueryString();
             HasBody = writer.HasBody;
             Body = writer.Body;
             PayloadHash = SigV4Signer.HashPayload(Body.Span);
             ContentLengthText = HasBody ? Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) : "0";
-            InvocationId = Guid.NewGuid().ToString();
+            InvocationId = InvocationIds.Next();
         }
 
         public BackupClient Client { get; }
