@@ -17,7 +17,7 @@ namespace BackupKit.Benchmarks;
 /// CreateBackupPlan, JSON body with an idempotency token) and reading a GetBackupPlan answer (two rules). Costs and
 /// allocations here are independent of loopback noise, so they show what each change to the client buys. The two
 /// resilience benchmarks run one successful attempt that completes at once: through the client's fast path (circuit
-/// breaker plus its pooled attempt timeout) and through the one four-strategy Polly pipeline it replaced (total timeout,
+/// state check, pooled attempt timeout, outcome recorded in the circuit breaker) and through the one four-strategy Polly pipeline it replaced (total timeout,
 /// retry, circuit breaker, attempt timeout, same options).
 /// </summary>
 [MemoryDiagnoser]
@@ -119,15 +119,13 @@ public class ClientOverheadBenchmarks
     public async Task<int> ResilienceFastPath()
     {
         var context = ResilienceContextPool.Shared.Get("GetBackupPlan", CancellationToken.None);
-        var outcome = await _resilience.Breaker.ExecuteOutcomeAsync(
-            static (ctx, state) =>
-            {
-                var cancellation = AttemptCancellation.Start(ctx.CancellationToken, state._resilience.AttemptTimeout, TimeProvider.System);
-                cancellation.Dispose();
-                return new ValueTask<Outcome<AttemptResult>>(Outcome.FromResult(state._success));
-            },
-            context,
-            this).ConfigureAwait(false);
+        var outcome = Outcome.FromResult(_success);
+        if (_resilience.IsCircuitClosed)
+        {
+            var cancellation = AttemptCancellation.Start(context.CancellationToken, _resilience.AttemptTimeout, TimeProvider.System);
+            cancellation.Dispose();
+            outcome = await _resilience.RecordClosedCircuitOutcome(context, outcome).ConfigureAwait(false);
+        }
         ResilienceContextPool.Shared.Return(context);
         return outcome.Result!.StatusCode;
     }

@@ -9,7 +9,7 @@ namespace BackupKit.Resilience;
 
 /// <summary>
 /// The Polly pipelines that own retries for a client, in two parts so that a call that succeeds at once pays for no
-/// retry or timeout machinery: <see cref="Breaker"/> (the endpoint's circuit breaker) runs every attempt, each with its own
+/// retry or timeout machinery: <see cref="Breaker"/> (the endpoint's circuit breaker) sees every attempt, each with its own
 /// attempt timeout (<see cref="AttemptCancellation"/>); <see cref="Retries"/> (total timeout, then retry in AWS standard
 /// mode with the endpoint's retry quota) is entered only when the first attempt's outcome is worth a retry, takes that
 /// outcome as its own first attempt, and is then the only layer that retries. The order of the one pipeline this
@@ -28,6 +28,7 @@ internal sealed class BackupResiliencePipeline
     private readonly string _endpointName;
     private readonly BackupKitMetrics _metrics;
     private readonly TimeProvider _timeProvider;
+    private readonly CircuitBreakerStateProvider _circuit = new();
 
     public BackupResiliencePipeline(
         BackupResilienceOptions options, RetryQuota quota, TimeProvider timeProvider, ILogger logger, BackupKitMetrics metrics, string endpointName)
@@ -53,6 +54,7 @@ internal sealed class BackupResiliencePipeline
                 ShouldHandle = static args => new ValueTask<bool>(RetryClassifier.IsEndpointFailure(args.Outcome, args.Context.CancellationToken)),
                 OnOpened = OnOpened,
                 OnClosed = OnClosed,
+                StateProvider = _circuit,
             })
             .Build();
 
@@ -88,6 +90,32 @@ internal sealed class BackupResiliencePipeline
 
     /// <summary>Attempts per call, the first one included.</summary>
     public int MaxAttempts { get; }
+
+    /// <summary>
+    /// Whether the endpoint's circuit is closed. While it is, the circuit breaker lets every attempt through without
+    /// doing anything before it, so an attempt may be sent first and its outcome recorded afterwards with
+    /// <see cref="RecordClosedCircuitOutcome"/>, which completes synchronously (no asynchronous breaker around the send).
+    /// </summary>
+    public bool IsCircuitClosed => _circuit.CircuitState == CircuitState.Closed;
+
+    /// <summary>
+    /// Records an attempt's outcome in the circuit breaker (the attempt was sent while <see cref="IsCircuitClosed"/>) and
+    /// returns it. When the circuit opened meanwhile the breaker refuses the record; the attempt was still made, so its
+    /// outcome stands, as it does for an attempt in flight through the breaker when the circuit opens.
+    /// </summary>
+    public ValueTask<Outcome<AttemptResult>> RecordClosedCircuitOutcome(ResilienceContext context, Outcome<AttemptResult> outcome)
+    {
+        var recorded = Breaker.ExecuteOutcomeAsync(static (_, attempt) => new ValueTask<Outcome<AttemptResult>>(attempt), context, outcome);
+        return recorded.IsCompletedSuccessfully
+            ? new ValueTask<Outcome<AttemptResult>>(KeepAttempt(recorded.Result, outcome))
+            : AwaitRecord(recorded, outcome);
+
+        static async ValueTask<Outcome<AttemptResult>> AwaitRecord(ValueTask<Outcome<AttemptResult>> pending, Outcome<AttemptResult> attempt) =>
+            KeepAttempt(await pending.ConfigureAwait(false), attempt);
+
+        static Outcome<AttemptResult> KeepAttempt(Outcome<AttemptResult> recorded, Outcome<AttemptResult> attempt) =>
+            recorded.Exception is BrokenCircuitException or IsolatedCircuitException ? attempt : recorded;
+    }
 
     /// <summary>
     /// Whether the first attempt's outcome sends the call into <see cref="Retries"/>: it is a kind of failure AWS's

@@ -201,8 +201,18 @@ public sealed partial class BackupClient : IDisposable
 
             // Fast path: the first attempt needs only the circuit breaker and its own timeout. The retry pipeline, the
             // one owner of retries, is entered when that outcome is worth a retry and takes it as its first attempt.
-            var outcome = await _resilience.Breaker.ExecuteOutcomeAsync(
-                static (ctx, state) => state.Client.SendAttemptAsync(ctx, state), context, call).ConfigureAwait(false);
+            Outcome<AttemptResult> outcome;
+            if (_resilience.IsCircuitClosed)
+            {
+                outcome = await SendAttemptAsync(context, call).ConfigureAwait(false);
+                outcome = await _resilience.RecordClosedCircuitOutcome(context, outcome).ConfigureAwait(false);
+            }
+            else
+            {
+                outcome = await _resilience.Breaker.ExecuteOutcomeAsync(
+                    static (ctx, state) => state.Client.SendAttemptAsync(ctx, state), context, call).ConfigureAwait(false);
+            }
+
             if (_resilience.ShouldEnterRetries(outcome, cancellationToken))
             {
                 call.FirstOutcome = outcome;
