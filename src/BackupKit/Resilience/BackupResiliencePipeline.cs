@@ -76,7 +76,11 @@ internal sealed class BackupResiliencePipeline
         Retries = builder.Build();
     }
 
-    /// <summary>The endpoint's circuit breaker; every HTTP attempt runs inside it.</summary>
+    /// <summary>
+    /// The endpoint's circuit breaker: attempts run inside it while the circuit is not closed; while it is closed, a first
+    /// attempt is sent first and its outcome recorded in it (<see cref="RecordClosedCircuitOutcome"/>). Either way every
+    /// attempt's outcome is counted once.
+    /// </summary>
     public ResiliencePipeline<AttemptResult> Breaker { get; }
 
     /// <summary>Total timeout and retry, for calls whose first attempt failed in a way worth another attempt.</summary>
@@ -101,7 +105,9 @@ internal sealed class BackupResiliencePipeline
     /// <summary>
     /// Records an attempt's outcome in the circuit breaker (the attempt was sent while <see cref="IsCircuitClosed"/>) and
     /// returns it. When the circuit opened meanwhile the breaker refuses the record; the attempt was still made, so its
-    /// outcome stands, as it does for an attempt in flight through the breaker when the circuit opens.
+    /// outcome stands, as it does for an attempt in flight through the breaker when the circuit opens. (When the circuit
+    /// opened and its break already ran out during the attempt, this record is the half-open trial: a fresh answer of the
+    /// endpoint, so it decides as a trial call would.)
     /// </summary>
     public ValueTask<Outcome<AttemptResult>> RecordClosedCircuitOutcome(ResilienceContext context, Outcome<AttemptResult> outcome)
     {
