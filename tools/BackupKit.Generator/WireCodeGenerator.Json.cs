@@ -79,9 +79,18 @@ public static partial class WireCodeGenerator
         w.Line($"if (r.TokenType != JsonTokenType.StartObject) throw new JsonException(\"Expected a JSON object for {shape.Name}.\");");
         w.Line($"var v = new {shape.Name}();");
         w.Open("while (r.Read() && r.TokenType == JsonTokenType.PropertyName)");
+
+        // Compare the name's length first (one integer test per member) and the text only when it matches; an escaped
+        // name's raw length says nothing, so -1 lets every member compare its text.
+        if (shape.Members.Any(m => m.InBody))
+        {
+            w.Line("var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;");
+        }
+
         foreach (var member in shape.Members.Where(m => m.InBody))
         {
-            w.Open($"if (r.ValueTextEquals({CodeWriter.Literal(member.Name)}u8))");
+            var length = System.Text.Encoding.UTF8.GetByteCount(member.Name);
+            w.Open($"if ((n == {length} || n < 0) && r.ValueTextEquals({CodeWriter.Literal(member.Name)}u8))");
             w.Line("r.Read();");
             w.Line($"if (r.TokenType != JsonTokenType.Null) v.{member.Name} = {ReadValue(c, member.ShapeName, member.Name)};");
             w.Line("continue;");

@@ -1,3 +1,5 @@
+using Polly;
+
 namespace BackupKit.Resilience;
 
 /// <summary>What the pipeline records about one logical call across its attempts.</summary>
@@ -26,4 +28,13 @@ internal class CallTracker
 
     /// <summary>Whether a retry was refused because the endpoint's retry quota was empty.</summary>
     public bool QuotaExhausted { get; set; }
+
+    /// <summary>When the call started (<see cref="TimeProvider.GetTimestamp"/>); the total timeout counts from here.</summary>
+    public long StartedAt { get; set; }
+
+    /// <summary>
+    /// The first attempt's outcome, made outside the retry pipeline, until the retry pipeline takes it as its own first
+    /// attempt (so that quota, backoff and the attempt count see it exactly once).
+    /// </summary>
+    public Outcome<AttemptResult>? FirstOutcome { get; set; }
 }

@@ -41,8 +41,11 @@ public sealed partial class BackupClient : IDisposable
     private const string SignedHeadersBody = "amz-sdk-invocation-id;amz-sdk-request;content-length;content-type;host;x-amz-content-sha256;x-amz-date;x-amz-user-agent";
     private const string SignedHeadersBodyToken = "amz-sdk-invocation-id;amz-sdk-request;content-length;content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token;x-amz-user-agent";
 
-    private static readonly string SdkUserAgent = "backupkit/" + (typeof(BackupClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
-    private static readonly string FullUserAgent = $"{SdkUserAgent} lang/dotnet#{Environment.Version} os/{Environment.OSVersion.Platform}";
+    /// <summary>The <c>x-amz-user-agent</c> value (signed).</summary>
+    internal static readonly string SdkUserAgent = "backupkit/" + (typeof(BackupClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
+    /// <summary>The <c>User-Agent</c> value (not signed).</summary>
+    internal static readonly string FullUserAgent = $"{SdkUserAgent} lang/dotnet#{Environment.Version} os/{Environment.OSVersion.Platform}";
     private static readonly MediaTypeHeaderValue JsonContentType = new(JsonMediaType);
 
     [ThreadStatic]
@@ -133,24 +136,28 @@ public sealed partial class BackupClient : IDisposable
         _resilience = new BackupResiliencePipeline(
             resilience, quotas.Get(Endpoint, resilience.RetryQuotaCapacity), _timeProvider, _logger, _metrics, _authority);
 
-        // Ours is the only retry layer: the handler neither retries nor redirects nor times out on its own
-        // (timeouts belong to the pipeline, so they are classified and counted like every other failure).
-        _http = new HttpClient(
-            new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                PooledConnectionIdleTimeout = TimeSpan.FromSeconds(50),
-                AllowAutoRedirect = false,
-                UseCookies = false,
-                AutomaticDecompression = DecompressionMethods.None,
-            },
-            disposeHandler: true)
-        {
-            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-        };
+        _http = CreateHttpClient();
 
         Log.ClientCreated(_logger, Region, _authority + _basePath, _credentials.Description);
     }
+
+    /// <summary>
+    /// The HttpClient every client sends with. Ours is the only retry layer: the handler neither retries nor redirects
+    /// nor times out on its own (timeouts belong to the pipeline, so they are classified and counted like every other failure).
+    /// </summary>
+    internal static HttpClient CreateHttpClient() => new(
+        new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(50),
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+        },
+        disposeHandler: true)
+    {
+        Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+    };
 
     /// <summary>The AWS Region requests are signed for.</summary>
     public string Region { get; }
@@ -180,9 +187,7 @@ public sealed partial class BackupClient : IDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var writer = new RequestWriter(operation.HttpMethod);
-        operation.WriteRequest(input, writer);
-        var call = new CallState<TInput, TOutput>(this, operation, writer);
+        var call = CreateCall(operation, input);
         Log.CallStarting(_logger, operation.Name, operation.HttpMethod, call.Path);
 
         var started = _timeProvider.GetTimestamp();
@@ -192,8 +197,29 @@ public sealed partial class BackupClient : IDisposable
         try
         {
             context.Properties.Set(BackupResiliencePipeline.CallKey, call);
-            var outcome = await _resilience.Pipeline.ExecuteOutcomeAsync(
-                static (ctx, state) => state.Client.SendAttemptAsync(ctx, state), context, call).ConfigureAwait(false);
+            call.StartedAt = started;
+
+            // Fast path: the first attempt needs only the circuit breaker and its own timeout. The retry pipeline, the
+            // one owner of retries, is entered when that outcome is worth a retry and takes it as its first attempt.
+            Outcome<AttemptResult> outcome;
+            if (_resilience.IsCircuitClosed)
+            {
+                outcome = await SendAttemptAsync(context, call).ConfigureAwait(false);
+                outcome = await _resilience.RecordClosedCircuitOutcome(context, outcome).ConfigureAwait(false);
+            }
+            else
+            {
+                outcome = await _resilience.Breaker.ExecuteOutcomeAsync(
+                    static (ctx, state) => state.Client.SendAttemptAsync(ctx, state), context, call).ConfigureAwait(false);
+            }
+
+            if (_resilience.ShouldEnterRetries(outcome, cancellationToken))
+            {
+                call.FirstOutcome = outcome;
+                outcome = await _resilience.Retries.ExecuteOutcomeAsync(
+                    static (ctx, state) => state.Client.RetryAttemptAsync(ctx, state), context, call).ConfigureAwait(false);
+            }
+
             result = outcome.Result;
             var elapsed = _timeProvider.GetElapsedTime(started);
 
@@ -236,6 +262,22 @@ public sealed partial class BackupClient : IDisposable
             activity?.Dispose();
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    /// <summary>Writes and signs the request of a call's first attempt without sending it (what the overhead benchmarks measure).</summary>
+    internal HttpRequestMessage CreateFirstAttemptRequest<TInput, TOutput>(OperationBinding<TInput, TOutput> operation, TInput input, ImmutableCredentials credentials)
+        where TInput : class
+        where TOutput : class =>
+        CreateSignedRequest(CreateCall(operation, input), 1, credentials);
+
+    /// <summary>Writes the request once per call, so that an idempotency token is the same on every attempt.</summary>
+    private CallState<TInput, TOutput> CreateCall<TInput, TOutput>(OperationBinding<TInput, TOutput> operation, TInput input)
+        where TInput : class
+        where TOutput : class
+    {
+        var writer = new RequestWriter(operation.HttpMethod);
+        operation.WriteRequest(input, writer);
+        return new CallState<TInput, TOutput>(this, operation, writer);
     }
 
     private static Activity? StartActivity(string operation)
@@ -286,7 +328,7 @@ public sealed partial class BackupClient : IDisposable
             {
                 OperationCanceledException when cancellationToken.IsCancellationRequested => exception,
                 TimeoutRejectedException timeout => new TimeoutException(
-                    $"{operation} did not finish within {BackupResilienceOptionsValidation.Format(timeout.Timeout)} " +
+                    $"{operation} did not finish within {BackupResilienceOptionsValidation.Format(timeout.Timeout == _resilience.AttemptTimeout ? timeout.Timeout : _resilience.TotalTimeout)} " +
                     "(BackupResilienceOptions.TotalTimeout for the whole call, AttemptTimeout for the last attempt). " +
                     "Raise them if AWS Backup is expected to answer slowly.",
                     timeout),
@@ -314,23 +356,49 @@ public sealed partial class BackupClient : IDisposable
             result.ErrorBody);
     }
 
+    /// <summary>One attempt inside the retry pipeline: the first one replays the outcome of the fast path, later ones send again.</summary>
+    private ValueTask<Outcome<AttemptResult>> RetryAttemptAsync<TInput, TOutput>(ResilienceContext context, CallState<TInput, TOutput> call)
+        where TInput : class
+        where TOutput : class
+    {
+        if (call.FirstOutcome is { } first)
+        {
+            call.FirstOutcome = null;
+            return new ValueTask<Outcome<AttemptResult>>(first);
+        }
+
+        return _resilience.Breaker.ExecuteOutcomeAsync(static (ctx, state) => state.Client.SendAttemptAsync(ctx, state), context, call);
+    }
+
+    /// <summary>Sends, signs and reads one attempt within the attempt timeout; failures come back as outcomes.</summary>
     private async ValueTask<Outcome<AttemptResult>> SendAttemptAsync<TInput, TOutput>(ResilienceContext context, CallState<TInput, TOutput> call)
         where TInput : class
         where TOutput : class
     {
         var attempt = ++call.Attempts;
-        var cancellationToken = context.CancellationToken;
+        var timeout = _resilience.AttemptTimeout;
+        var cancellation = AttemptCancellation.Start(context.CancellationToken, timeout, _timeProvider);
         try
         {
+            var cancellationToken = cancellation.Token;
             var credentials = await _credentials.GetAsync(cancellationToken).ConfigureAwait(false);
             using var request = CreateSignedRequest(call, attempt, credentials);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             return Outcome.FromResult(await ReadResponseAsync(call, response, cancellationToken).ConfigureAwait(false));
         }
+        catch (Exception ex) when (cancellation.TimedOut(ex))
+        {
+            return Outcome.FromException<AttemptResult>(new TimeoutRejectedException(
+                $"The attempt did not finish within {BackupResilienceOptionsValidation.Format(timeout)} (BackupResilienceOptions.AttemptTimeout).", timeout, ex));
+        }
         catch (Exception ex)
         {
             // Outcomes, not throws, carry failures through the pipeline.
             return Outcome.FromException<AttemptResult>(ex);
+        }
+        finally
+        {
+            cancellation.Dispose();
         }
     }
 
@@ -456,7 +524,8 @@ public sealed partial class BackupClient : IDisposable
         return true;
     }
 
-    private static TOutput ParseOutput<TInput, TOutput>(OperationBinding<TInput, TOutput> operation, byte[]? buffer, int length)
+    /// <summary>Reads an operation's output from a success body; a null buffer is an empty body.</summary>
+    internal static TOutput ParseOutput<TInput, TOutput>(OperationBinding<TInput, TOutput> operation, byte[]? buffer, int length)
         where TInput : class
         where TOutput : class
     {
@@ -530,22 +599,22 @@ public sealed partial class BackupClient : IDisposable
             IsSafeToRepeat = operation.IsIdempotent || Method == HttpMethod.Get || Method == HttpMethod.Head;
 
             // The AWS SDK for JavaScript v3 sends paths without the trailing slash some URI templates of the model carry.
-            var path = writer.Path;
+            var path = writer.Path.AsSpan();
             if (path.Length > 1 && path[^1] == '/')
             {
                 path = path[..^1];
             }
 
-            Path = client._basePath + path;
+            Path = string.Concat(client._basePath, path);
             var query = writer.BuildQueryString();
-            RequestUri = new Uri(query.Length == 0 ? client._authority + Path : client._authority + Path + "?" + query, UriKind.Absolute);
+            RequestUri = new Uri(query.Length == 0 ? string.Concat(client._authority, Path) : string.Concat(client._authority, Path, "?", query), UriKind.Absolute);
             CanonicalUri = SigV4Signer.CanonicalizePath(Path);
             CanonicalQuery = writer.BuildCanonicalQueryString();
             HasBody = writer.HasBody;
             Body = writer.Body;
             PayloadHash = SigV4Signer.HashPayload(Body.Span);
             ContentLengthText = HasBody ? Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) : "0";
-            InvocationId = Guid.NewGuid().ToString();
+            InvocationId = InvocationIds.Next();
         }
 
         public BackupClient Client { get; }

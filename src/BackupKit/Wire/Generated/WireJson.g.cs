@@ -345,13 +345,14 @@ internal static class WireJson
         var v = new AdvancedBackupSetting();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ResourceType"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupOptions"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("BackupOptions"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupOptions = ReadBackupOptions(ref r);
@@ -390,19 +391,20 @@ internal static class WireJson
         var v = new AggregatedScanResult();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("FailedScan"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 10 || n < 0) && r.ValueTextEquals("FailedScan"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FailedScan = r.GetBoolean();
                 continue;
             }
-            if (r.ValueTextEquals("Findings"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("Findings"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Findings = ReadScanFindings(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("LastComputed"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("LastComputed"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastComputed = WireFormat.ReadTimestamp(ref r, "LastComputed");
@@ -436,13 +438,14 @@ internal static class WireJson
         var v = new AssociateBackupVaultMpaApprovalTeamInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("MpaApprovalTeamArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 18 || n < 0) && r.ValueTextEquals("MpaApprovalTeamArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MpaApprovalTeamArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RequesterComment"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RequesterComment"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RequesterComment = r.GetString()!;
@@ -616,181 +619,182 @@ internal static class WireJson
         var v = new BackupJob();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("AccountId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("AccountId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AccountId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupJobId"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("BackupJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupJobId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("VaultType"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("VaultType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VaultType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("VaultLockState"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("VaultLockState"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VaultLockState = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointLifecycle"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("RecoveryPointLifecycle"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointLifecycle = ReadLifecycle(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("EncryptionKeyArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("EncryptionKeyArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EncryptionKeyArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IsEncrypted"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("IsEncrypted"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IsEncrypted = r.GetBoolean();
                 continue;
             }
-            if (r.ValueTextEquals("ResourceArn"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ResourceArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("CompletionDate"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("CompletionDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CompletionDate = WireFormat.ReadTimestamp(ref r, "CompletionDate");
                 continue;
             }
-            if (r.ValueTextEquals("State"u8))
+            if ((n == 5 || n < 0) && r.ValueTextEquals("State"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.State = new BackupJobState(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("StatusMessage"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("StatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StatusMessage = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("PercentDone"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("PercentDone"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.PercentDone = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupSizeInBytes"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("BackupSizeInBytes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupSizeInBytes = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreatedBy"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("CreatedBy"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatedBy = ReadRecoveryPointCreator(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ExpectedCompletionDate"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("ExpectedCompletionDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ExpectedCompletionDate = WireFormat.ReadTimestamp(ref r, "ExpectedCompletionDate");
                 continue;
             }
-            if (r.ValueTextEquals("StartBy"u8))
+            if ((n == 7 || n < 0) && r.ValueTextEquals("StartBy"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StartBy = WireFormat.ReadTimestamp(ref r, "StartBy");
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BytesTransferred"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("BytesTransferred"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BytesTransferred = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("BackupOptions"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("BackupOptions"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupOptions = ReadBackupOptions(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("BackupType"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("BackupType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ParentJobId"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ParentJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ParentJobId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IsParent"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("IsParent"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IsParent = r.GetBoolean();
                 continue;
             }
-            if (r.ValueTextEquals("ResourceName"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("InitiationDate"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("InitiationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.InitiationDate = WireFormat.ReadTimestamp(ref r, "InitiationDate");
                 continue;
             }
-            if (r.ValueTextEquals("MessageCategory"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("MessageCategory"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MessageCategory = r.GetString()!;
@@ -854,49 +858,50 @@ internal static class WireJson
         var v = new BackupJobSummary();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("Region"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Region"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Region = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("AccountId"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("AccountId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AccountId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("State"u8))
+            if ((n == 5 || n < 0) && r.ValueTextEquals("State"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.State = new BackupJobStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("MessageCategory"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("MessageCategory"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MessageCategory = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Count"u8))
+            if ((n == 5 || n < 0) && r.ValueTextEquals("Count"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Count = r.GetInt32();
                 continue;
             }
-            if (r.ValueTextEquals("StartTime"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("StartTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StartTime = WireFormat.ReadTimestamp(ref r, "StartTime");
                 continue;
             }
-            if (r.ValueTextEquals("EndTime"u8))
+            if ((n == 7 || n < 0) && r.ValueTextEquals("EndTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EndTime = WireFormat.ReadTimestamp(ref r, "EndTime");
@@ -940,25 +945,26 @@ internal static class WireJson
         var v = new BackupPlan();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupPlanName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupPlanName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Rules"u8))
+            if ((n == 5 || n < 0) && r.ValueTextEquals("Rules"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Rules = ReadBackupRules(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("AdvancedBackupSettings"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("AdvancedBackupSettings"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AdvancedBackupSettings = ReadAdvancedBackupSettings(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ScanSettings"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ScanSettings"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanSettings = ReadScanSettings(ref r);
@@ -1002,25 +1008,26 @@ internal static class WireJson
         var v = new BackupPlanInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupPlanName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupPlanName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Rules"u8))
+            if ((n == 5 || n < 0) && r.ValueTextEquals("Rules"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Rules = ReadBackupRulesInput(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("AdvancedBackupSettings"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("AdvancedBackupSettings"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AdvancedBackupSettings = ReadAdvancedBackupSettings(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ScanSettings"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ScanSettings"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanSettings = ReadScanSettings(ref r);
@@ -1054,13 +1061,14 @@ internal static class WireJson
         var v = new BackupPlanTemplatesListMember();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupPlanTemplateId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 20 || n < 0) && r.ValueTextEquals("BackupPlanTemplateId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanTemplateId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlanTemplateName"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("BackupPlanTemplateName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanTemplateName = r.GetString()!;
@@ -1129,55 +1137,56 @@ internal static class WireJson
         var v = new BackupPlansListMember();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupPlanArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 13 || n < 0) && r.ValueTextEquals("BackupPlanArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlanId"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("BackupPlanId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("DeletionDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("DeletionDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DeletionDate = WireFormat.ReadTimestamp(ref r, "DeletionDate");
                 continue;
             }
-            if (r.ValueTextEquals("VersionId"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("VersionId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VersionId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlanName"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupPlanName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreatorRequestId"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("LastExecutionDate"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("LastExecutionDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastExecutionDate = WireFormat.ReadTimestamp(ref r, "LastExecutionDate");
                 continue;
             }
-            if (r.ValueTextEquals("AdvancedBackupSettings"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("AdvancedBackupSettings"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AdvancedBackupSettings = ReadAdvancedBackupSettings(ref r);
@@ -1271,85 +1280,86 @@ internal static class WireJson
         var v = new BackupRule();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RuleName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 8 || n < 0) && r.ValueTextEquals("RuleName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RuleName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("TargetBackupVaultName"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("TargetBackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TargetBackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("TargetLogicallyAirGappedBackupVaultArn"u8))
+            if ((n == 38 || n < 0) && r.ValueTextEquals("TargetLogicallyAirGappedBackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TargetLogicallyAirGappedBackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ScheduleExpression"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("ScheduleExpression"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScheduleExpression = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("StartWindowMinutes"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("StartWindowMinutes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StartWindowMinutes = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("CompletionWindowMinutes"u8))
+            if ((n == 23 || n < 0) && r.ValueTextEquals("CompletionWindowMinutes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CompletionWindowMinutes = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("Lifecycle"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("Lifecycle"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Lifecycle = ReadLifecycle(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointTags"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("RecoveryPointTags"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointTags = ReadTags(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("RuleId"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("RuleId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RuleId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CopyActions"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("CopyActions"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CopyActions = ReadCopyActions(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("EnableContinuousBackup"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("EnableContinuousBackup"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EnableContinuousBackup = r.GetBoolean();
                 continue;
             }
-            if (r.ValueTextEquals("ScheduleExpressionTimezone"u8))
+            if ((n == 26 || n < 0) && r.ValueTextEquals("ScheduleExpressionTimezone"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScheduleExpressionTimezone = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IndexActions"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("IndexActions"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IndexActions = ReadIndexActions(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ScanActions"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ScanActions"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanActions = ReadScanActions(ref r);
@@ -1438,79 +1448,80 @@ internal static class WireJson
         var v = new BackupRuleInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RuleName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 8 || n < 0) && r.ValueTextEquals("RuleName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RuleName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("TargetBackupVaultName"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("TargetBackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TargetBackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("TargetLogicallyAirGappedBackupVaultArn"u8))
+            if ((n == 38 || n < 0) && r.ValueTextEquals("TargetLogicallyAirGappedBackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TargetLogicallyAirGappedBackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ScheduleExpression"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("ScheduleExpression"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScheduleExpression = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("StartWindowMinutes"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("StartWindowMinutes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StartWindowMinutes = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("CompletionWindowMinutes"u8))
+            if ((n == 23 || n < 0) && r.ValueTextEquals("CompletionWindowMinutes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CompletionWindowMinutes = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("Lifecycle"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("Lifecycle"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Lifecycle = ReadLifecycle(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointTags"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("RecoveryPointTags"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointTags = ReadTags(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("CopyActions"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("CopyActions"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CopyActions = ReadCopyActions(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("EnableContinuousBackup"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("EnableContinuousBackup"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EnableContinuousBackup = r.GetBoolean();
                 continue;
             }
-            if (r.ValueTextEquals("ScheduleExpressionTimezone"u8))
+            if ((n == 26 || n < 0) && r.ValueTextEquals("ScheduleExpressionTimezone"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScheduleExpressionTimezone = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IndexActions"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("IndexActions"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IndexActions = ReadIndexActions(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ScanActions"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ScanActions"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanActions = ReadScanActions(ref r);
@@ -1564,37 +1575,38 @@ internal static class WireJson
         var v = new BackupSelection();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("SelectionName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 13 || n < 0) && r.ValueTextEquals("SelectionName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.SelectionName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Resources"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("Resources"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Resources = ReadResourceArns(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ListOfTags"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("ListOfTags"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ListOfTags = ReadListOfTags(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("NotResources"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("NotResources"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NotResources = ReadResourceArns(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("Conditions"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("Conditions"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Conditions = ReadConditions(ref r);
@@ -1648,37 +1660,38 @@ internal static class WireJson
         var v = new BackupSelectionsListMember();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("SelectionId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 11 || n < 0) && r.ValueTextEquals("SelectionId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.SelectionId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("SelectionName"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("SelectionName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.SelectionName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlanId"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("BackupPlanId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("CreatorRequestId"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
@@ -1767,79 +1780,80 @@ internal static class WireJson
         var v = new BackupVaultListMember();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("VaultType"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("VaultType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VaultType = new VaultType(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("VaultState"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("VaultState"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VaultState = new VaultState(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("EncryptionKeyArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("EncryptionKeyArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EncryptionKeyArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreatorRequestId"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("NumberOfRecoveryPoints"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("NumberOfRecoveryPoints"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NumberOfRecoveryPoints = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("Locked"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Locked"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Locked = r.GetBoolean();
                 continue;
             }
-            if (r.ValueTextEquals("MinRetentionDays"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("MinRetentionDays"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MinRetentionDays = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("MaxRetentionDays"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("MaxRetentionDays"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MaxRetentionDays = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("LockDate"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("LockDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LockDate = WireFormat.ReadTimestamp(ref r, "LockDate");
                 continue;
             }
-            if (r.ValueTextEquals("EncryptionKeyType"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("EncryptionKeyType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EncryptionKeyType = new EncryptionKeyType(r.GetString()!);
@@ -1873,13 +1887,14 @@ internal static class WireJson
         var v = new CalculatedLifecycle();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("MoveToColdStorageAt"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 19 || n < 0) && r.ValueTextEquals("MoveToColdStorageAt"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MoveToColdStorageAt = WireFormat.ReadTimestamp(ref r, "MoveToColdStorageAt");
                 continue;
             }
-            if (r.ValueTextEquals("DeleteAt"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("DeleteAt"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DeleteAt = WireFormat.ReadTimestamp(ref r, "DeleteAt");
@@ -1954,19 +1969,20 @@ internal static class WireJson
         var v = new Condition();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ConditionType"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 13 || n < 0) && r.ValueTextEquals("ConditionType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ConditionType = new ConditionType(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("ConditionKey"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ConditionKey"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ConditionKey = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ConditionValue"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("ConditionValue"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ConditionValue = r.GetString()!;
@@ -2000,13 +2016,14 @@ internal static class WireJson
         var v = new ConditionParameter();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ConditionKey"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ConditionKey"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ConditionKey = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ConditionValue"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("ConditionValue"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ConditionValue = r.GetString()!;
@@ -2050,25 +2067,26 @@ internal static class WireJson
         var v = new Conditions();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("StringEquals"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("StringEquals"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StringEquals = ReadConditionParameters(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("StringNotEquals"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("StringNotEquals"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StringNotEquals = ReadConditionParameters(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("StringLike"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("StringLike"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StringLike = ReadConditionParameters(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("StringNotLike"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("StringNotLike"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StringNotLike = ReadConditionParameters(ref r);
@@ -2102,13 +2120,14 @@ internal static class WireJson
         var v = new ControlInputParameter();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ParameterName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 13 || n < 0) && r.ValueTextEquals("ParameterName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ParameterName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ParameterValue"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("ParameterValue"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ParameterValue = r.GetString()!;
@@ -2147,19 +2166,20 @@ internal static class WireJson
         var v = new ControlScope();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ComplianceResourceIds"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ComplianceResourceIds"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ComplianceResourceIds = ReadComplianceResourceIdList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ComplianceResourceTypes"u8))
+            if ((n == 23 || n < 0) && r.ValueTextEquals("ComplianceResourceTypes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ComplianceResourceTypes = ReadResourceTypeList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("Tags"u8))
+            if ((n == 4 || n < 0) && r.ValueTextEquals("Tags"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Tags = ReadstringMap(ref r);
@@ -2193,13 +2213,14 @@ internal static class WireJson
         var v = new CopyAction();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("Lifecycle"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("Lifecycle"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Lifecycle = ReadLifecycle(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("DestinationBackupVaultArn"u8))
+            if ((n == 25 || n < 0) && r.ValueTextEquals("DestinationBackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DestinationBackupVaultArn = r.GetString()!;
@@ -2358,163 +2379,164 @@ internal static class WireJson
         var v = new CopyJob();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("AccountId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("AccountId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AccountId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CopyJobId"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("CopyJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CopyJobId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("SourceBackupVaultArn"u8))
+            if ((n == 20 || n < 0) && r.ValueTextEquals("SourceBackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.SourceBackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("SourceRecoveryPointArn"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("SourceRecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.SourceRecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("DestinationBackupVaultArn"u8))
+            if ((n == 25 || n < 0) && r.ValueTextEquals("DestinationBackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DestinationBackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("DestinationVaultType"u8))
+            if ((n == 20 || n < 0) && r.ValueTextEquals("DestinationVaultType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DestinationVaultType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("DestinationVaultLockState"u8))
+            if ((n == 25 || n < 0) && r.ValueTextEquals("DestinationVaultLockState"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DestinationVaultLockState = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("DestinationRecoveryPointArn"u8))
+            if ((n == 27 || n < 0) && r.ValueTextEquals("DestinationRecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DestinationRecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("DestinationEncryptionKeyArn"u8))
+            if ((n == 27 || n < 0) && r.ValueTextEquals("DestinationEncryptionKeyArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DestinationEncryptionKeyArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("DestinationRecoveryPointLifecycle"u8))
+            if ((n == 33 || n < 0) && r.ValueTextEquals("DestinationRecoveryPointLifecycle"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DestinationRecoveryPointLifecycle = ReadLifecycle(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ResourceArn"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ResourceArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("CompletionDate"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("CompletionDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CompletionDate = WireFormat.ReadTimestamp(ref r, "CompletionDate");
                 continue;
             }
-            if (r.ValueTextEquals("State"u8))
+            if ((n == 5 || n < 0) && r.ValueTextEquals("State"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.State = new CopyJobState(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("StatusMessage"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("StatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StatusMessage = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupSizeInBytes"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("BackupSizeInBytes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupSizeInBytes = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreatedBy"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("CreatedBy"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatedBy = ReadRecoveryPointCreator(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("CreatedByBackupJobId"u8))
+            if ((n == 20 || n < 0) && r.ValueTextEquals("CreatedByBackupJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatedByBackupJobId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ParentJobId"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ParentJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ParentJobId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IsParent"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("IsParent"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IsParent = r.GetBoolean();
                 continue;
             }
-            if (r.ValueTextEquals("CompositeMemberIdentifier"u8))
+            if ((n == 25 || n < 0) && r.ValueTextEquals("CompositeMemberIdentifier"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CompositeMemberIdentifier = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("NumberOfChildJobs"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("NumberOfChildJobs"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NumberOfChildJobs = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("ChildJobsInState"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("ChildJobsInState"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ChildJobsInState = ReadCopyJobChildJobsInState(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ResourceName"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("MessageCategory"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("MessageCategory"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MessageCategory = r.GetString()!;
@@ -2578,49 +2600,50 @@ internal static class WireJson
         var v = new CopyJobSummary();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("Region"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Region"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Region = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("AccountId"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("AccountId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AccountId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("State"u8))
+            if ((n == 5 || n < 0) && r.ValueTextEquals("State"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.State = new CopyJobStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("MessageCategory"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("MessageCategory"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MessageCategory = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Count"u8))
+            if ((n == 5 || n < 0) && r.ValueTextEquals("Count"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Count = r.GetInt32();
                 continue;
             }
-            if (r.ValueTextEquals("StartTime"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("StartTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StartTime = WireFormat.ReadTimestamp(ref r, "StartTime");
                 continue;
             }
-            if (r.ValueTextEquals("EndTime"u8))
+            if ((n == 7 || n < 0) && r.ValueTextEquals("EndTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EndTime = WireFormat.ReadTimestamp(ref r, "EndTime");
@@ -2669,31 +2692,32 @@ internal static class WireJson
         var v = new CreateBackupAccessPointRequest();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("AccessPointMetadata"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 19 || n < 0) && r.ValueTextEquals("AccessPointMetadata"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AccessPointMetadata = ReadAccessPointMetadataMap(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("AccessPointPolicy"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("AccessPointPolicy"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AccessPointPolicy = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Name"u8))
+            if ((n == 4 || n < 0) && r.ValueTextEquals("Name"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Name = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Tags"u8))
+            if ((n == 4 || n < 0) && r.ValueTextEquals("Tags"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Tags = ReadTagMap(ref r);
@@ -2727,13 +2751,14 @@ internal static class WireJson
         var v = new CreateBackupAccessPointResponse();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("AccessPointArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 14 || n < 0) && r.ValueTextEquals("AccessPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AccessPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Status"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Status"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Status = new AccessPointStatus(r.GetString()!);
@@ -2772,19 +2797,20 @@ internal static class WireJson
         var v = new CreateBackupPlanInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupPlan"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 10 || n < 0) && r.ValueTextEquals("BackupPlan"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlan = ReadBackupPlanInput(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlanTags"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupPlanTags"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanTags = ReadTags(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("CreatorRequestId"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
@@ -2833,31 +2859,32 @@ internal static class WireJson
         var v = new CreateBackupPlanOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupPlanId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("BackupPlanId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlanArn"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("BackupPlanArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("VersionId"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("VersionId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VersionId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("AdvancedBackupSettings"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("AdvancedBackupSettings"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AdvancedBackupSettings = ReadAdvancedBackupSettings(ref r);
@@ -2891,13 +2918,14 @@ internal static class WireJson
         var v = new CreateBackupSelectionInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupSelection"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupSelection"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupSelection = ReadBackupSelection(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("CreatorRequestId"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
@@ -2936,19 +2964,20 @@ internal static class WireJson
         var v = new CreateBackupSelectionOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("SelectionId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 11 || n < 0) && r.ValueTextEquals("SelectionId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.SelectionId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlanId"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("BackupPlanId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
@@ -2987,19 +3016,20 @@ internal static class WireJson
         var v = new CreateBackupVaultInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupVaultTags"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultTags"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultTags = ReadTags(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("EncryptionKeyArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("EncryptionKeyArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EncryptionKeyArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreatorRequestId"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
@@ -3038,19 +3068,20 @@ internal static class WireJson
         var v = new CreateBackupVaultOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
@@ -3099,31 +3130,32 @@ internal static class WireJson
         var v = new CreateFrameworkInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("FrameworkName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 13 || n < 0) && r.ValueTextEquals("FrameworkName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("FrameworkDescription"u8))
+            if ((n == 20 || n < 0) && r.ValueTextEquals("FrameworkDescription"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkDescription = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("FrameworkControls"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("FrameworkControls"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkControls = ReadFrameworkControls(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("IdempotencyToken"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("FrameworkTags"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("FrameworkTags"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkTags = ReadstringMap(ref r);
@@ -3157,13 +3189,14 @@ internal static class WireJson
         var v = new CreateFrameworkOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("FrameworkName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 13 || n < 0) && r.ValueTextEquals("FrameworkName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("FrameworkArn"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("FrameworkArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkArn = r.GetString()!;
@@ -3212,31 +3245,32 @@ internal static class WireJson
         var v = new CreateLegalHoldInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("Title"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 5 || n < 0) && r.ValueTextEquals("Title"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Title = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Description"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("Description"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Description = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IdempotencyToken"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointSelection"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("RecoveryPointSelection"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointSelection = ReadRecoveryPointSelection(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("Tags"u8))
+            if ((n == 4 || n < 0) && r.ValueTextEquals("Tags"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Tags = ReadTags(ref r);
@@ -3295,43 +3329,44 @@ internal static class WireJson
         var v = new CreateLegalHoldOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("Title"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 5 || n < 0) && r.ValueTextEquals("Title"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Title = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Status"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Status"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Status = new LegalHoldStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("Description"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("Description"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Description = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("LegalHoldId"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("LegalHoldId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LegalHoldId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("LegalHoldArn"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("LegalHoldArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LegalHoldArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointSelection"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("RecoveryPointSelection"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointSelection = ReadRecoveryPointSelection(ref r);
@@ -3380,31 +3415,32 @@ internal static class WireJson
         var v = new CreateLogicallyAirGappedBackupVaultInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupVaultTags"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultTags"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultTags = ReadTags(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("CreatorRequestId"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("MinRetentionDays"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("MinRetentionDays"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MinRetentionDays = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("MaxRetentionDays"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("MaxRetentionDays"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MaxRetentionDays = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("EncryptionKeyArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("EncryptionKeyArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EncryptionKeyArn = r.GetString()!;
@@ -3448,25 +3484,26 @@ internal static class WireJson
         var v = new CreateLogicallyAirGappedBackupVaultOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("VaultState"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("VaultState"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VaultState = new VaultState(r.GetString()!);
@@ -3520,37 +3557,38 @@ internal static class WireJson
         var v = new CreateReportPlanInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ReportPlanName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 14 || n < 0) && r.ValueTextEquals("ReportPlanName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportPlanName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ReportPlanDescription"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ReportPlanDescription"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportPlanDescription = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ReportDeliveryChannel"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ReportDeliveryChannel"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportDeliveryChannel = ReadReportDeliveryChannel(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ReportSetting"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("ReportSetting"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportSetting = ReadReportSetting(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ReportPlanTags"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("ReportPlanTags"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportPlanTags = ReadstringMap(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("IdempotencyToken"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
@@ -3589,19 +3627,20 @@ internal static class WireJson
         var v = new CreateReportPlanOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ReportPlanName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 14 || n < 0) && r.ValueTextEquals("ReportPlanName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportPlanName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ReportPlanArn"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("ReportPlanArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportPlanArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationTime"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
@@ -3650,31 +3689,32 @@ internal static class WireJson
         var v = new CreateRestoreAccessBackupVaultInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("SourceBackupVaultArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 20 || n < 0) && r.ValueTextEquals("SourceBackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.SourceBackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultTags"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultTags"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultTags = ReadTags(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("CreatorRequestId"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RequesterComment"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RequesterComment"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RequesterComment = r.GetString()!;
@@ -3718,25 +3758,26 @@ internal static class WireJson
         var v = new CreateRestoreAccessBackupVaultOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RestoreAccessBackupVaultArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 27 || n < 0) && r.ValueTextEquals("RestoreAccessBackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreAccessBackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("VaultState"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("VaultState"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VaultState = new VaultState(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("RestoreAccessBackupVaultName"u8))
+            if ((n == 28 || n < 0) && r.ValueTextEquals("RestoreAccessBackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreAccessBackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
@@ -3775,19 +3816,20 @@ internal static class WireJson
         var v = new CreateRestoreTestingPlanInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("CreatorRequestId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingPlan"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("RestoreTestingPlan"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlan = ReadRestoreTestingPlanForCreate(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("Tags"u8))
+            if ((n == 4 || n < 0) && r.ValueTextEquals("Tags"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Tags = ReadSensitiveStringMap(ref r);
@@ -3826,19 +3868,20 @@ internal static class WireJson
         var v = new CreateRestoreTestingPlanOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("CreationTime"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingPlanArn"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("RestoreTestingPlanArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlanArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingPlanName"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("RestoreTestingPlanName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlanName = r.GetString()!;
@@ -3872,13 +3915,14 @@ internal static class WireJson
         var v = new CreateRestoreTestingSelectionInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("CreatorRequestId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingSelection"u8))
+            if ((n == 23 || n < 0) && r.ValueTextEquals("RestoreTestingSelection"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingSelection = ReadRestoreTestingSelectionForCreate(ref r);
@@ -3922,25 +3966,26 @@ internal static class WireJson
         var v = new CreateRestoreTestingSelectionOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("CreationTime"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingPlanArn"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("RestoreTestingPlanArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlanArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingPlanName"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("RestoreTestingPlanName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlanName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingSelectionName"u8))
+            if ((n == 27 || n < 0) && r.ValueTextEquals("RestoreTestingSelectionName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingSelectionName = r.GetString()!;
@@ -3979,19 +4024,20 @@ internal static class WireJson
         var v = new CreateTieringConfigurationInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("TieringConfiguration"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 20 || n < 0) && r.ValueTextEquals("TieringConfiguration"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TieringConfiguration = ReadTieringConfigurationInputForCreate(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("TieringConfigurationTags"u8))
+            if ((n == 24 || n < 0) && r.ValueTextEquals("TieringConfigurationTags"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TieringConfigurationTags = ReadTags(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("CreatorRequestId"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
@@ -4030,19 +4076,20 @@ internal static class WireJson
         var v = new CreateTieringConfigurationOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("TieringConfigurationArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 23 || n < 0) && r.ValueTextEquals("TieringConfigurationArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TieringConfigurationArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("TieringConfigurationName"u8))
+            if ((n == 24 || n < 0) && r.ValueTextEquals("TieringConfigurationName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TieringConfigurationName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationTime"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
@@ -4076,13 +4123,14 @@ internal static class WireJson
         var v = new DateRange();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("FromDate"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 8 || n < 0) && r.ValueTextEquals("FromDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FromDate = WireFormat.ReadTimestamp(ref r, "FromDate");
                 continue;
             }
-            if (r.ValueTextEquals("ToDate"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("ToDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ToDate = WireFormat.ReadTimestamp(ref r, "ToDate");
@@ -4162,25 +4210,26 @@ internal static class WireJson
         var v = new DeleteBackupPlanOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupPlanId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("BackupPlanId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlanArn"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("BackupPlanArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("DeletionDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("DeletionDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DeletionDate = WireFormat.ReadTimestamp(ref r, "DeletionDate");
                 continue;
             }
-            if (r.ValueTextEquals("VersionId"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("VersionId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VersionId = r.GetString()!;
@@ -4493,67 +4542,68 @@ internal static class WireJson
         var v = new DescribeBackupAccessPointResponse();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("AccessPointArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 14 || n < 0) && r.ValueTextEquals("AccessPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AccessPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("AccessPointMetadata"u8))
+            if ((n == 19 || n < 0) && r.ValueTextEquals("AccessPointMetadata"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AccessPointMetadata = ReadAccessPointMetadataMap(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationTime"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
-            if (r.ValueTextEquals("Name"u8))
+            if ((n == 4 || n < 0) && r.ValueTextEquals("Name"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Name = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceArn"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ResourceArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Status"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Status"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Status = new AccessPointStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("StatusMessage"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("StatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StatusMessage = r.GetString()!;
@@ -4755,193 +4805,194 @@ internal static class WireJson
         var v = new DescribeBackupJobOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("AccountId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("AccountId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AccountId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupJobId"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("BackupJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupJobId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointLifecycle"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("RecoveryPointLifecycle"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointLifecycle = ReadLifecycle(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("VaultType"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("VaultType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VaultType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("VaultLockState"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("VaultLockState"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VaultLockState = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("EncryptionKeyArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("EncryptionKeyArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EncryptionKeyArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IsEncrypted"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("IsEncrypted"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IsEncrypted = r.GetBoolean();
                 continue;
             }
-            if (r.ValueTextEquals("ResourceArn"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ResourceArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("CompletionDate"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("CompletionDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CompletionDate = WireFormat.ReadTimestamp(ref r, "CompletionDate");
                 continue;
             }
-            if (r.ValueTextEquals("State"u8))
+            if ((n == 5 || n < 0) && r.ValueTextEquals("State"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.State = new BackupJobState(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("StatusMessage"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("StatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StatusMessage = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("PercentDone"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("PercentDone"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.PercentDone = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupSizeInBytes"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("BackupSizeInBytes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupSizeInBytes = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreatedBy"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("CreatedBy"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatedBy = ReadRecoveryPointCreator(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BytesTransferred"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("BytesTransferred"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BytesTransferred = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("ExpectedCompletionDate"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("ExpectedCompletionDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ExpectedCompletionDate = WireFormat.ReadTimestamp(ref r, "ExpectedCompletionDate");
                 continue;
             }
-            if (r.ValueTextEquals("StartBy"u8))
+            if ((n == 7 || n < 0) && r.ValueTextEquals("StartBy"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StartBy = WireFormat.ReadTimestamp(ref r, "StartBy");
                 continue;
             }
-            if (r.ValueTextEquals("BackupOptions"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("BackupOptions"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupOptions = ReadBackupOptions(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("BackupType"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("BackupType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ParentJobId"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ParentJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ParentJobId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IsParent"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("IsParent"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IsParent = r.GetBoolean();
                 continue;
             }
-            if (r.ValueTextEquals("NumberOfChildJobs"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("NumberOfChildJobs"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NumberOfChildJobs = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("ChildJobsInState"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("ChildJobsInState"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ChildJobsInState = ReadBackupJobChildJobsInState(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ResourceName"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("InitiationDate"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("InitiationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.InitiationDate = WireFormat.ReadTimestamp(ref r, "InitiationDate");
                 continue;
             }
-            if (r.ValueTextEquals("MessageCategory"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("MessageCategory"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MessageCategory = r.GetString()!;
@@ -5068,103 +5119,104 @@ internal static class WireJson
         var v = new DescribeBackupVaultOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("VaultType"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("VaultType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VaultType = new VaultType(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("VaultState"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("VaultState"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VaultState = new VaultState(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("EncryptionKeyArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("EncryptionKeyArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EncryptionKeyArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("CreatorRequestId"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("NumberOfRecoveryPoints"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("NumberOfRecoveryPoints"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NumberOfRecoveryPoints = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("Locked"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Locked"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Locked = r.GetBoolean();
                 continue;
             }
-            if (r.ValueTextEquals("MinRetentionDays"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("MinRetentionDays"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MinRetentionDays = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("MaxRetentionDays"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("MaxRetentionDays"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MaxRetentionDays = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("LockDate"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("LockDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LockDate = WireFormat.ReadTimestamp(ref r, "LockDate");
                 continue;
             }
-            if (r.ValueTextEquals("SourceBackupVaultArn"u8))
+            if ((n == 20 || n < 0) && r.ValueTextEquals("SourceBackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.SourceBackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("MpaApprovalTeamArn"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("MpaApprovalTeamArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MpaApprovalTeamArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("MpaSessionArn"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("MpaSessionArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MpaSessionArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("LatestMpaApprovalTeamUpdate"u8))
+            if ((n == 27 || n < 0) && r.ValueTextEquals("LatestMpaApprovalTeamUpdate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LatestMpaApprovalTeamUpdate = ReadLatestMpaApprovalTeamUpdate(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("EncryptionKeyType"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("EncryptionKeyType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EncryptionKeyType = new EncryptionKeyType(r.GetString()!);
@@ -5211,7 +5263,8 @@ internal static class WireJson
         var v = new DescribeCopyJobOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("CopyJob"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 7 || n < 0) && r.ValueTextEquals("CopyJob"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CopyJob = ReadCopyJob(ref r);
@@ -5293,49 +5346,50 @@ internal static class WireJson
         var v = new DescribeFrameworkOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("FrameworkName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 13 || n < 0) && r.ValueTextEquals("FrameworkName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("FrameworkArn"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("FrameworkArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("FrameworkDescription"u8))
+            if ((n == 20 || n < 0) && r.ValueTextEquals("FrameworkDescription"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkDescription = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("FrameworkControls"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("FrameworkControls"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkControls = ReadFrameworkControls(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("CreationTime"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
-            if (r.ValueTextEquals("DeploymentStatus"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("DeploymentStatus"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DeploymentStatus = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("FrameworkStatus"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("FrameworkStatus"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkStatus = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IdempotencyToken"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
@@ -5387,13 +5441,14 @@ internal static class WireJson
         var v = new DescribeGlobalSettingsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("GlobalSettings"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 14 || n < 0) && r.ValueTextEquals("GlobalSettings"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.GlobalSettings = ReadGlobalSettings(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("LastUpdateTime"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("LastUpdateTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastUpdateTime = WireFormat.ReadTimestamp(ref r, "LastUpdateTime");
@@ -5480,55 +5535,56 @@ internal static class WireJson
         var v = new DescribeProtectedResourceOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ResourceArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ResourceArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("LastBackupTime"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("LastBackupTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastBackupTime = WireFormat.ReadTimestamp(ref r, "LastBackupTime");
                 continue;
             }
-            if (r.ValueTextEquals("ResourceName"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("LastBackupVaultArn"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("LastBackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastBackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("LastRecoveryPointArn"u8))
+            if ((n == 20 || n < 0) && r.ValueTextEquals("LastRecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastRecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("LatestRestoreExecutionTimeMinutes"u8))
+            if ((n == 33 || n < 0) && r.ValueTextEquals("LatestRestoreExecutionTimeMinutes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LatestRestoreExecutionTimeMinutes = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("LatestRestoreJobCreationDate"u8))
+            if ((n == 28 || n < 0) && r.ValueTextEquals("LatestRestoreJobCreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LatestRestoreJobCreationDate = WireFormat.ReadTimestamp(ref r, "LatestRestoreJobCreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("LatestRestoreRecoveryPointCreationDate"u8))
+            if ((n == 38 || n < 0) && r.ValueTextEquals("LatestRestoreRecoveryPointCreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LatestRestoreRecoveryPointCreationDate = WireFormat.ReadTimestamp(ref r, "LatestRestoreRecoveryPointCreationDate");
@@ -5715,175 +5771,176 @@ internal static class WireJson
         var v = new DescribeRecoveryPointOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("SourceBackupVaultArn"u8))
+            if ((n == 20 || n < 0) && r.ValueTextEquals("SourceBackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.SourceBackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceArn"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ResourceArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreatedBy"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("CreatedBy"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatedBy = ReadRecoveryPointCreator(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Status"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Status"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Status = new RecoveryPointStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("StatusMessage"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("StatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StatusMessage = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("InitiationDate"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("InitiationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.InitiationDate = WireFormat.ReadTimestamp(ref r, "InitiationDate");
                 continue;
             }
-            if (r.ValueTextEquals("CompletionDate"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("CompletionDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CompletionDate = WireFormat.ReadTimestamp(ref r, "CompletionDate");
                 continue;
             }
-            if (r.ValueTextEquals("BackupSizeInBytes"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("BackupSizeInBytes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupSizeInBytes = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("CalculatedLifecycle"u8))
+            if ((n == 19 || n < 0) && r.ValueTextEquals("CalculatedLifecycle"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CalculatedLifecycle = ReadCalculatedLifecycle(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("Lifecycle"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("Lifecycle"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Lifecycle = ReadLifecycle(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("EncryptionKeyArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("EncryptionKeyArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EncryptionKeyArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IsEncrypted"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("IsEncrypted"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IsEncrypted = r.GetBoolean();
                 continue;
             }
-            if (r.ValueTextEquals("StorageClass"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("StorageClass"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StorageClass = new StorageClass(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("LastRestoreTime"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("LastRestoreTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastRestoreTime = WireFormat.ReadTimestamp(ref r, "LastRestoreTime");
                 continue;
             }
-            if (r.ValueTextEquals("ParentRecoveryPointArn"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("ParentRecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ParentRecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CompositeMemberIdentifier"u8))
+            if ((n == 25 || n < 0) && r.ValueTextEquals("CompositeMemberIdentifier"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CompositeMemberIdentifier = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IsParent"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("IsParent"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IsParent = r.GetBoolean();
                 continue;
             }
-            if (r.ValueTextEquals("ResourceName"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("VaultType"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("VaultType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VaultType = new VaultType(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("IndexStatus"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("IndexStatus"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IndexStatus = new IndexStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("IndexStatusMessage"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("IndexStatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IndexStatusMessage = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("EncryptionKeyType"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("EncryptionKeyType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EncryptionKeyType = new EncryptionKeyType(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("ScanResults"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ScanResults"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanResults = ReadScanResults(ref r);
@@ -5935,13 +5992,14 @@ internal static class WireJson
         var v = new DescribeRegionSettingsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ResourceTypeOptInPreference"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 27 || n < 0) && r.ValueTextEquals("ResourceTypeOptInPreference"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceTypeOptInPreference = ReadResourceTypeOptInPreference(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ResourceTypeManagementPreference"u8))
+            if ((n == 32 || n < 0) && r.ValueTextEquals("ResourceTypeManagementPreference"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceTypeManagementPreference = ReadResourceTypeManagementPreference(ref r);
@@ -5988,7 +6046,8 @@ internal static class WireJson
         var v = new DescribeReportJobOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ReportJob"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("ReportJob"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportJob = ReadReportJob(ref r);
@@ -6035,7 +6094,8 @@ internal static class WireJson
         var v = new DescribeReportPlanOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ReportPlan"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 10 || n < 0) && r.ValueTextEquals("ReportPlan"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportPlan = ReadReportPlan(ref r);
@@ -6192,139 +6252,140 @@ internal static class WireJson
         var v = new DescribeRestoreJobOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("AccountId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("AccountId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AccountId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreJobId"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("RestoreJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreJobId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("SourceResourceArn"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("SourceResourceArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.SourceResourceArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("CompletionDate"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("CompletionDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CompletionDate = WireFormat.ReadTimestamp(ref r, "CompletionDate");
                 continue;
             }
-            if (r.ValueTextEquals("Status"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Status"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Status = new RestoreJobStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("StatusMessage"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("StatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StatusMessage = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("PercentDone"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("PercentDone"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.PercentDone = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupSizeInBytes"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("BackupSizeInBytes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupSizeInBytes = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ExpectedCompletionTimeMinutes"u8))
+            if ((n == 29 || n < 0) && r.ValueTextEquals("ExpectedCompletionTimeMinutes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ExpectedCompletionTimeMinutes = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("CreatedResourceArn"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("CreatedResourceArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatedResourceArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointCreationDate"u8))
+            if ((n == 25 || n < 0) && r.ValueTextEquals("RecoveryPointCreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointCreationDate = WireFormat.ReadTimestamp(ref r, "RecoveryPointCreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("CreatedBy"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("CreatedBy"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatedBy = ReadRestoreJobCreator(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ValidationStatus"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("ValidationStatus"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ValidationStatus = new RestoreValidationStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("ValidationStatusMessage"u8))
+            if ((n == 23 || n < 0) && r.ValueTextEquals("ValidationStatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ValidationStatusMessage = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("DeletionStatus"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("DeletionStatus"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DeletionStatus = new RestoreDeletionStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("DeletionStatusMessage"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("DeletionStatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DeletionStatusMessage = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IsParent"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("IsParent"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IsParent = r.GetBoolean();
                 continue;
             }
-            if (r.ValueTextEquals("ParentJobId"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ParentJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ParentJobId = r.GetString()!;
@@ -6476,133 +6537,134 @@ internal static class WireJson
         var v = new DescribeScanJobOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("AccountId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("AccountId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AccountId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CompletionDate"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("CompletionDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CompletionDate = WireFormat.ReadTimestamp(ref r, "CompletionDate");
                 continue;
             }
-            if (r.ValueTextEquals("ContinuousScanEndTime"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ContinuousScanEndTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ContinuousScanEndTime = WireFormat.ReadTimestamp(ref r, "ContinuousScanEndTime");
                 continue;
             }
-            if (r.ValueTextEquals("ContinuousScanStartTime"u8))
+            if ((n == 23 || n < 0) && r.ValueTextEquals("ContinuousScanStartTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ContinuousScanStartTime = WireFormat.ReadTimestamp(ref r, "ContinuousScanStartTime");
                 continue;
             }
-            if (r.ValueTextEquals("CreatedBy"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("CreatedBy"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatedBy = ReadScanJobCreator(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("MalwareScanner"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("MalwareScanner"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MalwareScanner = new MalwareScanner(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceArn"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ResourceArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceName"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = new ScanResourceType(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("ScanBaseRecoveryPointArn"u8))
+            if ((n == 24 || n < 0) && r.ValueTextEquals("ScanBaseRecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanBaseRecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ScanId"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("ScanId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ScanJobId"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("ScanJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanJobId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ScanMode"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("ScanMode"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanMode = new ScanMode(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("ScanResult"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("ScanResult"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanResult = ReadScanResultInfo(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ScannerRoleArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("ScannerRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScannerRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("State"u8))
+            if ((n == 5 || n < 0) && r.ValueTextEquals("State"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.State = new ScanState(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("StatusMessage"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("StatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StatusMessage = r.GetString()!;
@@ -6631,7 +6693,8 @@ internal static class WireJson
         var v = new DisassociateBackupVaultMpaApprovalTeamInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RequesterComment"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RequesterComment"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RequesterComment = r.GetString()!;
@@ -6714,7 +6777,8 @@ internal static class WireJson
         var v = new ExportBackupPlanTemplateOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupPlanTemplateJson"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 22 || n < 0) && r.ValueTextEquals("BackupPlanTemplateJson"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanTemplateJson = r.GetString()!;
@@ -6768,37 +6832,38 @@ internal static class WireJson
         var v = new Framework();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("FrameworkName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 13 || n < 0) && r.ValueTextEquals("FrameworkName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("FrameworkArn"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("FrameworkArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("FrameworkDescription"u8))
+            if ((n == 20 || n < 0) && r.ValueTextEquals("FrameworkDescription"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkDescription = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("NumberOfControls"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("NumberOfControls"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NumberOfControls = r.GetInt32();
                 continue;
             }
-            if (r.ValueTextEquals("CreationTime"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
-            if (r.ValueTextEquals("DeploymentStatus"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("DeploymentStatus"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DeploymentStatus = r.GetString()!;
@@ -6837,19 +6902,20 @@ internal static class WireJson
         var v = new FrameworkControl();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ControlName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ControlName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ControlName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ControlInputParameters"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("ControlInputParameters"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ControlInputParameters = ReadControlInputParameters(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ControlScope"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ControlScope"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ControlScope = ReadControlScope(ref r);
@@ -6878,7 +6944,8 @@ internal static class WireJson
         var v = new GetBackupPlanFromJSONInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupPlanTemplateJson"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 22 || n < 0) && r.ValueTextEquals("BackupPlanTemplateJson"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanTemplateJson = r.GetString()!;
@@ -6907,7 +6974,8 @@ internal static class WireJson
         var v = new GetBackupPlanFromJSONOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupPlan"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 10 || n < 0) && r.ValueTextEquals("BackupPlan"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlan = ReadBackupPlan(ref r);
@@ -6954,7 +7022,8 @@ internal static class WireJson
         var v = new GetBackupPlanFromTemplateOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupPlanDocument"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 18 || n < 0) && r.ValueTextEquals("BackupPlanDocument"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanDocument = ReadBackupPlan(ref r);
@@ -7046,61 +7115,62 @@ internal static class WireJson
         var v = new GetBackupPlanOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupPlan"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 10 || n < 0) && r.ValueTextEquals("BackupPlan"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlan = ReadBackupPlan(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlanId"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("BackupPlanId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlanArn"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("BackupPlanArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("VersionId"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("VersionId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VersionId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreatorRequestId"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("DeletionDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("DeletionDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DeletionDate = WireFormat.ReadTimestamp(ref r, "DeletionDate");
                 continue;
             }
-            if (r.ValueTextEquals("LastExecutionDate"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("LastExecutionDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastExecutionDate = WireFormat.ReadTimestamp(ref r, "LastExecutionDate");
                 continue;
             }
-            if (r.ValueTextEquals("AdvancedBackupSettings"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("AdvancedBackupSettings"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AdvancedBackupSettings = ReadAdvancedBackupSettings(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ScheduledRunsPreview"u8))
+            if ((n == 20 || n < 0) && r.ValueTextEquals("ScheduledRunsPreview"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScheduledRunsPreview = ReadScheduledRunsPreview(ref r);
@@ -7167,31 +7237,32 @@ internal static class WireJson
         var v = new GetBackupSelectionOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupSelection"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupSelection"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupSelection = ReadBackupSelection(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("SelectionId"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("SelectionId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.SelectionId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlanId"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("BackupPlanId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("CreatorRequestId"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
@@ -7248,19 +7319,20 @@ internal static class WireJson
         var v = new GetBackupVaultAccessPolicyOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Policy"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Policy"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Policy = r.GetString()!;
@@ -7322,25 +7394,26 @@ internal static class WireJson
         var v = new GetBackupVaultNotificationsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("SNSTopicArn"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("SNSTopicArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.SNSTopicArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultEvents"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("BackupVaultEvents"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultEvents = ReadBackupVaultEvents(ref r);
@@ -7432,61 +7505,62 @@ internal static class WireJson
         var v = new GetLegalHoldOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("Title"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 5 || n < 0) && r.ValueTextEquals("Title"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Title = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Status"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Status"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Status = new LegalHoldStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("Description"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("Description"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Description = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CancelDescription"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("CancelDescription"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CancelDescription = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("LegalHoldId"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("LegalHoldId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LegalHoldId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("LegalHoldArn"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("LegalHoldArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LegalHoldArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("CancellationDate"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CancellationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CancellationDate = WireFormat.ReadTimestamp(ref r, "CancellationDate");
                 continue;
             }
-            if (r.ValueTextEquals("RetainRecordUntil"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("RetainRecordUntil"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RetainRecordUntil = WireFormat.ReadTimestamp(ref r, "RetainRecordUntil");
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointSelection"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("RecoveryPointSelection"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointSelection = ReadRecoveryPointSelection(ref r);
@@ -7553,31 +7627,32 @@ internal static class WireJson
         var v = new GetPITRMalwareScanResultsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ScanEndTime"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ScanEndTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanEndTime = WireFormat.ReadTimestamp(ref r, "ScanEndTime");
                 continue;
             }
-            if (r.ValueTextEquals("ScanResult"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("ScanResult"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanResult = ReadScanResultInfo(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("LastScanJobTime"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("LastScanJobTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastScanJobTime = WireFormat.ReadTimestamp(ref r, "LastScanJobTime");
                 continue;
             }
-            if (r.ValueTextEquals("ScanId"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("ScanId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ScanMode"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("ScanMode"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanMode = new ScanMode(r.GetString()!);
@@ -7664,55 +7739,56 @@ internal static class WireJson
         var v = new GetRecoveryPointIndexDetailsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("SourceResourceArn"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("SourceResourceArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.SourceResourceArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IndexCreationDate"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("IndexCreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IndexCreationDate = WireFormat.ReadTimestamp(ref r, "IndexCreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("IndexDeletionDate"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("IndexDeletionDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IndexDeletionDate = WireFormat.ReadTimestamp(ref r, "IndexDeletionDate");
                 continue;
             }
-            if (r.ValueTextEquals("IndexCompletionDate"u8))
+            if ((n == 19 || n < 0) && r.ValueTextEquals("IndexCompletionDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IndexCompletionDate = WireFormat.ReadTimestamp(ref r, "IndexCompletionDate");
                 continue;
             }
-            if (r.ValueTextEquals("IndexStatus"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("IndexStatus"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IndexStatus = new IndexStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("IndexStatusMessage"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("IndexStatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IndexStatusMessage = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("TotalItemsIndexed"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("TotalItemsIndexed"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TotalItemsIndexed = r.GetInt64();
@@ -7774,25 +7850,26 @@ internal static class WireJson
         var v = new GetRecoveryPointRestoreMetadataOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreMetadata"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("RestoreMetadata"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreMetadata = ReadMetadata(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
@@ -7844,13 +7921,14 @@ internal static class WireJson
         var v = new GetRestoreJobMetadataOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RestoreJobId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("RestoreJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreJobId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Metadata"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("Metadata"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Metadata = ReadMetadata(ref r);
@@ -7897,7 +7975,8 @@ internal static class WireJson
         var v = new GetRestoreTestingInferredMetadataOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("InferredMetadata"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 16 || n < 0) && r.ValueTextEquals("InferredMetadata"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.InferredMetadata = ReadstringMap(ref r);
@@ -7944,7 +8023,8 @@ internal static class WireJson
         var v = new GetRestoreTestingPlanOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RestoreTestingPlan"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 18 || n < 0) && r.ValueTextEquals("RestoreTestingPlan"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlan = ReadRestoreTestingPlanForGet(ref r);
@@ -7991,7 +8071,8 @@ internal static class WireJson
         var v = new GetRestoreTestingSelectionOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RestoreTestingSelection"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 23 || n < 0) && r.ValueTextEquals("RestoreTestingSelection"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingSelection = ReadRestoreTestingSelectionForGet(ref r);
@@ -8020,7 +8101,8 @@ internal static class WireJson
         var v = new GetSupportedResourceTypesOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ResourceTypes"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 13 || n < 0) && r.ValueTextEquals("ResourceTypes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceTypes = ReadResourceTypes(ref r);
@@ -8067,7 +8149,8 @@ internal static class WireJson
         var v = new GetTieringConfigurationOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("TieringConfiguration"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 20 || n < 0) && r.ValueTextEquals("TieringConfiguration"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TieringConfiguration = ReadTieringConfiguration(ref r);
@@ -8096,7 +8179,8 @@ internal static class WireJson
         var v = new IndexAction();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ResourceTypes"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 13 || n < 0) && r.ValueTextEquals("ResourceTypes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceTypes = ReadResourceTypes(ref r);
@@ -8165,55 +8249,56 @@ internal static class WireJson
         var v = new IndexedRecoveryPoint();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("SourceResourceArn"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("SourceResourceArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.SourceResourceArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupCreationDate"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("BackupCreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupCreationDate = WireFormat.ReadTimestamp(ref r, "BackupCreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IndexCreationDate"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("IndexCreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IndexCreationDate = WireFormat.ReadTimestamp(ref r, "IndexCreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("IndexStatus"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("IndexStatus"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IndexStatus = new IndexStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("IndexStatusMessage"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("IndexStatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IndexStatusMessage = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
@@ -8247,13 +8332,14 @@ internal static class WireJson
         var v = new KeyValue();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("Key"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 3 || n < 0) && r.ValueTextEquals("Key"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Key = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Value"u8))
+            if ((n == 5 || n < 0) && r.ValueTextEquals("Value"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Value = r.GetString()!;
@@ -8302,31 +8388,32 @@ internal static class WireJson
         var v = new LatestMpaApprovalTeamUpdate();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("MpaSessionArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 13 || n < 0) && r.ValueTextEquals("MpaSessionArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MpaSessionArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Status"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Status"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Status = new MpaSessionStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("StatusMessage"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("StatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StatusMessage = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("InitiationDate"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("InitiationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.InitiationDate = WireFormat.ReadTimestamp(ref r, "InitiationDate");
                 continue;
             }
-            if (r.ValueTextEquals("ExpiryDate"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("ExpiryDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ExpiryDate = WireFormat.ReadTimestamp(ref r, "ExpiryDate");
@@ -8375,31 +8462,32 @@ internal static class WireJson
         var v = new LatestRevokeRequest();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("MpaSessionArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 13 || n < 0) && r.ValueTextEquals("MpaSessionArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MpaSessionArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Status"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Status"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Status = new MpaRevokeSessionStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("StatusMessage"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("StatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StatusMessage = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("InitiationDate"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("InitiationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.InitiationDate = WireFormat.ReadTimestamp(ref r, "InitiationDate");
                 continue;
             }
-            if (r.ValueTextEquals("ExpiryDate"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("ExpiryDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ExpiryDate = WireFormat.ReadTimestamp(ref r, "ExpiryDate");
@@ -8458,43 +8546,44 @@ internal static class WireJson
         var v = new LegalHold();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("Title"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 5 || n < 0) && r.ValueTextEquals("Title"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Title = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Status"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Status"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Status = new LegalHoldStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("Description"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("Description"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Description = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("LegalHoldId"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("LegalHoldId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LegalHoldId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("LegalHoldArn"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("LegalHoldArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LegalHoldArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("CancellationDate"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CancellationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CancellationDate = WireFormat.ReadTimestamp(ref r, "CancellationDate");
@@ -8538,25 +8627,26 @@ internal static class WireJson
         var v = new Lifecycle();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("MoveToColdStorageAfterDays"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 26 || n < 0) && r.ValueTextEquals("MoveToColdStorageAfterDays"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MoveToColdStorageAfterDays = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("DeleteAfterDays"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("DeleteAfterDays"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DeleteAfterDays = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("OptInToArchiveForSupportedResources"u8))
+            if ((n == 35 || n < 0) && r.ValueTextEquals("OptInToArchiveForSupportedResources"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.OptInToArchiveForSupportedResources = r.GetBoolean();
                 continue;
             }
-            if (r.ValueTextEquals("DeleteAfterEvent"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("DeleteAfterEvent"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DeleteAfterEvent = new LifecycleDeleteAfterEvent(r.GetString()!);
@@ -8635,67 +8725,68 @@ internal static class WireJson
         var v = new ListAccessPointsMember();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("AccessPointArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 14 || n < 0) && r.ValueTextEquals("AccessPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AccessPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("AccessPointMetadata"u8))
+            if ((n == 19 || n < 0) && r.ValueTextEquals("AccessPointMetadata"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AccessPointMetadata = ReadAccessPointMetadataMap(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationTime"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
-            if (r.ValueTextEquals("Name"u8))
+            if ((n == 4 || n < 0) && r.ValueTextEquals("Name"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Name = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceArn"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ResourceArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Status"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Status"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Status = new AccessPointStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("StatusMessage"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("StatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StatusMessage = r.GetString()!;
@@ -8747,13 +8838,14 @@ internal static class WireJson
         var v = new ListBackupAccessPointsByRecoveryPointResponse();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupAccessPoints"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 18 || n < 0) && r.ValueTextEquals("BackupAccessPoints"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupAccessPoints = ReadBackupAccessPoints(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -8805,13 +8897,14 @@ internal static class WireJson
         var v = new ListBackupAccessPointsByResourceResponse();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupAccessPoints"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 18 || n < 0) && r.ValueTextEquals("BackupAccessPoints"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupAccessPoints = ReadBackupAccessPoints(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -8863,13 +8956,14 @@ internal static class WireJson
         var v = new ListBackupAccessPointsResponse();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupAccessPoints"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 18 || n < 0) && r.ValueTextEquals("BackupAccessPoints"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupAccessPoints = ReadBackupAccessPoints(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -8926,19 +9020,20 @@ internal static class WireJson
         var v = new ListBackupJobSummariesOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupJobSummaries"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 18 || n < 0) && r.ValueTextEquals("BackupJobSummaries"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupJobSummaries = ReadBackupJobSummaryList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("AggregationPeriod"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("AggregationPeriod"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AggregationPeriod = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -8990,13 +9085,14 @@ internal static class WireJson
         var v = new ListBackupJobsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupJobs"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 10 || n < 0) && r.ValueTextEquals("BackupJobs"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupJobs = ReadBackupJobsList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -9048,13 +9144,14 @@ internal static class WireJson
         var v = new ListBackupPlanTemplatesOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("NextToken"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlanTemplatesList"u8))
+            if ((n == 23 || n < 0) && r.ValueTextEquals("BackupPlanTemplatesList"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanTemplatesList = ReadBackupPlanTemplatesList(ref r);
@@ -9106,13 +9203,14 @@ internal static class WireJson
         var v = new ListBackupPlanVersionsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("NextToken"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlanVersionsList"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("BackupPlanVersionsList"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanVersionsList = ReadBackupPlanVersionsList(ref r);
@@ -9164,13 +9262,14 @@ internal static class WireJson
         var v = new ListBackupPlansOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("NextToken"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlansList"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupPlansList"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlansList = ReadBackupPlansList(ref r);
@@ -9222,13 +9321,14 @@ internal static class WireJson
         var v = new ListBackupSelectionsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("NextToken"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupSelectionsList"u8))
+            if ((n == 20 || n < 0) && r.ValueTextEquals("BackupSelectionsList"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupSelectionsList = ReadBackupSelectionsList(ref r);
@@ -9280,13 +9380,14 @@ internal static class WireJson
         var v = new ListBackupVaultsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupVaultList"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultList"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultList = ReadBackupVaultList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -9343,19 +9444,20 @@ internal static class WireJson
         var v = new ListCopyJobSummariesOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("CopyJobSummaries"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CopyJobSummaries"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CopyJobSummaries = ReadCopyJobSummaryList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("AggregationPeriod"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("AggregationPeriod"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AggregationPeriod = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -9407,13 +9509,14 @@ internal static class WireJson
         var v = new ListCopyJobsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("CopyJobs"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 8 || n < 0) && r.ValueTextEquals("CopyJobs"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CopyJobs = ReadCopyJobsList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -9465,13 +9568,14 @@ internal static class WireJson
         var v = new ListFrameworksOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("Frameworks"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 10 || n < 0) && r.ValueTextEquals("Frameworks"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Frameworks = ReadFrameworkList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -9523,13 +9627,14 @@ internal static class WireJson
         var v = new ListIndexedRecoveryPointsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("IndexedRecoveryPoints"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 21 || n < 0) && r.ValueTextEquals("IndexedRecoveryPoints"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IndexedRecoveryPoints = ReadIndexedRecoveryPointList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -9581,13 +9686,14 @@ internal static class WireJson
         var v = new ListLegalHoldsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("NextToken"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("LegalHolds"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("LegalHolds"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LegalHolds = ReadLegalHoldsList(ref r);
@@ -9639,13 +9745,14 @@ internal static class WireJson
         var v = new ListProtectedResourcesByBackupVaultOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("Results"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 7 || n < 0) && r.ValueTextEquals("Results"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Results = ReadProtectedResourcesList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -9697,13 +9804,14 @@ internal static class WireJson
         var v = new ListProtectedResourcesOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("Results"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 7 || n < 0) && r.ValueTextEquals("Results"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Results = ReadProtectedResourcesList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -9755,13 +9863,14 @@ internal static class WireJson
         var v = new ListRecoveryPointsByBackupVaultOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("NextToken"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPoints"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("RecoveryPoints"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPoints = ReadRecoveryPointByBackupVaultList(ref r);
@@ -9813,13 +9922,14 @@ internal static class WireJson
         var v = new ListRecoveryPointsByLegalHoldOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RecoveryPoints"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 14 || n < 0) && r.ValueTextEquals("RecoveryPoints"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPoints = ReadRecoveryPointsList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -9871,13 +9981,14 @@ internal static class WireJson
         var v = new ListRecoveryPointsByResourceOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("NextToken"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPoints"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("RecoveryPoints"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPoints = ReadRecoveryPointByResourceList(ref r);
@@ -9929,13 +10040,14 @@ internal static class WireJson
         var v = new ListReportJobsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ReportJobs"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 10 || n < 0) && r.ValueTextEquals("ReportJobs"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportJobs = ReadReportJobList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -9987,13 +10099,14 @@ internal static class WireJson
         var v = new ListReportPlansOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ReportPlans"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ReportPlans"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportPlans = ReadReportPlanList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -10045,13 +10158,14 @@ internal static class WireJson
         var v = new ListRestoreAccessBackupVaultsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("NextToken"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreAccessBackupVaults"u8))
+            if ((n == 25 || n < 0) && r.ValueTextEquals("RestoreAccessBackupVaults"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreAccessBackupVaults = ReadRestoreAccessBackupVaultList(ref r);
@@ -10108,19 +10222,20 @@ internal static class WireJson
         var v = new ListRestoreJobSummariesOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RestoreJobSummaries"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 19 || n < 0) && r.ValueTextEquals("RestoreJobSummaries"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreJobSummaries = ReadRestoreJobSummaryList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("AggregationPeriod"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("AggregationPeriod"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AggregationPeriod = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -10172,13 +10287,14 @@ internal static class WireJson
         var v = new ListRestoreJobsByProtectedResourceOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RestoreJobs"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 11 || n < 0) && r.ValueTextEquals("RestoreJobs"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreJobs = ReadRestoreJobsList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -10230,13 +10346,14 @@ internal static class WireJson
         var v = new ListRestoreJobsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RestoreJobs"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 11 || n < 0) && r.ValueTextEquals("RestoreJobs"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreJobs = ReadRestoreJobsList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -10288,13 +10405,14 @@ internal static class WireJson
         var v = new ListRestoreTestingPlansOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("NextToken"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingPlans"u8))
+            if ((n == 19 || n < 0) && r.ValueTextEquals("RestoreTestingPlans"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlans = ReadRestoreTestingPlans(ref r);
@@ -10346,13 +10464,14 @@ internal static class WireJson
         var v = new ListRestoreTestingSelectionsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("NextToken"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingSelections"u8))
+            if ((n == 24 || n < 0) && r.ValueTextEquals("RestoreTestingSelections"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingSelections = ReadRestoreTestingSelections(ref r);
@@ -10409,19 +10528,20 @@ internal static class WireJson
         var v = new ListScanJobSummariesOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ScanJobSummaries"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 16 || n < 0) && r.ValueTextEquals("ScanJobSummaries"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanJobSummaries = ReadScanJobSummaryList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("AggregationPeriod"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("AggregationPeriod"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AggregationPeriod = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -10473,13 +10593,14 @@ internal static class WireJson
         var v = new ListScanJobsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("NextToken"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ScanJobs"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("ScanJobs"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanJobs = ReadScanJobs(ref r);
@@ -10531,13 +10652,14 @@ internal static class WireJson
         var v = new ListTagsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("NextToken"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Tags"u8))
+            if ((n == 4 || n < 0) && r.ValueTextEquals("Tags"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Tags = ReadTags(ref r);
@@ -10589,13 +10711,14 @@ internal static class WireJson
         var v = new ListTieringConfigurationsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("TieringConfigurations"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 21 || n < 0) && r.ValueTextEquals("TieringConfigurations"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TieringConfigurations = ReadTieringConfigurationsList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("NextToken"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("NextToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
@@ -10649,37 +10772,38 @@ internal static class WireJson
         var v = new ProtectedResource();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ResourceArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ResourceArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("LastBackupTime"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("LastBackupTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastBackupTime = WireFormat.ReadTimestamp(ref r, "LastBackupTime");
                 continue;
             }
-            if (r.ValueTextEquals("ResourceName"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("LastBackupVaultArn"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("LastBackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastBackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("LastRecoveryPointArn"u8))
+            if ((n == 20 || n < 0) && r.ValueTextEquals("LastRecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastRecoveryPointArn = r.GetString()!;
@@ -10713,13 +10837,14 @@ internal static class WireJson
         var v = new ProtectedResourceConditions();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("StringEquals"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("StringEquals"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StringEquals = ReadKeyValueList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("StringNotEquals"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("StringNotEquals"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StringNotEquals = ReadKeyValueList(ref r);
@@ -10748,7 +10873,8 @@ internal static class WireJson
         var v = new PutBackupVaultAccessPolicyInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("Policy"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Policy"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Policy = r.GetString()!;
@@ -10787,19 +10913,20 @@ internal static class WireJson
         var v = new PutBackupVaultLockConfigurationInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("MinRetentionDays"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 16 || n < 0) && r.ValueTextEquals("MinRetentionDays"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MinRetentionDays = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("MaxRetentionDays"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("MaxRetentionDays"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MaxRetentionDays = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("ChangeableForDays"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("ChangeableForDays"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ChangeableForDays = r.GetInt64();
@@ -10833,13 +10960,14 @@ internal static class WireJson
         var v = new PutBackupVaultNotificationsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("SNSTopicArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 11 || n < 0) && r.ValueTextEquals("SNSTopicArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.SNSTopicArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultEvents"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("BackupVaultEvents"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultEvents = ReadBackupVaultEvents(ref r);
@@ -10873,13 +11001,14 @@ internal static class WireJson
         var v = new PutRestoreValidationResultInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ValidationStatus"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 16 || n < 0) && r.ValueTextEquals("ValidationStatus"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ValidationStatus = new RestoreValidationStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("ValidationStatusMessage"u8))
+            if ((n == 23 || n < 0) && r.ValueTextEquals("ValidationStatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ValidationStatusMessage = r.GetString()!;
@@ -11043,169 +11172,170 @@ internal static class WireJson
         var v = new RecoveryPointByBackupVault();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("SourceBackupVaultArn"u8))
+            if ((n == 20 || n < 0) && r.ValueTextEquals("SourceBackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.SourceBackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceArn"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ResourceArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreatedBy"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("CreatedBy"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatedBy = ReadRecoveryPointCreator(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Status"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Status"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Status = new RecoveryPointStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("StatusMessage"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("StatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StatusMessage = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("InitiationDate"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("InitiationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.InitiationDate = WireFormat.ReadTimestamp(ref r, "InitiationDate");
                 continue;
             }
-            if (r.ValueTextEquals("CompletionDate"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("CompletionDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CompletionDate = WireFormat.ReadTimestamp(ref r, "CompletionDate");
                 continue;
             }
-            if (r.ValueTextEquals("BackupSizeInBytes"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("BackupSizeInBytes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupSizeInBytes = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("CalculatedLifecycle"u8))
+            if ((n == 19 || n < 0) && r.ValueTextEquals("CalculatedLifecycle"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CalculatedLifecycle = ReadCalculatedLifecycle(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("Lifecycle"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("Lifecycle"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Lifecycle = ReadLifecycle(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("EncryptionKeyArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("EncryptionKeyArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EncryptionKeyArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IsEncrypted"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("IsEncrypted"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IsEncrypted = r.GetBoolean();
                 continue;
             }
-            if (r.ValueTextEquals("LastRestoreTime"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("LastRestoreTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastRestoreTime = WireFormat.ReadTimestamp(ref r, "LastRestoreTime");
                 continue;
             }
-            if (r.ValueTextEquals("ParentRecoveryPointArn"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("ParentRecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ParentRecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CompositeMemberIdentifier"u8))
+            if ((n == 25 || n < 0) && r.ValueTextEquals("CompositeMemberIdentifier"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CompositeMemberIdentifier = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IsParent"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("IsParent"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IsParent = r.GetBoolean();
                 continue;
             }
-            if (r.ValueTextEquals("ResourceName"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("VaultType"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("VaultType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VaultType = new VaultType(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("IndexStatus"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("IndexStatus"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IndexStatus = new IndexStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("IndexStatusMessage"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("IndexStatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IndexStatusMessage = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("EncryptionKeyType"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("EncryptionKeyType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EncryptionKeyType = new EncryptionKeyType(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("AggregatedScanResult"u8))
+            if ((n == 20 || n < 0) && r.ValueTextEquals("AggregatedScanResult"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AggregatedScanResult = ReadAggregatedScanResult(ref r);
@@ -11304,91 +11434,92 @@ internal static class WireJson
         var v = new RecoveryPointByResource();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("Status"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Status"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Status = new RecoveryPointStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("StatusMessage"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("StatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StatusMessage = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("EncryptionKeyArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("EncryptionKeyArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EncryptionKeyArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupSizeBytes"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupSizeBytes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupSizeBytes = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IsParent"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("IsParent"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IsParent = r.GetBoolean();
                 continue;
             }
-            if (r.ValueTextEquals("ParentRecoveryPointArn"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("ParentRecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ParentRecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceName"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("VaultType"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("VaultType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VaultType = new VaultType(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("IndexStatus"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("IndexStatus"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IndexStatus = new IndexStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("IndexStatusMessage"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("IndexStatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IndexStatusMessage = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("EncryptionKeyType"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("EncryptionKeyType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EncryptionKeyType = new EncryptionKeyType(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("AggregatedScanResult"u8))
+            if ((n == 20 || n < 0) && r.ValueTextEquals("AggregatedScanResult"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AggregatedScanResult = ReadAggregatedScanResult(ref r);
@@ -11452,49 +11583,50 @@ internal static class WireJson
         var v = new RecoveryPointCreator();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupPlanId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("BackupPlanId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlanArn"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("BackupPlanArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlanName"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupPlanName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlanVersion"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("BackupPlanVersion"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanVersion = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupRuleId"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("BackupRuleId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupRuleId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupRuleName"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupRuleName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupRuleName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupRuleCron"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupRuleCron"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupRuleCron = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupRuleTimezone"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("BackupRuleTimezone"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupRuleTimezone = r.GetString()!;
@@ -11538,25 +11670,26 @@ internal static class WireJson
         var v = new RecoveryPointMember();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceArn"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ResourceArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
@@ -11595,19 +11728,20 @@ internal static class WireJson
         var v = new RecoveryPointSelection();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("VaultNames"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 10 || n < 0) && r.ValueTextEquals("VaultNames"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VaultNames = ReadVaultNames(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ResourceIdentifiers"u8))
+            if ((n == 19 || n < 0) && r.ValueTextEquals("ResourceIdentifiers"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceIdentifiers = ReadResourceIdentifiers(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("DateRange"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("DateRange"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DateRange = ReadDateRange(ref r);
@@ -11646,19 +11780,20 @@ internal static class WireJson
         var v = new ReportDeliveryChannel();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("S3BucketName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("S3BucketName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.S3BucketName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("S3KeyPrefix"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("S3KeyPrefix"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.S3KeyPrefix = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Formats"u8))
+            if ((n == 7 || n < 0) && r.ValueTextEquals("Formats"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Formats = ReadFormatList(ref r);
@@ -11692,13 +11827,14 @@ internal static class WireJson
         var v = new ReportDestination();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("S3BucketName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("S3BucketName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.S3BucketName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("S3Keys"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("S3Keys"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.S3Keys = ReadstringList(ref r);
@@ -11762,49 +11898,50 @@ internal static class WireJson
         var v = new ReportJob();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ReportJobId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ReportJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportJobId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ReportPlanArn"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("ReportPlanArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportPlanArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ReportTemplate"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("ReportTemplate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportTemplate = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationTime"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
-            if (r.ValueTextEquals("CompletionTime"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("CompletionTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CompletionTime = WireFormat.ReadTimestamp(ref r, "CompletionTime");
                 continue;
             }
-            if (r.ValueTextEquals("Status"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Status"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Status = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("StatusMessage"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("StatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StatusMessage = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ReportDestination"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("ReportDestination"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportDestination = ReadReportDestination(ref r);
@@ -11873,55 +12010,56 @@ internal static class WireJson
         var v = new ReportPlan();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ReportPlanArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 13 || n < 0) && r.ValueTextEquals("ReportPlanArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportPlanArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ReportPlanName"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("ReportPlanName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportPlanName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ReportPlanDescription"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ReportPlanDescription"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportPlanDescription = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ReportSetting"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("ReportSetting"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportSetting = ReadReportSetting(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ReportDeliveryChannel"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ReportDeliveryChannel"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportDeliveryChannel = ReadReportDeliveryChannel(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("DeploymentStatus"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("DeploymentStatus"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DeploymentStatus = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationTime"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
-            if (r.ValueTextEquals("LastAttemptedExecutionTime"u8))
+            if ((n == 26 || n < 0) && r.ValueTextEquals("LastAttemptedExecutionTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastAttemptedExecutionTime = WireFormat.ReadTimestamp(ref r, "LastAttemptedExecutionTime");
                 continue;
             }
-            if (r.ValueTextEquals("LastSuccessfulExecutionTime"u8))
+            if ((n == 27 || n < 0) && r.ValueTextEquals("LastSuccessfulExecutionTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastSuccessfulExecutionTime = WireFormat.ReadTimestamp(ref r, "LastSuccessfulExecutionTime");
@@ -11975,37 +12113,38 @@ internal static class WireJson
         var v = new ReportSetting();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ReportTemplate"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 14 || n < 0) && r.ValueTextEquals("ReportTemplate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportTemplate = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("FrameworkArns"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("FrameworkArns"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkArns = ReadstringList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("NumberOfFrameworks"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("NumberOfFrameworks"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.NumberOfFrameworks = r.GetInt32();
                 continue;
             }
-            if (r.ValueTextEquals("Accounts"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("Accounts"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Accounts = ReadstringList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("OrganizationUnits"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("OrganizationUnits"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.OrganizationUnits = ReadstringList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("Regions"u8))
+            if ((n == 7 || n < 0) && r.ValueTextEquals("Regions"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Regions = ReadstringList(ref r);
@@ -12044,19 +12183,20 @@ internal static class WireJson
         var v = new ResourceSelection();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("Resources"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("Resources"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Resources = ReadResourceArns(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("TieringDownSettingsInDays"u8))
+            if ((n == 25 || n < 0) && r.ValueTextEquals("TieringDownSettingsInDays"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TieringDownSettingsInDays = r.GetInt32();
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
@@ -12105,31 +12245,32 @@ internal static class WireJson
         var v = new RestoreAccessBackupVaultListMember();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RestoreAccessBackupVaultArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 27 || n < 0) && r.ValueTextEquals("RestoreAccessBackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreAccessBackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("ApprovalDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ApprovalDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ApprovalDate = WireFormat.ReadTimestamp(ref r, "ApprovalDate");
                 continue;
             }
-            if (r.ValueTextEquals("VaultState"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("VaultState"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VaultState = new VaultState(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("LatestRevokeRequest"u8))
+            if ((n == 19 || n < 0) && r.ValueTextEquals("LatestRevokeRequest"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LatestRevokeRequest = ReadLatestRevokeRequest(ref r);
@@ -12158,7 +12299,8 @@ internal static class WireJson
         var v = new RestoreJobCreator();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RestoreTestingPlanArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 21 || n < 0) && r.ValueTextEquals("RestoreTestingPlanArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlanArn = r.GetString()!;
@@ -12217,43 +12359,44 @@ internal static class WireJson
         var v = new RestoreJobSummary();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("Region"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Region"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Region = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("AccountId"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("AccountId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AccountId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("State"u8))
+            if ((n == 5 || n < 0) && r.ValueTextEquals("State"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.State = new RestoreJobState(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Count"u8))
+            if ((n == 5 || n < 0) && r.ValueTextEquals("Count"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Count = r.GetInt32();
                 continue;
             }
-            if (r.ValueTextEquals("StartTime"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("StartTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StartTime = WireFormat.ReadTimestamp(ref r, "StartTime");
                 continue;
             }
-            if (r.ValueTextEquals("EndTime"u8))
+            if ((n == 7 || n < 0) && r.ValueTextEquals("EndTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EndTime = WireFormat.ReadTimestamp(ref r, "EndTime");
@@ -12392,139 +12535,140 @@ internal static class WireJson
         var v = new RestoreJobsListMember();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("AccountId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("AccountId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AccountId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreJobId"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("RestoreJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreJobId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("SourceResourceArn"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("SourceResourceArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.SourceResourceArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("CompletionDate"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("CompletionDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CompletionDate = WireFormat.ReadTimestamp(ref r, "CompletionDate");
                 continue;
             }
-            if (r.ValueTextEquals("Status"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Status"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Status = new RestoreJobStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("StatusMessage"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("StatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StatusMessage = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("PercentDone"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("PercentDone"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.PercentDone = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupSizeInBytes"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("BackupSizeInBytes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupSizeInBytes = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ExpectedCompletionTimeMinutes"u8))
+            if ((n == 29 || n < 0) && r.ValueTextEquals("ExpectedCompletionTimeMinutes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ExpectedCompletionTimeMinutes = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("CreatedResourceArn"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("CreatedResourceArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatedResourceArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointCreationDate"u8))
+            if ((n == 25 || n < 0) && r.ValueTextEquals("RecoveryPointCreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointCreationDate = WireFormat.ReadTimestamp(ref r, "RecoveryPointCreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("IsParent"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("IsParent"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IsParent = r.GetBoolean();
                 continue;
             }
-            if (r.ValueTextEquals("ParentJobId"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ParentJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ParentJobId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreatedBy"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("CreatedBy"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatedBy = ReadRestoreJobCreator(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ValidationStatus"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("ValidationStatus"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ValidationStatus = new RestoreValidationStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("ValidationStatusMessage"u8))
+            if ((n == 23 || n < 0) && r.ValueTextEquals("ValidationStatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ValidationStatusMessage = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("DeletionStatus"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("DeletionStatus"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DeletionStatus = new RestoreDeletionStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("DeletionStatusMessage"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("DeletionStatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DeletionStatusMessage = r.GetString()!;
@@ -12573,31 +12717,32 @@ internal static class WireJson
         var v = new RestoreTestingPlanForCreate();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RecoveryPointSelection"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 22 || n < 0) && r.ValueTextEquals("RecoveryPointSelection"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointSelection = ReadRestoreTestingRecoveryPointSelection(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingPlanName"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("RestoreTestingPlanName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlanName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ScheduleExpression"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("ScheduleExpression"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScheduleExpression = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ScheduleExpressionTimezone"u8))
+            if ((n == 26 || n < 0) && r.ValueTextEquals("ScheduleExpressionTimezone"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScheduleExpressionTimezone = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("StartWindowHours"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("StartWindowHours"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StartWindowHours = r.GetInt32();
@@ -12671,61 +12816,62 @@ internal static class WireJson
         var v = new RestoreTestingPlanForGet();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("CreationTime"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
-            if (r.ValueTextEquals("CreatorRequestId"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("LastExecutionTime"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("LastExecutionTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastExecutionTime = WireFormat.ReadTimestamp(ref r, "LastExecutionTime");
                 continue;
             }
-            if (r.ValueTextEquals("LastUpdateTime"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("LastUpdateTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastUpdateTime = WireFormat.ReadTimestamp(ref r, "LastUpdateTime");
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointSelection"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("RecoveryPointSelection"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointSelection = ReadRestoreTestingRecoveryPointSelection(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingPlanArn"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("RestoreTestingPlanArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlanArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingPlanName"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("RestoreTestingPlanName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlanName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ScheduleExpression"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("ScheduleExpression"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScheduleExpression = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ScheduleExpressionTimezone"u8))
+            if ((n == 26 || n < 0) && r.ValueTextEquals("ScheduleExpressionTimezone"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScheduleExpressionTimezone = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("StartWindowHours"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("StartWindowHours"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StartWindowHours = r.GetInt32();
@@ -12789,49 +12935,50 @@ internal static class WireJson
         var v = new RestoreTestingPlanForList();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("CreationTime"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
-            if (r.ValueTextEquals("LastExecutionTime"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("LastExecutionTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastExecutionTime = WireFormat.ReadTimestamp(ref r, "LastExecutionTime");
                 continue;
             }
-            if (r.ValueTextEquals("LastUpdateTime"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("LastUpdateTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastUpdateTime = WireFormat.ReadTimestamp(ref r, "LastUpdateTime");
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingPlanArn"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("RestoreTestingPlanArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlanArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingPlanName"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("RestoreTestingPlanName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlanName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ScheduleExpression"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("ScheduleExpression"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScheduleExpression = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ScheduleExpressionTimezone"u8))
+            if ((n == 26 || n < 0) && r.ValueTextEquals("ScheduleExpressionTimezone"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScheduleExpressionTimezone = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("StartWindowHours"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("StartWindowHours"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StartWindowHours = r.GetInt32();
@@ -12875,25 +13022,26 @@ internal static class WireJson
         var v = new RestoreTestingPlanForUpdate();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RecoveryPointSelection"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 22 || n < 0) && r.ValueTextEquals("RecoveryPointSelection"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointSelection = ReadRestoreTestingRecoveryPointSelection(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ScheduleExpression"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("ScheduleExpression"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScheduleExpression = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ScheduleExpressionTimezone"u8))
+            if ((n == 26 || n < 0) && r.ValueTextEquals("ScheduleExpressionTimezone"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScheduleExpressionTimezone = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("StartWindowHours"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("StartWindowHours"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StartWindowHours = r.GetInt32();
@@ -12942,31 +13090,32 @@ internal static class WireJson
         var v = new RestoreTestingRecoveryPointSelection();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("Algorithm"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("Algorithm"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Algorithm = new RestoreTestingRecoveryPointSelectionAlgorithm(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("ExcludeVaults"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("ExcludeVaults"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ExcludeVaults = ReadstringList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("IncludeVaults"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("IncludeVaults"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IncludeVaults = ReadstringList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointTypes"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("RecoveryPointTypes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointTypes = ReadRestoreTestingRecoveryPointTypeList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("SelectionWindowDays"u8))
+            if ((n == 19 || n < 0) && r.ValueTextEquals("SelectionWindowDays"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.SelectionWindowDays = r.GetInt32();
@@ -13025,43 +13174,44 @@ internal static class WireJson
         var v = new RestoreTestingSelectionForCreate();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ProtectedResourceArns"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ProtectedResourceArns"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ProtectedResourceArns = ReadstringList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ProtectedResourceConditions"u8))
+            if ((n == 27 || n < 0) && r.ValueTextEquals("ProtectedResourceConditions"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ProtectedResourceConditions = ReadProtectedResourceConditions(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ProtectedResourceType"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ProtectedResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ProtectedResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreMetadataOverrides"u8))
+            if ((n == 24 || n < 0) && r.ValueTextEquals("RestoreMetadataOverrides"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreMetadataOverrides = ReadSensitiveStringMap(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingSelectionName"u8))
+            if ((n == 27 || n < 0) && r.ValueTextEquals("RestoreTestingSelectionName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingSelectionName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ValidationWindowHours"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ValidationWindowHours"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ValidationWindowHours = r.GetInt32();
@@ -13135,61 +13285,62 @@ internal static class WireJson
         var v = new RestoreTestingSelectionForGet();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("CreationTime"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
-            if (r.ValueTextEquals("CreatorRequestId"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ProtectedResourceArns"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ProtectedResourceArns"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ProtectedResourceArns = ReadstringList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ProtectedResourceConditions"u8))
+            if ((n == 27 || n < 0) && r.ValueTextEquals("ProtectedResourceConditions"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ProtectedResourceConditions = ReadProtectedResourceConditions(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ProtectedResourceType"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ProtectedResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ProtectedResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreMetadataOverrides"u8))
+            if ((n == 24 || n < 0) && r.ValueTextEquals("RestoreMetadataOverrides"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreMetadataOverrides = ReadSensitiveStringMap(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingPlanName"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("RestoreTestingPlanName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlanName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingSelectionName"u8))
+            if ((n == 27 || n < 0) && r.ValueTextEquals("RestoreTestingSelectionName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingSelectionName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ValidationWindowHours"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ValidationWindowHours"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ValidationWindowHours = r.GetInt32();
@@ -13243,37 +13394,38 @@ internal static class WireJson
         var v = new RestoreTestingSelectionForList();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("CreationTime"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ProtectedResourceType"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ProtectedResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ProtectedResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingPlanName"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("RestoreTestingPlanName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlanName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingSelectionName"u8))
+            if ((n == 27 || n < 0) && r.ValueTextEquals("RestoreTestingSelectionName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingSelectionName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ValidationWindowHours"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ValidationWindowHours"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ValidationWindowHours = r.GetInt32();
@@ -13322,31 +13474,32 @@ internal static class WireJson
         var v = new RestoreTestingSelectionForUpdate();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ProtectedResourceArns"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ProtectedResourceArns"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ProtectedResourceArns = ReadstringList(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ProtectedResourceConditions"u8))
+            if ((n == 27 || n < 0) && r.ValueTextEquals("ProtectedResourceConditions"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ProtectedResourceConditions = ReadProtectedResourceConditions(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("RestoreMetadataOverrides"u8))
+            if ((n == 24 || n < 0) && r.ValueTextEquals("RestoreMetadataOverrides"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreMetadataOverrides = ReadSensitiveStringMap(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ValidationWindowHours"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ValidationWindowHours"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ValidationWindowHours = r.GetInt32();
@@ -13398,13 +13551,14 @@ internal static class WireJson
         var v = new ScanAction();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("MalwareScanner"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 14 || n < 0) && r.ValueTextEquals("MalwareScanner"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MalwareScanner = new MalwareScanner(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("ScanMode"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("ScanMode"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanMode = new ScanMode(r.GetString()!);
@@ -13538,133 +13692,134 @@ internal static class WireJson
         var v = new ScanJob();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("AccountId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("AccountId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AccountId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CompletionDate"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("CompletionDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CompletionDate = WireFormat.ReadTimestamp(ref r, "CompletionDate");
                 continue;
             }
-            if (r.ValueTextEquals("ContinuousScanEndTime"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ContinuousScanEndTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ContinuousScanEndTime = WireFormat.ReadTimestamp(ref r, "ContinuousScanEndTime");
                 continue;
             }
-            if (r.ValueTextEquals("ContinuousScanStartTime"u8))
+            if ((n == 23 || n < 0) && r.ValueTextEquals("ContinuousScanStartTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ContinuousScanStartTime = WireFormat.ReadTimestamp(ref r, "ContinuousScanStartTime");
                 continue;
             }
-            if (r.ValueTextEquals("CreatedBy"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("CreatedBy"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatedBy = ReadScanJobCreator(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("MalwareScanner"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("MalwareScanner"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MalwareScanner = new MalwareScanner(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceArn"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ResourceArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceName"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = new ScanResourceType(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("ScanBaseRecoveryPointArn"u8))
+            if ((n == 24 || n < 0) && r.ValueTextEquals("ScanBaseRecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanBaseRecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ScanId"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("ScanId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ScanJobId"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("ScanJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanJobId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ScanMode"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("ScanMode"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanMode = new ScanMode(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("ScanResult"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("ScanResult"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanResult = ReadScanResultInfo(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ScannerRoleArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("ScannerRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScannerRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("State"u8))
+            if ((n == 5 || n < 0) && r.ValueTextEquals("State"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.State = new ScanState(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("StatusMessage"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("StatusMessage"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StatusMessage = r.GetString()!;
@@ -13708,25 +13863,26 @@ internal static class WireJson
         var v = new ScanJobCreator();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupPlanArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 13 || n < 0) && r.ValueTextEquals("BackupPlanArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlanId"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("BackupPlanId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlanVersion"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("BackupPlanVersion"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanVersion = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupRuleId"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("BackupRuleId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupRuleId = r.GetString()!;
@@ -13795,55 +13951,56 @@ internal static class WireJson
         var v = new ScanJobSummary();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("Region"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 6 || n < 0) && r.ValueTextEquals("Region"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Region = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("AccountId"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("AccountId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AccountId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("State"u8))
+            if ((n == 5 || n < 0) && r.ValueTextEquals("State"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.State = new ScanJobStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Count"u8))
+            if ((n == 5 || n < 0) && r.ValueTextEquals("Count"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Count = r.GetInt32();
                 continue;
             }
-            if (r.ValueTextEquals("StartTime"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("StartTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StartTime = WireFormat.ReadTimestamp(ref r, "StartTime");
                 continue;
             }
-            if (r.ValueTextEquals("EndTime"u8))
+            if ((n == 7 || n < 0) && r.ValueTextEquals("EndTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.EndTime = WireFormat.ReadTimestamp(ref r, "EndTime");
                 continue;
             }
-            if (r.ValueTextEquals("MalwareScanner"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("MalwareScanner"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MalwareScanner = new MalwareScanner(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("ScanResultStatus"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("ScanResultStatus"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanResultStatus = new ScanResultStatus(r.GetString()!);
@@ -13887,25 +14044,26 @@ internal static class WireJson
         var v = new ScanResult();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("MalwareScanner"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 14 || n < 0) && r.ValueTextEquals("MalwareScanner"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MalwareScanner = new MalwareScanner(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("ScanJobState"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ScanJobState"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanJobState = new ScanJobState(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("LastScanTimestamp"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("LastScanTimestamp"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastScanTimestamp = WireFormat.ReadTimestamp(ref r, "LastScanTimestamp");
                 continue;
             }
-            if (r.ValueTextEquals("Findings"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("Findings"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Findings = ReadScanFindings(ref r);
@@ -13934,7 +14092,8 @@ internal static class WireJson
         var v = new ScanResultInfo();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ScanResultStatus"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 16 || n < 0) && r.ValueTextEquals("ScanResultStatus"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanResultStatus = new ScanResultStatus(r.GetString()!);
@@ -13973,19 +14132,20 @@ internal static class WireJson
         var v = new ScanSetting();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("MalwareScanner"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 14 || n < 0) && r.ValueTextEquals("MalwareScanner"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MalwareScanner = new MalwareScanner(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("ResourceTypes"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("ResourceTypes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceTypes = ReadResourceTypes(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ScannerRoleArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("ScannerRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScannerRoleArn = r.GetString()!;
@@ -14024,19 +14184,20 @@ internal static class WireJson
         var v = new ScheduledPlanExecutionMember();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ExecutionTime"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 13 || n < 0) && r.ValueTextEquals("ExecutionTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ExecutionTime = WireFormat.ReadTimestamp(ref r, "ExecutionTime");
                 continue;
             }
-            if (r.ValueTextEquals("RuleId"u8))
+            if ((n == 6 || n < 0) && r.ValueTextEquals("RuleId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RuleId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RuleExecutionType"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("RuleExecutionType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RuleExecutionType = new RuleExecutionType(r.GetString()!);
@@ -14115,67 +14276,68 @@ internal static class WireJson
         var v = new StartBackupJobInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("LogicallyAirGappedBackupVaultArn"u8))
+            if ((n == 32 || n < 0) && r.ValueTextEquals("LogicallyAirGappedBackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LogicallyAirGappedBackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceArn"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ResourceArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IdempotencyToken"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("StartWindowMinutes"u8))
+            if ((n == 18 || n < 0) && r.ValueTextEquals("StartWindowMinutes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.StartWindowMinutes = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("CompleteWindowMinutes"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("CompleteWindowMinutes"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CompleteWindowMinutes = r.GetInt64();
                 continue;
             }
-            if (r.ValueTextEquals("Lifecycle"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("Lifecycle"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Lifecycle = ReadLifecycle(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointTags"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("RecoveryPointTags"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointTags = ReadTags(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("BackupOptions"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("BackupOptions"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupOptions = ReadBackupOptions(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("Index"u8))
+            if ((n == 5 || n < 0) && r.ValueTextEquals("Index"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Index = new Index(r.GetString()!);
@@ -14219,25 +14381,26 @@ internal static class WireJson
         var v = new StartBackupJobOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupJobId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 11 || n < 0) && r.ValueTextEquals("BackupJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupJobId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("IsParent"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("IsParent"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IsParent = r.GetBoolean();
@@ -14291,37 +14454,38 @@ internal static class WireJson
         var v = new StartCopyJobInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("SourceBackupVaultName"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("SourceBackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.SourceBackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("DestinationBackupVaultArn"u8))
+            if ((n == 25 || n < 0) && r.ValueTextEquals("DestinationBackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.DestinationBackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IdempotencyToken"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Lifecycle"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("Lifecycle"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Lifecycle = ReadLifecycle(ref r);
@@ -14360,19 +14524,20 @@ internal static class WireJson
         var v = new StartCopyJobOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("CopyJobId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("CopyJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CopyJobId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("IsParent"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("IsParent"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IsParent = r.GetBoolean();
@@ -14401,7 +14566,8 @@ internal static class WireJson
         var v = new StartReportJobInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("IdempotencyToken"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
@@ -14430,7 +14596,8 @@ internal static class WireJson
         var v = new StartReportJobOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ReportJobId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 11 || n < 0) && r.ValueTextEquals("ReportJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportJobId = r.GetString()!;
@@ -14484,37 +14651,38 @@ internal static class WireJson
         var v = new StartRestoreJobInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Metadata"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("Metadata"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Metadata = ReadMetadata(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IdempotencyToken"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceType"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CopySourceTagsToRestoredResource"u8))
+            if ((n == 32 || n < 0) && r.ValueTextEquals("CopySourceTagsToRestoredResource"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CopySourceTagsToRestoredResource = r.GetBoolean();
@@ -14543,7 +14711,8 @@ internal static class WireJson
         var v = new StartRestoreJobOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RestoreJobId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("RestoreJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreJobId = r.GetString()!;
@@ -14612,55 +14781,56 @@ internal static class WireJson
         var v = new StartScanJobInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ContinuousScanEndTime"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ContinuousScanEndTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ContinuousScanEndTime = WireFormat.ReadTimestamp(ref r, "ContinuousScanEndTime");
                 continue;
             }
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IdempotencyToken"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("MalwareScanner"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("MalwareScanner"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.MalwareScanner = new MalwareScanner(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ScanBaseRecoveryPointArn"u8))
+            if ((n == 24 || n < 0) && r.ValueTextEquals("ScanBaseRecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanBaseRecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ScanMode"u8))
+            if ((n == 8 || n < 0) && r.ValueTextEquals("ScanMode"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanMode = new ScanMode(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("ScannerRoleArn"u8))
+            if ((n == 14 || n < 0) && r.ValueTextEquals("ScannerRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScannerRoleArn = r.GetString()!;
@@ -14694,13 +14864,14 @@ internal static class WireJson
         var v = new StartScanJobOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("CreationDate"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("ScanJobId"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("ScanJobId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanJobId = r.GetString()!;
@@ -14747,7 +14918,8 @@ internal static class WireJson
         var v = new TagResourceInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("Tags"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 4 || n < 0) && r.ValueTextEquals("Tags"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Tags = ReadTags(ref r);
@@ -14806,43 +14978,44 @@ internal static class WireJson
         var v = new TieringConfiguration();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("TieringConfigurationName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 24 || n < 0) && r.ValueTextEquals("TieringConfigurationName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TieringConfigurationName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("TieringConfigurationArn"u8))
+            if ((n == 23 || n < 0) && r.ValueTextEquals("TieringConfigurationArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TieringConfigurationArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceSelection"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("ResourceSelection"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceSelection = ReadResourceSelections(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("CreatorRequestId"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationTime"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
-            if (r.ValueTextEquals("LastUpdatedTime"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("LastUpdatedTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastUpdatedTime = WireFormat.ReadTimestamp(ref r, "LastUpdatedTime");
@@ -14881,19 +15054,20 @@ internal static class WireJson
         var v = new TieringConfigurationInputForCreate();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("TieringConfigurationName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 24 || n < 0) && r.ValueTextEquals("TieringConfigurationName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TieringConfigurationName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ResourceSelection"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("ResourceSelection"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceSelection = ReadResourceSelections(ref r);
@@ -14927,13 +15101,14 @@ internal static class WireJson
         var v = new TieringConfigurationInputForUpdate();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ResourceSelection"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 17 || n < 0) && r.ValueTextEquals("ResourceSelection"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceSelection = ReadResourceSelections(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
@@ -14982,31 +15157,32 @@ internal static class WireJson
         var v = new TieringConfigurationsListMember();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("TieringConfigurationArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 23 || n < 0) && r.ValueTextEquals("TieringConfigurationArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TieringConfigurationArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("TieringConfigurationName"u8))
+            if ((n == 24 || n < 0) && r.ValueTextEquals("TieringConfigurationName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TieringConfigurationName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationTime"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
-            if (r.ValueTextEquals("LastUpdatedTime"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("LastUpdatedTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastUpdatedTime = WireFormat.ReadTimestamp(ref r, "LastUpdatedTime");
@@ -15035,7 +15211,8 @@ internal static class WireJson
         var v = new UntagResourceInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("TagKeyList"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 10 || n < 0) && r.ValueTextEquals("TagKeyList"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TagKeyList = ReadTagKeyList(ref r);
@@ -15064,7 +15241,8 @@ internal static class WireJson
         var v = new UpdateBackupPlanInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupPlan"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 10 || n < 0) && r.ValueTextEquals("BackupPlan"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlan = ReadBackupPlanInput(ref r);
@@ -15118,37 +15296,38 @@ internal static class WireJson
         var v = new UpdateBackupPlanOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupPlanId"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("BackupPlanId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("BackupPlanArn"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("BackupPlanArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationDate"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationDate"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
-            if (r.ValueTextEquals("VersionId"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("VersionId"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.VersionId = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("AdvancedBackupSettings"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("AdvancedBackupSettings"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.AdvancedBackupSettings = ReadAdvancedBackupSettings(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ScanSettings"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("ScanSettings"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ScanSettings = ReadScanSettings(ref r);
@@ -15187,19 +15366,20 @@ internal static class WireJson
         var v = new UpdateFrameworkInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("FrameworkDescription"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 20 || n < 0) && r.ValueTextEquals("FrameworkDescription"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkDescription = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("FrameworkControls"u8))
+            if ((n == 17 || n < 0) && r.ValueTextEquals("FrameworkControls"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkControls = ReadFrameworkControls(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("IdempotencyToken"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
@@ -15238,19 +15418,20 @@ internal static class WireJson
         var v = new UpdateFrameworkOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("FrameworkName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 13 || n < 0) && r.ValueTextEquals("FrameworkName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("FrameworkArn"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("FrameworkArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationTime"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
@@ -15279,7 +15460,8 @@ internal static class WireJson
         var v = new UpdateGlobalSettingsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("GlobalSettings"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 14 || n < 0) && r.ValueTextEquals("GlobalSettings"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.GlobalSettings = ReadGlobalSettings(ref r);
@@ -15313,13 +15495,14 @@ internal static class WireJson
         var v = new UpdateRecoveryPointIndexSettingsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("IamRoleArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Index"u8))
+            if ((n == 5 || n < 0) && r.ValueTextEquals("Index"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Index = new Index(r.GetString()!);
@@ -15363,25 +15546,26 @@ internal static class WireJson
         var v = new UpdateRecoveryPointIndexSettingsOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupVaultName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("IndexStatus"u8))
+            if ((n == 11 || n < 0) && r.ValueTextEquals("IndexStatus"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IndexStatus = new IndexStatus(r.GetString()!);
                 continue;
             }
-            if (r.ValueTextEquals("Index"u8))
+            if ((n == 5 || n < 0) && r.ValueTextEquals("Index"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Index = new Index(r.GetString()!);
@@ -15410,7 +15594,8 @@ internal static class WireJson
         var v = new UpdateRecoveryPointLifecycleInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("Lifecycle"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 9 || n < 0) && r.ValueTextEquals("Lifecycle"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Lifecycle = ReadLifecycle(ref r);
@@ -15454,25 +15639,26 @@ internal static class WireJson
         var v = new UpdateRecoveryPointLifecycleOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("BackupVaultArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupVaultArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RecoveryPointArn"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("Lifecycle"u8))
+            if ((n == 9 || n < 0) && r.ValueTextEquals("Lifecycle"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.Lifecycle = ReadLifecycle(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("CalculatedLifecycle"u8))
+            if ((n == 19 || n < 0) && r.ValueTextEquals("CalculatedLifecycle"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CalculatedLifecycle = ReadCalculatedLifecycle(ref r);
@@ -15506,13 +15692,14 @@ internal static class WireJson
         var v = new UpdateRegionSettingsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ResourceTypeOptInPreference"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 27 || n < 0) && r.ValueTextEquals("ResourceTypeOptInPreference"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceTypeOptInPreference = ReadResourceTypeOptInPreference(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ResourceTypeManagementPreference"u8))
+            if ((n == 32 || n < 0) && r.ValueTextEquals("ResourceTypeManagementPreference"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ResourceTypeManagementPreference = ReadResourceTypeManagementPreference(ref r);
@@ -15556,25 +15743,26 @@ internal static class WireJson
         var v = new UpdateReportPlanInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ReportPlanDescription"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ReportPlanDescription"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportPlanDescription = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ReportDeliveryChannel"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("ReportDeliveryChannel"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportDeliveryChannel = ReadReportDeliveryChannel(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("ReportSetting"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("ReportSetting"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportSetting = ReadReportSetting(ref r);
                 continue;
             }
-            if (r.ValueTextEquals("IdempotencyToken"u8))
+            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
@@ -15613,19 +15801,20 @@ internal static class WireJson
         var v = new UpdateReportPlanOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("ReportPlanName"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 14 || n < 0) && r.ValueTextEquals("ReportPlanName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportPlanName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("ReportPlanArn"u8))
+            if ((n == 13 || n < 0) && r.ValueTextEquals("ReportPlanArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.ReportPlanArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationTime"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
@@ -15654,7 +15843,8 @@ internal static class WireJson
         var v = new UpdateRestoreTestingPlanInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RestoreTestingPlan"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 18 || n < 0) && r.ValueTextEquals("RestoreTestingPlan"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlan = ReadRestoreTestingPlanForUpdate(ref r);
@@ -15698,25 +15888,26 @@ internal static class WireJson
         var v = new UpdateRestoreTestingPlanOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("CreationTime"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingPlanArn"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("RestoreTestingPlanArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlanArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingPlanName"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("RestoreTestingPlanName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlanName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("UpdateTime"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("UpdateTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.UpdateTime = WireFormat.ReadTimestamp(ref r, "UpdateTime");
@@ -15745,7 +15936,8 @@ internal static class WireJson
         var v = new UpdateRestoreTestingSelectionInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("RestoreTestingSelection"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 23 || n < 0) && r.ValueTextEquals("RestoreTestingSelection"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingSelection = ReadRestoreTestingSelectionForUpdate(ref r);
@@ -15794,31 +15986,32 @@ internal static class WireJson
         var v = new UpdateRestoreTestingSelectionOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("CreationTime"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingPlanArn"u8))
+            if ((n == 21 || n < 0) && r.ValueTextEquals("RestoreTestingPlanArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlanArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingPlanName"u8))
+            if ((n == 22 || n < 0) && r.ValueTextEquals("RestoreTestingPlanName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlanName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("RestoreTestingSelectionName"u8))
+            if ((n == 27 || n < 0) && r.ValueTextEquals("RestoreTestingSelectionName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingSelectionName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("UpdateTime"u8))
+            if ((n == 10 || n < 0) && r.ValueTextEquals("UpdateTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.UpdateTime = WireFormat.ReadTimestamp(ref r, "UpdateTime");
@@ -15847,7 +16040,8 @@ internal static class WireJson
         var v = new UpdateTieringConfigurationInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("TieringConfiguration"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 20 || n < 0) && r.ValueTextEquals("TieringConfiguration"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TieringConfiguration = ReadTieringConfigurationInputForUpdate(ref r);
@@ -15891,25 +16085,26 @@ internal static class WireJson
         var v = new UpdateTieringConfigurationOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            if (r.ValueTextEquals("TieringConfigurationArn"u8))
+            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
+            if ((n == 23 || n < 0) && r.ValueTextEquals("TieringConfigurationArn"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TieringConfigurationArn = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("TieringConfigurationName"u8))
+            if ((n == 24 || n < 0) && r.ValueTextEquals("TieringConfigurationName"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.TieringConfigurationName = r.GetString()!;
                 continue;
             }
-            if (r.ValueTextEquals("CreationTime"u8))
+            if ((n == 12 || n < 0) && r.ValueTextEquals("CreationTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
-            if (r.ValueTextEquals("LastUpdatedTime"u8))
+            if ((n == 15 || n < 0) && r.ValueTextEquals("LastUpdatedTime"u8))
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.Null) v.LastUpdatedTime = WireFormat.ReadTimestamp(ref r, "LastUpdatedTime");
