@@ -18,7 +18,7 @@ internal static class RuleViolationReporter
         ruleIds.Select(DiagnosticDescriptors.ForRule).ToImmutableArray();
 
     /// <summary>Reports each violation at <paramref name="location"/>.</summary>
-    public static void Report(OperationAnalysisContext context, IReadOnlyList<RuleViolation> violations, Location location)
+    public static void Report(SyntaxNodeAnalysisContext context, IReadOnlyList<RuleViolation> violations, Location location)
     {
         foreach (var violation in violations)
         {
@@ -27,7 +27,7 @@ internal static class RuleViolationReporter
     }
 
     /// <summary>Reports one violation at <paramref name="location"/>.</summary>
-    public static void Report(OperationAnalysisContext context, RuleViolation violation, Location location)
+    public static void Report(SyntaxNodeAnalysisContext context, RuleViolation violation, Location location)
     {
         var properties = ImmutableDictionary<string, string?>.Empty.Add(FixProperty, violation.Fix);
         context.ReportDiagnostic(Diagnostic.Create(

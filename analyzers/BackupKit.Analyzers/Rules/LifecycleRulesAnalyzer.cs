@@ -23,7 +23,7 @@ public sealed class LifecycleRulesAnalyzer : BackupKitAnalyzer
 
     private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.RuleBuilder is not null && symbols.Retention is not null;
 
-    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
+    private protected override void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
         var method = invocation.TargetMethod;
         if (method.Name == "AddRule" && BackupKitSymbols.IsOn(method, symbols.PlanBuilder))
@@ -36,7 +36,7 @@ public sealed class LifecycleRulesAnalyzer : BackupKitAnalyzer
         }
     }
 
-    private static void Check(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols, INamedTypeSymbol? builderType)
+    private static void Check(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols, INamedTypeSymbol? builderType)
     {
         var configuration = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(invocation, builderType), builderType);
         if (LifecycleReplay.Read(configuration, symbols) is not { } lifecycle)

@@ -21,7 +21,7 @@ public sealed class NameRulesAnalyzer : BackupKitAnalyzer
         RuleIds.VaultName, RuleIds.PlanName, RuleIds.RuleName, RuleIds.SelectionName, RuleIds.TagLength,
         RuleIds.RestoreTestingPlanName, RuleIds.RestoreTestingSelectionName);
 
-    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
+    private protected override void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
         var method = invocation.TargetMethod;
         switch (method.Name)
@@ -51,7 +51,7 @@ public sealed class NameRulesAnalyzer : BackupKitAnalyzer
         }
     }
 
-    private static void CheckName(OperationAnalysisContext context, IInvocationOperation invocation, System.Func<string?, IReadOnlyList<RuleViolation>> check)
+    private static void CheckName(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, System.Func<string?, IReadOnlyList<RuleViolation>> check)
     {
         if (FluentConfiguration.Argument(invocation, "name") is { } argument &&
             ConstantValues.TryGetString(argument.Value, out var name))
@@ -60,7 +60,7 @@ public sealed class NameRulesAnalyzer : BackupKitAnalyzer
         }
     }
 
-    private static void CheckTag(OperationAnalysisContext context, IInvocationOperation invocation)
+    private static void CheckTag(SyntaxNodeAnalysisContext context, IInvocationOperation invocation)
     {
         if (FluentConfiguration.Argument(invocation, "key") is not { } keyArgument ||
             FluentConfiguration.Argument(invocation, "value") is not { } valueArgument ||

@@ -21,7 +21,7 @@ public sealed class PlanRulesAnalyzer : BackupKitAnalyzer
 
     private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.PlanBuilder is not null && symbols.RuleBuilder is not null;
 
-    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
+    private protected override void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
         var method = invocation.TargetMethod;
         switch (method.Name)
@@ -44,7 +44,7 @@ public sealed class PlanRulesAnalyzer : BackupKitAnalyzer
     }
 
     private static void CheckCount(
-        OperationAnalysisContext context,
+        SyntaxNodeAnalysisContext context,
         IInvocationOperation invocation,
         INamedTypeSymbol? builderType,
         string counted,

@@ -21,7 +21,7 @@ public sealed class PlanWithoutCrossRegionCopyAnalyzer : BackupKitAnalyzer
 
     private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.PlanBuilder is not null && symbols.RuleBuilder is not null;
 
-    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
+    private protected override void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
         if (FluentConfiguration.ReadDeclaration(invocation, "AddPlan", symbols.PostureBuilder, symbols.PlanBuilder) is not { } plan)
         {

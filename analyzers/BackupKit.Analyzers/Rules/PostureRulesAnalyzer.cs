@@ -25,7 +25,7 @@ public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
 
     private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.PlanBuilder is not null && symbols.RuleBuilder is not null;
 
-    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
+    private protected override void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
         if (invocation.TargetMethod.Name != "Build" || !BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.PostureBuilder))
         {
@@ -83,7 +83,7 @@ public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
     }
 
     private static void CheckTargetVault(
-        OperationAnalysisContext context,
+        SyntaxNodeAnalysisContext context,
         IInvocationOperation addRule,
         BackupKitSymbols symbols,
         HashSet<string> declaredVaults,
@@ -207,7 +207,7 @@ public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
     }
 
     // One diagnostic per duplicated name, on its second declaration, with the rules table's count and scope.
-    private static void ReportDuplicates(OperationAnalysisContext context, List<NamedCall> names, string kind, string scope)
+    private static void ReportDuplicates(SyntaxNodeAnalysisContext context, List<NamedCall> names, string kind, string scope)
     {
         var counts = new Dictionary<string, int>(System.StringComparer.Ordinal);
         foreach (var name in names)

@@ -22,7 +22,7 @@ public sealed class ScheduleRulesAnalyzer : BackupKitAnalyzer
 
     private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.RuleBuilder is not null;
 
-    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
+    private protected override void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
         if (invocation.TargetMethod.Name == "AddRule" && BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.PlanBuilder))
         {
@@ -61,7 +61,7 @@ public sealed class ScheduleRulesAnalyzer : BackupKitAnalyzer
     }
 
     // Restore testing plans accept any cron frequency; the syntax and the time zone are checked as for backup rules.
-    private static void CheckRestoreTestingSchedule(OperationAnalysisContext context, IInvocationOperation invocation)
+    private static void CheckRestoreTestingSchedule(SyntaxNodeAnalysisContext context, IInvocationOperation invocation)
     {
         var argument = invocation.Arguments[0].Value;
         switch (invocation.TargetMethod.Name)
@@ -76,7 +76,7 @@ public sealed class ScheduleRulesAnalyzer : BackupKitAnalyzer
     }
 
     // The completion window may not be shorter than the start window; each window's own range is reported on its call.
-    private static void CheckWindowsTogether(OperationAnalysisContext context, IInvocationOperation addRule, BackupKitSymbols symbols)
+    private static void CheckWindowsTogether(SyntaxNodeAnalysisContext context, IInvocationOperation addRule, BackupKitSymbols symbols)
     {
         var configuration = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(addRule, symbols.RuleBuilder), symbols.RuleBuilder);
         if (!configuration.IsComplete || configuration.Lambda is null || !configuration.IsStraightLine)

@@ -22,7 +22,7 @@ public sealed class SelectionRulesAnalyzer : BackupKitAnalyzer
     private protected override bool CanAnalyze(BackupKitSymbols symbols) =>
         symbols.SelectionBuilder is not null || symbols.RestoreTestingSelectionBuilder is not null;
 
-    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
+    private protected override void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
         if (invocation.TargetMethod.Name is "Include" or "Except" &&
             invocation.Arguments.Length == 1 &&

@@ -24,7 +24,7 @@ public sealed class VaultRulesAnalyzer : BackupKitAnalyzer
 
     private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.VaultBuilder is not null && symbols.Retention is not null;
 
-    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
+    private protected override void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
         var method = invocation.TargetMethod;
         if (method.Name == "AddVault" && BackupKitSymbols.IsOn(method, symbols.PostureBuilder))
@@ -65,7 +65,7 @@ public sealed class VaultRulesAnalyzer : BackupKitAnalyzer
         }
     }
 
-    private static void CheckNotifications(OperationAnalysisContext context, IInvocationOperation invocation)
+    private static void CheckNotifications(SyntaxNodeAnalysisContext context, IInvocationOperation invocation)
     {
         if (FluentConfiguration.Argument(invocation, "snsTopicArn") is not { } topicArgument ||
             FluentConfiguration.Argument(invocation, "events") is not { } eventsArgument ||
@@ -82,7 +82,7 @@ public sealed class VaultRulesAnalyzer : BackupKitAnalyzer
         }
     }
 
-    private static void CheckLock(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
+    private static void CheckLock(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
         if (VaultLockReader.Read(invocation, symbols) is not { } bounds)
         {
@@ -103,7 +103,7 @@ public sealed class VaultRulesAnalyzer : BackupKitAnalyzer
         }
     }
 
-    private static void CheckAirGappedWithLock(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
+    private static void CheckAirGappedWithLock(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
         var configuration = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(invocation, symbols.VaultBuilder), symbols.VaultBuilder);
         IInvocationOperation? lockCall = null;

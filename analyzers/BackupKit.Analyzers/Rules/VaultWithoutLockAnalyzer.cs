@@ -20,7 +20,7 @@ public sealed class VaultWithoutLockAnalyzer : BackupKitAnalyzer
 
     private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.VaultBuilder is not null;
 
-    private protected override void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
+    private protected override void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
         if (FluentConfiguration.ReadDeclaration(invocation, "AddVault", symbols.PostureBuilder, symbols.VaultBuilder) is not { } vault)
         {
