@@ -26,6 +26,21 @@ public sealed class RuleWithoutRetentionAnalyzerTests
             """,
             VerifyCS.Diagnostic(RuleIds.RuleWithoutRetention).WithLocation(0).WithArguments("daily"));
 
+    // `plan?.AddRule(...)` names its method through a member binding, not a member access: the analyzers' cheap name
+    // filter must still let it through (the diagnostic covers the bound call, as it always has for `?.`).
+    [Fact]
+    public Task RuleAddedThroughConditionalAccessWithoutDeleteAfter_Reports() =>
+        VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
+            using BackupKit.Building;
+            using BackupKit.Model;
+
+            class C
+            {
+                BackupPlanBuilder? M(BackupPlanBuilder? plan) => plan?{|#0:.AddRule("daily", r => r.InVault("prod").Daily())|};
+            }
+            """,
+            VerifyCS.Diagnostic(RuleIds.RuleWithoutRetention).WithLocation(0).WithArguments("daily"));
+
     [Fact]
     public Task RuleWithDeleteAfter_DoesNotReport() =>
         VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
