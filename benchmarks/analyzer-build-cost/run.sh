@@ -62,6 +62,6 @@ dotnet restore "$work/Big.csproj" -v:q -nologo >/dev/null
 start=$(date +%s.%N)
 dotnet build "$work/Big.csproj" --no-restore --no-incremental -p:ReportAnalyzer=true -v:d -nologo > "$work/build.log"
 end=$(date +%s.%N)
-echo "build wall time: $(echo "$end - $start" | bc) s"
+awk -v s="$start" -v e="$end" 'BEGIN { printf "build wall time: %.2f s\n", e - s }'
 grep -E "Total analyzer execution time" "$work/build.log" | sed "s/^ *//" | head -1
 grep -A20 "BackupKit.Analyzers, Version" "$work/build.log" | grep -E "BackupKit" | sed "s/^ *//" | head -20
