@@ -245,27 +245,14 @@ public static partial class WireCodeGenerator
                 w.Line();
             }
 
-            w.Doc("Reads the members of the error body.");
-            w.Open("internal void ReadMembers(ReadOnlySpan<byte> body)");
-            w.Line("if (body.IsEmpty) return;");
-            w.Line("var reader = new Utf8JsonReader(body);");
-            w.Line("if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return;");
-            w.Open("while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)");
-            w.Line("var name = reader.GetString();");
-            w.Line("reader.Read();");
-            w.Open("if (reader.TokenType != JsonTokenType.String)");
-            w.Line("reader.Skip();");
-            w.Line("continue;");
-            w.Close();
-            w.Open("switch (name)");
+            w.Doc("Takes the error's extra members from the string members of its body.");
+            w.Open("internal void ReadMembers(Dictionary<string, string>? members)");
+            w.Line("if (members is null) return;");
             foreach (var member in error.Members.Where(m => m.Name != "Message"))
             {
-                var camel = char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
-                w.Line($"case {CodeWriter.Literal(member.Name)}: case {CodeWriter.Literal(camel)}: {member.Name} = reader.GetString(); break;");
+                w.Line($"{member.Name} = BackupErrors.Member(members, {CodeWriter.Literal(member.Name)});");
             }
 
-            w.Close();
-            w.Close();
             w.Close();
             w.Close();
             w.Line();
@@ -280,12 +267,13 @@ public static partial class WireCodeGenerator
         w.Line("/// <param name=\"requestId\">The AWS request id.</param>");
         w.Line("/// <param name=\"body\">The JSON error body, read for the error's extra members.</param>");
         w.Open("public static BackupServiceException Create(string code, string? message, int statusCode, string? requestId, ReadOnlySpan<byte> body)");
+        w.Line("var members = IsModeled(code) ? ReadStringMembers(body) : null;");
         w.Open("switch (code)");
         foreach (var error in errors)
         {
             w.Open($"case {CodeWriter.Literal(error.Name)}:");
             w.Line($"var e{error.Name} = new {error.Name}(message, statusCode, requestId);");
-            w.Line($"e{error.Name}.ReadMembers(body);");
+            w.Line($"e{error.Name}.ReadMembers(members);");
             w.Line($"return e{error.Name};");
             w.Close();
         }
@@ -294,12 +282,35 @@ public static partial class WireCodeGenerator
         w.Close();
         w.Close();
         w.Line();
+        w.Doc("The string members of a JSON error body by name, or null when the body is not a JSON object.");
+        w.Open("private static Dictionary<string, string>? ReadStringMembers(ReadOnlySpan<byte> body)");
+        w.Line("if (body.IsEmpty) return null;");
+        w.Line("var reader = new Utf8JsonReader(body);");
+        w.Line("if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;");
+        w.Line("var members = new Dictionary<string, string>(StringComparer.Ordinal);");
+        w.Open("while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)");
+        w.Line("var name = reader.GetString()!;");
+        w.Line("reader.Read();");
+        w.Open("if (reader.TokenType == JsonTokenType.String)");
+        w.Line("members[name] = reader.GetString()!;");
+        w.Close();
+        w.Open("else");
+        w.Line("reader.Skip();");
+        w.Close();
+        w.Close();
+        w.Line("return members;");
+        w.Close();
+        w.Line();
+        w.Doc("A member by its model name, or by the camel-case name some AWS services send.");
+        w.Line("internal static string? Member(Dictionary<string, string> members, string name) =>");
+        w.Line("    members.TryGetValue(name, out var value) || members.TryGetValue(char.ToLowerInvariant(name[0]) + name[1..], out value) ? value : null;");
+        w.Line();
         w.Doc("Whether the model declares the error code.");
         w.Line($"public static bool IsModeled(string code) => code is {string.Join(" or ", errors.Select(e => CodeWriter.Literal(e.Name)))};");
         w.Line();
         w.Doc("Whether the model marks the error as a server fault (5xx).");
         w.Line($"public static bool IsServerFault(string code) => code is {string.Join(" or ", errors.Where(e => e.IsFault).Select(e => CodeWriter.Literal(e.Name)))};");
         w.Close();
-        return CodeWriter.Header(["System", "System.Text.Json"]) + w;
+        return CodeWriter.Header(["System", "System.Collections.Generic", "System.Text.Json"]) + w;
     }
 }

@@ -4,6 +4,7 @@
 // </auto-generated>
 #nullable enable
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 
 namespace BackupKit.Wire;
@@ -35,30 +36,15 @@ public sealed class AlreadyExistsException : BackupServiceException
     /// <summary>The <c>Context</c> member of the error body.</summary>
     public string? Context { get; set; }
 
-    /// <summary>Reads the members of the error body.</summary>
-    internal void ReadMembers(ReadOnlySpan<byte> body)
+    /// <summary>Takes the error's extra members from the string members of its body.</summary>
+    internal void ReadMembers(Dictionary<string, string>? members)
     {
-        if (body.IsEmpty) return;
-        var reader = new Utf8JsonReader(body);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = reader.GetString();
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                reader.Skip();
-                continue;
-            }
-            switch (name)
-            {
-                case "Code": case "code": Code = reader.GetString(); break;
-                case "CreatorRequestId": case "creatorRequestId": CreatorRequestId = reader.GetString(); break;
-                case "Arn": case "arn": Arn = reader.GetString(); break;
-                case "Type": case "type": Type = reader.GetString(); break;
-                case "Context": case "context": Context = reader.GetString(); break;
-            }
-        }
+        if (members is null) return;
+        Code = BackupErrors.Member(members, "Code");
+        CreatorRequestId = BackupErrors.Member(members, "CreatorRequestId");
+        Arn = BackupErrors.Member(members, "Arn");
+        Type = BackupErrors.Member(members, "Type");
+        Context = BackupErrors.Member(members, "Context");
     }
 }
 
@@ -83,28 +69,13 @@ public sealed class ConflictException : BackupServiceException
     /// <summary>The <c>Context</c> member of the error body.</summary>
     public string? Context { get; set; }
 
-    /// <summary>Reads the members of the error body.</summary>
-    internal void ReadMembers(ReadOnlySpan<byte> body)
+    /// <summary>Takes the error's extra members from the string members of its body.</summary>
+    internal void ReadMembers(Dictionary<string, string>? members)
     {
-        if (body.IsEmpty) return;
-        var reader = new Utf8JsonReader(body);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = reader.GetString();
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                reader.Skip();
-                continue;
-            }
-            switch (name)
-            {
-                case "Code": case "code": Code = reader.GetString(); break;
-                case "Type": case "type": Type = reader.GetString(); break;
-                case "Context": case "context": Context = reader.GetString(); break;
-            }
-        }
+        if (members is null) return;
+        Code = BackupErrors.Member(members, "Code");
+        Type = BackupErrors.Member(members, "Type");
+        Context = BackupErrors.Member(members, "Context");
     }
 }
 
@@ -129,28 +100,13 @@ public sealed class DependencyFailureException : BackupServiceException
     /// <summary>The <c>Context</c> member of the error body.</summary>
     public string? Context { get; set; }
 
-    /// <summary>Reads the members of the error body.</summary>
-    internal void ReadMembers(ReadOnlySpan<byte> body)
+    /// <summary>Takes the error's extra members from the string members of its body.</summary>
+    internal void ReadMembers(Dictionary<string, string>? members)
     {
-        if (body.IsEmpty) return;
-        var reader = new Utf8JsonReader(body);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = reader.GetString();
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                reader.Skip();
-                continue;
-            }
-            switch (name)
-            {
-                case "Code": case "code": Code = reader.GetString(); break;
-                case "Type": case "type": Type = reader.GetString(); break;
-                case "Context": case "context": Context = reader.GetString(); break;
-            }
-        }
+        if (members is null) return;
+        Code = BackupErrors.Member(members, "Code");
+        Type = BackupErrors.Member(members, "Type");
+        Context = BackupErrors.Member(members, "Context");
     }
 }
 
@@ -175,28 +131,13 @@ public sealed class InvalidParameterValueException : BackupServiceException
     /// <summary>The <c>Context</c> member of the error body.</summary>
     public string? Context { get; set; }
 
-    /// <summary>Reads the members of the error body.</summary>
-    internal void ReadMembers(ReadOnlySpan<byte> body)
+    /// <summary>Takes the error's extra members from the string members of its body.</summary>
+    internal void ReadMembers(Dictionary<string, string>? members)
     {
-        if (body.IsEmpty) return;
-        var reader = new Utf8JsonReader(body);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = reader.GetString();
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                reader.Skip();
-                continue;
-            }
-            switch (name)
-            {
-                case "Code": case "code": Code = reader.GetString(); break;
-                case "Type": case "type": Type = reader.GetString(); break;
-                case "Context": case "context": Context = reader.GetString(); break;
-            }
-        }
+        if (members is null) return;
+        Code = BackupErrors.Member(members, "Code");
+        Type = BackupErrors.Member(members, "Type");
+        Context = BackupErrors.Member(members, "Context");
     }
 }
 
@@ -221,28 +162,13 @@ public sealed class InvalidRequestException : BackupServiceException
     /// <summary>The <c>Context</c> member of the error body.</summary>
     public string? Context { get; set; }
 
-    /// <summary>Reads the members of the error body.</summary>
-    internal void ReadMembers(ReadOnlySpan<byte> body)
+    /// <summary>Takes the error's extra members from the string members of its body.</summary>
+    internal void ReadMembers(Dictionary<string, string>? members)
     {
-        if (body.IsEmpty) return;
-        var reader = new Utf8JsonReader(body);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = reader.GetString();
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                reader.Skip();
-                continue;
-            }
-            switch (name)
-            {
-                case "Code": case "code": Code = reader.GetString(); break;
-                case "Type": case "type": Type = reader.GetString(); break;
-                case "Context": case "context": Context = reader.GetString(); break;
-            }
-        }
+        if (members is null) return;
+        Code = BackupErrors.Member(members, "Code");
+        Type = BackupErrors.Member(members, "Type");
+        Context = BackupErrors.Member(members, "Context");
     }
 }
 
@@ -267,28 +193,13 @@ public sealed class InvalidResourceStateException : BackupServiceException
     /// <summary>The <c>Context</c> member of the error body.</summary>
     public string? Context { get; set; }
 
-    /// <summary>Reads the members of the error body.</summary>
-    internal void ReadMembers(ReadOnlySpan<byte> body)
+    /// <summary>Takes the error's extra members from the string members of its body.</summary>
+    internal void ReadMembers(Dictionary<string, string>? members)
     {
-        if (body.IsEmpty) return;
-        var reader = new Utf8JsonReader(body);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = reader.GetString();
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                reader.Skip();
-                continue;
-            }
-            switch (name)
-            {
-                case "Code": case "code": Code = reader.GetString(); break;
-                case "Type": case "type": Type = reader.GetString(); break;
-                case "Context": case "context": Context = reader.GetString(); break;
-            }
-        }
+        if (members is null) return;
+        Code = BackupErrors.Member(members, "Code");
+        Type = BackupErrors.Member(members, "Type");
+        Context = BackupErrors.Member(members, "Context");
     }
 }
 
@@ -313,28 +224,13 @@ public sealed class LimitExceededException : BackupServiceException
     /// <summary>The <c>Context</c> member of the error body.</summary>
     public string? Context { get; set; }
 
-    /// <summary>Reads the members of the error body.</summary>
-    internal void ReadMembers(ReadOnlySpan<byte> body)
+    /// <summary>Takes the error's extra members from the string members of its body.</summary>
+    internal void ReadMembers(Dictionary<string, string>? members)
     {
-        if (body.IsEmpty) return;
-        var reader = new Utf8JsonReader(body);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = reader.GetString();
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                reader.Skip();
-                continue;
-            }
-            switch (name)
-            {
-                case "Code": case "code": Code = reader.GetString(); break;
-                case "Type": case "type": Type = reader.GetString(); break;
-                case "Context": case "context": Context = reader.GetString(); break;
-            }
-        }
+        if (members is null) return;
+        Code = BackupErrors.Member(members, "Code");
+        Type = BackupErrors.Member(members, "Type");
+        Context = BackupErrors.Member(members, "Context");
     }
 }
 
@@ -359,28 +255,13 @@ public sealed class MissingParameterValueException : BackupServiceException
     /// <summary>The <c>Context</c> member of the error body.</summary>
     public string? Context { get; set; }
 
-    /// <summary>Reads the members of the error body.</summary>
-    internal void ReadMembers(ReadOnlySpan<byte> body)
+    /// <summary>Takes the error's extra members from the string members of its body.</summary>
+    internal void ReadMembers(Dictionary<string, string>? members)
     {
-        if (body.IsEmpty) return;
-        var reader = new Utf8JsonReader(body);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = reader.GetString();
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                reader.Skip();
-                continue;
-            }
-            switch (name)
-            {
-                case "Code": case "code": Code = reader.GetString(); break;
-                case "Type": case "type": Type = reader.GetString(); break;
-                case "Context": case "context": Context = reader.GetString(); break;
-            }
-        }
+        if (members is null) return;
+        Code = BackupErrors.Member(members, "Code");
+        Type = BackupErrors.Member(members, "Type");
+        Context = BackupErrors.Member(members, "Context");
     }
 }
 
@@ -405,28 +286,13 @@ public sealed class ResourceNotFoundException : BackupServiceException
     /// <summary>The <c>Context</c> member of the error body.</summary>
     public string? Context { get; set; }
 
-    /// <summary>Reads the members of the error body.</summary>
-    internal void ReadMembers(ReadOnlySpan<byte> body)
+    /// <summary>Takes the error's extra members from the string members of its body.</summary>
+    internal void ReadMembers(Dictionary<string, string>? members)
     {
-        if (body.IsEmpty) return;
-        var reader = new Utf8JsonReader(body);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = reader.GetString();
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                reader.Skip();
-                continue;
-            }
-            switch (name)
-            {
-                case "Code": case "code": Code = reader.GetString(); break;
-                case "Type": case "type": Type = reader.GetString(); break;
-                case "Context": case "context": Context = reader.GetString(); break;
-            }
-        }
+        if (members is null) return;
+        Code = BackupErrors.Member(members, "Code");
+        Type = BackupErrors.Member(members, "Type");
+        Context = BackupErrors.Member(members, "Context");
     }
 }
 
@@ -451,28 +317,13 @@ public sealed class ServiceUnavailableException : BackupServiceException
     /// <summary>The <c>Context</c> member of the error body.</summary>
     public string? Context { get; set; }
 
-    /// <summary>Reads the members of the error body.</summary>
-    internal void ReadMembers(ReadOnlySpan<byte> body)
+    /// <summary>Takes the error's extra members from the string members of its body.</summary>
+    internal void ReadMembers(Dictionary<string, string>? members)
     {
-        if (body.IsEmpty) return;
-        var reader = new Utf8JsonReader(body);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = reader.GetString();
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                reader.Skip();
-                continue;
-            }
-            switch (name)
-            {
-                case "Code": case "code": Code = reader.GetString(); break;
-                case "Type": case "type": Type = reader.GetString(); break;
-                case "Context": case "context": Context = reader.GetString(); break;
-            }
-        }
+        if (members is null) return;
+        Code = BackupErrors.Member(members, "Code");
+        Type = BackupErrors.Member(members, "Type");
+        Context = BackupErrors.Member(members, "Context");
     }
 }
 
@@ -487,71 +338,99 @@ public static class BackupErrors
     /// <param name="body">The JSON error body, read for the error's extra members.</param>
     public static BackupServiceException Create(string code, string? message, int statusCode, string? requestId, ReadOnlySpan<byte> body)
     {
+        var members = IsModeled(code) ? ReadStringMembers(body) : null;
         switch (code)
         {
             case "AlreadyExistsException":
             {
                 var eAlreadyExistsException = new AlreadyExistsException(message, statusCode, requestId);
-                eAlreadyExistsException.ReadMembers(body);
+                eAlreadyExistsException.ReadMembers(members);
                 return eAlreadyExistsException;
             }
             case "ConflictException":
             {
                 var eConflictException = new ConflictException(message, statusCode, requestId);
-                eConflictException.ReadMembers(body);
+                eConflictException.ReadMembers(members);
                 return eConflictException;
             }
             case "DependencyFailureException":
             {
                 var eDependencyFailureException = new DependencyFailureException(message, statusCode, requestId);
-                eDependencyFailureException.ReadMembers(body);
+                eDependencyFailureException.ReadMembers(members);
                 return eDependencyFailureException;
             }
             case "InvalidParameterValueException":
             {
                 var eInvalidParameterValueException = new InvalidParameterValueException(message, statusCode, requestId);
-                eInvalidParameterValueException.ReadMembers(body);
+                eInvalidParameterValueException.ReadMembers(members);
                 return eInvalidParameterValueException;
             }
             case "InvalidRequestException":
             {
                 var eInvalidRequestException = new InvalidRequestException(message, statusCode, requestId);
-                eInvalidRequestException.ReadMembers(body);
+                eInvalidRequestException.ReadMembers(members);
                 return eInvalidRequestException;
             }
             case "InvalidResourceStateException":
             {
                 var eInvalidResourceStateException = new InvalidResourceStateException(message, statusCode, requestId);
-                eInvalidResourceStateException.ReadMembers(body);
+                eInvalidResourceStateException.ReadMembers(members);
                 return eInvalidResourceStateException;
             }
             case "LimitExceededException":
             {
                 var eLimitExceededException = new LimitExceededException(message, statusCode, requestId);
-                eLimitExceededException.ReadMembers(body);
+                eLimitExceededException.ReadMembers(members);
                 return eLimitExceededException;
             }
             case "MissingParameterValueException":
             {
                 var eMissingParameterValueException = new MissingParameterValueException(message, statusCode, requestId);
-                eMissingParameterValueException.ReadMembers(body);
+                eMissingParameterValueException.ReadMembers(members);
                 return eMissingParameterValueException;
             }
             case "ResourceNotFoundException":
             {
                 var eResourceNotFoundException = new ResourceNotFoundException(message, statusCode, requestId);
-                eResourceNotFoundException.ReadMembers(body);
+                eResourceNotFoundException.ReadMembers(members);
                 return eResourceNotFoundException;
             }
             case "ServiceUnavailableException":
             {
                 var eServiceUnavailableException = new ServiceUnavailableException(message, statusCode, requestId);
-                eServiceUnavailableException.ReadMembers(body);
+                eServiceUnavailableException.ReadMembers(members);
                 return eServiceUnavailableException;
             }
             default: return new BackupServiceException(message, code, statusCode, requestId);
         }
     }
+
+    /// <summary>The string members of a JSON error body by name, or null when the body is not a JSON object.</summary>
+    private static Dictionary<string, string>? ReadStringMembers(ReadOnlySpan<byte> body)
+    {
+        if (body.IsEmpty) return null;
+        var reader = new Utf8JsonReader(body);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+        var members = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                members[name] = reader.GetString()!;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+        return members;
+    }
+
+    /// <summary>A member by its model name, or by the camel-case name some AWS services send.</summary>
+    internal static string? Member(Dictionary<string, string> members, string name) =>
+        members.TryGetValue(name, out var value) || members.TryGetValue(char.ToLowerInvariant(name[0]) + name[1..], out value) ? value : null;
 
     /// <summary>Whether the model declares the error code.</summary>
     public static bool IsModeled(string code) => code is "AlreadyExistsException" or "ConflictException" or "DependencyFailureException" or "InvalidParameterValueException" or "InvalidRequestException" or "InvalidResourceStateException" or "LimitExceededException" or "MissingParameterValueException" or "ResourceNotFoundException" or "ServiceUnavailableException";
