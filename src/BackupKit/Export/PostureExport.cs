@@ -11,10 +11,10 @@ namespace BackupKit.Export;
 
 /// <summary>
 /// Renders a posture in the forms AWS tooling reads: the AWS Backup plan JSON document, a CloudFormation template,
-/// and an AWS Organizations backup policy. Output is indented JSON with a fixed key order, so that exporting the same
+/// an AWS Organizations backup policy and the StackSet template every member account needs for that policy. Output is indented JSON with a fixed key order, so that exporting the same
 /// posture twice gives the same bytes (diff-friendly in source control).
 /// </summary>
-public static class PostureExport
+public static partial class PostureExport
 {
     private static readonly JsonWriterOptions s_indented = new() { Indented = true };
 
@@ -42,7 +42,7 @@ public static class PostureExport
     /// <param name="posture">The posture.</param>
     /// <param name="description">The template description, or <see langword="null"/> for a generated one.</param>
     /// <returns>The template JSON.</returns>
-    /// <exception cref="NotSupportedException">The posture declares a logically air-gapped vault (a different resource type, <c>AWS::Backup::LogicallyAirGappedBackupVault</c>, not rendered).</exception>
+    /// <exception cref="NotSupportedException">A vault's access policy is not valid JSON.</exception>
     public static string ToCloudFormationTemplate(BackupPosture posture, string? description = null)
     {
         ArgumentNullException.ThrowIfNull(posture);
@@ -107,83 +107,23 @@ public static class PostureExport
         });
     }
 
-    /// <summary>
-    /// Renders the posture's plans as an AWS Organizations backup policy (policy type <c>BACKUP_POLICY</c>): every
-    /// leaf is an <c>@@assign</c>, numbers and booleans are written as strings as in the AWS examples, copy actions
-    /// are keyed by destination vault ARN, and the default service role uses the <c>$account</c> placeholder.
-    /// Vaults and restore testing plans are not part of a backup policy: vaults must exist in every target account and Region.
-    /// </summary>
-    /// <param name="posture">The posture.</param>
-    /// <param name="regions">The Regions the plans apply to (at least one).</param>
-    /// <returns>The policy JSON.</returns>
-    /// <exception cref="ArgumentException">No Region was given.</exception>
-    /// <exception cref="NotSupportedException">
-    /// The posture uses something the policy syntax cannot express: a schedule time zone other than UTC, or a
-    /// selection combining tag equality tests (<c>ListOfTags</c>) with exclusions in a way the policy's two selection forms cannot carry.
-    /// </exception>
-    public static string ToOrganizationsBackupPolicy(BackupPosture posture, IReadOnlyList<string> regions)
-    {
-        ArgumentNullException.ThrowIfNull(posture);
-        ArgumentNullException.ThrowIfNull(regions);
-        if (regions.Count == 0 || regions.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ArgumentException("An Organizations backup policy needs at least one Region, e.g. [\"us-east-1\"].", nameof(regions));
-        }
-
-        return Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartObject("plans");
-            foreach (var plan in posture.Plans)
-            {
-                w.WriteStartObject(plan.Name);
-                w.WriteStartObject("regions");
-                w.WriteStartArray("@@assign");
-                foreach (var region in regions)
-                {
-                    w.WriteStringValue(region);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-                w.WriteStartObject("rules");
-                foreach (var rule in plan.Rules)
-                {
-                    WritePolicyRule(w, plan.Name, rule);
-                }
-
-                w.WriteEndObject();
-                WritePolicySelections(w, plan);
-                WritePolicyAdvancedSettings(w, plan.AdvancedBackupSettings);
-                if (!plan.Tags.IsEmpty)
-                {
-                    WritePolicyTags(w, "backup_plan_tags", plan.Tags);
-                }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-            w.WriteEndObject();
-        });
-    }
-
     // ---------------------------------------------------------------- CloudFormation
 
     private static void WriteCloudFormationVault(Utf8JsonWriter w, string logicalId, BackupVault vault)
     {
-        if (vault.IsLogicallyAirGapped)
-        {
-            throw new NotSupportedException(
-                $"Vault '{vault.Name}' is logically air-gapped; CloudFormation declares it as AWS::Backup::LogicallyAirGappedBackupVault, which this export does not render. Export the standard vaults only, or declare it in the template by hand.");
-        }
-
         w.WriteStartObject(logicalId);
-        w.WriteString("Type", "AWS::Backup::BackupVault");
+        w.WriteString("Type", vault.IsLogicallyAirGapped ? "AWS::Backup::LogicallyAirGappedBackupVault" : "AWS::Backup::BackupVault");
         w.WriteString("DeletionPolicy", "Retain");
         w.WriteString("UpdateReplacePolicy", "Retain");
         w.WriteStartObject("Properties");
         w.WriteString("BackupVaultName", vault.Name);
+        if (vault.LogicallyAirGapped is { } airGapped)
+        {
+            // An air-gapped vault's retention range is its own (it has no separate lock configuration).
+            w.WriteNumber("MinRetentionDays", airGapped.MinRetention.TotalDays);
+            w.WriteNumber("MaxRetentionDays", airGapped.MaxRetention.TotalDays);
+        }
+
         if (vault.EncryptionKeyArn is { } key)
         {
             w.WriteString("EncryptionKeyArn", key);
@@ -554,302 +494,6 @@ public static class PostureExport
         w.WriteEndObject();
     }
 
-    // ---------------------------------------------------------------- Organizations backup policy
-
-    private static void WritePolicyRule(Utf8JsonWriter w, string planName, M.BackupRule rule)
-    {
-        if (rule.Schedule?.TimeZone is { } zone && PostureNormalizer.NormalizeTimeZone(zone) != PostureNormalizer.NormalizeTimeZone(null))
-        {
-            throw new NotSupportedException(
-                $"Rule '{rule.Name}' of plan '{planName}' runs in time zone '{zone}', but an Organizations backup policy has no time zone field (schedules are UTC). Express the schedule in UTC to export it.");
-        }
-
-        w.WriteStartObject(rule.Name);
-        Assign(w, "schedule_expression", rule.Schedule?.CronExpression ?? AwsDefaults.ScheduleExpression);
-        Assign(w, "target_backup_vault_name", rule.TargetVaultName);
-        if (rule.TargetLogicallyAirGappedVaultArn is { } airGapped)
-        {
-            Assign(w, "target_logically_air_gapped_backup_vault_arn", airGapped);
-        }
-
-        if (rule.StartWindow is { } start)
-        {
-            Assign(w, "start_backup_window_minutes", Minutes(start));
-        }
-
-        if (rule.CompletionWindow is { } completion)
-        {
-            Assign(w, "complete_backup_window_minutes", Minutes(completion));
-        }
-
-        if (rule.ContinuousBackup)
-        {
-            Assign(w, "enable_continuous_backup", "true");
-        }
-
-        WritePolicyLifecycle(w, rule.Lifecycle);
-        if (!rule.CopyActions.IsEmpty)
-        {
-            w.WriteStartObject("copy_actions");
-            foreach (var copy in rule.CopyActions)
-            {
-                w.WriteStartObject(copy.DestinationVaultArn);
-                Assign(w, "target_backup_vault_arn", copy.DestinationVaultArn);
-                WritePolicyLifecycle(w, copy.Lifecycle);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-        }
-
-        if (!rule.RecoveryPointTags.IsEmpty)
-        {
-            WritePolicyTags(w, "recovery_point_tags", rule.RecoveryPointTags);
-        }
-
-        foreach (var index in rule.IndexActions)
-        {
-            w.WriteStartObject("index_actions");
-            w.WriteStartObject("resource_types");
-            w.WriteStartArray("@@assign");
-            foreach (var type in index.ResourceTypes)
-            {
-                w.WriteStringValue(type);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WritePolicyLifecycle(Utf8JsonWriter w, M.Lifecycle? lifecycle)
-    {
-        if (lifecycle is null)
-        {
-            return;
-        }
-
-        w.WriteStartObject("lifecycle");
-        if (lifecycle.MoveToColdStorageAfter is { } cold)
-        {
-            Assign(w, "move_to_cold_storage_after_days", cold.TotalDays.ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (lifecycle.DeleteAfter is { } delete)
-        {
-            Assign(w, "delete_after_days", delete.TotalDays.ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (lifecycle.OptInToArchiveForSupportedResources)
-        {
-            Assign(w, "opt_in_to_archive_for_supported_resources", "true");
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WritePolicySelections(Utf8JsonWriter w, M.BackupPlan plan)
-    {
-        var tagSelections = new List<(string Name, M.BackupSelection Selection, string Key, List<string> Values)>();
-        var resourceSelections = new List<(string Name, M.BackupSelection Selection, ValueList<string> Resources, SelectionConditions Conditions)>();
-        foreach (var selection in plan.Selections)
-        {
-            var byKey = selection.ListOfTags.GroupBy(t => t.Key, StringComparer.Ordinal).ToList();
-            if (byKey.Count == 0)
-            {
-                resourceSelections.Add((selection.Name, selection, selection.Resources, selection.Conditions));
-            }
-            else if (selection.NotResources.IsEmpty)
-            {
-                // Tag tests are OR-ed, and so are selections: one tags selection per key keeps the meaning.
-                foreach (var group in byKey)
-                {
-                    var name = byKey.Count == 1 ? selection.Name : selection.Name + "-" + group.Key;
-                    tagSelections.Add((name, selection, group.Key, [.. group.Select(t => t.Value)]));
-                }
-
-                if (!selection.Resources.IsEmpty)
-                {
-                    resourceSelections.Add((selection.Name + "-resources", selection, selection.Resources, selection.Conditions));
-                }
-            }
-            else if (selection.ListOfTags.Count == 1 && selection.Resources.IsEmpty)
-            {
-                // One tag test AND the conditions, minus the exclusions: the resources form with '*' says the same.
-                var tag = selection.ListOfTags[0];
-                var conditions = selection.Conditions with { StringEquals = selection.Conditions.StringEquals.Append(tag) };
-                resourceSelections.Add((selection.Name, selection, ["*"], conditions));
-            }
-            else
-            {
-                throw new NotSupportedException(
-                    $"Selection '{selection.Name}' of plan '{plan.Name}' combines several tag tests (ListOfTags) or resources with exclusions (NotResources); an Organizations backup policy's 'tags' form cannot exclude resources. Express the tag tests as Conditions (RequireTag) with Include(\"*\") to export it.");
-            }
-        }
-
-        w.WriteStartObject("selections");
-        if (tagSelections.Count > 0)
-        {
-            w.WriteStartObject("tags");
-            foreach (var (name, selection, key, values) in tagSelections)
-            {
-                w.WriteStartObject(name);
-                Assign(w, "iam_role_arn", PolicyRole(selection.IamRole));
-                Assign(w, "tag_key", key);
-                w.WriteStartObject("tag_value");
-                w.WriteStartArray("@@assign");
-                foreach (var value in values)
-                {
-                    w.WriteStringValue(value);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-                WritePolicyConditions(w, selection.Conditions);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-        }
-
-        if (resourceSelections.Count > 0)
-        {
-            w.WriteStartObject("resources");
-            foreach (var (name, selection, resources, conditions) in resourceSelections)
-            {
-                w.WriteStartObject(name);
-                Assign(w, "iam_role_arn", PolicyRole(selection.IamRole));
-                AssignList(w, "resource_types", resources);
-                if (!selection.NotResources.IsEmpty)
-                {
-                    AssignList(w, "not_resource_types", selection.NotResources);
-                }
-
-                WritePolicyConditions(w, conditions);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WritePolicyConditions(Utf8JsonWriter w, SelectionConditions conditions)
-    {
-        if (conditions.Count == 0)
-        {
-            return;
-        }
-
-        w.WriteStartObject("conditions");
-        WritePolicyConditionList(w, "string_equals", conditions.StringEquals);
-        WritePolicyConditionList(w, "string_not_equals", conditions.StringNotEquals);
-        WritePolicyConditionList(w, "string_like", conditions.StringLike);
-        WritePolicyConditionList(w, "string_not_like", conditions.StringNotLike);
-        w.WriteEndObject();
-    }
-
-    private static void WritePolicyConditionList(Utf8JsonWriter w, string name, ValueList<TagCondition> conditions)
-    {
-        if (conditions.IsEmpty)
-        {
-            return;
-        }
-
-        w.WriteStartObject(name);
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var condition in conditions)
-        {
-            // Condition names are map keys; the tag key reads best, with a suffix when a key repeats.
-            var conditionName = condition.Key;
-            for (var n = 2; !used.Add(conditionName); n++)
-            {
-                conditionName = condition.Key + "_" + n.ToString(CultureInfo.InvariantCulture);
-            }
-
-            w.WriteStartObject(conditionName);
-            Assign(w, "condition_key", PostureMapping.ResourceTagPrefix + condition.Key);
-            Assign(w, "condition_value", condition.Value);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WritePolicyAdvancedSettings(Utf8JsonWriter w, ValueList<M.AdvancedBackupSetting> settings)
-    {
-        if (settings.IsEmpty)
-        {
-            return;
-        }
-
-        w.WriteStartObject("advanced_backup_settings");
-        foreach (var setting in settings)
-        {
-            w.WriteStartObject(setting.ResourceType.ToLowerInvariant());
-            foreach (var (key, value) in setting.Options)
-            {
-                Assign(w, SnakeCase(key), value);
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WritePolicyTags(Utf8JsonWriter w, string name, ValueMap<string> tags)
-    {
-        w.WriteStartObject(name);
-        foreach (var (key, value) in tags)
-        {
-            w.WriteStartObject(key);
-            Assign(w, "tag_key", key);
-            Assign(w, "tag_value", value);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static string PolicyRole(IamRoleReference role) => role.Arn ?? "arn:aws:iam::$account:role/" + IamRoleReference.DefaultServiceRoleName;
-
-    private static void Assign(Utf8JsonWriter w, string name, string value)
-    {
-        w.WriteStartObject(name);
-        w.WriteString("@@assign", value);
-        w.WriteEndObject();
-    }
-
-    private static void AssignList(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartObject(name);
-        WriteStrings(w, "@@assign", values);
-        w.WriteEndObject();
-    }
-
-    // WindowsVSS -> windows_vss, BackupACLs -> backup_acls, BackupObjectTags -> backup_object_tags.
-    internal static string SnakeCase(string name)
-    {
-        var builder = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c) && i > 0 && char.IsLower(name[i - 1]))
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
-        return builder.ToString();
-    }
-
     // ---------------------------------------------------------------- helpers
 
     private static string Minutes(TimeSpan window) => ((long)Math.Round(window.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
@@ -889,10 +533,10 @@ public static class PostureExport
         w.WriteEndObject();
     }
 
-    private static string Write(Action<Utf8JsonWriter> write)
+    private static string Write(Action<Utf8JsonWriter> write, bool indented = true)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer, s_indented))
+        using (var writer = new Utf8JsonWriter(buffer, indented ? s_indented : default))
         {
             write(writer);
         }

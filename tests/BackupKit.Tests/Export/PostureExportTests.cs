@@ -152,10 +152,17 @@ public sealed class PostureExportTests
         Assert.Equal("daily", rule.GetProperty("recovery_point_tags").GetProperty("tier").GetProperty("tag_value").GetProperty("@@assign").GetString());
         Assert.Equal("true", plan.GetProperty("rules").GetProperty("pitr").GetProperty("enable_continuous_backup").GetProperty("@@assign").GetString());
 
-        var tags = plan.GetProperty("selections").GetProperty("tags").GetProperty("tagged");
-        Assert.Equal("arn:aws:iam::$account:role/service-role/AWSBackupDefaultServiceRole", tags.GetProperty("iam_role_arn").GetProperty("@@assign").GetString());
-        Assert.Equal("backup", tags.GetProperty("tag_key").GetProperty("@@assign").GetString());
-        Assert.Equal(new[] { "prod", "gold" }, tags.GetProperty("tag_value").GetProperty("@@assign").EnumerateArray().Select(v => v.GetString() ?? string.Empty).ToArray());
+        // The plan also needs the resources form, so the tag tests become resources selections (one per value, OR-ed).
+        Assert.False(plan.GetProperty("selections").TryGetProperty("tags", out _));
+        foreach (var value in new[] { "prod", "gold" })
+        {
+            var tagged = plan.GetProperty("selections").GetProperty("resources").GetProperty("tagged-" + value);
+            Assert.Equal("arn:aws:iam::$account:role/service-role/AWSBackupDefaultServiceRole", tagged.GetProperty("iam_role_arn").GetProperty("@@assign").GetString());
+            Assert.Equal("*", tagged.GetProperty("resource_types").GetProperty("@@assign")[0].GetString());
+            var test = tagged.GetProperty("conditions").GetProperty("string_equals").GetProperty("backup");
+            Assert.Equal("aws:ResourceTag/backup", test.GetProperty("condition_key").GetProperty("@@assign").GetString());
+            Assert.Equal(value, test.GetProperty("condition_value").GetProperty("@@assign").GetString());
+        }
 
         var resources = plan.GetProperty("selections").GetProperty("resources").GetProperty("all-but-scratch");
         Assert.Equal("*", resources.GetProperty("resource_types").GetProperty("@@assign")[0].GetString());
@@ -188,17 +195,26 @@ public sealed class PostureExportTests
     }
 
     [Fact]
-    public void A_schedule_in_a_time_zone_cannot_be_exported_to_an_organizations_policy()
+    public void A_schedule_in_a_time_zone_exports_its_time_zone_to_an_organizations_policy()
     {
         var posture = BackupPosture.Create()
             .AddVault("primary")
             .AddPlan("prod", p => p.AddRule("daily", r => r.Daily().InTimeZone("Europe/Paris").InVault("primary").DeleteAfter(Days(35))))
             .Build();
 
-        var error = Assert.Throws<NotSupportedException>(() => PostureExport.ToOrganizationsBackupPolicy(posture, ["us-east-1"]));
+        using var policy = JsonDocument.Parse(PostureExport.ToOrganizationsBackupPolicy(posture, ["us-east-1"]));
+        var rule = policy.RootElement.GetProperty("plans").GetProperty("prod").GetProperty("rules").GetProperty("daily");
 
-        Assert.Contains("Europe/Paris", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Europe/Paris", rule.GetProperty("schedule_expression_timezone").GetProperty("@@assign").GetString());
         Assert.Throws<ArgumentException>(() => PostureExport.ToOrganizationsBackupPolicy(posture, []));
+    }
+
+    [Fact]
+    public void A_schedule_in_utc_writes_no_time_zone()
+    {
+        using var policy = JsonDocument.Parse(PostureExport.ToOrganizationsBackupPolicy(Posture(), ["us-east-1"]));
+
+        Assert.False(policy.RootElement.GetProperty("plans").GetProperty("prod").GetProperty("rules").GetProperty("daily").TryGetProperty("schedule_expression_timezone", out _));
     }
 
     [Fact]
