@@ -87,4 +87,39 @@ public sealed class CopyActionTests : DataPlaneTest
         Assert.Equal(35, landed.Lifecycle!.DeleteAfterDays);
         Assert.StartsWith("arn:aws:backup:us-east-1:222222222222:recovery-point:", landed.RecoveryPointArn, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Copies_between_two_regions_in_both_directions_land_while_both_regions_are_read_concurrently()
+    {
+        using var west = CallerFor(region: "us-west-2");
+        var eastVault = await CreateVaultAsync("primary");
+        var westVault = await west.CallAsync(BackupOperations.CreateBackupVault, new CreateBackupVaultInput { BackupVaultName = "primary" });
+        Emulator.Inventory.Add(Table("east-table"), Tags(("backup", "daily")));
+        Emulator.Inventory.Add(Table("west-table", "us-west-2"), Tags(("backup", "daily")));
+        foreach (var (caller, destination) in new[] { (Caller, westVault.BackupVaultArn!), (west, eastVault.BackupVaultArn!) })
+        {
+            var plan = await caller.CallAsync(BackupOperations.CreateBackupPlan, new CreateBackupPlanInput
+            {
+                BackupPlan = new BackupPlanInput
+                {
+                    BackupPlanName = "both-ways",
+                    Rules = [new BackupRuleInput { RuleName = "hourly", TargetBackupVaultName = "primary", ScheduleExpression = "cron(0 * ? * * *)", Lifecycle = new Lifecycle { DeleteAfterDays = 1 }, CopyActions = [new CopyAction { DestinationBackupVaultArn = destination }] }],
+                },
+            });
+            await caller.CallAsync(BackupOperations.CreateBackupSelection, new CreateBackupSelectionInput { BackupPlanId = plan.BackupPlanId, BackupSelection = ByTags(("backup", "daily")) });
+        }
+
+        for (var hour = 0; hour < 6; hour++)
+        {
+            Clock.Advance(TimeSpan.FromHours(1));
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? Caller : west)
+                .CallAsync(BackupOperations.ListRecoveryPointsByBackupVault, new ListRecoveryPointsByBackupVaultInput { BackupVaultName = "primary" })));
+        }
+
+        var eastPoints = await PointsAsync();
+        var westPoints = (await west.CallAsync(BackupOperations.ListRecoveryPointsByBackupVault, new ListRecoveryPointsByBackupVaultInput { BackupVaultName = "primary" })).RecoveryPoints!;
+        Assert.Contains(eastPoints, p => p.ResourceArn == Table("west-table", "us-west-2"));
+        Assert.Contains(westPoints, p => p.ResourceArn == Table("east-table"));
+        Assert.Equal(eastPoints.Count(p => p.ResourceArn == Table("east-table")), westPoints.Count(p => p.ResourceArn == Table("east-table")));
+    }
 }
