@@ -39,15 +39,31 @@ public sealed partial class FaultInjector
     public void IncompleteRestore(string resourceArnPattern, int times = 1) =>
         AddRestoreFault(resourceArnPattern, times, RestoreFaultKind.Incomplete, null);
 
+    /// <summary>
+    /// The next <paramref name="times"/> lifecycle deletions of recovery points of matching resources fail as when AWS
+    /// Backup lacks the permission to delete them: the points stay in their vault with status EXPIRED (and a status
+    /// message) instead of disappearing; they can no longer be restored, and DeleteRecoveryPoint removes them.
+    /// </summary>
+    /// <param name="resourceArnPattern">The source resource ARN or a <c>*</c> pattern.</param>
+    /// <param name="times">How many deletions to fail.</param>
+    public void FailExpiry(string resourceArnPattern, int times = 1) =>
+        AddRestoreFault(resourceArnPattern, times, RestoreFaultKind.FailExpiry, "AWS Backup could not delete the recovery point at the end of its retention: access denied (injected fault).");
+
+    /// <summary>Takes the first expiry fault that applies to a recovery point of the resource, or null.</summary>
+    internal string? TakeExpiryFailure(string sourceResourceArn) => Take(sourceResourceArn, expiry: true)?.Message;
+
     /// <summary>Takes the first restore fault that applies to a restore of the resource, if any.</summary>
-    internal RestoreFault? TakeRestoreFault(string sourceResourceArn)
+    internal RestoreFault? TakeRestoreFault(string sourceResourceArn) => Take(sourceResourceArn, expiry: false);
+
+    private RestoreFault? Take(string sourceResourceArn, bool expiry)
     {
         lock (_restoreFaults)
         {
             for (var i = 0; i < _restoreFaults.Count; i++)
             {
                 var rule = _restoreFaults[i];
-                if (rule.Pattern == sourceResourceArn || FileSystemName.MatchesSimpleExpression(rule.Pattern, sourceResourceArn, ignoreCase: false))
+                if ((rule.Kind == RestoreFaultKind.FailExpiry) == expiry
+                    && (rule.Pattern == sourceResourceArn || FileSystemName.MatchesSimpleExpression(rule.Pattern, sourceResourceArn, ignoreCase: false)))
                 {
                     if (rule.Remaining == 1)
                     {
@@ -93,6 +109,7 @@ internal enum RestoreFaultKind
     Fail,
     Corrupt,
     Incomplete,
+    FailExpiry,
 }
 
 /// <summary>A restore fault taken for one restore job.</summary>

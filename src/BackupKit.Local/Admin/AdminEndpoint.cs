@@ -152,8 +152,11 @@ internal sealed class AdminEndpoint
             case "incomplete":
                 _faults.IncompleteRestore(pattern, times);
                 break;
+            case "expiry":
+                _faults.FailExpiry(pattern, times);
+                break;
             default:
-                throw new FormatException("A restore fault needs \"kind\": \"fail\", \"corrupt\" or \"incomplete\".");
+                throw new FormatException("A restore fault needs \"kind\": \"fail\", \"corrupt\", \"incomplete\" or \"expiry\".");
         }
     }
 

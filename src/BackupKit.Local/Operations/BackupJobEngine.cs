@@ -106,10 +106,18 @@ internal static class BackupJobEngine
             foreach (var point in vault.RecoveryPoints.Values)
             {
                 var held = state.IsUnderLegalHold(point.Arn);
-                if (point.DeleteAt is { } deleteAt && !held)
+                if (point.DeleteAt is { } deleteAt && !held && point.Status != RecoveryPointStatus.EXPIRED)
                 {
                     if (deleteAt <= now)
                     {
+                        if (state.Emulator?.Faults?.TakeExpiryFailure(point.ResourceArn) is { } reason)
+                        {
+                            // AWS Backup could not delete it: the point stays, EXPIRED, until someone deletes it.
+                            point.Status = RecoveryPointStatus.EXPIRED;
+                            point.StatusMessage = reason;
+                            continue;
+                        }
+
                         (expired ??= []).Add(point);
                         continue;
                     }

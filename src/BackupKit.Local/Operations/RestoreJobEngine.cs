@@ -83,6 +83,7 @@ internal static class RestoreJobEngine
         }
 
         if (FindPoint(state, restore.RecoveryPointArn) is not { } point
+            || point.Status == RecoveryPointStatus.EXPIRED
             || (point.DeleteAt is { } deleteAt && deleteAt <= finishAt && !state.IsUnderLegalHold(point.Arn)))
         {
             Fail(restore, $"Recovery point {restore.RecoveryPointArn} was deleted or expired before the restore finished.");

@@ -64,6 +64,11 @@ internal static class RestoreOperations
                 throw BackupApiError.InvalidParameter($"ResourceType '{type}' does not match recovery point {point.Arn}, which is a {point.ResourceType} backup.");
             }
 
+            if (point.Status == RecoveryPointStatus.EXPIRED)
+            {
+                throw BackupApiError.InvalidRequest($"Recovery point {point.Arn} is EXPIRED: its retention ended and it can no longer be restored.");
+            }
+
             var job = RestoreJobEngine.Start(state, point, vault, input.Metadata!, input.IamRoleArn, input.IdempotencyToken, input.CopySourceTagsToRestoredResource == true, now);
             return new StartRestoreJobOutput { RestoreJobId = job.Id };
         }

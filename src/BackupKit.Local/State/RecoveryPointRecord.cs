@@ -33,6 +33,12 @@ internal sealed class RecoveryPointRecord
 
     public StorageClass StorageClass { get; set; } = StorageClass.WARM;
 
+    /// <summary>COMPLETED, or EXPIRED when its retention ended but AWS Backup could not delete it (an injected expiry fault).</summary>
+    public RecoveryPointStatus Status { get; set; } = RecoveryPointStatus.COMPLETED;
+
+    /// <summary>Why the point is in its status (set for EXPIRED).</summary>
+    public string? StatusMessage { get; set; }
+
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The resource's data when the backup started; null for a backup of a resource the inventory does not model.</summary>

@@ -160,4 +160,27 @@ public sealed class RestoreDataTests : DataPlaneTest
         Assert.Equal(new ResourceContent(1, "disk"), Emulator.Inventory.Find(done.CreatedResourceArn!)!.Content);
         Assert.Equal("8", metadata["volumeSize"]);
     }
+
+    [Fact]
+    public async Task A_recovery_point_AWS_could_not_delete_stays_EXPIRED_and_cannot_be_restored()
+    {
+        var table = Emulator.Inventory.Add(Table("orders"));
+        Emulator.Faults.FailExpiry(table.Arn);
+        var point = await BackUpAsync(table, new Lifecycle { DeleteAfterDays = 1 });
+        Clock.Advance(TimeSpan.FromHours(22.9));
+        var before = await RestoreTableAsync(point, "started-before");
+        Clock.Advance(TimeSpan.FromHours(1));
+
+        var listed = Assert.Single(await PointsAsync());
+        var refused = await ErrorAsync(BackupOperations.StartRestoreJob, new StartRestoreJobInput { RecoveryPointArn = point, Metadata = new() { ["targetTableName"] = "after" }, IamRoleArn = Role });
+        var failed = await DescribeAsync(before.RestoreJobId!);
+
+        Assert.Equal(RecoveryPointStatus.EXPIRED, listed.Status);
+        Assert.Contains("could not delete", listed.StatusMessage, StringComparison.Ordinal);
+        Assert.Equal("InvalidRequestException", refused.ErrorType);
+        Assert.Contains("EXPIRED", refused.BodyMessage, StringComparison.Ordinal);
+        Assert.Equal(RestoreJobStatus.FAILED, failed.Status);
+        await CallAsync(BackupOperations.DeleteRecoveryPoint, new DeleteRecoveryPointInput { BackupVaultName = "primary", RecoveryPointArn = point });
+        Assert.Empty(await PointsAsync());
+    }
 }
