@@ -24,6 +24,8 @@ public sealed class TagBasedProtectionTests : DataPlaneTest
         var ordersPoint = Assert.Single(points, p => p.ResourceArn == orders.Arn);
         Assert.Equal(new ResourceContent(42, "aa11"), Emulator.Inventory.ContentOf(ordersPoint.RecoveryPointArn!));
         Assert.Equal(orders.SizeInBytes, ordersPoint.BackupSizeInBytes);
+        Assert.Equal("orders", ordersPoint.ResourceName);
+        Assert.Equal("orders", Assert.Single(jobs, j => j.ResourceArn == orders.Arn).ResourceName);
         Assert.Equal("EBS", Assert.Single(points, p => p.ResourceArn == gold.Arn).ResourceType);
     }
 
