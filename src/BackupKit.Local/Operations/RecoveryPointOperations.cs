@@ -46,9 +46,11 @@ internal static class RecoveryPointOperations
                     BackupVaultArn = vault.Arn,
                     ResourceArn = point.ResourceArn,
                     ResourceType = point.ResourceType,
+                    ResourceName = Inventory.ResourceArns.NameOf(point.ResourceArn),
                     IamRoleArn = point.IamRoleArn,
                     CreatedBy = point.CreatedBy,
-                    Status = RecoveryPointStatus.COMPLETED,
+                    Status = point.Status,
+                    StatusMessage = point.StatusMessage,
                     CreationDate = point.CreationDate,
                     InitiationDate = point.CreationDate,
                     CompletionDate = point.CompletionDate,
@@ -93,7 +95,8 @@ internal static class RecoveryPointOperations
                 {
                     RecoveryPointArn = point.Arn,
                     CreationDate = point.CreationDate,
-                    Status = RecoveryPointStatus.COMPLETED,
+                    Status = point.Status,
+                    StatusMessage = point.StatusMessage,
                     EncryptionKeyArn = point.EncryptionKeyArn,
                     BackupSizeBytes = point.BackupSizeInBytes,
                     BackupVaultName = vault.Name,
@@ -122,9 +125,11 @@ internal static class RecoveryPointOperations
                 BackupVaultArn = vault.Arn,
                 ResourceArn = point.ResourceArn,
                 ResourceType = point.ResourceType,
+                ResourceName = Inventory.ResourceArns.NameOf(point.ResourceArn),
                 IamRoleArn = point.IamRoleArn,
                 CreatedBy = point.CreatedBy,
-                Status = RecoveryPointStatus.COMPLETED,
+                Status = point.Status,
+                StatusMessage = point.StatusMessage,
                 CreationDate = point.CreationDate,
                 InitiationDate = point.CreationDate,
                 CompletionDate = point.CompletionDate,
@@ -155,6 +160,10 @@ internal static class RecoveryPointOperations
             }
 
             vault.RecoveryPoints.Remove(point.Arn);
+            if (point.IsContinuous)
+            {
+                ContinuousBackup.Forget(state, vault.Name, point.ResourceArn);
+            }
             return EmptyOutput.Instance;
         }
     }
@@ -184,6 +193,7 @@ internal static class RecoveryPointOperations
             }
 
             point.Lifecycle = lifecycle;
+            state.WatchLifecycle(point);
             return new UpdateRecoveryPointLifecycleOutput
             {
                 BackupVaultArn = vault.Arn,

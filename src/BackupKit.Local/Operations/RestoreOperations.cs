@@ -34,7 +34,7 @@ internal static class RestoreOperations
                 BackupVaultArn = vault.Arn,
                 RecoveryPointArn = point.Arn,
                 ResourceType = point.ResourceType,
-                RestoreMetadata = OriginalMetadata(point),
+                RestoreMetadata = RestoreMetadataKeys.Of(point, state.Region),
             };
         }
     }
@@ -64,22 +64,12 @@ internal static class RestoreOperations
                 throw BackupApiError.InvalidParameter($"ResourceType '{type}' does not match recovery point {point.Arn}, which is a {point.ResourceType} backup.");
             }
 
-            var job = new RestoreJobRecord
+            if (point.Status == RecoveryPointStatus.EXPIRED)
             {
-                Id = Guid.NewGuid().ToString("D").ToUpperInvariant(),
-                Sequence = state.NextSequence(),
-                RecoveryPointArn = point.Arn,
-                RecoveryPointCreationDate = point.CreationDate,
-                SourceResourceArn = point.ResourceArn,
-                BackupVaultArn = vault.Arn,
-                ResourceType = point.ResourceType,
-                IamRoleArn = input.IamRoleArn,
-                IdempotencyToken = input.IdempotencyToken,
-                CreatedResourceArn = CreatedResourceArn(point, input.Metadata!, state),
-                CreationDate = now,
-                BackupSizeInBytes = point.BackupSizeInBytes,
-            };
-            state.RestoreJobs.Add(job.Id, job);
+                throw BackupApiError.InvalidRequest($"Recovery point {point.Arn} is EXPIRED: its retention ended and it can no longer be restored.");
+            }
+
+            var job = RestoreJobEngine.Start(state, point, vault, input.Metadata!, input.IamRoleArn, input.IdempotencyToken, input.CopySourceTagsToRestoredResource == true, now);
             return new StartRestoreJobOutput { RestoreJobId = job.Id };
         }
     }
@@ -104,6 +94,7 @@ internal static class RestoreOperations
                 CreationDate = member.CreationDate,
                 CompletionDate = member.CompletionDate,
                 Status = member.Status,
+                StatusMessage = member.StatusMessage,
                 PercentDone = member.PercentDone,
                 BackupSizeInBytes = member.BackupSizeInBytes,
                 IamRoleArn = member.IamRoleArn,
@@ -208,7 +199,8 @@ internal static class RestoreOperations
             {
                 ResourceArn = point.ResourceArn,
                 ResourceType = point.ResourceType,
-                LastBackupTime = point.CreationDate,
+                ResourceName = ResourceName(point.ResourceArn),
+                LastBackupTime = LastBackupTime(point),
                 LastBackupVaultArn = vault.Arn,
                 LastRecoveryPointArn = point.Arn,
             });
@@ -242,7 +234,8 @@ internal static class RestoreOperations
             {
                 ResourceArn = latest.Point.ResourceArn,
                 ResourceType = latest.Point.ResourceType,
-                LastBackupTime = latest.Point.CreationDate,
+                ResourceName = ResourceName(latest.Point.ResourceArn),
+                LastBackupTime = LastBackupTime(latest.Point),
                 LastBackupVaultArn = latest.Vault.Arn,
                 LastRecoveryPointArn = latest.Point.Arn,
                 LatestRestoreJobCreationDate = lastRestore?.CreationDate,
@@ -265,7 +258,7 @@ internal static class RestoreOperations
 
             foreach (var point in vault.RecoveryPoints.Values)
             {
-                if (!latest.TryGetValue(point.ResourceArn, out var current) || point.CreationDate > current.Item1.CreationDate)
+                if (!latest.TryGetValue(point.ResourceArn, out var current) || LastBackupTime(point) > LastBackupTime(current.Item1))
                 {
                     latest[point.ResourceArn] = (point, vault);
                 }
@@ -301,7 +294,8 @@ internal static class RestoreOperations
         PercentDone = job.Status == RestoreJobStatus.COMPLETED ? "100.0" : job.Status == RestoreJobStatus.RUNNING ? "50.0" : "0.0",
         BackupSizeInBytes = job.BackupSizeInBytes,
         IamRoleArn = job.IamRoleArn,
-        ExpectedCompletionTimeMinutes = (long)BackupJobEngine.RunDuration.TotalMinutes,
+        ExpectedCompletionTimeMinutes = (long)(job.FinishAt - job.CreationDate).TotalMinutes,
+        StatusMessage = job.StatusMessage,
         CreatedResourceArn = job.Status == RestoreJobStatus.COMPLETED ? job.CreatedResourceArn : null,
         ResourceType = job.ResourceType,
         RecoveryPointCreationDate = job.RecoveryPointCreationDate,
@@ -321,23 +315,8 @@ internal static class RestoreOperations
         throw BackupApiError.NotFound($"Recovery point {arn} does not exist in account {state.AccountId}, region {state.Region}.");
     }
 
-    /// <summary>The restore metadata keys a restore of the type needs, filled from the original resource.</summary>
-    private static Dictionary<string, string> OriginalMetadata(RecoveryPointRecord point)
-    {
-        var name = ResourceName(point.ResourceArn);
-        return point.ResourceType switch
-        {
-            "DynamoDB" => new() { ["targetTableName"] = name },
-            "RDS" => new() { ["DBInstanceIdentifier"] = name },
-            "Aurora" => new() { ["DBClusterIdentifier"] = name },
-            "S3" => new() { ["DestinationBucketName"] = name, ["NewBucket"] = "false" },
-            "EFS" => new() { ["file-system-id"] = name, ["newFileSystem"] = "true" },
-            _ => new() { ["resourceId"] = name },
-        };
-    }
-
     /// <summary>The ARN of the resource a restore creates, from the metadata the caller passed.</summary>
-    private static string CreatedResourceArn(RecoveryPointRecord point, Dictionary<string, string> metadata, RegionState state)
+    internal static string CreatedResourceArn(RecoveryPointRecord point, Dictionary<string, string> metadata, RegionState state)
     {
         string Required(string key) => metadata.TryGetValue(key, out var value) && value.Length > 0
             ? value
@@ -351,11 +330,16 @@ internal static class RestoreOperations
             "Aurora" => $"arn:aws:rds:{state.Region}:{state.AccountId}:cluster:{Required("DBClusterIdentifier")}",
             "S3" => $"arn:aws:s3:::{Required("DestinationBucketName")}",
             "EFS" => $"arn:aws:elasticfilesystem:{state.Region}:{state.AccountId}:file-system/fs-{hex}",
+            "FSx" => $"arn:aws:fsx:{state.Region}:{state.AccountId}:file-system/fs-{hex}",
             "EBS" => $"arn:aws:ec2:{state.Region}:{state.AccountId}:volume/vol-{hex}",
             "EC2" => $"arn:aws:ec2:{state.Region}:{state.AccountId}:instance/i-{hex}",
             _ => point.ResourceArn,
         };
     }
+
+    /// <summary>When the point last backed its resource up (a continuous point: its rule's last run).</summary>
+    private static DateTimeOffset LastBackupTime(RecoveryPointRecord point) =>
+        point.IsContinuous && point.LastContinuousRunAt > point.CreationDate ? point.LastContinuousRunAt : point.CreationDate;
 
     private static string ResourceName(string arn)
     {
