@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using BackupKit.Local.Hosting;
 using BackupKit.Local.Protocol;
 using BackupKit.Local.State;
@@ -13,7 +14,7 @@ namespace BackupKit.Local.Operations;
 /// <see cref="DeploymentTime"/> of emulated time (CREATE_IN_PROGRESS / UPDATE_IN_PROGRESS, then COMPLETED), and a change
 /// while a deployment is in progress is refused with ConflictException as AWS refuses it.
 /// </summary>
-internal static class FrameworkOperations
+internal static partial class FrameworkOperations
 {
     /// <summary>Frameworks per account and Region (AWS quota).</summary>
     public const int MaxFrameworks = 15;
@@ -26,6 +27,7 @@ internal static class FrameworkOperations
 
     public static CreateFrameworkOutput Create(CallContext call, CreateFrameworkInput input)
     {
+        CheckName(input.FrameworkName!, "FrameworkName");
         var controls = CheckControls(input.FrameworkControls!);
         var state = call.State;
         lock (state.Gate)
@@ -189,6 +191,18 @@ internal static class FrameworkOperations
             ? framework
             : throw BackupApiError.NotFound($"Framework '{name}' does not exist in account {state.AccountId}, region {state.Region}.");
 
+    /// <summary>
+    /// Framework and report plan names: a letter, then letters, digits and underscores. AWS matches the model's pattern
+    /// against the whole name (the generated check only searches it).
+    /// </summary>
+    internal static void CheckName(string name, string member)
+    {
+        if (!NamePattern().IsMatch(name))
+        {
+            throw BackupApiError.InvalidParameter($"{member} '{name}' is not valid: start with a letter, then use letters, digits and underscores (1 to 256 characters).");
+        }
+    }
+
     internal static BackupApiError Conflict(string message) => new(ErrorCodes.Conflict, 409, message);
 
     private static List<FrameworkControl> CheckControls(List<FrameworkControl> controls)
@@ -268,6 +282,9 @@ internal static class FrameworkOperations
             }
         }
     }
+
+    [GeneratedRegex(@"^[a-zA-Z][_a-zA-Z0-9]{0,255}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
 }
 
 /// <summary>

@@ -31,6 +31,7 @@ internal static class ReportPlanOperations
 
     public static CreateReportPlanOutput Create(CallContext call, CreateReportPlanInput input)
     {
+        FrameworkOperations.CheckName(input.ReportPlanName!, "ReportPlanName");
         var channel = CheckChannel(input.ReportDeliveryChannel!);
         var state = call.State;
         lock (state.Gate)
