@@ -100,6 +100,8 @@ internal static class OperationCatalog
 
         Add(BackupOperations.GetSupportedResourceTypes, ResourceTypes.GetSupported);
 
+        Add(BackupOperations.GetRestoreJobMetadata, RestoreOperations.GetJobMetadata);
+        Add(BackupOperations.PutRestoreValidationResult, RestoreOperations.PutValidationResult);
         Add(BackupOperations.CreateRestoreTestingPlan, RestoreTestingOperations.CreatePlan);
         Add(BackupOperations.GetRestoreTestingPlan, RestoreTestingOperations.GetPlan);
         Add(BackupOperations.ListRestoreTestingPlans, RestoreTestingOperations.ListPlans);
