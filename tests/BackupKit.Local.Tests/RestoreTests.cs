@@ -43,6 +43,31 @@ public sealed class RestoreTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Restore_job_keeps_its_metadata_and_takes_one_final_validation_result()
+    {
+        var point = await BackUpAsync();
+        var started = await CallAsync(BackupOperations.StartRestoreJob, new StartRestoreJobInput { RecoveryPointArn = point, Metadata = new() { ["targetTableName"] = "orders-check" }, IamRoleArn = Role });
+
+        var tooEarly = await ErrorAsync(BackupOperations.PutRestoreValidationResult, new PutRestoreValidationResultInput { RestoreJobId = started.RestoreJobId, ValidationStatus = RestoreValidationStatus.SUCCESSFUL });
+        var metadata = await CallAsync(BackupOperations.GetRestoreJobMetadata, new GetRestoreJobMetadataInput { RestoreJobId = started.RestoreJobId });
+        Clock.Advance(TimeSpan.FromHours(2));
+        using var validating = await Caller.SendAsync(BackupOperations.PutRestoreValidationResult, new PutRestoreValidationResultInput { RestoreJobId = started.RestoreJobId, ValidationStatus = RestoreValidationStatus.VALIDATING });
+        await CallAsync(BackupOperations.PutRestoreValidationResult, new PutRestoreValidationResultInput { RestoreJobId = started.RestoreJobId, ValidationStatus = RestoreValidationStatus.SUCCESSFUL, ValidationStatusMessage = "row counts match" });
+        var changed = await ErrorAsync(BackupOperations.PutRestoreValidationResult, new PutRestoreValidationResultInput { RestoreJobId = started.RestoreJobId, ValidationStatus = RestoreValidationStatus.FAILED });
+        var described = await CallAsync(BackupOperations.DescribeRestoreJob, new DescribeRestoreJobInput { RestoreJobId = started.RestoreJobId });
+        var missing = await ErrorAsync(BackupOperations.GetRestoreJobMetadata, new GetRestoreJobMetadataInput { RestoreJobId = "missing" });
+
+        Assert.Equal("InvalidRequestException", tooEarly.ErrorType);
+        Assert.Equal("orders-check", metadata.Metadata!["targetTableName"]);
+        Assert.Equal(started.RestoreJobId, metadata.RestoreJobId);
+        Assert.Equal(204, (int)validating.StatusCode);
+        Assert.Equal("InvalidRequestException", changed.ErrorType);
+        Assert.Equal(RestoreValidationStatus.SUCCESSFUL, described.ValidationStatus);
+        Assert.Equal("row counts match", described.ValidationStatusMessage);
+        Assert.Equal("ResourceNotFoundException", missing.ErrorType);
+    }
+
+    [Fact]
     public async Task Restore_needs_the_metadata_of_its_resource_type_and_an_existing_recovery_point()
     {
         var point = await BackUpAsync();

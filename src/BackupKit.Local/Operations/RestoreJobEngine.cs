@@ -50,6 +50,7 @@ internal static class RestoreJobEngine
             : JobDurations.Restore(point.ResourceType, size, point.StorageClass == StorageClass.COLD);
         var job = new RestoreJobRecord
         {
+            Metadata = new Dictionary<string, string>(metadata, StringComparer.Ordinal),
             Id = jobId,
             Sequence = state.NextSequence(),
             RecoveryPointArn = point.Arn,

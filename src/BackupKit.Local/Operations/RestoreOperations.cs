@@ -2,6 +2,7 @@ using BackupKit.Local.Hosting;
 using BackupKit.Local.Protocol;
 using BackupKit.Local.State;
 using BackupKit.Wire;
+using BackupKit.Wire.Protocol;
 
 namespace BackupKit.Local.Operations;
 
@@ -102,10 +103,54 @@ internal static class RestoreOperations
                 CreatedResourceArn = member.CreatedResourceArn,
                 ResourceType = member.ResourceType,
                 RecoveryPointCreationDate = member.RecoveryPointCreationDate,
+                ValidationStatus = job.ValidationStatus,
+                ValidationStatusMessage = job.ValidationStatusMessage,
                 IsParent = false,
             };
         }
     }
+
+    public static GetRestoreJobMetadataOutput GetJobMetadata(CallContext call, GetRestoreJobMetadataInput input)
+    {
+        var state = call.State;
+        lock (state.Gate)
+        {
+            var job = FindJob(state, input.RestoreJobId!);
+            return new GetRestoreJobMetadataOutput { RestoreJobId = job.Id, Metadata = job.Metadata is { } metadata ? new Dictionary<string, string>(metadata, StringComparer.Ordinal) : [] };
+        }
+    }
+
+    /// <summary>
+    /// Records a validation result on a completed restore job. VALIDATING may be followed by a final status; a final
+    /// status (SUCCESSFUL, FAILED, TIMED_OUT) cannot be changed.
+    /// </summary>
+    public static EmptyOutput PutValidationResult(CallContext call, PutRestoreValidationResultInput input)
+    {
+        var state = call.State;
+        lock (state.Gate)
+        {
+            BackupJobEngine.Advance(state, call.Now);
+            var job = FindJob(state, input.RestoreJobId!);
+            if (job.Status != RestoreJobStatus.COMPLETED)
+            {
+                throw BackupApiError.InvalidRequest($"Restore job {job.Id} is {job.Status}; a validation result can only be put on a COMPLETED restore job.");
+            }
+
+            if (job.ValidationStatus is { } current && current != RestoreValidationStatus.VALIDATING)
+            {
+                throw BackupApiError.InvalidRequest($"Restore job {job.Id} already has the validation status {current}; it cannot be changed.");
+            }
+
+            job.ValidationStatus = input.ValidationStatus;
+            job.ValidationStatusMessage = input.ValidationStatusMessage;
+            return EmptyOutput.Instance;
+        }
+    }
+
+    private static RestoreJobRecord FindJob(RegionState state, string id) =>
+        state.RestoreJobs.TryGetValue(id, out var job)
+            ? job
+            : throw BackupApiError.NotFound($"Restore job {id} does not exist in account {state.AccountId}, region {state.Region}.");
 
     public static ListRestoreJobsOutput List(CallContext call, ListRestoreJobsInput input)
     {

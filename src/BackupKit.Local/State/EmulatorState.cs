@@ -23,7 +23,10 @@ internal sealed class EmulatorState
     public RegionState For(string accountId, string region) =>
         _regions.GetOrAdd((accountId, region), static (key, emulator) => new RegionState(key.AccountId, key.Region, emulator), this);
 
-    /// <summary>The state of an account in a region when it exists, without creating it.</summary>
+    /// <summary>
+    /// The state of an account in a region when it exists, without creating it: reaching into another account or region
+    /// (a copy's destination ARN) never creates state, so ARNs naming invented accounts cost nothing.
+    /// </summary>
     public RegionState? Existing(string accountId, string region) => _regions.GetValueOrDefault((accountId, region));
 
     /// <summary>A snapshot of every (account, region) state created so far.</summary>

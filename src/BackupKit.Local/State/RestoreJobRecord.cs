@@ -49,6 +49,14 @@ internal sealed class RestoreJobRecord
 
     public RestoreJobStatus Status { get; set; } = RestoreJobStatus.PENDING;
 
+    /// <summary>The metadata the restore was started with (GetRestoreJobMetadata).</summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+
+    /// <summary>The validation result a caller reported (PutRestoreValidationResult).</summary>
+    public RestoreValidationStatus? ValidationStatus { get; set; }
+
+    public string? ValidationStatusMessage { get; set; }
+
     public DateTimeOffset? CompletionDate { get; set; }
 
     public bool IsFinished => Status == RestoreJobStatus.COMPLETED || Status == RestoreJobStatus.FAILED || Status == RestoreJobStatus.ABORTED;
