@@ -184,6 +184,7 @@ internal static class RecoveryPointOperations
             }
 
             point.Lifecycle = lifecycle;
+            state.WatchLifecycle(point);
             return new UpdateRecoveryPointLifecycleOutput
             {
                 BackupVaultArn = vault.Arn,
