@@ -56,6 +56,13 @@ public sealed class RestoreDrillOptions
     /// </summary>
     public Func<string, CancellationToken, ValueTask<bool>>? TargetExists { get; set; }
 
+    /// <summary>
+    /// Gets or sets how a resource's tags are read, given its ARN and its latest recovery point's ARN (when it has one).
+    /// The default reads the tags of the latest recovery point (<c>ListTags</c>), as AWS restore testing evaluates
+    /// conditions; set it to read live tags instead, for example through the Resource Groups Tagging API.
+    /// </summary>
+    public Func<string, string?, CancellationToken, ValueTask<IReadOnlyDictionary<string, string>>>? ResourceTags { get; set; }
+
     /// <summary>Gets the validators; each runs on the resources of its scope.</summary>
     public IList<RestoreValidatorRegistration> Validators { get; } = new List<RestoreValidatorRegistration>();
 

@@ -188,7 +188,11 @@ public sealed class RestoreDrillRunner
             await ForEachAsync(all, ListingConcurrency, async (candidate, ct) =>
             {
                 var latest = candidate.Points.OrderByDescending(p => p.CreationDate).FirstOrDefault();
-                if (latest?.RecoveryPointArn is { } pointArn)
+                if (options.ResourceTags is { } readTags)
+                {
+                    candidate.Tags = await readTags(candidate.Candidate.ResourceArn, latest?.RecoveryPointArn, ct).ConfigureAwait(false);
+                }
+                else if (latest?.RecoveryPointArn is { } pointArn)
                 {
                     var tags = await client.ListTagsAsync(new ListTagsInput { ResourceArn = pointArn }, ct).ConfigureAwait(false);
                     candidate.Tags = tags.Tags ?? [];
@@ -370,8 +374,9 @@ public sealed class RestoreDrillRunner
             targetName = userChose ? metadata[nameKey]
                 : options.TargetName?.Invoke(sourceName, runId) ?? RestoreTargets.DefaultName(type, sourceName, runId[^6..]);
             metadata[nameKey] = targetName;
-            if (string.Equals(type, "S3", StringComparison.OrdinalIgnoreCase) && !metadata.ContainsKey("NewBucket"))
+            if (!userChose && string.Equals(type, "S3", StringComparison.OrdinalIgnoreCase))
             {
+                // A drill restores into a bucket of its own, which the restore creates.
                 metadata["NewBucket"] = "true";
             }
         }
