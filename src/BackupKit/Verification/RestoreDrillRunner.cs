@@ -506,9 +506,12 @@ public sealed class RestoreDrillRunner
             CopySourceTagsToRestoredResource = options.CopySourceTagsToRestoredResource ? true : null,
         };
         RestoreJobOperation operation;
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            operation = await RestoreJobOperation.StartAsync(client, input, options.Polling, _timeProvider, cancellationToken).ConfigureAwait(false);
+            // Not cancellable once sent: a start that AWS committed but whose answer was abandoned would leave a
+            // restore running that the report never mentions. The client's own timeouts bound the call.
+            operation = await RestoreJobOperation.StartAsync(client, input, options.Polling, _timeProvider, CancellationToken.None).ConfigureAwait(false);
         }
         catch (BackupServiceException e)
         {

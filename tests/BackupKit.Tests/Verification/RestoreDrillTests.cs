@@ -177,6 +177,7 @@ public sealed class RestoreDrillTests : IAsyncLifetime
         var report = await new RestoreDrillRunner(timeProvider: _world.Clock).RunAsync(options);
 
         var byType = report.Resources.ToDictionary(r => r.ResourceType);
+        Assert.True(byType["EBS"].Validations.Count > 0, string.Join(" / ", byType["EBS"].Failures));
         var timedOut = byType["RDS"].Validations.Single(v => v.Name == "slow-query");
         Assert.Equal(ValidatorOutcome.TimedOut, timedOut.Outcome);
         Assert.Contains("5 min", timedOut.Message, StringComparison.Ordinal);
@@ -184,7 +185,7 @@ public sealed class RestoreDrillTests : IAsyncLifetime
         Assert.Equal(ResourceOutcome.Failed, byType["RDS"].Outcome);
         Assert.Equal(CleanupOutcome.Deleted, byType["RDS"].Cleanup.Outcome);
 
-        var errored = byType["EBS"].Validations.Single(v => v.Name == "broken");
+        var errored = Assert.Single(byType["EBS"].Validations, v => v.Name == "broken");
         Assert.Equal(ValidatorOutcome.Errored, errored.Outcome);
         Assert.Contains("mount failed", errored.Message, StringComparison.Ordinal);
         Assert.Equal(ResourceOutcome.Passed, byType["DynamoDB"].Outcome);
@@ -199,16 +200,15 @@ public sealed class RestoreDrillTests : IAsyncLifetime
         options.Resources.Add(DrillResourceSelector.Type("RDS"));
         options.Resources.Add(DrillResourceSelector.Type("EBS"));
         options.Cleanups.Remove("EBS");
-        var polls = 0;
-        options.Polling.Delay = (delay, ct) =>
+        options.Polling.Delay = async (delay, ct) =>
         {
-            // Cancel the drill while its restores run (the third pause), then keep the clock moving for the grace wait.
-            if (Interlocked.Increment(ref polls) == 3)
+            // Cancel the drill once its three restores run, then keep the clock moving for the grace wait.
+            if (!cancel.IsCancellationRequested && (await _world.RestoreJobsAsync()).Count == 3)
             {
-                cancel.Cancel();
+                await cancel.CancelAsync();
             }
 
-            return _world.PollingDelay(delay, ct);
+            await _world.PollingDelay(delay, ct);
         };
 
         var cancelled = await Assert.ThrowsAsync<RestoreDrillCanceledException>(() => new RestoreDrillRunner(timeProvider: _world.Clock).RunAsync(options, cancel.Token));

@@ -51,9 +51,22 @@ public sealed class FileRestoreHistoryStore : IRestoreHistoryStore
                 Directory.CreateDirectory(directory);
             }
 
-            var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, useAsync: true);
+            var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, useAsync: true);
             await using (stream.ConfigureAwait(false))
             {
+                if (stream.Length > 0)
+                {
+                    // A line cut short by a crash must not swallow the first entry appended after it.
+                    stream.Seek(-1, SeekOrigin.End);
+                    var last = new byte[1];
+                    await stream.ReadExactlyAsync(last, cancellationToken).ConfigureAwait(false);
+                    if (last[0] != (byte)'\n')
+                    {
+                        stream.WriteByte((byte)'\n');
+                    }
+                }
+
+                stream.Seek(0, SeekOrigin.End);
                 buffer.Position = 0;
                 await buffer.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
