@@ -800,7 +800,7 @@ public sealed class RestoreDrillRunner
             if (isStale)
             {
                 stale++;
-                verification.Failures.Add($"Stale: last successful verification {(lastVerified is { } v ? $"at {v:u}" : "never")}, limit {options.StalenessLimit}.");
+                verification.Failures.Add($"Stale: last successful verification {(lastVerified is { } v ? $"at {v:u}" : "never")}, limit {Format(options.StalenessLimit)}.");
                 if (verification.Outcome == ResourceOutcome.Passed)
                 {
                     verification.Outcome = ResourceOutcome.Failed;
