@@ -102,9 +102,17 @@ public static class RestoreDrillDemo
         options.Cleanups["RDS"] = cleanup;
 
         // Poll restore jobs by moving the emulator clock instead of waiting.
-        options.Polling.Delay = (delay, ct) =>
+        var gate = new Lock();
+        options.Polling.Delay = (pause, _) =>
         {
-            clock.Advance(delay);
+            lock (gate)
+            {
+                if (clock.GetUtcNow() < pause.Until)
+                {
+                    clock.SetUtcNow(pause.Until);
+                }
+            }
+
             return Task.CompletedTask;
         };
 

@@ -20,10 +20,12 @@ public sealed class RestoreJobPolling
 
     /// <summary>
     /// Gets or sets how a pause is taken, or <see langword="null"/> to wait on the operation's <see cref="TimeProvider"/>.
-    /// Tests that drive an emulator with a fake clock set it to move that clock instead of waiting, for example
-    /// <c>(d, ct) =&gt; { fakeTime.Advance(d); return Task.CompletedTask; }</c>.
+    /// Tests that drive an emulator with a fake clock set it to move that clock instead of waiting. Moving it to
+    /// <see cref="RestorePollPause.Until"/> (not by <see cref="RestorePollPause.Duration"/>) keeps many concurrent
+    /// pollers from pushing the clock further than any of them asked:
+    /// <c>(pause, ct) =&gt; { lock (gate) if (fake.GetUtcNow() &lt; pause.Until) fake.SetUtcNow(pause.Until); return Task.CompletedTask; }</c>.
     /// </summary>
-    public Func<TimeSpan, CancellationToken, Task>? Delay { get; set; }
+    public Func<RestorePollPause, CancellationToken, Task>? Delay { get; set; }
 
     /// <summary>Checks the settings and throws one exception naming every wrong one.</summary>
     /// <param name="path">Where these settings sit, for the message.</param>
@@ -62,8 +64,13 @@ public sealed class RestoreJobPolling
     }
 
     internal Task DelayAsync(TimeSpan delay, TimeProvider timeProvider, CancellationToken cancellationToken) =>
-        Delay is { } delayer ? delayer(delay, cancellationToken) : Task.Delay(delay, timeProvider, cancellationToken);
+        Delay is { } delayer ? delayer(new RestorePollPause(delay, timeProvider.GetUtcNow() + delay), cancellationToken) : Task.Delay(delay, timeProvider, cancellationToken);
 
     internal TimeSpan Next(TimeSpan current) =>
         TimeSpan.FromTicks((long)Math.Min(MaxInterval.Ticks, current.Ticks * BackoffFactor));
 }
+
+/// <summary>A pause between two polls of a restore job.</summary>
+/// <param name="Duration">How long the pause lasts.</param>
+/// <param name="Until">When it ends, on the operation's clock: the time of the last poll plus <paramref name="Duration"/>.</param>
+public readonly record struct RestorePollPause(TimeSpan Duration, DateTimeOffset Until);

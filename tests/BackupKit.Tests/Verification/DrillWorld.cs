@@ -20,6 +20,7 @@ internal sealed class DrillWorld : IAsyncDisposable
     public const string Vault = "primary";
 
     private readonly List<BackupClient> _clients = [];
+    private readonly Lock _gate = new();
 
     private DrillWorld(FakeTimeProvider clock, BackupEmulator emulator)
     {
@@ -52,11 +53,18 @@ internal sealed class DrillWorld : IAsyncDisposable
         return client;
     }
 
-    /// <summary>The pause between polls: the emulator clock moves on by it, nothing sleeps.</summary>
-    public Task PollingDelay(TimeSpan delay, CancellationToken cancellationToken)
+    /// <summary>The pause between polls: the emulator clock moves on to its end, nothing sleeps.</summary>
+    public Task PollingDelay(RestorePollPause pause, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        Clock.Advance(delay);
+        lock (_gate)
+        {
+            if (Clock.GetUtcNow() < pause.Until)
+            {
+                Clock.SetUtcNow(pause.Until);
+            }
+        }
+
         return Task.CompletedTask;
     }
 

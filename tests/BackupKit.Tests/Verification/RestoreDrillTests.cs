@@ -200,7 +200,7 @@ public sealed class RestoreDrillTests : IAsyncLifetime
         options.Resources.Add(DrillResourceSelector.Type("RDS"));
         options.Resources.Add(DrillResourceSelector.Type("EBS"));
         options.Cleanups.Remove("EBS");
-        options.Polling.Delay = async (delay, ct) =>
+        options.Polling.Delay = async (pause, ct) =>
         {
             // Cancel the drill once its three restores run, then keep the clock moving for the grace wait.
             if (!cancel.IsCancellationRequested && (await _world.RestoreJobsAsync()).Count == 3)
@@ -208,7 +208,7 @@ public sealed class RestoreDrillTests : IAsyncLifetime
                 await cancel.CancelAsync();
             }
 
-            await _world.PollingDelay(delay, ct);
+            await _world.PollingDelay(pause, ct);
         };
 
         var cancelled = await Assert.ThrowsAsync<RestoreDrillCanceledException>(() => new RestoreDrillRunner(timeProvider: _world.Clock).RunAsync(options, cancel.Token));
@@ -233,10 +233,10 @@ public sealed class RestoreDrillTests : IAsyncLifetime
         var options = _world.Options();
         options.Resources.Add(DrillResourceSelector.Arn(DrillWorld.Table));
         options.CancellationGracePeriod = TimeSpan.Zero;
-        options.Polling.Delay = (delay, ct) =>
+        options.Polling.Delay = (pause, ct) =>
         {
             cancel.Cancel();
-            return _world.PollingDelay(delay, ct);
+            return _world.PollingDelay(pause, ct);
         };
 
         var cancelled = await Assert.ThrowsAsync<RestoreDrillCanceledException>(() => new RestoreDrillRunner(timeProvider: _world.Clock).RunAsync(options, cancel.Token));

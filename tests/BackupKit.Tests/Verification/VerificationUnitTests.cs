@@ -146,7 +146,7 @@ public sealed class VerificationUnitTests
             new DescribeRestoreJobOutput { Status = RestoreJobStatus.RUNNING },
             new DescribeRestoreJobOutput { Status = RestoreJobStatus.FAILED, StatusMessage = "no subnet" });
         var pauses = new List<TimeSpan>();
-        var polling = new RestoreJobPolling { InitialInterval = TimeSpan.FromSeconds(30), MaxInterval = TimeSpan.FromSeconds(90), Delay = (d, _) => { pauses.Add(d); return Task.CompletedTask; } };
+        var polling = new RestoreJobPolling { InitialInterval = TimeSpan.FromSeconds(30), MaxInterval = TimeSpan.FromSeconds(90), Delay = (p, _) => { pauses.Add(p.Duration); return Task.CompletedTask; } };
 
         var operation = await RestoreJobOperation.StartAsync(client, new StartRestoreJobInput { IdempotencyToken = "t" }, polling);
         var outcome = await operation.WaitForCompletionAsync();
@@ -162,7 +162,7 @@ public sealed class VerificationUnitTests
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         var client = Substitute.For<IBackupClient>();
         client.DescribeRestoreJobAsync(Arg.Any<DescribeRestoreJobInput>(), Arg.Any<CancellationToken>()).Returns(new DescribeRestoreJobOutput { Status = RestoreJobStatus.RUNNING });
-        var polling = new RestoreJobPolling { Deadline = TimeSpan.FromMinutes(10), Delay = (d, _) => { clock.Advance(d); return Task.CompletedTask; } };
+        var polling = new RestoreJobPolling { Deadline = TimeSpan.FromMinutes(10), Delay = (p, _) => { clock.SetUtcNow(p.Until); return Task.CompletedTask; } };
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => RestoreJobOperation.Resume(client, "J", polling, clock).WaitForCompletionAsync());
 
