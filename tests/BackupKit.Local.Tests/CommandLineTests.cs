@@ -50,6 +50,33 @@ public sealed class CommandLineTests
         Assert.Contains("--bogus", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Cli_loads_a_seed_file_and_its_clock_moves_through_the_admin_path()
+    {
+        var seed = Path.Combine(Path.GetTempPath(), $"backupkit-seed-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(seed, """{"resources":[{"arn":"arn:aws:dynamodb:us-east-1:000000000000:table/seeded","tags":{"backup":"daily"}}]}""");
+        var port = HostingTests.FreePort();
+        using var process = Start("--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", seed);
+        try
+        {
+            await ReadLineContainingAsync(process, $"http://127.0.0.1:{port}");
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var resources = await http.GetStringAsync(new Uri("/_backupkit/resources", UriKind.Relative));
+            var before = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri("/_backupkit/clock", UriKind.Relative))).RootElement.GetProperty("epochMillis").GetInt64();
+            using var advance = await http.PostAsync(new Uri("/_backupkit/clock/advance", UriKind.Relative), new StringContent("""{"seconds":86400}"""));
+            var after = System.Text.Json.JsonDocument.Parse(await advance.Content.ReadAsStringAsync()).RootElement;
+
+            Assert.Contains("table/seeded", resources, StringComparison.Ordinal);
+            Assert.True(after.GetProperty("epochMillis").GetInt64() - before >= 86_400_000, "the clock moved a day forward");
+            Assert.Equal(86400, after.GetProperty("advancedSeconds").GetDouble());
+        }
+        finally
+        {
+            Stop(process);
+            File.Delete(seed);
+        }
+    }
+
     private static Process Start(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

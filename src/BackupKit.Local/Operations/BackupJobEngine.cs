@@ -137,7 +137,7 @@ internal static class BackupJobEngine
                 vault.RecoveryPoints.Remove(point.Arn);
                 if (point.IsContinuous)
                 {
-                    state.ContinuousPoints.Remove((vault.Name, point.ResourceArn));
+                    ContinuousBackup.Forget(state, vault.Name, point.ResourceArn);
                 }
             }
         }

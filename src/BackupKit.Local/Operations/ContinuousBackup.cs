@@ -20,7 +20,7 @@ internal static class ContinuousBackup
     /// <summary>Whether the resource can have its continuous point in this vault (it has none in another vault).</summary>
     public static bool CanKeepIn(RegionState state, string vaultName, string resourceArn)
     {
-        foreach (var (vault, arn) in state.ContinuousPoints.Keys)
+        foreach (var (vault, arn) in state.ContinuousArns.Keys)
         {
             if (arn == resourceArn && vault != vaultName)
             {
@@ -32,10 +32,23 @@ internal static class ContinuousBackup
     }
 
     /// <summary>The ARN of the resource's continuous point in the vault: the existing one, or a new one.</summary>
-    public static string PointArn(RegionState state, string vaultName, string resourceArn) =>
-        state.ContinuousPoints.TryGetValue((vaultName, resourceArn), out var existing)
-            ? existing.Arn
-            : $"arn:aws:backup:{state.Region}:{state.AccountId}:recovery-point:continuous:{Inventory.ResourceArns.NameOf(resourceArn)}-{Guid.NewGuid().ToString("N")[..8]}";
+    public static string PointArn(RegionState state, string vaultName, string resourceArn)
+    {
+        if (!state.ContinuousArns.TryGetValue((vaultName, resourceArn), out var arn))
+        {
+            arn = $"arn:aws:backup:{state.Region}:{state.AccountId}:recovery-point:continuous:{Inventory.ResourceArns.NameOf(resourceArn)}-{Guid.NewGuid().ToString("N")[..8]}";
+            state.ContinuousArns[(vaultName, resourceArn)] = arn;
+        }
+
+        return arn;
+    }
+
+    /// <summary>The continuous point is gone (expired or deleted): the next continuous job starts a new one.</summary>
+    public static void Forget(RegionState state, string vaultName, string resourceArn)
+    {
+        state.ContinuousPoints.Remove((vaultName, resourceArn));
+        state.ContinuousArns.Remove((vaultName, resourceArn));
+    }
 
     /// <summary>A continuous job completed: create the point or bring it up to date.</summary>
     public static RecoveryPointRecord Complete(RegionState state, VaultRecord vault, BackupJobRecord job, DateTimeOffset finishAt)
@@ -47,7 +60,7 @@ internal static class ContinuousBackup
             point = new RecoveryPointRecord
             {
                 CreatedBy = job.CreatedBy,
-                Arn = job.RecoveryPointArn,
+                Arn = PointArn(state, vault.Name, job.ResourceArn),
                 Sequence = state.NextSequence(),
                 VaultName = vault.Name,
                 ResourceArn = job.ResourceArn,

@@ -125,6 +125,7 @@ internal static class CopyJobOperations
         var state = call.State;
         lock (state.Gate)
         {
+            BackupJobEngine.Advance(state, call.Now);
             var job = state.CopyJobs.TryGetValue(input.CopyJobId!, out var found)
                 ? found
                 : throw BackupApiError.NotFound($"Copy job {input.CopyJobId} does not exist in account {state.AccountId}, region {state.Region}.");
@@ -138,6 +139,7 @@ internal static class CopyJobOperations
         var now = call.Now;
         lock (state.Gate)
         {
+            BackupJobEngine.Advance(state, now);
             var jobs = new List<CopyJobRecord>();
             if ((input.ByAccountId is null || input.ByAccountId == state.AccountId) && input.ByParentJobId is null)
             {

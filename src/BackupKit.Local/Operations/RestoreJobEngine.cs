@@ -30,6 +30,48 @@ internal static class RestoreJobEngine
         }
     }
 
+    /// <summary>
+    /// Records a restore job of the point, as StartRestoreJob and scheduled restore tests start it: the target from the
+    /// metadata (and the point-in-time keys of continuous points), the next matching restore fault, the duration by type
+    /// and size. Throws <see cref="Protocol.BackupApiError"/> when the metadata is wrong. Call under the region gate.
+    /// </summary>
+    public static RestoreJobRecord Start(
+        RegionState state, RecoveryPointRecord point, VaultRecord vault, Dictionary<string, string> metadata,
+        string? iamRoleArn, string? idempotencyToken, bool copySourceTags, DateTimeOffset now)
+    {
+        var pointInTime = RestoreMetadataKeys.PointInTime(point, metadata, now);
+        var createdArn = RestoreOperations.CreatedResourceArn(point, metadata, state);
+        var jobId = Guid.NewGuid().ToString("D").ToUpperInvariant();
+        var fault = state.Emulator?.Faults?.TakeRestoreFault(point.ResourceArn);
+        var content = pointInTime is { } at ? ContinuousBackup.ContentAt(point, at) : point.Content;
+        var size = point.SourceSizeInBytes ?? point.BackupSizeInBytes;
+        var duration = point.SourceSizeInBytes is null
+            ? BackupJobEngine.RunDuration
+            : JobDurations.Restore(point.ResourceType, size, point.StorageClass == StorageClass.COLD);
+        var job = new RestoreJobRecord
+        {
+            Id = jobId,
+            Sequence = state.NextSequence(),
+            RecoveryPointArn = point.Arn,
+            RecoveryPointCreationDate = point.CreationDate,
+            SourceResourceArn = point.ResourceArn,
+            BackupVaultArn = vault.Arn,
+            ResourceType = point.ResourceType,
+            IamRoleArn = iamRoleArn,
+            IdempotencyToken = idempotencyToken,
+            CreatedResourceArn = createdArn,
+            CreationDate = now,
+            FinishAt = now + duration,
+            BackupSizeInBytes = point.BackupSizeInBytes,
+            RestoredContent = Apply(fault, content, jobId),
+            RestoredSizeInBytes = size,
+            RestoredTags = copySourceTags ? point.SourceTags : null,
+            FailureMessage = fault is { Kind: RestoreFaultKind.Fail } failed ? failed.Message : null,
+        };
+        state.RestoreJobs.Add(job.Id, job);
+        return job;
+    }
+
     private static void Finish(RegionState state, RestoreJobRecord restore)
     {
         var finishAt = restore.FinishAt;

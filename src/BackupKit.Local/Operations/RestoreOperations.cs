@@ -64,37 +64,7 @@ internal static class RestoreOperations
                 throw BackupApiError.InvalidParameter($"ResourceType '{type}' does not match recovery point {point.Arn}, which is a {point.ResourceType} backup.");
             }
 
-            var metadata = input.Metadata!;
-            var pointInTime = RestoreMetadataKeys.PointInTime(point, metadata, now);
-            var createdArn = CreatedResourceArn(point, metadata, state);
-            var jobId = Guid.NewGuid().ToString("D").ToUpperInvariant();
-            var fault = call.Emulator.Faults?.TakeRestoreFault(point.ResourceArn);
-            var content = pointInTime is { } at ? ContinuousBackup.ContentAt(point, at) : point.Content;
-            var size = point.SourceSizeInBytes ?? point.BackupSizeInBytes;
-            var duration = point.SourceSizeInBytes is null
-                ? BackupJobEngine.RunDuration
-                : JobDurations.Restore(point.ResourceType, size, point.StorageClass == StorageClass.COLD);
-            var job = new RestoreJobRecord
-            {
-                Id = jobId,
-                Sequence = state.NextSequence(),
-                RecoveryPointArn = point.Arn,
-                RecoveryPointCreationDate = point.CreationDate,
-                SourceResourceArn = point.ResourceArn,
-                BackupVaultArn = vault.Arn,
-                ResourceType = point.ResourceType,
-                IamRoleArn = input.IamRoleArn,
-                IdempotencyToken = input.IdempotencyToken,
-                CreatedResourceArn = createdArn,
-                CreationDate = now,
-                FinishAt = now + duration,
-                BackupSizeInBytes = point.BackupSizeInBytes,
-                RestoredContent = RestoreJobEngine.Apply(fault, content, jobId),
-                RestoredSizeInBytes = size,
-                RestoredTags = input.CopySourceTagsToRestoredResource == true ? point.SourceTags : null,
-                FailureMessage = fault is { Kind: RestoreFaultKind.Fail } failed ? failed.Message : null,
-            };
-            state.RestoreJobs.Add(job.Id, job);
+            var job = RestoreJobEngine.Start(state, point, vault, input.Metadata!, input.IamRoleArn, input.IdempotencyToken, input.CopySourceTagsToRestoredResource == true, now);
             return new StartRestoreJobOutput { RestoreJobId = job.Id };
         }
     }
@@ -341,7 +311,7 @@ internal static class RestoreOperations
     }
 
     /// <summary>The ARN of the resource a restore creates, from the metadata the caller passed.</summary>
-    private static string CreatedResourceArn(RecoveryPointRecord point, Dictionary<string, string> metadata, RegionState state)
+    internal static string CreatedResourceArn(RecoveryPointRecord point, Dictionary<string, string> metadata, RegionState state)
     {
         string Required(string key) => metadata.TryGetValue(key, out var value) && value.Length > 0
             ? value

@@ -58,6 +58,9 @@ internal sealed class RegionState
     /// <summary>The continuous recovery point of each (vault, resource), which continuous backup rules keep up to date.</summary>
     public Dictionary<(string VaultName, string ResourceArn), RecoveryPointRecord> ContinuousPoints { get; } = new();
 
+    /// <summary>The ARN of each (vault, resource)'s continuous point, given to its first job and kept while the point lives.</summary>
+    public Dictionary<(string VaultName, string ResourceArn), string> ContinuousArns { get; } = new();
+
     /// <summary>No recovery point moves to cold storage or expires before this time (recomputed when reached; lowered when a point is added).</summary>
     public DateTimeOffset NextLifecycleEventAt { get; set; } = DateTimeOffset.MinValue;
 

@@ -1,0 +1,175 @@
+using BackupKit.Local;
+using BackupKit.Wire;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace BackupKit.Benchmarks;
+
+/// <summary>
+/// One emulated day of an account with 1,000 tagged resources and 3 backup plans: the daily, twice-daily and nightly
+/// runs start their backup jobs, the daily plan copies every backup into a vault of another Region, recovery points
+/// expire by their lifecycle (7, 3 and 14 days), 50 resources change their data, and a client looks at both vaults every
+/// emulated hour (which is what makes the lazy emulator catch up). Set-up runs 35 emulated days first, so retention and
+/// the 30-day job history are at steady state; each iteration is one more day. Goal: under 10 s per day, and a managed
+/// heap that stays flat from day to day (printed after each iteration as "day N: heap ...").
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(OneDayPerIteration))]
+public class EmulatedDayBenchmarks
+{
+    /// <summary>One invocation per iteration (an iteration is one emulated day), run in-process: no separate build.</summary>
+    private sealed class OneDayPerIteration : ManualConfig
+    {
+        public OneDayPerIteration() => AddJob(Job.Dry
+            .WithStrategy(RunStrategy.Monitoring)
+            .WithLaunchCount(1)
+            .WithWarmupCount(1)
+            .WithIterationCount(5)
+            .WithInvocationCount(1)
+            .WithUnrollFactor(1)
+            .WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
+    private const int Resources = 1000;
+    private const string Role = "arn:aws:iam::000000000000:role/service-role/AWSBackupDefaultServiceRole";
+
+    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private BackupEmulator _emulator = null!;
+    private BackupClient _east = null!;
+    private BackupClient _west = null!;
+    private string[] _arns = null!;
+    private int _day;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _emulator = await BackupEmulator.StartAsync(new BackupEmulatorOptions { TimeProvider = _clock });
+        _east = new BackupClient(new BackupClientOptions { ServiceUrl = _emulator.Endpoint, Region = "us-east-1", Credentials = LoopbackFixture.Credentials }, null, _clock);
+        _west = new BackupClient(new BackupClientOptions { ServiceUrl = _emulator.Endpoint, Region = "us-west-2", Credentials = LoopbackFixture.Credentials }, null, _clock);
+        await _east.CreateBackupVaultAsync(new CreateBackupVaultInput { BackupVaultName = "primary" });
+        var replica = await _west.CreateBackupVaultAsync(new CreateBackupVaultInput { BackupVaultName = "replica" });
+
+        _arns = new string[Resources];
+        for (var i = 0; i < Resources; i++)
+        {
+            _arns[i] = (i % 4) switch
+            {
+                0 => $"arn:aws:dynamodb:us-east-1:000000000000:table/table-{i:D4}",
+                1 => $"arn:aws:ec2:us-east-1:000000000000:volume/vol-{i:D17}",
+                2 => $"arn:aws:rds:us-east-1:000000000000:db:db-{i:D4}",
+                _ => $"arn:aws:s3:::bucket-{i:D4}",
+            };
+            var tags = new Dictionary<string, string> { ["backup"] = "daily", ["env"] = i % 2 == 0 ? "prod" : "dev", ["team"] = $"team-{i % 10}" };
+            _emulator.Inventory.Add(_arns[i], tags, sizeInBytes: (1L + (i % 20)) << 30, content: new ResourceContent(i, $"c{i}"));
+        }
+
+        await PlanAsync("daily-with-copy", new BackupRuleInput
+        {
+            RuleName = "daily",
+            TargetBackupVaultName = "primary",
+            ScheduleExpression = "cron(0 5 ? * * *)",
+            Lifecycle = new Lifecycle { DeleteAfterDays = 7 },
+            CopyActions = [new CopyAction { DestinationBackupVaultArn = replica.BackupVaultArn, Lifecycle = new Lifecycle { DeleteAfterDays = 7 } }],
+        }, new BackupSelection
+        {
+            SelectionName = "tagged",
+            IamRoleArn = Role,
+            ListOfTags = [new Condition { ConditionType = ConditionType.STRINGEQUALS, ConditionKey = "backup", ConditionValue = "daily" }],
+        });
+        await PlanAsync("twice-daily-prod", new BackupRuleInput
+        {
+            RuleName = "twice",
+            TargetBackupVaultName = "primary",
+            ScheduleExpression = "cron(0 */12 ? * * *)",
+            Lifecycle = new Lifecycle { DeleteAfterDays = 3 },
+        }, new BackupSelection
+        {
+            SelectionName = "prod",
+            IamRoleArn = Role,
+            Resources = ["*"],
+            Conditions = new Conditions { StringEquals = [new ConditionParameter { ConditionKey = "aws:ResourceTag/env", ConditionValue = "prod" }] },
+        });
+        await PlanAsync("nightly-tables", new BackupRuleInput
+        {
+            RuleName = "nightly",
+            TargetBackupVaultName = "primary",
+            ScheduleExpression = "cron(0 21 ? * * *)",
+            Lifecycle = new Lifecycle { DeleteAfterDays = 14 },
+        }, new BackupSelection
+        {
+            SelectionName = "tables",
+            IamRoleArn = Role,
+            Resources = ["arn:aws:dynamodb:*:*:table/*"],
+            NotResources = ["arn:aws:dynamodb:*:*:table/table-09*"],
+        });
+
+        for (var day = 0; day < 35; day++)
+        {
+            await OneEmulatedDayAsync();
+        }
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        _east.Dispose();
+        _west.Dispose();
+        await _emulator.DisposeAsync();
+    }
+
+    [IterationCleanup]
+    public void ReportHeap()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Console.WriteLine($"// day {_day}: heap {GC.GetTotalMemory(forceFullCollection: true) / (1024.0 * 1024.0):F1} MiB");
+    }
+
+    [Benchmark(Description = "One emulated day: 1,000 tagged resources, 3 plans, copies, expiries")]
+    public Task OneEmulatedDay() => OneEmulatedDayAsync();
+
+    private async Task OneEmulatedDayAsync()
+    {
+        _day++;
+        for (var hour = 0; hour < 24; hour++)
+        {
+            _clock.Advance(TimeSpan.FromHours(1));
+            await _east.DescribeBackupVaultAsync(new DescribeBackupVaultInput { BackupVaultName = "primary" });
+            await _west.DescribeBackupVaultAsync(new DescribeBackupVaultInput { BackupVaultName = "replica" });
+            if (hour == 12)
+            {
+                for (var i = 0; i < 50; i++)
+                {
+                    var arn = _arns[((_day * 50) + i) % Resources];
+                    _emulator.Inventory.Change(arn, new ResourceContent(_day + i, $"d{_day}-{i}"));
+                }
+            }
+        }
+
+        var jobs = await _east.ListBackupJobsAsync(new ListBackupJobsInput { ByCreatedAfter = _clock.GetUtcNow().AddDays(-1), MaxResults = 1000 });
+        if (jobs.BackupJobs is not { Count: > 0 })
+        {
+            throw new InvalidOperationException("The emulated day started no backup job.");
+        }
+    }
+
+    private async Task PlanAsync(string name, BackupRuleInput rule, BackupSelection selection)
+    {
+        var plan = await _east.CreateBackupPlanAsync(new CreateBackupPlanInput { BackupPlan = new BackupPlanInput { BackupPlanName = name, Rules = [rule] } });
+        await _east.CreateBackupSelectionAsync(new CreateBackupSelectionInput { BackupPlanId = plan.BackupPlanId, BackupSelection = selection });
+    }
+
+    /// <summary>A clock the benchmark moves by hand (the emulator and the signing client share it).</summary>
+    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
+    {
+        private long _ticks = start.UtcTicks;
+
+        public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+
+        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+    }
+}
