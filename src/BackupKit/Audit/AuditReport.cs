@@ -99,6 +99,12 @@ public sealed record AuditReport
     /// <summary>Gets the calls per operation (live).</summary>
     public IReadOnlyDictionary<string, int> ApiCallsByOperation { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>
+    /// Gets, for a live audit, the controls whose live verdict differs from the offline verdict of the declared
+    /// posture, with the objects that drifted (empty offline, and when both agree).
+    /// </summary>
+    public IReadOnlyList<VerdictDifference> Drift { get; init; } = [];
+
     /// <summary>Gets every failing finding of every control.</summary>
     public IEnumerable<AuditFinding> Findings => Controls.SelectMany(c => c.Findings).Where(f => f.Status == ComplianceStatus.NonCompliant);
 
