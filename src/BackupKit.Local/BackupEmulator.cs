@@ -26,18 +26,25 @@ public sealed class BackupEmulator : IAsyncDisposable
     private readonly WebApplication _app;
     private int _disposed;
 
-    private BackupEmulator(WebApplication app, Uri endpoint, FaultInjector faults)
+    private BackupEmulator(WebApplication app, Uri endpoint, FaultInjector faults, EmulatedInventory inventory)
     {
         _app = app;
         Endpoint = endpoint;
         Faults = faults;
+        Inventory = inventory;
     }
 
     /// <summary>The base address the emulator answers on, for example <c>http://127.0.0.1:41234</c>.</summary>
     public Uri Endpoint { get; }
 
-    /// <summary>Fault injection for resilience tests: throttling, server errors, latency, dropped connections.</summary>
+    /// <summary>Fault injection for resilience tests: throttling, server errors, latency, dropped connections, failed or corrupted restores.</summary>
     public FaultInjector Faults { get; }
+
+    /// <summary>
+    /// The emulated resources of every account and Region (DynamoDB tables, RDS instances, Aurora clusters, EBS volumes,
+    /// EC2 instances, EFS and FSx file systems, S3 buckets) that backup plans select by ARN and tags.
+    /// </summary>
+    public EmulatedInventory Inventory { get; }
 
     /// <summary>Starts the emulator on 127.0.0.1 and returns once it accepts requests.</summary>
     /// <param name="options">Port, clock, accounts and logging; defaults when null (free port, system clock).</param>
@@ -62,13 +69,17 @@ public sealed class BackupEmulator : IAsyncDisposable
 
         var app = builder.Build();
         var faults = new FaultInjector(OperationCatalog.IsOperation);
+        var state = new State.EmulatorState(faults);
+        var clock = new EmulatorClock(options.TimeProvider);
+        var inventory = new EmulatedInventory(state, clock, options.DefaultAccountId);
         var pipeline = new RequestPipeline(
             OperationCatalog.BuildRoutes(),
             faults,
-            new State.EmulatorState(),
-            options.TimeProvider,
+            state,
+            clock,
             new AccountResolver(options.AccountsByAccessKey, options.DefaultAccountId),
             options.SecretsByAccessKey,
+            new Admin.AdminEndpoint(inventory, clock, faults),
             loggerFactory.CreateLogger("BackupKit.Local"));
         app.Run(pipeline.HandleAsync);
 
@@ -85,7 +96,7 @@ public sealed class BackupEmulator : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel started without reporting the address it listens on.");
         var port = new Uri(address).Port;
-        return new BackupEmulator(app, new Uri($"http://127.0.0.1:{port}"), faults);
+        return new BackupEmulator(app, new Uri($"http://127.0.0.1:{port}"), faults, inventory);
     }
 
     /// <summary>Stops the server and releases the port. Safe to call more than once.</summary>

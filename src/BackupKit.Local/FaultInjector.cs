@@ -9,7 +9,7 @@ namespace BackupKit.Local;
 /// per operation (model name, for example <c>CreateBackupPlan</c>) and apply to the next requests of that operation
 /// in the order they were added. Thread-safe.
 /// </summary>
-public sealed class FaultInjector
+public sealed partial class FaultInjector
 {
     private readonly ConcurrentDictionary<string, OperationFaults> _operations = new(StringComparer.Ordinal);
     private readonly Func<string, bool> _isKnownOperation;
@@ -91,9 +91,10 @@ public sealed class FaultInjector
         return _operations.TryGetValue(operation, out var faults) ? Volatile.Read(ref faults.RequestCount) : 0;
     }
 
-    /// <summary>Removes every rule and resets the request counts.</summary>
+    /// <summary>Removes every rule (restore faults included) and resets the request counts.</summary>
     public void Clear()
     {
+        ClearRestoreFaults();
         foreach (var faults in _operations.Values)
         {
             faults.Clear();

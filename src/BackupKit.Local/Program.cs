@@ -51,6 +51,20 @@ catch (Exception ex) when (ex is ArgumentException or IOException)
 
 await using (emulator)
 {
+    if (commandLine.SeedFile is { } seedPath)
+    {
+        try
+        {
+            var loaded = BackupKit.Local.Admin.SeedFile.Load(emulator.Inventory, await File.ReadAllTextAsync(seedPath));
+            Console.WriteLine($"Loaded {loaded} resources from {seedPath}.");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or System.Text.Json.JsonException)
+        {
+            await Console.Error.WriteLineAsync($"BackupKit.Local could not load the seed file {seedPath}: {ex.Message}");
+            return 1;
+        }
+    }
+
     Console.WriteLine($"BackupKit.Local is listening on {emulator.Endpoint.ToString().TrimEnd('/')} (Ctrl+C to stop)");
     Console.Out.Flush();
     try

@@ -61,7 +61,7 @@ public sealed class ScheduledBackupTests : EmulatorTest
     }
 
     [Fact]
-    public async Task Selections_by_tag_start_nothing_because_the_emulator_knows_no_tagged_resources()
+    public async Task Selections_by_tag_start_nothing_while_no_inventory_resource_carries_the_tags()
     {
         await PlanWithSelectionAsync(Selection());
 

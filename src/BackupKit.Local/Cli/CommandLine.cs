@@ -8,16 +8,20 @@ internal sealed class CommandLine
     public const string Usage = """
         BackupKit.Local: an emulator of the AWS Backup API on 127.0.0.1.
 
-        Usage: backupkit-local [--port <port>] [--account <12-digit id>] [--access-key <id>=<account>]...
+        Usage: backupkit-local [--port <port>] [--account <12-digit id>] [--access-key <id>=<account>]... [--seed <file.json>]
 
         Options:
           --port <port>                  Port to listen on (default 4566; 0 picks a free port).
           --account <id>                 Account for access keys that are not mapped (default 000000000000).
           --access-key <key>=<account>   Maps an access key id to an account; repeatable.
+          --seed <file.json>             Loads resources into the inventory: {"resources": [{"arn": ..., "tags": {...},
+                                         "sizeInBytes": ..., "content": {"itemCount": ..., "checksum": ...}}]}.
           -h, --help                     Shows this help.
 
         Point an AWS Backup client at the printed address with any access key and secret,
         for example access key AKIDBACKUPKITTEST and region us-east-1. Stop with Ctrl+C.
+        The admin path /_backupkit/ (plain JSON, no signing) manages resources and moves the clock,
+        for example: curl -X POST <address>/_backupkit/clock/advance -d '{"seconds": 86400}'.
         """;
 
     public int Port { get; private set; } = 4566;
@@ -27,6 +31,9 @@ internal sealed class CommandLine
     public Dictionary<string, string> AccountsByAccessKey { get; } = new(StringComparer.Ordinal);
 
     public bool ShowHelp { get; private set; }
+
+    /// <summary>The seed file of inventory resources to load at start, or null.</summary>
+    public string? SeedFile { get; private set; }
 
     /// <summary>Parses the arguments; returns an error message instead when they are wrong.</summary>
     public static CommandLine Parse(IReadOnlyList<string> args, out string? error)
@@ -71,6 +78,15 @@ internal sealed class CommandLine
                     }
 
                     result.AccountsByAccessKey[mapping[..eq]] = mapping[(eq + 1)..];
+                    break;
+                case "--seed":
+                    result.SeedFile = Next();
+                    if (result.SeedFile is null)
+                    {
+                        error = "--seed needs the path of a JSON seed file.";
+                        return result;
+                    }
+
                     break;
                 default:
                     error = $"Unknown argument '{arg}'. Run with --help to see the options.";

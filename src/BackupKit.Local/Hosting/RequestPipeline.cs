@@ -25,21 +25,23 @@ internal sealed partial class RequestPipeline
     private readonly RouteTable<IOperationEndpoint> _routes;
     private readonly FaultInjector _faults;
     private readonly EmulatorState _state;
-    private readonly TimeProvider _clock;
+    private readonly EmulatorClock _clock;
     private readonly AccountResolver _accounts;
     private readonly ILogger _logger;
     private readonly FrozenDictionary<string, string> _secrets;
-    private readonly bool _usesSystemClock;
+    private readonly Admin.AdminEndpoint _admin;
 
     public RequestPipeline(
         RouteTable<IOperationEndpoint> routes,
         FaultInjector faults,
         EmulatorState state,
-        TimeProvider clock,
+        EmulatorClock clock,
         AccountResolver accounts,
         IEnumerable<KeyValuePair<string, string>> secretsByAccessKey,
+        Admin.AdminEndpoint admin,
         ILogger logger)
     {
+        _admin = admin;
         _routes = routes;
         _faults = faults;
         _state = state;
@@ -47,7 +49,6 @@ internal sealed partial class RequestPipeline
         _accounts = accounts;
         _logger = logger;
         _secrets = secretsByAccessKey.ToFrozenDictionary(StringComparer.Ordinal);
-        _usesSystemClock = ReferenceEquals(clock, TimeProvider.System);
     }
 
     public async Task HandleAsync(HttpContext http)
@@ -56,10 +57,18 @@ internal sealed partial class RequestPipeline
         var headers = request.Headers;
         var responseHeaders = http.Response.Headers;
         responseHeaders["x-amzn-requestid"] = Guid.NewGuid().ToString("D");
-        if (!_usesSystemClock)
+        if (!_clock.IsSystemClock)
         {
             // SDKs correct clock skew from the Date header; it must tell the emulated time.
             responseHeaders.Date = _clock.GetUtcNow().ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        var rawPath = RawPath(http);
+        if (Admin.AdminEndpoint.Handles(rawPath))
+        {
+            // The emulator's own admin API: plain JSON, no SigV4 (see the README).
+            await _admin.HandleAsync(http, rawPath.ToString()).ConfigureAwait(false);
+            return;
         }
 
         var authError = SigV4HeaderCheck.Check(headers.Authorization, headers["X-Amz-Date"], headers.Date, out var caller);
@@ -76,7 +85,6 @@ internal sealed partial class RequestPipeline
             return;
         }
 
-        var rawPath = RawPath(http);
         if (!_routes.TryMatch(request.Method, rawPath, request, static (r, key) => r.Query.ContainsKey(key), out var match))
         {
             await ErrorResponseWriter.WriteAsync(

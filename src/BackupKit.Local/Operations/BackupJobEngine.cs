@@ -4,20 +4,26 @@ using BackupKit.Wire;
 namespace BackupKit.Local.Operations;
 
 /// <summary>
-/// Moves backup plans, jobs and recovery points along with the emulator clock, lazily: every operation that reads or
-/// changes plans' selections, jobs, recovery points or vaults first brings the region up to "now". Plans start a job per
-/// scheduled run and selected resource. Restore jobs are PENDING, RUNNING one minute later and COMPLETED ten minutes after
-/// they were created. A backup job is CREATED, RUNNING one minute later and
-/// finishes ten minutes after it was created: COMPLETED with a recovery point in its vault, or FAILED when the vault is
-/// gone or its lock does not allow the job's retention. Recovery points move to cold storage and expire at the dates
-/// their lifecycle gives. Call under the region gate.
+/// Moves backup plans, jobs, copies, restores and recovery points along with the emulator clock, lazily: every
+/// operation that reads or changes them (and every change of the inventory) first brings the region up to "now".
+/// Plans start a job per scheduled run and selected resource (<see cref="SelectionMatcher"/>). A backup job is
+/// CREATED, RUNNING one minute later (when it reads the resource's content) and finishes after the time
+/// <see cref="JobDurations"/> gives for the resource's type and size (ten minutes from creation for resources the
+/// inventory does not model): COMPLETED with a recovery point in its vault, or FAILED when the resource or vault is
+/// gone or the vault's lock does not allow the job's retention. A completed job runs its rule's copy actions
+/// (<see cref="CopyActionRunner"/>). Restore jobs move as <see cref="RestoreJobEngine"/> says. Recovery points move to
+/// cold storage and expire at the dates their lifecycle gives. Finished jobs are kept for 30 days, the job history
+/// AWS Backup lists. Call under the region gate.
 /// </summary>
 internal static class BackupJobEngine
 {
     public static readonly TimeSpan StartDelay = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan RunDuration = TimeSpan.FromMinutes(10);
 
-    /// <summary>The size the emulator reports for every backup (it stores no data).</summary>
+    /// <summary>How long finished jobs stay listable (ListBackupJobs covers the last 30 days).</summary>
+    public static readonly TimeSpan JobHistory = TimeSpan.FromDays(30);
+
+    /// <summary>The size the emulator reports for backups of resources the inventory does not model.</summary>
     public const long BackupSizeInBytes = 1024 * 1024;
 
     /// <summary>The most scheduled runs of one rule started by one catch-up; older missed runs are skipped.</summary>
@@ -30,21 +36,38 @@ internal static class BackupJobEngine
             RunSchedules(state, plan, now);
         }
 
-        foreach (var job in state.Jobs.Values)
+        if (state.ActiveJobs.Count > 0)
         {
-            if (!job.IsFinished)
+            var active = state.ActiveJobs;
+            var kept = 0;
+            for (var i = 0; i < active.Count; i++)
             {
-                AdvanceJob(state, job, now);
+                var job = active[i];
+                if (!job.IsFinished)
+                {
+                    AdvanceJob(state, job, now);
+                }
+
+                if (!job.IsFinished)
+                {
+                    active[kept++] = job;
+                }
             }
+
+            active.RemoveRange(kept, active.Count - kept);
         }
 
-        foreach (var restore in state.RestoreJobs.Values)
+        RestoreJobEngine.Advance(state, now);
+        ReceiveCopies(state, now);
+        ApplyLifecycles(state, now);
+        PruneHistory(state, now);
+    }
+
+    private static void ReceiveCopies(RegionState state, DateTimeOffset now)
+    {
+        while (state.CopyInbox.TryDequeue(out var sent))
         {
-            if (!restore.IsFinished && now >= restore.CreationDate + StartDelay)
-            {
-                restore.Status = now >= restore.CreationDate + RunDuration ? RestoreJobStatus.COMPLETED : RestoreJobStatus.RUNNING;
-                restore.CompletionDate = restore.IsFinished ? restore.CreationDate + RunDuration : null;
-            }
+            state.IncomingCopies.Add(sent);
         }
 
         for (var i = state.IncomingCopies.Count - 1; i >= 0; i--)
@@ -57,11 +80,21 @@ internal static class BackupJobEngine
                 // A vault deleted while the copy was on its way receives nothing.
                 if (state.Vaults.TryGetValue(copy.VaultName, out var destination))
                 {
-                    destination.RecoveryPoints[copy.Point.Arn] = copy.Point;
+                    copy.Point.Sequence = state.NextSequence();
+                    state.AddRecoveryPoint(destination, copy.Point);
                 }
             }
         }
+    }
 
+    private static void ApplyLifecycles(RegionState state, DateTimeOffset now)
+    {
+        if (now < state.NextLifecycleEventAt)
+        {
+            return;
+        }
+
+        var next = DateTimeOffset.MaxValue;
         foreach (var vault in state.Vaults.Values)
         {
             if (vault.RecoveryPoints.Count == 0)
@@ -69,38 +102,126 @@ internal static class BackupJobEngine
                 continue;
             }
 
-            List<string>? expired = null;
+            List<RecoveryPointRecord>? expired = null;
             foreach (var point in vault.RecoveryPoints.Values)
             {
-                if (point.DeleteAt is { } deleteAt && deleteAt <= now && !state.IsUnderLegalHold(point.Arn))
+                var held = state.IsUnderLegalHold(point.Arn);
+                if (point.DeleteAt is { } deleteAt && !held)
                 {
-                    (expired ??= []).Add(point.Arn);
+                    if (deleteAt <= now)
+                    {
+                        (expired ??= []).Add(point);
+                        continue;
+                    }
+
+                    next = deleteAt < next ? deleteAt : next;
                 }
-                else if (point.MoveToColdStorageAt is { } coldAt && coldAt <= now && point.StorageClass == StorageClass.WARM
+
+                if (point.MoveToColdStorageAt is { } coldAt && point.StorageClass == StorageClass.WARM
                     && ResourceTypes.SupportsColdStorage(point.ResourceType, point.Lifecycle?.OptInToArchiveForSupportedResources == true))
                 {
-                    point.StorageClass = StorageClass.COLD;
+                    if (coldAt <= now)
+                    {
+                        point.StorageClass = StorageClass.COLD;
+                    }
+                    else
+                    {
+                        next = coldAt < next ? coldAt : next;
+                    }
                 }
             }
 
-            foreach (var arn in expired ?? [])
+            foreach (var point in expired ?? [])
             {
                 // Lifecycle deletion goes ahead in locked vaults too (the lock only stops early deletion), not under a legal hold.
-                vault.RecoveryPoints.Remove(arn);
+                vault.RecoveryPoints.Remove(point.Arn);
+                if (point.IsContinuous)
+                {
+                    ContinuousBackup.Forget(state, vault.Name, point.ResourceArn);
+                }
             }
+        }
+
+        state.NextLifecycleEventAt = next;
+    }
+
+    private static void PruneHistory(RegionState state, DateTimeOffset now)
+    {
+        if (now < state.NextJobPruneAt)
+        {
+            return;
+        }
+
+        state.NextJobPruneAt = now.AddDays(1);
+        var cutoff = now - JobHistory;
+        List<string>? old = null;
+        foreach (var job in state.Jobs.Values)
+        {
+            if (job.IsFinished && job.CompletionDate < cutoff)
+            {
+                (old ??= []).Add(job.Id);
+            }
+        }
+
+        foreach (var id in old ?? [])
+        {
+            state.Jobs.Remove(id);
+        }
+
+        old?.Clear();
+        foreach (var copy in state.CopyJobs.Values)
+        {
+            if (copy.CreationDate + RunDuration < cutoff)
+            {
+                (old ??= []).Add(copy.Id);
+            }
+        }
+
+        foreach (var id in old ?? [])
+        {
+            state.CopyJobs.Remove(id);
+        }
+
+        old?.Clear();
+        foreach (var restore in state.RestoreJobs.Values)
+        {
+            if (restore.IsFinished && restore.CompletionDate < cutoff)
+            {
+                (old ??= []).Add(restore.Id);
+            }
+        }
+
+        foreach (var id in old ?? [])
+        {
+            state.RestoreJobs.Remove(id);
         }
     }
 
     private static void AdvanceJob(RegionState state, BackupJobRecord job, DateTimeOffset now)
     {
         var startAt = job.CreationDate + StartDelay;
-        var finishAt = job.CreationDate + RunDuration;
         if (now < startAt)
         {
             return;
         }
 
-        job.State = BackupJobState.RUNNING;
+        if (job.State == BackupJobState.CREATED)
+        {
+            job.State = BackupJobState.RUNNING;
+            if (job.IsModeled)
+            {
+                // The backup reads the resource when it starts; changes made later go into the next backup.
+                job.Snapshot = state.Resources.Find(job.ResourceArn);
+                if (job.Snapshot is null)
+                {
+                    job.CompletionDate = startAt;
+                    Fail(job, $"Resource {job.ResourceArn} was not found; it was deleted before the backup started.");
+                    return;
+                }
+            }
+        }
+
+        var finishAt = job.FinishAt;
         if (now < finishAt)
         {
             return;
@@ -119,6 +240,20 @@ internal static class BackupJobEngine
             return;
         }
 
+        var size = job.Snapshot?.SizeInBytes ?? BackupSizeInBytes;
+        var point = job.IsContinuous
+            ? ContinuousBackup.Complete(state, vault, job, finishAt)
+            : NewPoint(state, vault, job, finishAt, size);
+        job.State = BackupJobState.COMPLETED;
+        job.BackupSizeInBytes = size;
+        if (job.CopyActions is { Count: > 0 } actions)
+        {
+            CopyActionRunner.Run(state, job, point, actions, finishAt);
+        }
+    }
+
+    private static RecoveryPointRecord NewPoint(RegionState state, VaultRecord vault, BackupJobRecord job, DateTimeOffset finishAt, long size)
+    {
         var point = new RecoveryPointRecord
         {
             CreatedBy = job.CreatedBy,
@@ -130,24 +265,25 @@ internal static class BackupJobEngine
             IamRoleArn = job.IamRoleArn,
             CreationDate = job.CreationDate,
             CompletionDate = finishAt,
-            BackupSizeInBytes = BackupSizeInBytes,
+            BackupSizeInBytes = size,
             EncryptionKeyArn = vault.EncryptionKeyArn,
             Lifecycle = job.Lifecycle,
+            Content = job.Snapshot?.Content,
+            SourceSizeInBytes = job.Snapshot?.SizeInBytes,
+            SourceTags = job.Snapshot?.Tags,
         };
         foreach (var (key, value) in job.RecoveryPointTags ?? [])
         {
             point.Tags[key] = value;
         }
 
-        vault.RecoveryPoints[point.Arn] = point;
-        job.State = BackupJobState.COMPLETED;
-        job.BackupSizeInBytes = BackupSizeInBytes;
+        state.AddRecoveryPoint(vault, point);
+        return point;
     }
 
     /// <summary>
     /// Starts the backup jobs a plan's rules would have started since the plan was last brought up to date: one per
-    /// run of the rule's cron (read in its time zone) and per resource its selections name by ARN. Selections that pick
-    /// resources by tags or conditions start nothing: the emulator knows no resources and their tags.
+    /// run of the rule's cron (read in its time zone) and per resource its selections pick at that run.
     /// </summary>
     private static void RunSchedules(RegionState state, PlanRecord plan, DateTimeOffset now)
     {
@@ -158,117 +294,110 @@ internal static class BackupJobEngine
             return;
         }
 
-        plan.ScheduledThrough = until;
-        var resources = SelectedResources(plan);
-        if (resources.Count == 0)
+        var version = plan.Current;
+        var schedules = version.Schedules ??= ParseSchedules(version);
+        if (plan.ScheduleComputedFor == version && until < plan.NextRunAt)
         {
+            // No rule runs before "until": nothing to start, and nothing to evaluate.
+            plan.ScheduledThrough = until;
             return;
         }
 
-        var version = plan.Current;
-        foreach (var rule in version.Document.Rules ?? [])
+        plan.ScheduledThrough = until;
+        List<SelectionMatcher.Selected>? resources = null;
+        var nextRun = DateTimeOffset.MaxValue;
+        foreach (var (rule, cron, zone) in schedules)
         {
-            var timezone = rule.ScheduleExpressionTimezone ?? BackupPlanOperations.DefaultTimezone;
-            var cron = CronExpression.Parse(rule.ScheduleExpression ?? BackupPlanOperations.DefaultScheduleExpression, static message => new InvalidOperationException(message));
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(timezone);
             var runs = 0;
             foreach (var runAt in cron.NextRuns(from, zone))
             {
-                if (runAt > until || ++runs > MaxRunsPerCatchUp)
+                if (runAt > until)
                 {
+                    nextRun = runAt < nextRun ? runAt : nextRun;
                     break;
                 }
 
-                var creator = new RecoveryPointCreator
-                {
-                    BackupPlanId = plan.Id,
-                    BackupPlanArn = plan.Arn,
-                    BackupPlanName = version.Document.BackupPlanName,
-                    BackupPlanVersion = version.VersionId,
-                    BackupRuleId = rule.RuleId,
-                    BackupRuleName = rule.RuleName,
-                    BackupRuleCron = rule.ScheduleExpression,
-                    BackupRuleTimezone = timezone,
-                };
-                foreach (var (resourceArn, resourceType, role) in resources)
-                {
-                    var vaultArn = state.VaultArn(rule.TargetBackupVaultName!);
-                    var job = new BackupJobRecord
-                    {
-                        Id = Guid.NewGuid().ToString("D").ToUpperInvariant(),
-                        Sequence = state.NextSequence(),
-                        VaultName = rule.TargetBackupVaultName!,
-                        VaultArn = vaultArn,
-                        ResourceArn = resourceArn,
-                        ResourceType = resourceType,
-                        IamRoleArn = role,
-                        RecoveryPointArn = ResourceTypes.RecoveryPointArn(resourceType, resourceArn, state.Region, state.AccountId, runAt),
-                        CreationDate = runAt,
-                        StartBy = runAt.AddMinutes(rule.StartWindowMinutes ?? BackupPlanOperations.DefaultStartWindowMinutes),
-                        CompleteBy = runAt.AddMinutes(rule.CompletionWindowMinutes ?? BackupPlanOperations.DefaultCompletionWindowMinutes),
-                        Lifecycle = rule.Lifecycle,
-                        RecoveryPointTags = rule.RecoveryPointTags,
-                        CreatedBy = creator,
-                    };
-                    state.Jobs.Add(job.Id, job);
-                }
-
-                plan.LastExecutionDate = runAt;
-            }
-        }
-    }
-
-    /// <summary>The resources a plan's selections name by ARN (no wildcards), minus their NotResources, with the role to back each up.</summary>
-    private static List<(string Arn, string Type, string Role)> SelectedResources(PlanRecord plan)
-    {
-        var selected = new List<(string, string, string)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var record in plan.Selections.Values)
-        {
-            var selection = record.Selection;
-            if (selection.ListOfTags is { Count: > 0 } || HasConditions(selection.Conditions))
-            {
-                continue;
-            }
-
-            foreach (var arn in selection.Resources ?? [])
-            {
-                if (arn.Contains('*', StringComparison.Ordinal) || IsExcluded(arn, selection.NotResources) || !seen.Add(arn))
+                if (++runs > MaxRunsPerCatchUp)
                 {
                     continue;
                 }
 
-                try
+                // Selections are evaluated against the inventory as it is now: every change of a resource brings the
+                // region up to date first, so the inventory has not changed since this run was due.
+                resources ??= SelectionMatcher.Select(state, plan);
+                if (resources.Count == 0)
                 {
-                    selected.Add((arn, ResourceTypes.Of(arn), selection.IamRoleArn!));
+                    continue;
                 }
-                catch (Protocol.BackupApiError)
-                {
-                    // A resource type AWS Backup does not protect is never backed up.
-                }
+
+                StartRun(state, plan, version, rule, runAt, resources);
             }
         }
 
-        return selected;
+        plan.ScheduleComputedFor = version;
+        plan.NextRunAt = nextRun;
     }
 
-    private static bool HasConditions(Conditions? conditions) =>
-        conditions is not null
-        && (conditions.StringEquals is { Count: > 0 } || conditions.StringNotEquals is { Count: > 0 }
-            || conditions.StringLike is { Count: > 0 } || conditions.StringNotLike is { Count: > 0 });
-
-    // NotResources entries are ARNs or ARN patterns where '*' matches any run of characters.
-    private static bool IsExcluded(string arn, List<string>? notResources)
+    private static List<(BackupRule Rule, CronExpression Cron, TimeZoneInfo Zone)> ParseSchedules(PlanVersion version)
     {
-        foreach (var pattern in notResources ?? [])
+        var schedules = new List<(BackupRule, CronExpression, TimeZoneInfo)>();
+        foreach (var rule in version.Document.Rules ?? [])
         {
-            if (System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(pattern, arn, ignoreCase: false))
-            {
-                return true;
-            }
+            var timezone = rule.ScheduleExpressionTimezone ?? BackupPlanOperations.DefaultTimezone;
+            var cron = CronExpression.Parse(rule.ScheduleExpression ?? BackupPlanOperations.DefaultScheduleExpression, static message => new InvalidOperationException(message));
+            schedules.Add((rule, cron, TimeZoneInfo.FindSystemTimeZoneById(timezone)));
         }
 
-        return false;
+        return schedules;
+    }
+
+    private static void StartRun(RegionState state, PlanRecord plan, PlanVersion version, BackupRule rule, DateTimeOffset runAt, List<SelectionMatcher.Selected> resources)
+    {
+        var creator = new RecoveryPointCreator
+        {
+            BackupPlanId = plan.Id,
+            BackupPlanArn = plan.Arn,
+            BackupPlanName = version.Document.BackupPlanName,
+            BackupPlanVersion = version.VersionId,
+            BackupRuleId = rule.RuleId,
+            BackupRuleName = rule.RuleName,
+            BackupRuleCron = rule.ScheduleExpression,
+            BackupRuleTimezone = rule.ScheduleExpressionTimezone ?? BackupPlanOperations.DefaultTimezone,
+        };
+        var vaultName = rule.TargetBackupVaultName!;
+        var vaultArn = state.VaultArn(vaultName);
+        foreach (var (resourceArn, resourceType, role, resource) in resources)
+        {
+            var continuous = rule.EnableContinuousBackup == true
+                && ContinuousBackup.Supports(resourceType) && resource is not null
+                && ContinuousBackup.CanKeepIn(state, vaultName, resourceArn);
+            var job = new BackupJobRecord
+            {
+                Id = Guid.NewGuid().ToString("D").ToUpperInvariant(),
+                Sequence = state.NextSequence(),
+                VaultName = vaultName,
+                VaultArn = vaultArn,
+                ResourceArn = resourceArn,
+                ResourceType = resourceType,
+                IamRoleArn = role,
+                RecoveryPointArn = continuous
+                    ? ContinuousBackup.PointArn(state, vaultName, resourceArn)
+                    : ResourceTypes.RecoveryPointArn(resourceType, resourceArn, state.Region, state.AccountId, runAt),
+                CreationDate = runAt,
+                StartBy = runAt.AddMinutes(rule.StartWindowMinutes ?? BackupPlanOperations.DefaultStartWindowMinutes),
+                CompleteBy = runAt.AddMinutes(rule.CompletionWindowMinutes ?? BackupPlanOperations.DefaultCompletionWindowMinutes),
+                FinishAt = runAt + (resource is null ? RunDuration : JobDurations.Backup(resourceType, resource.SizeInBytes)),
+                IsModeled = resource is not null,
+                IsContinuous = continuous,
+                Lifecycle = rule.Lifecycle,
+                RecoveryPointTags = rule.RecoveryPointTags,
+                CopyActions = rule.CopyActions,
+                CreatedBy = creator,
+            };
+            state.AddJob(job);
+        }
+
+        plan.LastExecutionDate = runAt;
     }
 
     private static void Fail(BackupJobRecord job, string message)

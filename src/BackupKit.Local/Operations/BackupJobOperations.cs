@@ -51,6 +51,7 @@ internal static class BackupJobOperations
             }
 
             var vault = BackupVaultOperations.Find(state, input.BackupVaultName!);
+            var resource = state.Resources.Find(input.ResourceArn!);
             var job = new BackupJobRecord
             {
                 Id = Guid.NewGuid().ToString("D").ToUpperInvariant(),
@@ -64,12 +65,14 @@ internal static class BackupJobOperations
                 CreationDate = now,
                 StartBy = now.AddMinutes(input.StartWindowMinutes ?? DefaultStartWindowMinutes),
                 CompleteBy = input.CompleteWindowMinutes is { } minutes ? now.AddMinutes(minutes) : null,
+                FinishAt = now + (resource is null ? BackupJobEngine.RunDuration : JobDurations.Backup(resource.ResourceType, resource.SizeInBytes)),
+                IsModeled = resource is not null,
                 IdempotencyToken = input.IdempotencyToken,
                 Lifecycle = input.Lifecycle,
                 RecoveryPointTags = input.RecoveryPointTags,
                 BackupOptions = input.BackupOptions,
             };
-            state.Jobs.Add(job.Id, job);
+            state.AddJob(job);
             return new StartBackupJobOutput { BackupJobId = job.Id, RecoveryPointArn = job.RecoveryPointArn, CreationDate = job.CreationDate, IsParent = false };
         }
     }
@@ -99,7 +102,7 @@ internal static class BackupJobOperations
                 PercentDone = PercentDone(job),
                 BackupSizeInBytes = job.BackupSizeInBytes,
                 BytesTransferred = job.BackupSizeInBytes,
-                ExpectedCompletionDate = job.CreationDate + BackupJobEngine.RunDuration,
+                ExpectedCompletionDate = job.FinishAt,
                 StartBy = job.StartBy,
                 BackupOptions = job.BackupOptions,
                 IsParent = false,
@@ -150,7 +153,7 @@ internal static class BackupJobOperations
                     PercentDone = PercentDone(job),
                     BackupSizeInBytes = job.BackupSizeInBytes,
                     BytesTransferred = job.BackupSizeInBytes,
-                    ExpectedCompletionDate = job.CreationDate + BackupJobEngine.RunDuration,
+                    ExpectedCompletionDate = job.FinishAt,
                     StartBy = job.StartBy,
                     BackupOptions = job.BackupOptions,
                     IsParent = false,

@@ -128,6 +128,7 @@ internal static class BackupVaultOperations
             }
 
             state.Vaults.Add(name, vault);
+            call.Emulator.VaultsByArn[vault.Arn] = vault;
             return vault;
         }
     }
@@ -190,6 +191,7 @@ internal static class BackupVaultOperations
             }
 
             state.Vaults.Remove(vault.Name);
+            call.Emulator.VaultsByArn.TryRemove(new KeyValuePair<string, VaultRecord>(vault.Arn, vault));
             return EmptyOutput.Instance;
         }
     }

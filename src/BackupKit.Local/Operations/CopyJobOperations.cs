@@ -41,6 +41,11 @@ internal static class CopyJobOperations
                 throw BackupApiError.InvalidRequest($"Recovery point {point.Arn} is in cold storage; backups in cold storage cannot be copied.");
             }
 
+            if (point.IsContinuous)
+            {
+                throw BackupApiError.InvalidRequest($"Recovery point {point.Arn} is a continuous backup; StartCopyJob does not copy continuous recovery points (copy a snapshot instead).");
+            }
+
             sourceVaultArn = sourceVault.Arn;
         }
 
@@ -51,19 +56,8 @@ internal static class CopyJobOperations
         lock (destination.Gate)
         {
             BackupJobEngine.Advance(destination, now);
-            if (!destination.Vaults.TryGetValue(destinationVaultName, out var vault))
-            {
-                failure = $"Destination backup vault {input.DestinationBackupVaultArn} does not exist.";
-            }
-            else if (destinationAccount != call.AccountId && !AllowsCopyFrom(vault.AccessPolicy))
-            {
-                failure = $"Access denied: the access policy of {vault.Arn} does not allow backup:CopyIntoBackupVault from account {call.AccountId}.";
-            }
-            else
-            {
-                failure = vault.Lock is { } vaultLock ? BackupJobEngine.RetentionBreaksLock(lifecycle, vaultLock) : null;
-                encryptionKeyArn = vault.EncryptionKeyArn;
-            }
+            destination.Vaults.TryGetValue(destinationVaultName, out var vault);
+            failure = DestinationRefusal(vault, input.DestinationBackupVaultArn!, destinationAccount, call.AccountId, lifecycle, out encryptionKeyArn);
         }
 
         CopyJobRecord job;
@@ -115,6 +109,9 @@ internal static class CopyJobOperations
                     EncryptionKeyArn = encryptionKeyArn,
                     CreatedBy = point.CreatedBy,
                     Lifecycle = lifecycle,
+                    Content = point.Content,
+                    SourceSizeInBytes = point.SourceSizeInBytes,
+                    SourceTags = point.SourceTags,
                 };
                 destination.IncomingCopies.Add(new PendingCopy(destinationVaultName, now + BackupJobEngine.RunDuration, copy));
             }
@@ -128,6 +125,7 @@ internal static class CopyJobOperations
         var state = call.State;
         lock (state.Gate)
         {
+            BackupJobEngine.Advance(state, call.Now);
             var job = state.CopyJobs.TryGetValue(input.CopyJobId!, out var found)
                 ? found
                 : throw BackupApiError.NotFound($"Copy job {input.CopyJobId} does not exist in account {state.AccountId}, region {state.Region}.");
@@ -141,6 +139,7 @@ internal static class CopyJobOperations
         var now = call.Now;
         lock (state.Gate)
         {
+            BackupJobEngine.Advance(state, now);
             var jobs = new List<CopyJobRecord>();
             if ((input.ByAccountId is null || input.ByAccountId == state.AccountId) && input.ByParentJobId is null)
             {
@@ -210,8 +209,33 @@ internal static class CopyJobOperations
             StatusMessage = jobState == CopyJobState.FAILED ? job.FailureMessage : null,
             BackupSizeInBytes = job.BackupSizeInBytes,
             IamRoleArn = job.IamRoleArn,
+            CreatedBy = job.CreatedBy,
+            CreatedByBackupJobId = job.CreatedByBackupJobId,
+            ResourceName = Inventory.ResourceArns.NameOf(job.ResourceArn),
             IsParent = false,
         };
+    }
+
+    /// <summary>
+    /// Why a destination vault refuses a copy (it is missing; across accounts, its access policy does not allow
+    /// <c>backup:CopyIntoBackupVault</c>; its lock's retention range does not allow the copy's lifecycle), or null when
+    /// it accepts it. Shared by StartCopyJob and the copy actions of backup rules.
+    /// </summary>
+    internal static string? DestinationRefusal(VaultRecord? vault, string destinationArn, string destinationAccount, string sourceAccount, Lifecycle? lifecycle, out string? encryptionKeyArn)
+    {
+        encryptionKeyArn = null;
+        if (vault is null)
+        {
+            return $"Destination backup vault {destinationArn} does not exist.";
+        }
+
+        if (destinationAccount != sourceAccount && !AllowsCopyFrom(vault.AccessPolicy))
+        {
+            return $"Access denied: the access policy of {vault.Arn} does not allow backup:CopyIntoBackupVault from account {sourceAccount}.";
+        }
+
+        encryptionKeyArn = vault.EncryptionKeyArn;
+        return vault.Lock is { } vaultLock ? BackupJobEngine.RetentionBreaksLock(lifecycle, vaultLock) : null;
     }
 
     private static CopyJobRecord? FindByToken(RegionState state, string? token)

@@ -158,6 +158,9 @@ internal static class LegalHoldOperations
 
             var now = call.Now;
             hold.CancellationDate = now;
+
+            // Points the hold kept past their deletion date expire at the next catch-up.
+            state.NextLifecycleEventAt = DateTimeOffset.MinValue;
             hold.CancelDescription = input.CancelDescription;
             hold.RetainRecordUntil = input.RetainRecordInDays is { } days ? now.AddDays(days) : null;
             return new CancelLegalHoldOutput();

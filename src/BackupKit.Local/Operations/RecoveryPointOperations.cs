@@ -155,6 +155,10 @@ internal static class RecoveryPointOperations
             }
 
             vault.RecoveryPoints.Remove(point.Arn);
+            if (point.IsContinuous)
+            {
+                ContinuousBackup.Forget(state, vault.Name, point.ResourceArn);
+            }
             return EmptyOutput.Instance;
         }
     }
@@ -184,6 +188,7 @@ internal static class RecoveryPointOperations
             }
 
             point.Lifecycle = lifecycle;
+            state.WatchLifecycle(point);
             return new UpdateRecoveryPointLifecycleOutput
             {
                 BackupVaultArn = vault.Arn,

@@ -34,7 +34,7 @@ internal static class RestoreOperations
                 BackupVaultArn = vault.Arn,
                 RecoveryPointArn = point.Arn,
                 ResourceType = point.ResourceType,
-                RestoreMetadata = OriginalMetadata(point),
+                RestoreMetadata = RestoreMetadataKeys.Of(point, state.Region),
             };
         }
     }
@@ -64,9 +64,19 @@ internal static class RestoreOperations
                 throw BackupApiError.InvalidParameter($"ResourceType '{type}' does not match recovery point {point.Arn}, which is a {point.ResourceType} backup.");
             }
 
+            var metadata = input.Metadata!;
+            var pointInTime = RestoreMetadataKeys.PointInTime(point, metadata, now);
+            var createdArn = CreatedResourceArn(point, metadata, state);
+            var jobId = Guid.NewGuid().ToString("D").ToUpperInvariant();
+            var fault = call.Emulator.Faults?.TakeRestoreFault(point.ResourceArn);
+            var content = pointInTime is { } at ? ContinuousBackup.ContentAt(point, at) : point.Content;
+            var size = point.SourceSizeInBytes ?? point.BackupSizeInBytes;
+            var duration = point.SourceSizeInBytes is null
+                ? BackupJobEngine.RunDuration
+                : JobDurations.Restore(point.ResourceType, size, point.StorageClass == StorageClass.COLD);
             var job = new RestoreJobRecord
             {
-                Id = Guid.NewGuid().ToString("D").ToUpperInvariant(),
+                Id = jobId,
                 Sequence = state.NextSequence(),
                 RecoveryPointArn = point.Arn,
                 RecoveryPointCreationDate = point.CreationDate,
@@ -75,9 +85,14 @@ internal static class RestoreOperations
                 ResourceType = point.ResourceType,
                 IamRoleArn = input.IamRoleArn,
                 IdempotencyToken = input.IdempotencyToken,
-                CreatedResourceArn = CreatedResourceArn(point, input.Metadata!, state),
+                CreatedResourceArn = createdArn,
                 CreationDate = now,
+                FinishAt = now + duration,
                 BackupSizeInBytes = point.BackupSizeInBytes,
+                RestoredContent = RestoreJobEngine.Apply(fault, content, jobId),
+                RestoredSizeInBytes = size,
+                RestoredTags = input.CopySourceTagsToRestoredResource == true ? point.SourceTags : null,
+                FailureMessage = fault is { Kind: RestoreFaultKind.Fail } failed ? failed.Message : null,
             };
             state.RestoreJobs.Add(job.Id, job);
             return new StartRestoreJobOutput { RestoreJobId = job.Id };
@@ -104,6 +119,7 @@ internal static class RestoreOperations
                 CreationDate = member.CreationDate,
                 CompletionDate = member.CompletionDate,
                 Status = member.Status,
+                StatusMessage = member.StatusMessage,
                 PercentDone = member.PercentDone,
                 BackupSizeInBytes = member.BackupSizeInBytes,
                 IamRoleArn = member.IamRoleArn,
@@ -208,7 +224,8 @@ internal static class RestoreOperations
             {
                 ResourceArn = point.ResourceArn,
                 ResourceType = point.ResourceType,
-                LastBackupTime = point.CreationDate,
+                ResourceName = ResourceName(point.ResourceArn),
+                LastBackupTime = LastBackupTime(point),
                 LastBackupVaultArn = vault.Arn,
                 LastRecoveryPointArn = point.Arn,
             });
@@ -242,7 +259,8 @@ internal static class RestoreOperations
             {
                 ResourceArn = latest.Point.ResourceArn,
                 ResourceType = latest.Point.ResourceType,
-                LastBackupTime = latest.Point.CreationDate,
+                ResourceName = ResourceName(latest.Point.ResourceArn),
+                LastBackupTime = LastBackupTime(latest.Point),
                 LastBackupVaultArn = latest.Vault.Arn,
                 LastRecoveryPointArn = latest.Point.Arn,
                 LatestRestoreJobCreationDate = lastRestore?.CreationDate,
@@ -265,7 +283,7 @@ internal static class RestoreOperations
 
             foreach (var point in vault.RecoveryPoints.Values)
             {
-                if (!latest.TryGetValue(point.ResourceArn, out var current) || point.CreationDate > current.Item1.CreationDate)
+                if (!latest.TryGetValue(point.ResourceArn, out var current) || LastBackupTime(point) > LastBackupTime(current.Item1))
                 {
                     latest[point.ResourceArn] = (point, vault);
                 }
@@ -301,7 +319,8 @@ internal static class RestoreOperations
         PercentDone = job.Status == RestoreJobStatus.COMPLETED ? "100.0" : job.Status == RestoreJobStatus.RUNNING ? "50.0" : "0.0",
         BackupSizeInBytes = job.BackupSizeInBytes,
         IamRoleArn = job.IamRoleArn,
-        ExpectedCompletionTimeMinutes = (long)BackupJobEngine.RunDuration.TotalMinutes,
+        ExpectedCompletionTimeMinutes = (long)(job.FinishAt - job.CreationDate).TotalMinutes,
+        StatusMessage = job.StatusMessage,
         CreatedResourceArn = job.Status == RestoreJobStatus.COMPLETED ? job.CreatedResourceArn : null,
         ResourceType = job.ResourceType,
         RecoveryPointCreationDate = job.RecoveryPointCreationDate,
@@ -321,21 +340,6 @@ internal static class RestoreOperations
         throw BackupApiError.NotFound($"Recovery point {arn} does not exist in account {state.AccountId}, region {state.Region}.");
     }
 
-    /// <summary>The restore metadata keys a restore of the type needs, filled from the original resource.</summary>
-    private static Dictionary<string, string> OriginalMetadata(RecoveryPointRecord point)
-    {
-        var name = ResourceName(point.ResourceArn);
-        return point.ResourceType switch
-        {
-            "DynamoDB" => new() { ["targetTableName"] = name },
-            "RDS" => new() { ["DBInstanceIdentifier"] = name },
-            "Aurora" => new() { ["DBClusterIdentifier"] = name },
-            "S3" => new() { ["DestinationBucketName"] = name, ["NewBucket"] = "false" },
-            "EFS" => new() { ["file-system-id"] = name, ["newFileSystem"] = "true" },
-            _ => new() { ["resourceId"] = name },
-        };
-    }
-
     /// <summary>The ARN of the resource a restore creates, from the metadata the caller passed.</summary>
     private static string CreatedResourceArn(RecoveryPointRecord point, Dictionary<string, string> metadata, RegionState state)
     {
@@ -351,11 +355,16 @@ internal static class RestoreOperations
             "Aurora" => $"arn:aws:rds:{state.Region}:{state.AccountId}:cluster:{Required("DBClusterIdentifier")}",
             "S3" => $"arn:aws:s3:::{Required("DestinationBucketName")}",
             "EFS" => $"arn:aws:elasticfilesystem:{state.Region}:{state.AccountId}:file-system/fs-{hex}",
+            "FSx" => $"arn:aws:fsx:{state.Region}:{state.AccountId}:file-system/fs-{hex}",
             "EBS" => $"arn:aws:ec2:{state.Region}:{state.AccountId}:volume/vol-{hex}",
             "EC2" => $"arn:aws:ec2:{state.Region}:{state.AccountId}:instance/i-{hex}",
             _ => point.ResourceArn,
         };
     }
+
+    /// <summary>When the point last backed its resource up (a continuous point: its rule's last run).</summary>
+    private static DateTimeOffset LastBackupTime(RecoveryPointRecord point) =>
+        point.IsContinuous && point.LastContinuousRunAt > point.CreationDate ? point.LastContinuousRunAt : point.CreationDate;
 
     private static string ResourceName(string arn)
     {

@@ -41,6 +41,21 @@ internal sealed class BackupJobRecord
     /// <summary>The plan and rule that started the job; null for an on-demand job.</summary>
     public RecoveryPointCreator? CreatedBy { get; init; }
 
+    /// <summary>When the job finishes: one minute to start plus a run that grows with the resource's size and type.</summary>
+    public required DateTimeOffset FinishAt { get; init; }
+
+    /// <summary>The copy actions of the rule that started the job; they run when it completes.</summary>
+    public List<CopyAction>? CopyActions { get; init; }
+
+    /// <summary>Whether the job keeps its resource's continuous recovery point up to date instead of taking a snapshot.</summary>
+    public bool IsContinuous { get; init; }
+
+    /// <summary>Whether the resource is in the inventory (else it is backed up as an unmodeled resource of 1 MiB).</summary>
+    public bool IsModeled { get; init; }
+
+    /// <summary>The resource as it was when the job started (RUNNING); null before, and for unmodeled resources.</summary>
+    public EmulatedResource? Snapshot { get; set; }
+
     public BackupJobState State { get; set; } = BackupJobState.CREATED;
 
     public string? StatusMessage { get; set; }

@@ -35,6 +35,12 @@ internal sealed class CopyJobRecord
 
     public required long BackupSizeInBytes { get; init; }
 
+    /// <summary>The plan and rule whose copy action started the job; null for StartCopyJob.</summary>
+    public RecoveryPointCreator? CreatedBy { get; init; }
+
+    /// <summary>The backup job whose completion started the job; null for StartCopyJob.</summary>
+    public string? CreatedByBackupJobId { get; init; }
+
     /// <summary>Why the job fails when it finishes; null when it succeeds.</summary>
     public string? FailureMessage { get; init; }
 }

@@ -24,6 +24,12 @@ internal sealed class PlanRecord
     /// <summary>Until when the plan's schedules have been run (see <c>BackupJobEngine</c>).</summary>
     public DateTimeOffset ScheduledThrough { get; set; }
 
+    /// <summary>The version <see cref="NextRunAt"/> was computed for; a new version recomputes it.</summary>
+    public PlanVersion? ScheduleComputedFor { get; set; }
+
+    /// <summary>The first scheduled run after <see cref="ScheduledThrough"/> of any rule of <see cref="ScheduleComputedFor"/>.</summary>
+    public DateTimeOffset NextRunAt { get; set; } = DateTimeOffset.MaxValue;
+
     /// <summary>When the plan last started a backup job; null when it never did.</summary>
     public DateTimeOffset? LastExecutionDate { get; set; }
 
@@ -58,6 +64,9 @@ internal sealed class PlanVersion
     public BackupPlan Document { get; }
 
     public DateTimeOffset? DeletionDate { get; private set; }
+
+    /// <summary>The rules' parsed schedules, made once per version by the job engine.</summary>
+    public List<(BackupRule Rule, Operations.CronExpression Cron, TimeZoneInfo Zone)>? Schedules { get; set; }
 
     /// <summary>The prepared GetBackupPlan answer for this version.</summary>
     public GetBackupPlanOutput Output => _output;

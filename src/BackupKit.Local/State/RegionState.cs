@@ -9,11 +9,15 @@ internal sealed class RegionState
     private long _sequence;
     private string? _defaultKeyArn;
 
-    public RegionState(string accountId, string region)
+    public RegionState(string accountId, string region, EmulatorState? emulator = null)
     {
         AccountId = accountId;
         Region = region;
+        Emulator = emulator;
     }
+
+    /// <summary>The emulator this state belongs to, for copy actions into other regions and accounts; null in state-only unit tests.</summary>
+    public EmulatorState? Emulator { get; }
 
     public string AccountId { get; }
 
@@ -38,6 +42,58 @@ internal sealed class RegionState
 
     /// <summary>Copies on their way into this region's vaults (from this or another region or account).</summary>
     public List<PendingCopy> IncomingCopies { get; } = [];
+
+    /// <summary>
+    /// Copies that copy actions of another region's (or this region's) plans sent here, queued without this region's
+    /// gate; <c>BackupJobEngine.Advance</c> moves them into <see cref="IncomingCopies"/>.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentQueue<PendingCopy> CopyInbox { get; } = new();
+
+    /// <summary>The emulated resources of this account in this region.</summary>
+    public ResourceStore Resources { get; } = new();
+
+    /// <summary>Backup jobs not finished yet, so that catching up does not walk every job ever started.</summary>
+    public List<BackupJobRecord> ActiveJobs { get; } = [];
+
+    /// <summary>The continuous recovery point of each (vault, resource), which continuous backup rules keep up to date.</summary>
+    public Dictionary<(string VaultName, string ResourceArn), RecoveryPointRecord> ContinuousPoints { get; } = new();
+
+    /// <summary>The ARN of each (vault, resource)'s continuous point, given to its first job and kept while the point lives.</summary>
+    public Dictionary<(string VaultName, string ResourceArn), string> ContinuousArns { get; } = new();
+
+    /// <summary>No recovery point moves to cold storage or expires before this time (recomputed when reached; lowered when a point is added).</summary>
+    public DateTimeOffset NextLifecycleEventAt { get; set; } = DateTimeOffset.MinValue;
+
+    /// <summary>When finished jobs older than the job history AWS keeps are next dropped.</summary>
+    public DateTimeOffset NextJobPruneAt { get; set; } = DateTimeOffset.MinValue;
+
+    /// <summary>Records a new backup job (and tracks it until it finishes).</summary>
+    public void AddJob(BackupJobRecord job)
+    {
+        Jobs.Add(job.Id, job);
+        ActiveJobs.Add(job);
+    }
+
+    /// <summary>Stores a recovery point in a vault and makes sure its lifecycle dates are watched.</summary>
+    public void AddRecoveryPoint(VaultRecord vault, RecoveryPointRecord point)
+    {
+        vault.RecoveryPoints[point.Arn] = point;
+        WatchLifecycle(point);
+    }
+
+    /// <summary>Makes the next catch-up look at the point's cold-storage and deletion dates.</summary>
+    public void WatchLifecycle(RecoveryPointRecord point)
+    {
+        if (point.MoveToColdStorageAt is { } cold && cold < NextLifecycleEventAt)
+        {
+            NextLifecycleEventAt = cold;
+        }
+
+        if (point.DeleteAt is { } delete && delete < NextLifecycleEventAt)
+        {
+            NextLifecycleEventAt = delete;
+        }
+    }
 
     /// <summary>Legal holds by id.</summary>
     public Dictionary<string, LegalHoldRecord> LegalHolds { get; } = new(StringComparer.Ordinal);

@@ -25,14 +25,14 @@ export function uniqueName(prefix) {
   return `${prefix}-${randomBytes(5).toString('hex')}`;
 }
 
-/** The emulator's clock in epoch milliseconds (the fixture runs it on a controllable clock). */
+/**
+ * The emulator's clock in epoch milliseconds, read from its admin path (`GET /_backupkit/clock`), so that it includes
+ * both the fixture's controllable clock and any move a flow made through the admin path.
+ */
 export async function emulatorNow() {
-  if (!clockEndpoint) {
-    return Date.now();
-  }
-  const response = await fetch(new URL('now', clockEndpoint));
-  assert.equal(response.status, 200, 'clock endpoint answered ' + response.status);
-  return Number(await response.text());
+  const response = await fetch(new URL('_backupkit/clock', endpoint));
+  assert.equal(response.status, 200, 'the emulator clock answered ' + response.status);
+  return (await response.json()).epochMillis;
 }
 
 /** Moves the emulator's clock forward; returns its new time in epoch milliseconds. */

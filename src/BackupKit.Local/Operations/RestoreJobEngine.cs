@@ -1,0 +1,108 @@
+using BackupKit.Local.Inventory;
+using BackupKit.Local.State;
+using BackupKit.Wire;
+
+namespace BackupKit.Local.Operations;
+
+/// <summary>
+/// Moves restore jobs with the emulator clock: PENDING, RUNNING one minute after creation, and finished at the time
+/// <see cref="JobDurations"/> gives for the backup's type and size (ten minutes for backups of unmodeled resources).
+/// A job finishes FAILED when an injected fault says so, when its recovery point was deleted or expired before the
+/// restore finished, or when a resource with the target ARN already exists; else COMPLETED, and the restored resource
+/// appears in the inventory under <c>CreatedResourceArn</c> with the recovery point's content. Call under the region gate.
+/// </summary>
+internal static class RestoreJobEngine
+{
+    public static void Advance(RegionState state, DateTimeOffset now)
+    {
+        foreach (var restore in state.RestoreJobs.Values)
+        {
+            if (restore.IsFinished || now < restore.CreationDate + BackupJobEngine.StartDelay)
+            {
+                continue;
+            }
+
+            restore.Status = RestoreJobStatus.RUNNING;
+            if (now >= restore.FinishAt)
+            {
+                Finish(state, restore);
+            }
+        }
+    }
+
+    private static void Finish(RegionState state, RestoreJobRecord restore)
+    {
+        var finishAt = restore.FinishAt;
+        restore.CompletionDate = finishAt;
+        if (restore.FailureMessage is { } injected)
+        {
+            Fail(restore, injected);
+            return;
+        }
+
+        if (FindPoint(state, restore.RecoveryPointArn) is not { } point
+            || (point.DeleteAt is { } deleteAt && deleteAt <= finishAt && !state.IsUnderLegalHold(point.Arn)))
+        {
+            Fail(restore, $"Recovery point {restore.RecoveryPointArn} was deleted or expired before the restore finished.");
+            return;
+        }
+
+        var modeled = ResourceArns.TryParse(restore.CreatedResourceArn, out var parsed, out _);
+        if (modeled && state.Resources.Find(restore.CreatedResourceArn) is not null)
+        {
+            Fail(restore, $"Cannot restore to {restore.CreatedResourceArn}: a resource with that name already exists. Choose a new name in the restore metadata.");
+            return;
+        }
+
+        restore.Status = RestoreJobStatus.COMPLETED;
+        if (modeled)
+        {
+            EmulatedInventory.AddRestored(state, new EmulatedResource(
+                restore.CreatedResourceArn,
+                parsed.ResourceType,
+                state.AccountId,
+                state.Region,
+                restore.RestoredTags ?? new Dictionary<string, string>(StringComparer.Ordinal),
+                restore.RestoredSizeInBytes,
+                restore.RestoredContent ?? ResourceArns.DefaultContent(restore.SourceResourceArn),
+                restore.RecoveryPointArn));
+        }
+    }
+
+    private static void Fail(RestoreJobRecord restore, string message)
+    {
+        restore.Status = RestoreJobStatus.FAILED;
+        restore.StatusMessage = message;
+    }
+
+    internal static RecoveryPointRecord? FindPoint(RegionState state, string arn)
+    {
+        foreach (var vault in state.Vaults.Values)
+        {
+            if (vault.RecoveryPoints.TryGetValue(arn, out var point))
+            {
+                return point;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The content a restore produces: the source content, or what an injected fault makes of it.</summary>
+    public static ResourceContent? Apply(RestoreFault? fault, ResourceContent? content, string jobId)
+    {
+        if (content is null || fault is null)
+        {
+            return content;
+        }
+
+        return fault.Kind switch
+        {
+            RestoreFaultKind.Corrupt => content with { Checksum = ResourceArns.ChecksumOf($"corrupted:{content.Checksum}:{jobId}") },
+            RestoreFaultKind.Incomplete => new ResourceContent(
+                content.ItemCount - Math.Max(1, content.ItemCount / 2) is var left and >= 0 ? left : 0,
+                ResourceArns.ChecksumOf($"incomplete:{content.Checksum}:{jobId}")),
+            _ => content,
+        };
+    }
+}
