@@ -65,11 +65,11 @@ public sealed class RoutingTests : EmulatorTest
     [Fact]
     public async Task Unimplemented_operation_answers_501_naming_the_operation()
     {
-        var error = await ErrorAsync(BackupOperations.ListFrameworks, new ListFrameworksInput());
+        var error = await ErrorAsync(BackupOperations.ListTieringConfigurations, new ListTieringConfigurationsInput());
 
         Assert.Equal(501, error.StatusCode);
         Assert.Equal("NotImplementedException", error.ErrorType);
-        Assert.Equal("BackupKit.Local does not implement ListFrameworks yet.", error.BodyMessage);
+        Assert.Equal("BackupKit.Local does not implement ListTieringConfigurations yet.", error.BodyMessage);
     }
 
     [Fact]

@@ -43,6 +43,28 @@ public sealed class SignatureVerificationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_signature_covers_the_body_received()
+    {
+        using var http = new HttpClient();
+        const string Signed = "{\"BackupVaultTags\":{\"a\":\"b\"}}";
+        const string Swapped = "{\"BackupVaultTags\":{\"a\":\"c\"}}";
+        var now = DateTimeOffset.UtcNow;
+
+        using var intact = await http.SendAsync(TestSigner.Sign(HttpMethod.Put, _emulator.Endpoint, "/backup-vaults/intact", Signed, Signed, WireCaller.TestAccessKey, Secret, now));
+        using var swapped = await http.SendAsync(TestSigner.Sign(HttpMethod.Put, _emulator.Endpoint, "/backup-vaults/swapped", Signed, Swapped, WireCaller.TestAccessKey, Secret, now));
+        using var unsigned = await http.SendAsync(TestSigner.Sign(HttpMethod.Put, _emulator.Endpoint, "/backup-vaults/unsigned", Signed, Signed, WireCaller.TestAccessKey, Secret, now, payloadHashHeader: "UNSIGNED-PAYLOAD"));
+        using var client = new BackupClient(_emulator.Endpoint, WireCaller.TestRegion, new BasicAWSCredentials(WireCaller.TestAccessKey, Secret));
+        var names = (await client.ListBackupVaultsAsync(new ListBackupVaultsInput())).BackupVaultList!.Select(v => v.BackupVaultName);
+
+        Assert.Equal(200, (int)intact.StatusCode);
+        Assert.Equal(403, (int)swapped.StatusCode);
+        Assert.Equal("InvalidSignatureException", swapped.Headers.GetValues("x-amzn-errortype").Single());
+        Assert.Equal(403, (int)unsigned.StatusCode);
+        Assert.Contains("UNSIGNED-PAYLOAD", await unsigned.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(["intact"], names);
+    }
+
+    [Fact]
     public async Task Access_keys_without_a_registered_secret_are_not_verified()
     {
         using var caller = new WireCaller(_emulator.Endpoint, accessKey: "AKIDOTHER");

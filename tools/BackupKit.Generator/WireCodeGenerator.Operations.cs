@@ -63,8 +63,39 @@ public static partial class WireCodeGenerator
         return CodeWriter.Header(["System", "System.Collections.Generic", "System.Globalization", "System.Text.RegularExpressions", "BackupKit.Wire.Protocol"]) + w;
     }
 
-    /// <summary>The model's patterns are Java/ECMAScript regexes; .NET rejects escapes of ordinary characters such as <c>\_</c>.</summary>
-    private static string DotNetPattern(string pattern) => pattern.Replace("\\_", "_", StringComparison.Ordinal);
+    /// <summary>
+    /// The model's patterns are Java/ECMAScript regexes. .NET rejects escapes of ordinary characters such as <c>\_</c>, and
+    /// its <c>$</c> also matches before a final newline (Java's <c>matches</c> and ECMAScript do not), so every end anchor
+    /// outside a character class becomes <c>\z</c>: "name\n" must not pass a <c>^...$</c> pattern.
+    /// </summary>
+    private static string DotNetPattern(string pattern)
+    {
+        var text = pattern.Replace("\\_", "_", StringComparison.Ordinal);
+        var result = new System.Text.StringBuilder(text.Length + 4);
+        var inClass = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (ch == '\\' && i + 1 < text.Length)
+            {
+                result.Append(ch).Append(text[++i]);
+                continue;
+            }
+
+            if (ch == '[')
+            {
+                inClass = true;
+            }
+            else if (ch == ']')
+            {
+                inClass = false;
+            }
+
+            result.Append(ch == '$' && !inClass ? "\\z" : ch.ToString());
+        }
+
+        return result.ToString();
+    }
 
     /// <summary>Statements that check a present value <paramref name="expr"/> of the shape; <paramref name="path"/> is a C# expression.</summary>
     private static List<string> Checks(Context c, string shapeName, string expr, string path, int depth)

@@ -37,10 +37,18 @@ internal static class SigV4SignatureVerifier
             canonical.Append(name).Append(':').Append(CanonicalHeaderValue(request.Headers[name])).Append('\n');
         }
 
-        var payloadHash = request.Headers["x-amz-content-sha256"].ToString();
-        if (string.IsNullOrEmpty(payloadHash))
+        // The signature covers the body received, as AWS computes it: a claimed hash that is not the body's (a body
+        // swapped after signing) or UNSIGNED-PAYLOAD (accepted by S3 only) is refused before the signature is compared.
+        var payloadHash = Hex(SHA256.HashData(body));
+        var claimed = request.Headers["x-amz-content-sha256"].ToString();
+        if (claimed.Length > 0 && !string.Equals(claimed, payloadHash, StringComparison.Ordinal))
         {
-            payloadHash = Hex(SHA256.HashData(body));
+            return new BackupApiError(
+                ErrorCodes.InvalidSignature,
+                403,
+                claimed == "UNSIGNED-PAYLOAD"
+                    ? "AWS Backup does not accept UNSIGNED-PAYLOAD: sign the SHA-256 hash of the request body."
+                    : "The provided 'x-amz-content-sha256' header does not match what was computed: the body received is not the body that was signed.");
         }
 
         canonical.Append('\n').Append(signedHeaders).Append('\n').Append(payloadHash);

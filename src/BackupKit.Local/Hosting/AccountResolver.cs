@@ -4,12 +4,18 @@ namespace BackupKit.Local.Hosting;
 
 /// <summary>
 /// Decides which account a request acts in from its access key id: an explicit mapping first, then a 12-digit access
-/// key taken as the account itself, else the default account.
+/// key taken as the account itself, else the default account. AWS knows only the accounts that exist; the emulator
+/// takes at most <see cref="MaxImplicitAccounts"/> accounts from unmapped 12-digit keys, so that a caller inventing
+/// account ids cannot make it keep state without bound, and refuses further ones as AWS refuses unknown credentials.
 /// </summary>
 internal sealed class AccountResolver
 {
+    /// <summary>How many accounts unmapped 12-digit access keys may open.</summary>
+    public const int MaxImplicitAccounts = 100;
+
     private readonly FrozenDictionary<string, string> _byAccessKey;
     private readonly string _defaultAccountId;
+    private readonly HashSet<string> _implicitAccounts = new(StringComparer.Ordinal);
 
     public AccountResolver(IEnumerable<KeyValuePair<string, string>> byAccessKey, string defaultAccountId)
     {
@@ -17,14 +23,25 @@ internal sealed class AccountResolver
         _defaultAccountId = defaultAccountId;
     }
 
-    public string Resolve(string accessKeyId)
+    /// <summary>The account of the access key, or null when it would open an account beyond <see cref="MaxImplicitAccounts"/>.</summary>
+    public string? Resolve(string accessKeyId)
     {
         if (_byAccessKey.TryGetValue(accessKeyId, out var account))
         {
             return account;
         }
 
-        return IsAccountId(accessKeyId) ? accessKeyId : _defaultAccountId;
+        if (!IsAccountId(accessKeyId))
+        {
+            return _defaultAccountId;
+        }
+
+        lock (_implicitAccounts)
+        {
+            return _implicitAccounts.Contains(accessKeyId) || (_implicitAccounts.Count < MaxImplicitAccounts && _implicitAccounts.Add(accessKeyId))
+                ? accessKeyId
+                : null;
+        }
     }
 
     public static bool IsAccountId(string value)

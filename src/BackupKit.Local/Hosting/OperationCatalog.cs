@@ -100,6 +100,36 @@ internal static class OperationCatalog
 
         Add(BackupOperations.GetSupportedResourceTypes, ResourceTypes.GetSupported);
 
+        Add(BackupOperations.CreateRestoreTestingPlan, RestoreTestingOperations.CreatePlan);
+        Add(BackupOperations.GetRestoreTestingPlan, RestoreTestingOperations.GetPlan);
+        Add(BackupOperations.ListRestoreTestingPlans, RestoreTestingOperations.ListPlans);
+        Add(BackupOperations.UpdateRestoreTestingPlan, RestoreTestingOperations.UpdatePlan);
+        Add(BackupOperations.DeleteRestoreTestingPlan, RestoreTestingOperations.DeletePlan);
+        Add(BackupOperations.CreateRestoreTestingSelection, RestoreTestingOperations.CreateSelection);
+        Add(BackupOperations.GetRestoreTestingSelection, RestoreTestingOperations.GetSelection);
+        Add(BackupOperations.ListRestoreTestingSelections, RestoreTestingOperations.ListSelections);
+        Add(BackupOperations.UpdateRestoreTestingSelection, RestoreTestingOperations.UpdateSelection);
+        Add(BackupOperations.DeleteRestoreTestingSelection, RestoreTestingOperations.DeleteSelection);
+
+        Add(BackupOperations.CreateFramework, FrameworkOperations.Create);
+        Add(BackupOperations.DescribeFramework, FrameworkOperations.Describe);
+        Add(BackupOperations.ListFrameworks, FrameworkOperations.List);
+        Add(BackupOperations.UpdateFramework, FrameworkOperations.Update);
+        Add(BackupOperations.DeleteFramework, FrameworkOperations.Delete);
+        Add(BackupOperations.CreateReportPlan, ReportPlanOperations.Create);
+        Add(BackupOperations.DescribeReportPlan, ReportPlanOperations.Describe);
+        Add(BackupOperations.ListReportPlans, ReportPlanOperations.List);
+        Add(BackupOperations.UpdateReportPlan, ReportPlanOperations.Update);
+        Add(BackupOperations.DeleteReportPlan, ReportPlanOperations.Delete);
+        Add(BackupOperations.StartReportJob, ReportPlanOperations.StartJob);
+        Add(BackupOperations.DescribeReportJob, ReportPlanOperations.DescribeJob);
+        Add(BackupOperations.ListReportJobs, ReportPlanOperations.ListJobs);
+
+        Add(BackupOperations.ListBackupPlanTemplates, BackupPlanTemplateOperations.List);
+        Add(BackupOperations.GetBackupPlanFromTemplate, BackupPlanTemplateOperations.GetFromTemplate);
+        Add(BackupOperations.GetBackupPlanFromJSON, BackupPlanTemplateOperations.GetFromJson);
+        Add(BackupOperations.ExportBackupPlanTemplate, BackupPlanTemplateOperations.Export);
+
         Add(BackupOperations.TagResource, TagOperations.Tag);
         Add(BackupOperations.UntagResource, TagOperations.Untag);
         Add(BackupOperations.ListTags, TagOperations.List);

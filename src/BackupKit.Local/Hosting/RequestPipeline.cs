@@ -126,7 +126,16 @@ internal sealed partial class RequestPipeline
                 return;
             }
 
-            var accountId = _accounts.Resolve(caller.AccessKeyId);
+            if (_accounts.Resolve(caller.AccessKeyId) is not { } accountId)
+            {
+                await ErrorResponseWriter.WriteAsync(
+                    http,
+                    "UnrecognizedClientException",
+                    403,
+                    $"The security token included in the request is invalid: BackupKit.Local opens at most {AccountResolver.MaxImplicitAccounts} accounts from unmapped 12-digit access keys; map '{caller.AccessKeyId}' in AccountsByAccessKey.").ConfigureAwait(false);
+                return;
+            }
+
             var call = new CallContext(accountId, caller.Region, _state.For(accountId, caller.Region), _state, _clock);
             var parts = new ServerRequestParts(match.LabelNames, match.LabelValues, body);
             await endpoint.ExecuteAsync(http, call, parts, fault.Outcome is { Kind: FaultKind.DropAfterCommit }).ConfigureAwait(false);

@@ -229,6 +229,6 @@ internal static partial class BackupSelectionOperations
         return parameters.Count;
     }
 
-    [GeneratedRegex(@"^arn:aws[a-z\-]*:iam::\d{12}:role/.+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^arn:aws[a-z\-]*:iam::\d{12}:role/.+\z", RegexOptions.CultureInvariant)]
     private static partial Regex IamRoleArnPattern();
 }

@@ -50,7 +50,8 @@ internal static class CopyJobOperations
         }
 
         var lifecycle = input.Lifecycle ?? point.Lifecycle;
-        var destination = call.Emulator.For(destinationAccount, destinationRegion);
+        // An account or region nobody has used holds no vault: the copy fails without creating state for it.
+        var destination = call.Emulator.Find(destinationAccount, destinationRegion) ?? new RegionState(destinationAccount, destinationRegion);
         string? failure;
         string? encryptionKeyArn = null;
         lock (destination.Gate)

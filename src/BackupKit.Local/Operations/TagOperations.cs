@@ -133,10 +133,16 @@ internal static class TagOperations
                 return vault.Tags;
             case "recovery-point" when RecoveryPointOperations.TagsOf(state, arn) is { } pointTags:
                 return pointTags;
-            case "backup-plan" or "backup-vault" or "recovery-point":
+            case "restore-testing-plan" when state.RestoreTestingPlans.Values.FirstOrDefault(p => p.Arn == arn) is { } testingPlan:
+                return testingPlan.Tags;
+            case "framework" when state.Frameworks.Values.FirstOrDefault(f => f.Arn == arn) is { } framework:
+                return framework.Tags;
+            case "report-plan" when state.ReportPlans.Values.FirstOrDefault(p => p.Arn == arn) is { } reportPlan:
+                return reportPlan.Tags;
+            case "backup-plan" or "backup-vault" or "recovery-point" or "restore-testing-plan" or "framework" or "report-plan":
                 throw BackupApiError.NotFound($"Resource '{arn}' does not exist.");
             default:
-                throw BackupApiError.InvalidParameter($"BackupKit.Local manages tags of backup plans, vaults and recovery points; '{arn}' names a '{parts[5]}'.");
+                throw BackupApiError.InvalidParameter($"BackupKit.Local manages tags of backup plans, vaults, recovery points, restore testing plans, frameworks and report plans; '{arn}' names a '{parts[5]}'.");
         }
     }
 }

@@ -28,4 +28,11 @@ internal sealed class EmulatorState
 
     /// <summary>A snapshot of every (account, region) state created so far.</summary>
     public ICollection<RegionState> All => _regions.Values;
+
+    /// <summary>
+    /// The state of an account in a region if a caller of that account has used it; null otherwise. Reaching into another
+    /// account or region (a copy's destination ARN) never creates state, so ARNs naming invented accounts cost nothing.
+    /// </summary>
+    public RegionState? Find(string accountId, string region) =>
+        _regions.TryGetValue((accountId, region), out var state) ? state : null;
 }

@@ -98,6 +98,18 @@ internal sealed class RegionState
     /// <summary>Legal holds by id.</summary>
     public Dictionary<string, LegalHoldRecord> LegalHolds { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Restore testing plans by name.</summary>
+    public Dictionary<string, RestoreTestingPlanRecord> RestoreTestingPlans { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Audit Manager frameworks by name.</summary>
+    public Dictionary<string, FrameworkRecord> Frameworks { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Audit Manager report plans by name.</summary>
+    public Dictionary<string, ReportPlanRecord> ReportPlans { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Audit Manager report jobs by id.</summary>
+    public Dictionary<string, ReportJobRecord> ReportJobs { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Whether an active legal hold holds the recovery point.</summary>
     public bool IsUnderLegalHold(string recoveryPointArn)
     {

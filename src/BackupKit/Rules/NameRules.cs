@@ -7,9 +7,9 @@ namespace BackupKit.Rules;
 /// <summary>Name and tag rules (BK11xx).</summary>
 public static class NameRules
 {
-    private static readonly Regex s_vaultName = new("^[a-zA-Z0-9_-]{2,50}$", RegexOptions.CultureInvariant);
-    private static readonly Regex s_planRuleSelectionName = new("^[a-zA-Z0-9_.-]{1,50}$", RegexOptions.CultureInvariant);
-    private static readonly Regex s_restoreTestingName = new("^[a-zA-Z0-9_]{1,50}$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_vaultName = new("^[a-zA-Z0-9_-]{2,50}\\z", RegexOptions.CultureInvariant);
+    private static readonly Regex s_planRuleSelectionName = new("^[a-zA-Z0-9_.-]{1,50}\\z", RegexOptions.CultureInvariant);
+    private static readonly Regex s_restoreTestingName = new("^[a-zA-Z0-9_]{1,50}\\z", RegexOptions.CultureInvariant);
 
     /// <summary>Checks a backup vault name (BK1101).</summary>
     /// <param name="name">The name.</param>

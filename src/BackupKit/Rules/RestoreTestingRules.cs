@@ -24,9 +24,9 @@ public static class RestoreTestingRules
     private static readonly string[] s_resourceTypes = { "Aurora", "DocumentDB", "DynamoDB", "EBS", "EC2", "EFS", "FSx", "Neptune", "RDS", "S3" };
 
     // The service model's KeyValue patterns: no 'aws:' prefix; letters, separators, digits and _.:/=+-@.
-    private static readonly Regex s_conditionKey = new("^(?![aA][wW][sS]:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}$", RegexOptions.CultureInvariant);
-    private static readonly Regex s_conditionValue = new("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}$", RegexOptions.CultureInvariant);
-    private static readonly Regex s_vaultSelector = new("^arn:aws(-[a-z]+)*:backup:[a-z0-9*-]+:(\\d{12}|\\*):backup-vault:[a-zA-Z0-9_*-]+$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_conditionKey = new("^(?![aA][wW][sS]:)[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}\\z", RegexOptions.CultureInvariant);
+    private static readonly Regex s_conditionValue = new("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}\\z", RegexOptions.CultureInvariant);
+    private static readonly Regex s_vaultSelector = new("^arn:aws(-[a-z]+)*:backup:[a-z0-9*-]+:(\\d{12}|\\*):backup-vault:[a-zA-Z0-9_*-]+\\z", RegexOptions.CultureInvariant);
 
     /// <summary>Gets the resource types restore testing accepts.</summary>
     public static IReadOnlyList<string> ResourceTypes => s_resourceTypes;

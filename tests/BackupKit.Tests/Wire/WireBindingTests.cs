@@ -181,6 +181,27 @@ public sealed class WireBindingTests
         Assert.Equal("BackupVaultEvents[1]", Assert.Single(errors.Errors).Path);
     }
 
+    [Theory]
+    [InlineData("vault\n")]
+    [InlineData("vault\r\n")]
+    public void Model_patterns_do_not_accept_a_trailing_newline(string name)
+    {
+        var errors = new ModelValidationErrors();
+        BackupOperations.CreateBackupVault.Validate(new CreateBackupVaultInput { BackupVaultName = name }, errors);
+
+        Assert.Equal("BackupVaultName", Assert.Single(errors.Errors).Path);
+    }
+
+    [Theory]
+    [InlineData("vault\n")]
+    [InlineData("plan.rule\n")]
+    public void Name_rules_do_not_accept_a_trailing_newline(string name)
+    {
+        Assert.NotEmpty(BackupKit.Rules.NameRules.CheckVaultName(name));
+        Assert.NotEmpty(BackupKit.Rules.NameRules.CheckRuleName(name));
+        Assert.NotEmpty(BackupKit.Rules.NameRules.CheckRestoreTestingPlanName(name));
+    }
+
     [Fact]
     public void Modelled_errors_become_typed_exceptions_with_their_members()
     {

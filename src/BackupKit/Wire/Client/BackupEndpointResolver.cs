@@ -83,31 +83,31 @@ internal static partial class BackupEndpointResolver
         return Partitions[0];
     }
 
-    [GeneratedRegex(@"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\z", RegexOptions.CultureInvariant)]
     private static partial Regex RegionRegex();
 
-    [GeneratedRegex(@"^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+\z", RegexOptions.CultureInvariant)]
     private static partial Regex AwsRegex();
 
-    [GeneratedRegex(@"^cn\-\w+\-\d+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^cn\-\w+\-\d+\z", RegexOptions.CultureInvariant)]
     private static partial Regex CnRegex();
 
-    [GeneratedRegex(@"^eusc\-(de)\-\w+\-\d+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^eusc\-(de)\-\w+\-\d+\z", RegexOptions.CultureInvariant)]
     private static partial Regex EuscRegex();
 
-    [GeneratedRegex(@"^us\-iso\-\w+\-\d+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^us\-iso\-\w+\-\d+\z", RegexOptions.CultureInvariant)]
     private static partial Regex IsoRegex();
 
-    [GeneratedRegex(@"^us\-isob\-\w+\-\d+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^us\-isob\-\w+\-\d+\z", RegexOptions.CultureInvariant)]
     private static partial Regex IsoBRegex();
 
-    [GeneratedRegex(@"^eu\-isoe\-\w+\-\d+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^eu\-isoe\-\w+\-\d+\z", RegexOptions.CultureInvariant)]
     private static partial Regex IsoERegex();
 
-    [GeneratedRegex(@"^us\-isof\-\w+\-\d+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^us\-isof\-\w+\-\d+\z", RegexOptions.CultureInvariant)]
     private static partial Regex IsoFRegex();
 
-    [GeneratedRegex(@"^us\-gov\-\w+\-\d+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^us\-gov\-\w+\-\d+\z", RegexOptions.CultureInvariant)]
     private static partial Regex UsGovRegex();
 
     private sealed record Partition(string Name, string DnsSuffix, string DualStackDnsSuffix, Regex RegionRegex, string[] Regions);

@@ -16,21 +16,21 @@ internal static class WireValidation
 {
     private static readonly Regex PatternAccessPointArn = new("(arn:aws[a-z-]*:backup:[a-z-\\d]+:\\d{12}:accesspoint/)[\\da-z]{1}[\\da-z-]{1,48}[\\da-z]{1}(?<!-s3alias)(?<!-ext-s3alias)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private static readonly Regex PatternAccessPointName = new("[\\da-z]{1}[\\da-z-]{1,48}[\\da-z]{1}(?<!-s3alias)(?<!-ext-s3alias)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex PatternAccountId = new("^[0-9]{12}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex PatternBackupOptionKey = new("^[a-zA-Z0-9\\-_\\.]{1,50}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex PatternBackupOptionValue = new("^[a-zA-Z0-9\\-_\\.]{1,50}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex PatternBackupRuleName = new("^[a-zA-Z0-9\\-_\\.]{1,50}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex PatternBackupSelectionName = new("^[a-zA-Z0-9\\-_\\.]{1,50}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex PatternBackupVaultName = new("^[a-zA-Z0-9\\-_]{2,50}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex PatternBackupVaultNameOrWildcard = new("^(\\*|[a-zA-Z0-9\\-_]{2,50})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex PatternAccountId = new("^[0-9]{12}\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex PatternBackupOptionKey = new("^[a-zA-Z0-9\\-_\\.]{1,50}\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex PatternBackupOptionValue = new("^[a-zA-Z0-9\\-_\\.]{1,50}\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex PatternBackupRuleName = new("^[a-zA-Z0-9\\-_\\.]{1,50}\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex PatternBackupSelectionName = new("^[a-zA-Z0-9\\-_\\.]{1,50}\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex PatternBackupVaultName = new("^[a-zA-Z0-9\\-_]{2,50}\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex PatternBackupVaultNameOrWildcard = new("^(\\*|[a-zA-Z0-9\\-_]{2,50})\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private static readonly Regex PatternFrameworkDescription = new(".*\\S.*", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private static readonly Regex PatternFrameworkName = new("[a-zA-Z][_a-zA-Z0-9]*", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private static readonly Regex PatternRecoveryPointArn = new("(arn:aws[a-z-]*:[a-z-\\d]+:[a-z-\\d]+:).+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private static readonly Regex PatternReportPlanDescription = new(".*\\S.*", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private static readonly Regex PatternReportPlanName = new("[a-zA-Z][_a-zA-Z0-9]*", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private static readonly Regex PatternResourceArn = new("(arn:aws[a-z-]*:[a-z-\\d]+:).+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex PatternResourceType = new("^[a-zA-Z0-9\\-_\\.]{1,50}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex PatternTieringConfigurationName = new("^[a-zA-Z0-9_]{1,200}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex PatternResourceType = new("^[a-zA-Z0-9\\-_\\.]{1,50}\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex PatternTieringConfigurationName = new("^[a-zA-Z0-9_]{1,200}\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private static string Join(string path, string member) => path.Length == 0 ? member : path + "." + member;
 

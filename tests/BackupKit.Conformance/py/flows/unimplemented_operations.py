@@ -8,16 +8,16 @@ from harness import FlowTestCase, main, new_client  # noqa: E402
 
 
 class UnimplementedOperationFlows(FlowTestCase):
-    def test_start_report_job_answers_an_explicit_error(self):
+    def test_describe_global_settings_answers_an_explicit_error(self):
         client = new_client()
         with self.assertRaises(ClientError) as raised:
-            client.start_report_job(ReportPlanName="conformance_report_plan")
+            client.describe_global_settings()
         error = raised.exception.response["Error"]
         metadata = raised.exception.response["ResponseMetadata"]
         self.assertTrue(400 <= metadata["HTTPStatusCode"] < 600, f"an HTTP error status, got {metadata['HTTPStatusCode']}")
         self.assertEqual(metadata["HTTPStatusCode"], 501)
         self.assertEqual(error["Code"], "NotImplementedException")
-        self.assertIn("StartReportJob", error["Message"], "the error names the operation")
+        self.assertIn("DescribeGlobalSettings", error["Message"], "the error names the operation")
         self.assertTrue(metadata.get("RequestId"), "the error carries a request id (x-amzn-requestid)")
 
 
