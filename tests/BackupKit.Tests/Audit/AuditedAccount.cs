@@ -13,9 +13,8 @@ namespace BackupKit.Tests.Audit;
 
 /// <summary>
 /// An emulated account with an applied posture, a disaster-recovery vault in another Region and a movable clock.
-/// The emulator runs the plan's schedule but not its copy actions, so <see cref="RunCopiesAsync"/> starts the copies
-/// AWS would start after each backup; a test that stops calling it is an account whose copies stopped. The selection
-/// names the tables by ARN because the emulator backs up only resources named by ARN (it knows no tags yet).
+/// The emulator runs the plan's schedule and its copy actions; <see cref="RunCopiesAsync"/> starts any copy it has not
+/// started (none once copy actions run), so the tests also hold against an emulator without copy actions.
 /// </summary>
 internal sealed class AuditedAccount : IAsyncDisposable
 {

@@ -86,6 +86,9 @@ public sealed class LiveAuditTests
     {
         await using var account = await StartAsync();
         await account.AdvanceDaysAsync(2, copies: true);
+
+        // Someone raises the DR vault's lock minimum to 60 days: copies kept 35 days are refused from now on.
+        await account.DrClient.PutBackupVaultLockConfigurationAsync(new PutBackupVaultLockConfigurationInput { BackupVaultName = "dr", MinRetentionDays = 60 });
         await account.AdvanceDaysAsync(2, copies: false);
 
         var live = await account.Audit().EvaluateAsync(account.Posture, Inventory);
