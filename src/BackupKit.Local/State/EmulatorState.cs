@@ -31,4 +31,5 @@ internal sealed class EmulatorState
 
     /// <summary>A snapshot of every (account, region) state created so far.</summary>
     public ICollection<RegionState> All => _regions.Values;
+
 }

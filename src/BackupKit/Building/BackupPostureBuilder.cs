@@ -35,6 +35,8 @@ public sealed class BackupPostureBuilder
     private readonly List<BackupVault> _vaults = [];
     private readonly List<BackupPlan> _plans = [];
     private readonly List<RestoreTestingPlan> _restoreTestingPlans = [];
+    private readonly List<AuditFramework> _frameworks = [];
+    private readonly List<AuditReportPlan> _reportPlans = [];
 
     internal BackupPostureBuilder()
     {
@@ -85,6 +87,52 @@ public sealed class BackupPostureBuilder
     }
 
     /// <summary>
+    /// Adds an AWS Backup Audit Manager framework: controls the posture's plans must satisfy. <see cref="Build"/>
+    /// fails (BK9101) when a plan of this posture breaks one of them.
+    /// </summary>
+    /// <param name="name">The framework name: a letter, then letters, digits or underscores.</param>
+    /// <param name="configure">Adds the controls (see <see cref="AuditControl"/>).</param>
+    /// <returns>This builder.</returns>
+    public BackupPostureBuilder AddFramework(string name, Action<AuditFrameworkBuilder> configure)
+    {
+        _guard.ThrowIfFrozen();
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = new AuditFrameworkBuilder(name);
+        configure(builder);
+        _frameworks.Add(builder.ToModel());
+        return this;
+    }
+
+    /// <summary>
+    /// Adds the framework of a plan preset: the controls a plan built from <paramref name="preset"/> satisfies, with the
+    /// preset's own frequency and retention, so that the plan and its framework agree by construction.
+    /// </summary>
+    /// <param name="preset">The plan preset.</param>
+    /// <param name="name">The framework name; defaults to the preset's name.</param>
+    /// <returns>This builder.</returns>
+    public BackupPostureBuilder AddFramework(BackupPlanPreset preset, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        return AddFramework(name ?? preset.Name, f => f.Describe(preset.Description).RequireWhatPresetSatisfies(preset));
+    }
+
+    /// <summary>Adds an AWS Backup Audit Manager report plan.</summary>
+    /// <param name="name">The report plan name: a letter, then letters, digits or underscores.</param>
+    /// <param name="configure">Chooses the report (jobs, or compliance of frameworks) and its S3 destination.</param>
+    /// <returns>This builder.</returns>
+    public BackupPostureBuilder AddReportPlan(string name, Action<AuditReportPlanBuilder> configure)
+    {
+        _guard.ThrowIfFrozen();
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = new AuditReportPlanBuilder(name);
+        configure(builder);
+        _reportPlans.Add(builder.ToModel());
+        return this;
+    }
+
+    /// <summary>
     /// Checks every rule and returns the immutable posture. The builder cannot be used afterwards.
     /// Warnings (e.g. default quotas exceeded) do not fail the build; read them with <see cref="BackupPosture.Validate"/>.
     /// </summary>
@@ -100,6 +148,8 @@ public sealed class BackupPostureBuilder
             Vaults = new ValueList<BackupVault>(_vaults),
             Plans = new ValueList<BackupPlan>(_plans),
             RestoreTestingPlans = new ValueList<RestoreTestingPlan>(_restoreTestingPlans),
+            Frameworks = new ValueList<AuditFramework>(_frameworks),
+            ReportPlans = new ValueList<AuditReportPlan>(_reportPlans),
         };
         var violations = PostureValidator.Validate(posture);
         if (violations.Any(v => v.Severity == RuleSeverity.Error))

@@ -61,15 +61,24 @@ public sealed class BackupRulePreset
 /// </summary>
 public sealed class BackupPlanPreset
 {
-    private const string MinFrequencyAndRetention = "BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK";
-    private const string MinimumRetention = "BACKUP_RECOVERY_POINT_MINIMUM_RETENTION_CHECK";
-
-    private BackupPlanPreset(string name, string description, IReadOnlyList<(string RuleName, BackupRulePreset Preset)> rules, IReadOnlyList<AuditControlReference> controls)
+    private BackupPlanPreset(string name, string description, IReadOnlyList<(string RuleName, BackupRulePreset Preset)> rules)
     {
         Name = name;
         Description = description;
         Rules = rules;
-        SatisfiesAuditControls = controls;
+
+        // The controls come from the preset's own rules: the shortest interval and the shortest retention they
+        // produce, so a plan built from the preset and the preset's framework agree by construction.
+        var built = rules.Select(r => new BackupRuleBuilder(r.RuleName).ApplyPreset(r.Preset).InVault("preset").ToModel()).ToList();
+        var frequency = built.Select(Audit.PlanFacts.IntervalOf).Where(i => i is not null).Min() ?? TimeSpan.FromDays(1);
+        var retention = built.Select(r => r.Lifecycle?.DeleteAfter).Where(d => d is not null).Min() ?? Retention.Days(35);
+        AuditControls =
+        [
+            AuditControl.BackupPlanMinFrequencyAndMinRetention(frequency, retention),
+            AuditControl.RecoveryPointMinimumRetention(retention),
+        ];
+        SatisfiesAuditControls = [.. AuditControls.Select(c => new AuditControlReference(
+            c.Name, string.Join(", ", c.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value))))];
     }
 
     /// <summary>
@@ -78,8 +87,7 @@ public sealed class BackupPlanPreset
     /// </summary>
     public static BackupPlanPreset Daily35DayRetention { get; } = new(nameof(Daily35DayRetention),
         "Daily backups kept 35 days.",
-        [("daily", BackupRulePreset.Daily)],
-        [new(MinFrequencyAndRetention, "requiredFrequencyUnit=days, requiredFrequencyValue=1, requiredRetentionDays=35"), new(MinimumRetention, "requiredRetentionDays=35")]);
+        [("daily", BackupRulePreset.Daily)]);
 
     /// <summary>
     /// Daily backups kept 35 days and monthly backups kept 1 year (cold after 30 days). Satisfies the daily/35-day
@@ -87,8 +95,7 @@ public sealed class BackupPlanPreset
     /// </summary>
     public static BackupPlanPreset DailyMonthly1YearRetention { get; } = new(nameof(DailyMonthly1YearRetention),
         "Daily backups kept 35 days; monthly backups kept 1 year, in cold storage after 30 days.",
-        [("daily", BackupRulePreset.Daily), ("monthly", BackupRulePreset.Monthly1Year)],
-        [new(MinFrequencyAndRetention, "requiredFrequencyUnit=days, requiredFrequencyValue=1, requiredRetentionDays=35"), new(MinimumRetention, "requiredRetentionDays=35")]);
+        [("daily", BackupRulePreset.Daily), ("monthly", BackupRulePreset.Monthly1Year)]);
 
     /// <summary>
     /// Daily (35 days), weekly (90 days) and monthly (5 years, cold after 90 days) backups: the grandfather-father-son
@@ -96,8 +103,7 @@ public sealed class BackupPlanPreset
     /// </summary>
     public static BackupPlanPreset DailyWeeklyMonthly5YearRetention { get; } = new(nameof(DailyWeeklyMonthly5YearRetention),
         "Daily backups kept 35 days, weekly kept 90 days, monthly kept 5 years (cold after 90 days).",
-        [("daily", BackupRulePreset.Daily), ("weekly", BackupRulePreset.Weekly), ("monthly", BackupRulePreset.Monthly5Year)],
-        [new(MinFrequencyAndRetention, "requiredFrequencyUnit=days, requiredFrequencyValue=1, requiredRetentionDays=35"), new(MinimumRetention, "requiredRetentionDays=35")]);
+        [("daily", BackupRulePreset.Daily), ("weekly", BackupRulePreset.Weekly), ("monthly", BackupRulePreset.Monthly5Year)]);
 
     /// <summary>
     /// Daily (35 days), weekly (90 days) and monthly (7 years, cold after 90 days) backups, the usual regulatory
@@ -105,8 +111,7 @@ public sealed class BackupPlanPreset
     /// </summary>
     public static BackupPlanPreset DailyWeeklyMonthly7YearRetention { get; } = new(nameof(DailyWeeklyMonthly7YearRetention),
         "Daily backups kept 35 days, weekly kept 90 days, monthly kept 7 years (cold after 90 days).",
-        [("daily", BackupRulePreset.Daily), ("weekly", BackupRulePreset.Weekly), ("monthly", BackupRulePreset.Monthly7Year)],
-        [new(MinFrequencyAndRetention, "requiredFrequencyUnit=days, requiredFrequencyValue=1, requiredRetentionDays=35"), new(MinimumRetention, "requiredRetentionDays=35")]);
+        [("daily", BackupRulePreset.Daily), ("weekly", BackupRulePreset.Weekly), ("monthly", BackupRulePreset.Monthly7Year)]);
 
     /// <summary>
     /// Continuous backup (point-in-time recovery, 35 days) with hourly snapshots, plus monthly backups kept 1 year.
@@ -114,8 +119,7 @@ public sealed class BackupPlanPreset
     /// </summary>
     public static BackupPlanPreset Continuous35DayMonthly1YearRetention { get; } = new(nameof(Continuous35DayMonthly1YearRetention),
         "Continuous backup with hourly snapshots kept 35 days; monthly backups kept 1 year, in cold storage after 30 days.",
-        [("continuous", BackupRulePreset.HourlyWithContinuous35Day), ("monthly", BackupRulePreset.Monthly1Year)],
-        [new(MinFrequencyAndRetention, "requiredFrequencyUnit=hours, requiredFrequencyValue=1, requiredRetentionDays=35"), new(MinimumRetention, "requiredRetentionDays=35")]);
+        [("continuous", BackupRulePreset.HourlyWithContinuous35Day), ("monthly", BackupRulePreset.Monthly1Year)]);
 
     /// <summary>Gets every plan preset.</summary>
     public static IReadOnlyList<BackupPlanPreset> All { get; } =
@@ -134,6 +138,13 @@ public sealed class BackupPlanPreset
 
     /// <summary>Gets the AWS Backup Audit Manager controls a plan built from this preset satisfies, with the parameters checked.</summary>
     public IReadOnlyList<AuditControlReference> SatisfiesAuditControls { get; }
+
+    /// <summary>
+    /// Gets the controls of the preset's framework (<see cref="BackupPostureBuilder.AddFramework(BackupPlanPreset, string?)"/>):
+    /// minimum frequency and retention of the plan, and minimum retention of its recovery points, with the values the
+    /// preset's rules produce.
+    /// </summary>
+    public IReadOnlyList<AuditControl> AuditControls { get; }
 
     /// <summary>Returns the preset name.</summary>
     /// <returns>The name.</returns>

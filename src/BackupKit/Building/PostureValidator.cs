@@ -48,6 +48,9 @@ internal static class PostureValidator
             ValidateRestoreTestingPlan(sink, plan);
         }
 
+        ValidateAudit(sink, posture);
+        ValidateRecommendations(sink, posture);
+
         return sink.Violations
             .OrderBy(v => v.Severity)
             .ToArray();
@@ -240,6 +243,84 @@ internal static class PostureValidator
             sink.Add(testPath, RestoreTestingRules.CheckConditions(test.Conditions.StringEquals.Concat(test.Conditions.StringNotEquals)
                 .Select(c => new KeyValuePair<string, string>(c.Key, c.Value)).ToArray()));
             sink.Add(testPath, RestoreTestingRules.CheckValidationWindow(test.ValidationWindow));
+            sink.Add(testPath, RecommendationRules.CheckValidationWindow(test.Name, plan.Name, test.ValidationWindow?.TotalHours));
+        }
+    }
+
+    private static void ValidateAudit(Sink sink, BackupPosture posture)
+    {
+        sink.Add(string.Empty, AuditControlRules.CheckQuotas(posture.Frameworks.Count, posture.Frameworks.Sum(f => f.Controls.Count), posture.ReportPlans.Count));
+        foreach (var group in posture.Frameworks.GroupBy(f => f.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            sink.Add($"frameworks[{group.Key}]", NameRules.CheckUnique("Audit framework", group.Key, group.Count(), "an account and Region"));
+        }
+
+        foreach (var framework in posture.Frameworks)
+        {
+            var path = $"frameworks[{framework.Name}]";
+            sink.Add(path + ".name", AuditControlRules.CheckName(framework.Name, isReportPlan: false));
+            sink.Add(path, AuditControlRules.CheckDescription("framework", framework.Name, framework.Description));
+            sink.Add(path + ".tags", NameRules.CheckTags(framework.Tags));
+            for (var i = 0; i < framework.Controls.Count; i++)
+            {
+                var control = framework.Controls[i];
+                sink.Add($"{path}.controls[{i.ToString(CultureInfo.InvariantCulture)}]", AuditControlRules.CheckControl(
+                    control.Name, control.Parameters, control.Scope.ResourceTypes.Count, control.Scope.ResourceIds.Count, control.Scope.Tags.Count));
+            }
+        }
+
+        foreach (var group in posture.ReportPlans.GroupBy(f => f.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            sink.Add($"reportPlans[{group.Key}]", NameRules.CheckUnique("Report plan", group.Key, group.Count(), "an account"));
+        }
+
+        foreach (var report in posture.ReportPlans)
+        {
+            var path = $"reportPlans[{report.Name}]";
+            sink.Add(path + ".name", AuditControlRules.CheckName(report.Name, isReportPlan: true));
+            sink.Add(path, AuditControlRules.CheckDescription("report plan", report.Name, report.Description));
+            sink.Add(path, AuditControlRules.CheckReportPlan(report.Name, report.Template, report.Frameworks.Count, report.Formats, report.S3BucketName));
+            foreach (var missing in report.Frameworks.Where(f => posture.Frameworks.All(d => d.Name != f)))
+            {
+                sink.Add(path + ".frameworks", [new RuleViolation(RuleCatalog.ReportSetting, string.Empty, missing,
+                    "Declare the framework in the posture with AddFramework, or remove it from the report plan.", report.Name, $"framework '{missing}' is not declared in the posture")]);
+            }
+        }
+
+        // A plan that breaks a control of a framework the same posture declares: checked only when the controls are valid.
+        if (sink.Violations.Any(v => v.Severity == RuleSeverity.Error && v.Path.StartsWith("frameworks[", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        foreach (var (framework, control, plan, reason) in Audit.ControlEvaluator.PlanFailures(posture).Distinct())
+        {
+            sink.Add($"plans[{plan}]", [new RuleViolation(RuleCatalog.PlanFailsFrameworkControl, string.Empty, control.ToString(),
+                $"Change the plan to satisfy {control}, or relax the control in framework '{framework}'.", plan, control.Name, framework, reason)]);
+        }
+    }
+
+    private static void ValidateRecommendations(Sink sink, BackupPosture posture)
+    {
+        var restoreTested = posture.RestoreTestingPlans.SelectMany(p => p.Selections).Select(s => s.ProtectedResourceType).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var plan in posture.Plans)
+        {
+            var path = $"plans[{plan.Name}]";
+            var types = Audit.PlanFacts.ResourceTypesNamed(plan).ToList();
+            foreach (var type in types)
+            {
+                sink.Add(path, RecommendationRules.CheckRestoreTesting(plan.Name, type, restoreTested.Contains(type)));
+                sink.Add(path, RecommendationRules.CheckContinuousBackup(plan.Name, type, plan.Rules.Any(r => r.ContinuousBackup)));
+            }
+
+            foreach (var selection in plan.Selections)
+            {
+                var arns = selection.Resources.Count(r => !r.Contains('*', StringComparison.Ordinal));
+                var byTag = selection.ListOfTags.Count + selection.Conditions.Count + selection.Resources.Count(r => r.Contains('*', StringComparison.Ordinal));
+                sink.Add($"{path}.selections[{selection.Name}]", RecommendationRules.CheckSelectionByTag(selection.Name, plan.Name, arns, byTag));
+            }
+
+            sink.Add(path, RecommendationRules.CheckCopiesLeaveAccount(plan.Name, Audit.PlanFacts.SourceAccount(plan), Audit.PlanFacts.CopyAccounts(plan)));
         }
     }
 

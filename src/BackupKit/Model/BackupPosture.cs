@@ -4,7 +4,7 @@ namespace BackupKit.Model;
 
 /// <summary>
 /// The whole AWS Backup posture of one account and Region: vaults, backup plans with their rules and resource
-/// selections, and restore testing plans. Immutable; compares by value.
+/// selections, restore testing plans, and the audit frameworks and report plans that state what the plans must achieve. Immutable; compares by value.
 /// </summary>
 /// <remarks>
 /// Create one with <see cref="Create"/> (the builder checks every AWS rule when built), or call
@@ -20,6 +20,12 @@ public sealed record BackupPosture
 
     /// <summary>Gets the restore testing plans; each plan carries its own restore testing selections.</summary>
     public ValueList<RestoreTestingPlan> RestoreTestingPlans { get; init; }
+
+    /// <summary>Gets the AWS Backup Audit Manager frameworks: the controls the plans must satisfy.</summary>
+    public ValueList<AuditFramework> Frameworks { get; init; }
+
+    /// <summary>Gets the AWS Backup Audit Manager report plans.</summary>
+    public ValueList<AuditReportPlan> ReportPlans { get; init; }
 
     /// <summary>Starts a fluent builder for a posture.</summary>
     /// <returns>A new, empty builder.</returns>

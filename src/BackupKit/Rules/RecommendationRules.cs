@@ -70,4 +70,92 @@ public static class RecommendationRules
             "Add a Vault Lock: Lock(VaultLock.Governance()) stays reversible; a compliance-mode lock becomes immutable after its cooling-off period.",
             vaultName));
     }
+
+    /// <summary>Checks that a resource type a plan protects is restored by some restore testing selection (BK1004).</summary>
+    /// <param name="planName">The plan that protects resources of the type.</param>
+    /// <param name="resourceType">The AWS Backup resource type, e.g. <c>DynamoDB</c>.</param>
+    /// <param name="restoreTested">Whether a restore testing selection of the posture restores that type.</param>
+    /// <returns>The violations; empty when valid.</returns>
+    public static IReadOnlyList<RuleViolation> CheckRestoreTesting(string planName, string resourceType, bool restoreTested) =>
+        restoreTested
+            ? Violations.None
+            : Violations.One(new RuleViolation(RuleCatalog.ResourceTypeWithoutRestoreTesting, "selections", resourceType,
+                "Add a restore testing plan with a selection of that type, e.g. AddRestoreTestingPlan(\"weekly\", t => t.Weekly(DayOfWeek.Sunday).LatestRecoveryPoint().Test(\"" + resourceType + "\", ...)).",
+                planName, resourceType));
+
+    /// <summary>Checks that RDS, Aurora and DynamoDB resources a plan protects have point-in-time recovery (BK1005).</summary>
+    /// <param name="planName">The plan.</param>
+    /// <param name="resourceType">The resource type the plan's selections name: <c>RDS</c>, <c>Aurora</c> or <c>DynamoDB</c> are checked.</param>
+    /// <param name="planHasContinuousRule">Whether a rule of the plan enables continuous backup.</param>
+    /// <returns>The violations; empty when valid or when the type has no continuous backup.</returns>
+    public static IReadOnlyList<RuleViolation> CheckContinuousBackup(string planName, string resourceType, bool planHasContinuousRule)
+    {
+        var fix = resourceType switch
+        {
+            "RDS" or "Aurora" => "add a rule with EnableContinuousBackup() (retention 1 to 35 days)",
+            "DynamoDB" => "enable point-in-time recovery on the tables (a DynamoDB setting; AWS Backup keeps DynamoDB snapshots only)",
+            _ => null,
+        };
+        if (fix is null || (planHasContinuousRule && resourceType != "DynamoDB"))
+        {
+            return Violations.None;
+        }
+
+        return Violations.One(new RuleViolation(RuleCatalog.DatabaseWithoutContinuousBackup, "rules", resourceType,
+            char.ToUpperInvariant(fix[0]) + fix.Substring(1) + ", or suppress BK1005 where the data can be rebuilt.", planName, resourceType, fix));
+    }
+
+    /// <summary>Checks that a selection does not assign resources only by ARN (BK1006).</summary>
+    /// <param name="selectionName">The selection.</param>
+    /// <param name="planName">Its plan.</param>
+    /// <param name="arnCount">The number of resources it names by ARN (wildcards excluded).</param>
+    /// <param name="tagOrConditionCount">The number of tags, conditions and wildcard patterns it selects by.</param>
+    /// <returns>The violations; empty when valid.</returns>
+    public static IReadOnlyList<RuleViolation> CheckSelectionByTag(string selectionName, string planName, int arnCount, int tagOrConditionCount) =>
+        arnCount == 0 || tagOrConditionCount > 0
+            ? Violations.None
+            : Violations.One(new RuleViolation(RuleCatalog.SelectionOnlyByArn, "resources", null,
+                "Tag the resources and select by tag (WhereTag or conditions), keeping Except(...) for the exceptions.",
+                selectionName, planName, arnCount));
+
+    /// <summary>Checks that a plan copies into at least one account other than its resources' account (BK1007).</summary>
+    /// <param name="planName">The plan.</param>
+    /// <param name="sourceAccount">The account of the resources the plan protects, or <see langword="null"/> when unknown (nothing is reported).</param>
+    /// <param name="copyDestinationAccounts">The accounts of the plan's copy destinations.</param>
+    /// <returns>The violations; empty when valid.</returns>
+    public static IReadOnlyList<RuleViolation> CheckCopiesLeaveAccount(string planName, string? sourceAccount, IEnumerable<string?> copyDestinationAccounts)
+    {
+        if (sourceAccount is null)
+        {
+            return Violations.None;
+        }
+
+        var any = false;
+        foreach (var account in copyDestinationAccounts)
+        {
+            any = true;
+            if (account is null || !string.Equals(account, sourceAccount, System.StringComparison.Ordinal))
+            {
+                return Violations.None;
+            }
+        }
+
+        return !any
+            ? Violations.None
+            : Violations.One(new RuleViolation(RuleCatalog.CopiesStayInSourceAccount, "copyActions", sourceAccount,
+                "Copy into a vault of a separate backup account of your organization, e.g. CopyTo(\"arn:aws:backup:<region>:<backup-account>:backup-vault:<name>\").",
+                planName, sourceAccount));
+    }
+
+    /// <summary>Checks that a restore testing selection keeps restored resources long enough to validate them (BK1008).</summary>
+    /// <param name="selectionName">The restore testing selection.</param>
+    /// <param name="planName">Its restore testing plan.</param>
+    /// <param name="validationWindowHours">The validation window in hours, or <see langword="null"/> when unset.</param>
+    /// <returns>The violations; empty when valid.</returns>
+    public static IReadOnlyList<RuleViolation> CheckValidationWindow(string selectionName, string planName, double? validationWindowHours) =>
+        validationWindowHours is > 0
+            ? Violations.None
+            : Violations.One(new RuleViolation(RuleCatalog.RestoreTestingWithoutValidationWindow, "validationWindow", null,
+                "Keep the restored resource for validation, e.g. ValidateWithin(TimeSpan.FromHours(4)), and report the result with PutRestoreValidationResult.",
+                selectionName, planName));
 }

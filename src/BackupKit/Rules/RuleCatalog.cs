@@ -21,6 +21,7 @@ public static class RuleCatalog
     private const string Vault = "Vault";
     private const string CrossReference = "CrossReference";
     private const string RestoreTesting = "RestoreTesting";
+    private const string Audit = "Audit";
 
     /// <summary>BK1001: a backup rule that never deletes its recovery points (a recommendation; AWS accepts it).</summary>
     public static readonly RuleDescriptor RuleWithoutRetention = new(RuleIds.RuleWithoutRetention, BestPractice, RuleSeverity.Warning,
@@ -39,6 +40,36 @@ public static class RuleCatalog
         "Backup vault has no Vault Lock",
         "Backup vault '{0}' has no Vault Lock, so anyone with delete permissions can remove its recovery points; add a governance-mode or compliance-mode Vault Lock",
         "A standard vault without Vault Lock lets any principal allowed to delete remove its recovery points; logically air-gapped vaults are locked by AWS (accepted; recommendation)", "6.2");
+
+    /// <summary>BK1004: a protected resource type that no restore testing selection restores (a recommendation).</summary>
+    public static readonly RuleDescriptor ResourceTypeWithoutRestoreTesting = new(RuleIds.ResourceTypeWithoutRestoreTesting, BestPractice, RuleSeverity.Warning,
+        "Protected resource type has no restore testing",
+        "Backup plan '{0}' protects {1} resources but no restore testing selection restores {1}, so nobody learns whether those backups restore until they are needed; add a restore testing plan with a {1} selection",
+        "AWS Backup restore testing proves recovery points restore; AWS does not require it (accepted; recommendation)", "7");
+
+    /// <summary>BK1005: databases protected only by snapshots, without point-in-time recovery (a recommendation).</summary>
+    public static readonly RuleDescriptor DatabaseWithoutContinuousBackup = new(RuleIds.DatabaseWithoutContinuousBackup, BestPractice, RuleSeverity.Warning,
+        "Database has no continuous backup",
+        "Backup plan '{0}' protects {1} resources with snapshot rules only, so a restore loses everything written since the last snapshot; {2}",
+        "Continuous backup (point-in-time recovery) is available for RDS and Aurora in AWS Backup and for DynamoDB in DynamoDB itself (accepted; recommendation)", "4.5");
+
+    /// <summary>BK1006: a selection that names resources only by ARN (a recommendation).</summary>
+    public static readonly RuleDescriptor SelectionOnlyByArn = new(RuleIds.SelectionOnlyByArn, BestPractice, RuleSeverity.Warning,
+        "Selection assigns resources only by ARN",
+        "Backup selection '{0}' of plan '{1}' assigns {2} resources by ARN and none by tag, so resources created tomorrow are not backed up until someone edits the plan; select by tag, e.g. WhereTag(\"backup\", \"prod\")",
+        "Selections by tag or condition include resources created later; ARN lists do not (accepted; recommendation)", "5");
+
+    /// <summary>BK1007: copies that never leave the source account (a recommendation).</summary>
+    public static readonly RuleDescriptor CopiesStayInSourceAccount = new(RuleIds.CopiesStayInSourceAccount, BestPractice, RuleSeverity.Warning,
+        "Every copy stays in the source account",
+        "Backup plan '{0}' copies its recovery points only into account {1}, the account of the resources it protects, so a compromised account or an insider can delete every copy; copy into a vault of another account",
+        "Cross-account copies (AWS Organizations) protect against account compromise; AWS does not require them (accepted; recommendation)", "4.6");
+
+    /// <summary>BK1008: a restore testing selection without a validation window (a recommendation).</summary>
+    public static readonly RuleDescriptor RestoreTestingWithoutValidationWindow = new(RuleIds.RestoreTestingWithoutValidationWindow, BestPractice, RuleSeverity.Warning,
+        "Restore test has no validation window",
+        "Restore testing selection '{0}' of plan '{1}' has no validation window, so restored resources are deleted at once and no validation can report on them; set ValidateWithin(TimeSpan.FromHours(...))",
+        "ValidationWindowHours 0 (or unset) deletes the restored resource immediately; PutRestoreValidationResult needs a window (accepted; recommendation)", "7.2");
 
     /// <summary>BK1101: vault name pattern.</summary>
     public static readonly RuleDescriptor VaultName = new(RuleIds.VaultName, Naming, RuleSeverity.Error,
@@ -400,9 +431,76 @@ public static class RuleCatalog
         "The posture declares {0} restore testing plans; AWS allows at most 100 per account",
         "At most 100 restore testing plans per account (not adjustable)", "7.1, 9");
 
+    /// <summary>BK9001: framework name pattern.</summary>
+    public static readonly RuleDescriptor FrameworkName = new(RuleIds.FrameworkName, Audit, RuleSeverity.Error,
+        "Audit framework name is invalid",
+        "Audit framework name '{0}' is invalid: AWS requires 1 to 256 letters, digits or underscores, starting with a letter",
+        "FrameworkName matches [a-zA-Z][_a-zA-Z0-9]*, length 1 to 256", "3.1");
+
+    /// <summary>BK9002: report plan name pattern.</summary>
+    public static readonly RuleDescriptor ReportPlanName = new(RuleIds.ReportPlanName, Audit, RuleSeverity.Error,
+        "Report plan name is invalid",
+        "Report plan name '{0}' is invalid: AWS requires 1 to 256 letters, digits or underscores, starting with a letter",
+        "ReportPlanName matches [a-zA-Z][_a-zA-Z0-9]*, length 1 to 256", "3.1");
+
+    /// <summary>BK9003: framework and report plan descriptions.</summary>
+    public static readonly RuleDescriptor AuditDescription = new(RuleIds.AuditDescription, Audit, RuleSeverity.Error,
+        "Audit description is invalid",
+        "The description of {0} '{1}' is invalid: AWS requires at most 1,024 characters including one that is not white space",
+        "FrameworkDescription and ReportPlanDescription match .*\\S.*, length 0 to 1,024", "3.1");
+
+    /// <summary>BK9004: unknown control name.</summary>
+    public static readonly RuleDescriptor UnknownControl = new(RuleIds.UnknownControl, Audit, RuleSeverity.Error,
+        "Audit control is unknown",
+        "Control '{0}' is not an AWS Backup Audit Manager control; known controls: {1}",
+        "ControlName is one of the AWS Backup Audit Manager controls", "peers B4");
+
+    /// <summary>BK9005: control input parameters.</summary>
+    public static readonly RuleDescriptor ControlParameter = new(RuleIds.ControlParameter, Audit, RuleSeverity.Error,
+        "Audit control parameter is invalid",
+        "Parameter '{0}' of control '{1}' is invalid: {2}",
+        "Each control takes only its own input parameters, in their documented ranges (frequency 1-24 hours or 1-31 days; recovery point age 1-744 hours or 1-31 days, air-gapped 1-2,184 hours or 1-91 days; at most 5 principals)", "peers B4");
+
+    /// <summary>BK9006: control scope.</summary>
+    public static readonly RuleDescriptor ControlScope = new(RuleIds.ControlScope, Audit, RuleSeverity.Error,
+        "Audit control scope is invalid",
+        "The scope of control '{0}' is invalid: {1}",
+        "A control scope names resource types, one tag key and value, or one resource id (with its resource type)", "peers B4");
+
+    /// <summary>BK9007: frameworks per account and Region.</summary>
+    public static readonly RuleDescriptor FrameworkQuota = new(RuleIds.FrameworkQuota, Audit, RuleSeverity.Warning,
+        "More audit frameworks than the default quota",
+        "The posture declares {0} audit frameworks; the default AWS quota is 15 per account and Region",
+        "At most 15 frameworks per account and Region (adjustable)", "9");
+
+    /// <summary>BK9008: controls per account and Region.</summary>
+    public static readonly RuleDescriptor ControlQuota = new(RuleIds.ControlQuota, Audit, RuleSeverity.Warning,
+        "More audit controls than the default quota",
+        "The posture's frameworks declare {0} controls in all; the default AWS quota is 50 per account and Region (a control in two frameworks counts twice)",
+        "At most 50 controls per account and Region over all frameworks (adjustable)", "9");
+
+    /// <summary>BK9009: report plans per account.</summary>
+    public static readonly RuleDescriptor ReportPlanQuota = new(RuleIds.ReportPlanQuota, Audit, RuleSeverity.Warning,
+        "More report plans than the default quota",
+        "The posture declares {0} report plans; the default AWS quota is 20 per account",
+        "At most 20 report plans per account (adjustable)", "9");
+
+    /// <summary>BK9010: report plan settings.</summary>
+    public static readonly RuleDescriptor ReportSetting = new(RuleIds.ReportSetting, Audit, RuleSeverity.Error,
+        "Report plan setting is invalid",
+        "Report plan '{0}' is invalid: {1}",
+        "ReportTemplate is a known template; compliance reports name 1 to 1,000 frameworks, job reports none; formats are CSV or JSON; an S3 bucket is required", "9");
+
+    /// <summary>BK9101: a plan of the posture fails a control of a framework the posture declares.</summary>
+    public static readonly RuleDescriptor PlanFailsFrameworkControl = new(RuleIds.PlanFailsFrameworkControl, Audit, RuleSeverity.Error,
+        "Backup plan fails a control of a declared framework",
+        "Backup plan '{0}' fails control '{1}' of framework '{2}': {3}",
+        "A posture's own backup plans satisfy the controls of the frameworks it declares, as AWS Backup Audit Manager will evaluate them", "peers B4");
+
     private static readonly RuleDescriptor[] s_all =
     [
         RuleWithoutRetention, PlanWithoutCrossRegionCopy, VaultWithoutLock,
+        ResourceTypeWithoutRestoreTesting, DatabaseWithoutContinuousBackup, SelectionOnlyByArn, CopiesStayInSourceAccount, RestoreTestingWithoutValidationWindow,
         VaultName, PlanName, RuleName, SelectionName, DuplicateName, TagLength, RestoreTestingPlanName, RestoreTestingSelectionName,
         CronSyntax, CronFrequency, TimeZone, StartWindow, CompletionWindow, WholeMinutes,
         DeleteAfterRange, ColdStorageRange, ColdToDeleteGap, ContinuousRetention, ContinuousColdStorage,
@@ -412,6 +510,8 @@ public static class RuleCatalog
         RuleRetentionOutsideVaultLock, CopyRetentionOutsideVaultLock,
         RestoreTestingStartWindow, RestoreTestingSelectionWindow, RestoreTestingRecoveryPointTypes, RestoreTestingVaults, RestoreTestingResourceType,
         RestoreTestingResources, RestoreTestingConditions, RestoreTestingValidationWindow, RestoreTestingSelectionsPerPlan, RestoreTestingPlanTags, RestoreTestingPlanQuota,
+        FrameworkName, ReportPlanName, AuditDescription, UnknownControl, ControlParameter, ControlScope, FrameworkQuota, ControlQuota, ReportPlanQuota, ReportSetting,
+        PlanFailsFrameworkControl,
     ];
 
     /// <summary>Gets every rule, in id order.</summary>

@@ -13,6 +13,21 @@ public static class RuleIds
     /// <summary>BK1003: see <see cref="RuleCatalog.VaultWithoutLock"/>.</summary>
     public const string VaultWithoutLock = "BK1003";
 
+    /// <summary>BK1004: see <see cref="RuleCatalog.ResourceTypeWithoutRestoreTesting"/>.</summary>
+    public const string ResourceTypeWithoutRestoreTesting = "BK1004";
+
+    /// <summary>BK1005: see <see cref="RuleCatalog.DatabaseWithoutContinuousBackup"/>.</summary>
+    public const string DatabaseWithoutContinuousBackup = "BK1005";
+
+    /// <summary>BK1006: see <see cref="RuleCatalog.SelectionOnlyByArn"/>.</summary>
+    public const string SelectionOnlyByArn = "BK1006";
+
+    /// <summary>BK1007: see <see cref="RuleCatalog.CopiesStayInSourceAccount"/>.</summary>
+    public const string CopiesStayInSourceAccount = "BK1007";
+
+    /// <summary>BK1008: see <see cref="RuleCatalog.RestoreTestingWithoutValidationWindow"/>.</summary>
+    public const string RestoreTestingWithoutValidationWindow = "BK1008";
+
     /// <summary>BK1101: see <see cref="RuleCatalog.VaultName"/>.</summary>
     public const string VaultName = "BK1101";
 
@@ -192,4 +207,37 @@ public static class RuleIds
 
     /// <summary>BK8011: see <see cref="RuleCatalog.RestoreTestingPlanQuota"/>.</summary>
     public const string RestoreTestingPlanQuota = "BK8011";
+
+    /// <summary>BK9001: see <see cref="RuleCatalog.FrameworkName"/>.</summary>
+    public const string FrameworkName = "BK9001";
+
+    /// <summary>BK9002: see <see cref="RuleCatalog.ReportPlanName"/>.</summary>
+    public const string ReportPlanName = "BK9002";
+
+    /// <summary>BK9003: see <see cref="RuleCatalog.AuditDescription"/>.</summary>
+    public const string AuditDescription = "BK9003";
+
+    /// <summary>BK9004: see <see cref="RuleCatalog.UnknownControl"/>.</summary>
+    public const string UnknownControl = "BK9004";
+
+    /// <summary>BK9005: see <see cref="RuleCatalog.ControlParameter"/>.</summary>
+    public const string ControlParameter = "BK9005";
+
+    /// <summary>BK9006: see <see cref="RuleCatalog.ControlScope"/>.</summary>
+    public const string ControlScope = "BK9006";
+
+    /// <summary>BK9007: see <see cref="RuleCatalog.FrameworkQuota"/>.</summary>
+    public const string FrameworkQuota = "BK9007";
+
+    /// <summary>BK9008: see <see cref="RuleCatalog.ControlQuota"/>.</summary>
+    public const string ControlQuota = "BK9008";
+
+    /// <summary>BK9009: see <see cref="RuleCatalog.ReportPlanQuota"/>.</summary>
+    public const string ReportPlanQuota = "BK9009";
+
+    /// <summary>BK9010: see <see cref="RuleCatalog.ReportSetting"/>.</summary>
+    public const string ReportSetting = "BK9010";
+
+    /// <summary>BK9101: see <see cref="RuleCatalog.PlanFailsFrameworkControl"/>.</summary>
+    public const string PlanFailsFrameworkControl = "BK9101";
 }

@@ -233,6 +233,25 @@ internal static class InvalidCorpus
 
             return builder;
         }, "BK8011", "restoreTestingPlans"),
+        ["framework name with a hyphen"] = (() => Audited("daily-35", f => f.Require(AuditControl.RecoveryPointEncrypted())), "BK9001", "frameworks[daily-35].name"),
+        ["report plan name starting with a digit"] = (() => Audited("f", f => f.Require(AuditControl.RecoveryPointEncrypted()))
+            .AddReportPlan("1_report", r => r.Jobs("BACKUP_JOB_REPORT").DeliverTo("reports-bucket")), "BK9002", "reportPlans[1_report].name"),
+        ["framework description of white space"] = (() => Audited("f", f => f.Describe("   ").Require(AuditControl.RecoveryPointEncrypted())), "BK9003", "frameworks[f].description"),
+        ["unknown control"] = (() => Audited("f", f => f.Require(new AuditControl { Name = "BACKUP_EVERYTHING_FOREVER" })), "BK9004", "frameworks[f].controls[0].name"),
+        ["frequency of 25 hours"] = (() => Audited("f", f => f.Require(AuditControl.BackupPlanMinFrequencyAndMinRetention(TimeSpan.FromHours(25)))), "BK9005", "frameworks[f].controls[0].parameters[requiredFrequencyValue]"),
+        ["last recovery point within 32 days"] = (() => Audited("f", f => f.Require(AuditControl.LastRecoveryPointCreated(TimeSpan.FromDays(32)))), "BK9005", "frameworks[f].controls[0].parameters[recoveryPointAgeValue]"),
+        ["six principals allowed to delete"] = (() => Audited("f", f => f.Require(AuditControl.RecoveryPointManualDeletionDisabled(
+            [.. Enumerable.Range(1, 6).Select(i => $"arn:aws:iam::123456789012:role/r{i}")]))), "BK9005", "frameworks[f].controls[0].parameters[principalArnList]"),
+        ["cross-account list with a short id"] = (() => Audited("f", f => f.Require(AuditControl.ResourcesProtectedByCrossAccount("12345"))), "BK9005", "frameworks[f].controls[0].parameters[crossAccountList]"),
+        ["control scoped by two tags"] = (() => Audited("f", f => f.Require(AuditControl.RecoveryPointEncrypted().ForTag("a", "1").ForTag("b", "2"))), "BK9006", "frameworks[f].controls[0].scope"),
+        ["compliance report without frameworks"] = (() => Audited("f", f => f.Require(AuditControl.RecoveryPointEncrypted()))
+            .AddReportPlan("compliance", r => r.ControlCompliance().DeliverTo("reports-bucket")), "BK9010", "reportPlans[compliance].frameworks"),
+        ["report plan naming an undeclared framework"] = (() => Audited("f", f => f.Require(AuditControl.RecoveryPointEncrypted()))
+            .AddReportPlan("compliance", r => r.ControlCompliance("other").DeliverTo("reports-bucket")), "BK9010", "reportPlans[compliance].frameworks"),
+        ["rule keeping 7 days under a 35-day framework"] = (() => BackupPosture.Create()
+            .AddVault("primary", v => v.Lock(VaultLock.Governance()))
+            .AddPlan("p", p => p.AddRule("r", r => r.InVault("primary").Daily().DeleteAfter(Days(7)).CopyTo(Arns.DrVault)))
+            .AddFramework("f", f => f.Require(AuditControl.BackupPlanMinFrequencyAndMinRetention(TimeSpan.FromDays(1), Days(35)))), "BK9101", "plans[p]"),
     };
 
     public static IEnumerable<string> Names => s_cases.Keys;
@@ -241,6 +260,9 @@ internal static class InvalidCorpus
 
     private static BackupPostureBuilder Restore(Action<RestoreTestingPlanBuilder> plan, string name = "rt") =>
         BackupPosture.Create().AddVault("primary").AddPlan("p", p => p.AddRule("r", r => r.InVault("primary"))).AddRestoreTestingPlan(name, plan);
+
+    private static BackupPostureBuilder Audited(string frameworkName, Action<AuditFrameworkBuilder> framework) =>
+        BackupPosture.Create().AddVault("primary").AddPlan("p", p => p.AddRule("r", r => r.InVault("primary").DeleteAfter(Days(35)))).AddFramework(frameworkName, framework);
 
     private static BackupPostureBuilder WithRule(Action<BackupRuleBuilder> rule) =>
         BackupPosture.Create().AddVault("primary").AddPlan("p", p => p.AddRule("r", rule));
