@@ -29,7 +29,7 @@ namespace BackupKit.Wire;
 /// <see cref="BackupResilienceOptions.AttemptTimeout"/> runs out; <see cref="Polly.CircuitBreaker.BrokenCircuitException"/>
 /// while the endpoint's circuit is open; and the transport's exception when no answer came back after the last attempt.
 /// </remarks>
-public sealed partial class BackupClient : IDisposable
+public sealed partial class BackupClient : IDisposable, IBackupServiceClock
 {
     private const string ServiceName = "backup";
     private const string JsonMediaType = "application/json";
@@ -64,6 +64,8 @@ public sealed partial class BackupClient : IDisposable
     private readonly string _host;
     private readonly string[] _sdkRequestValues;
     private long _clockOffsetTicks;
+    private long _serviceTimeOffsetTicks;
+    private int _serviceTimeKnown;
     private int _disposed;
 
     /// <summary>Creates a client from options; no logging, system clock.</summary>
@@ -168,6 +170,10 @@ public sealed partial class BackupClient : IDisposable
 
     /// <summary>The endpoint requests are sent to.</summary>
     public Uri Endpoint { get; }
+
+    /// <inheritdoc/>
+    public DateTimeOffset? GetServiceTime() =>
+        Volatile.Read(ref _serviceTimeKnown) == 0 ? null : _timeProvider.GetUtcNow().AddTicks(Volatile.Read(ref _serviceTimeOffsetTicks));
 
     /// <summary>Closes pooled connections. Calls in flight fail; later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
@@ -517,6 +523,12 @@ public sealed partial class BackupClient : IDisposable
     {
         var status = (int)response.StatusCode;
         var requestId = AwsErrorReader.ReadRequestId(response.Headers);
+        if (response.Headers.Date is { } serviceDate)
+        {
+            Volatile.Write(ref _serviceTimeOffsetTicks, (serviceDate - _timeProvider.GetUtcNow()).Ticks);
+            Volatile.Write(ref _serviceTimeKnown, 1);
+        }
+
         var (buffer, length) = await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
 
         if (status is >= 200 and < 300)
