@@ -381,7 +381,9 @@ internal sealed class ChangePlanner(IBackupClient client, PostureApplyOptions op
             reasons.Add("raises or removes the maximum retention of a compliance-mode lock");
         }
 
-        if (declared.ChangeableFor is { } changeable && serviceNow.AddDays(changeable.TotalDays) < lockDate)
+        // The service time is known to about a second (the Date header's resolution): a minute of slack tells a re-put
+        // of the same cooling-off period from one that really brings the lock date forward.
+        if (declared.ChangeableFor is { } changeable && serviceNow.AddDays(changeable.TotalDays) < lockDate - TimeSpan.FromMinutes(1))
         {
             reasons.Add($"shortens the cooling-off period of a compliance-mode lock (lock date {lockDate:yyyy-MM-dd} brought forward)");
         }
