@@ -83,6 +83,24 @@ public sealed partial class FaultInjector
     public void DropConnectionAfterCommit(string operation, int times = 1)
         => Add(operation, times, new FaultRule(FaultKind.DropAfterCommit, null, 0, null, null, TimeSpan.Zero));
 
+    /// <summary>
+    /// From now on (until <see cref="Clear"/>), drops each request of <paramref name="operation"/> after committing it
+    /// with probability <paramref name="rate"/>, as <see cref="DropConnectionAfterCommit(string, int)"/> does for one
+    /// request. The draw is seeded, so the same sequence of requests meets the same drops in every run.
+    /// </summary>
+    /// <param name="operation">The operation name as in the model.</param>
+    /// <param name="rate">The share of requests to drop, greater than 0 and at most 1 (0.3 drops about 30 %).</param>
+    /// <param name="seed">The seed of the draw.</param>
+    public void DropConnectionAfterCommitAtRate(string operation, double rate, int seed = 0)
+    {
+        if (!(rate > 0 && rate <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rate), rate, "The rate is a share of requests: greater than 0 and at most 1.");
+        }
+
+        Add(operation, int.MaxValue, new FaultRule(FaultKind.DropAfterCommit, null, 0, null, null, TimeSpan.Zero) { Rate = new SampledRate(rate, seed) });
+    }
+
     /// <summary>How many requests of <paramref name="operation"/> the emulator received, faulted ones included.</summary>
     /// <param name="operation">The operation name as in the model.</param>
     public int RequestCount(string operation)
@@ -162,6 +180,12 @@ public sealed partial class FaultInjector
                     var (rule, remaining) = _rules[i];
                     var isLatency = rule.Kind == FaultKind.Latency;
                     if ((isLatency && latency is not null) || (!isLatency && outcome is not null))
+                    {
+                        continue;
+                    }
+
+                    // A rule with a rate applies to the requests its draw picks; the others pass it by.
+                    if (rule.Rate is { } rate && !rate.Next())
                     {
                         continue;
                     }

@@ -296,7 +296,10 @@ public static class PostureMapping
             IamRole = ToRoleReference(selection.IamRoleArn),
             Resources = new ValueList<string>(selection.Resources ?? []),
             NotResources = new ValueList<string>(selection.NotResources ?? []),
-            ListOfTags = new ValueList<TagCondition>((selection.ListOfTags ?? []).Select(c => new TagCondition(c.ConditionKey ?? string.Empty, c.ConditionValue ?? string.Empty))),
+            ListOfTags = new ValueList<TagCondition>((selection.ListOfTags ?? []).Select(c => c.ConditionType == ConditionType.STRINGEQUALS
+                ? new TagCondition(c.ConditionKey ?? string.Empty, c.ConditionValue ?? string.Empty)
+                : throw new NotSupportedException(
+                    $"BackupSelection.ListOfTags condition type '{c.ConditionType}' of selection '{selection.SelectionName}' is not one BackupKit's model can hold (STRINGEQUALS); import stops rather than rewrite it."))),
             Conditions = conditions is null
                 ? SelectionConditions.None
                 : new SelectionConditions
@@ -343,7 +346,12 @@ public static class PostureMapping
         new((parameters ?? []).Select(p =>
         {
             var key = p.ConditionKey ?? string.Empty;
-            return new TagCondition(key.StartsWith(ResourceTagPrefix, StringComparison.Ordinal) ? key[ResourceTagPrefix.Length..] : key, p.ConditionValue ?? string.Empty);
+
+            // The model writes every Conditions key with the prefix: a bare key would come back rewritten, so import stops.
+            return key.StartsWith(ResourceTagPrefix, StringComparison.Ordinal)
+                ? new TagCondition(key[ResourceTagPrefix.Length..], p.ConditionValue ?? string.Empty)
+                : throw new NotSupportedException(
+                    $"BackupSelection.Conditions key '{key}' has no '{ResourceTagPrefix}' prefix; BackupKit's model writes every condition key with it, so import stops rather than rewrite it.");
         }));
 
     // ---------------------------------------------------------------- vaults

@@ -217,11 +217,14 @@ public static class RestoreTestingMapping
 
     private static M.RestoreTestingRecoveryPointSelection ToModel(W.RestoreTestingRecoveryPointSelection selection) => new()
     {
-        Algorithm = selection.Algorithm == RestoreTestingRecoveryPointSelectionAlgorithm.RANDOM_WITHIN_WINDOW
-            ? RestoreTestingAlgorithm.RandomWithinWindow
-            : RestoreTestingAlgorithm.LatestWithinWindow,
+        // Import never rewrites: a value the model cannot hold fails loudly, naming the member, instead of becoming a default.
+        Algorithm = selection.Algorithm == RestoreTestingRecoveryPointSelectionAlgorithm.RANDOM_WITHIN_WINDOW ? RestoreTestingAlgorithm.RandomWithinWindow
+            : selection.Algorithm == RestoreTestingRecoveryPointSelectionAlgorithm.LATEST_WITHIN_WINDOW ? RestoreTestingAlgorithm.LatestWithinWindow
+            : throw new NotSupportedException($"RecoveryPointSelection.Algorithm '{selection.Algorithm}' is not a value BackupKit's model can hold (LATEST_WITHIN_WINDOW, RANDOM_WITHIN_WINDOW); import stops rather than rewrite it."),
         RecoveryPointTypes = new ValueList<M.RestoreTestingRecoveryPointType>((selection.RecoveryPointTypes ?? []).Select(t =>
-            t == W.RestoreTestingRecoveryPointType.CONTINUOUS ? M.RestoreTestingRecoveryPointType.Continuous : M.RestoreTestingRecoveryPointType.Snapshot)),
+            t == W.RestoreTestingRecoveryPointType.CONTINUOUS ? M.RestoreTestingRecoveryPointType.Continuous
+            : t == W.RestoreTestingRecoveryPointType.SNAPSHOT ? M.RestoreTestingRecoveryPointType.Snapshot
+            : throw new NotSupportedException($"RecoveryPointSelection.RecoveryPointTypes value '{t}' is not a value BackupKit's model can hold (CONTINUOUS, SNAPSHOT); import stops rather than rewrite it."))),
         IncludeVaults = new ValueList<string>(selection.IncludeVaults ?? []),
         ExcludeVaults = new ValueList<string>(selection.ExcludeVaults ?? []),
         SelectionWindow = selection.SelectionWindowDays is { } days and > 0 ? Retention.Days(days) : null,

@@ -16,6 +16,16 @@ internal static class ChangeFormatter
             builder.Append(FormatChange(change, past: false)).Append('\n');
         }
 
+        var consent = plan.ConsentRequired;
+        if (consent.Count > 0)
+        {
+            builder.Append("Needs consent (add the exact text to PostureApplyOptions.AcknowledgedChanges):\n");
+            foreach (var requirement in consent)
+            {
+                builder.Append("  !! ").Append(requirement.Key).Append("\n       ").Append(requirement.Reason).Append('\n');
+            }
+        }
+
         AppendWarnings(builder, changes);
         return builder.ToString().TrimEnd('\n');
     }
@@ -66,6 +76,11 @@ internal static class ChangeFormatter
     {
         var builder = new StringBuilder();
         builder.Append("  ").Append(Symbol(change.Action).PadRight(3)).Append(' ').Append(Describe(change));
+        if (change.Consent is not null && change.IsWrite && !past)
+        {
+            builder.Append(" [consent]");
+        }
+
         if (change.Summary is not null)
         {
             builder.Append(" (").Append(change.Summary).Append(')');

@@ -9,7 +9,10 @@ namespace BackupKit.Reconcile;
 internal sealed record LiveVault(string Arn, BackupVault Model, DateTimeOffset? LockDate);
 
 /// <summary>A plan as it exists in AWS: the document (without selections) and its selections.</summary>
-internal sealed record LivePlan(string Id, string Arn, string Name, M.BackupPlan? Document, IReadOnlyList<LiveSelection> Selections);
+internal sealed record LivePlan(string Id, string Arn, string Name, string? VersionId, M.BackupPlan? Document, IReadOnlyList<LiveSelection> Selections);
+
+/// <summary>A vault the posture does not declare; <paramref name="ReferencedBy"/> names the declared rules that target it or copy to it.</summary>
+internal sealed record UndeclaredVault(string Name, IReadOnlyList<string> ReferencedBy);
 
 /// <summary>A selection as it exists in AWS.</summary>
 internal sealed record LiveSelection(string Id, string Name, M.BackupSelection? Model);
@@ -26,7 +29,13 @@ internal sealed class LiveState
     public Dictionary<string, LiveVault> Vaults { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Standard vaults that exist but are not declared (read only when undeclared vaults may be deleted).</summary>
-    public List<string> UndeclaredVaults { get; } = [];
+    public List<UndeclaredVault> UndeclaredVaults { get; } = [];
+
+    /// <summary>The service's time when the state was read (from its answers' <c>Date</c>), or the local time when the client does not tell it.</summary>
+    public DateTimeOffset ServiceNow { get; set; }
+
+    /// <summary>Live state read by object-kind planners added beside the built-in ones (see <see cref="IObjectKindPlanner"/>), by planner name.</summary>
+    public Dictionary<string, object> Extensions { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, LivePlan> Plans { get; } = new(StringComparer.Ordinal);
 
@@ -54,6 +63,9 @@ internal sealed class LiveState
 /// <summary>Reads the live state a posture is compared with; read-only calls only.</summary>
 internal sealed class LiveStateReader(IBackupClient client, TimeProvider timeProvider)
 {
+    /// <summary>The service's time if the client tells it (after at least one answer), else the local clock.</summary>
+    private DateTimeOffset Now => (client as IBackupServiceClock)?.GetServiceTime() ?? timeProvider.GetUtcNow();
+
     public async Task<LiveState> ReadAsync(BackupPosture posture, PostureApplyOptions options, CancellationToken cancellationToken)
     {
         var state = new LiveState();
@@ -68,12 +80,12 @@ internal sealed class LiveStateReader(IBackupClient client, TimeProvider timePro
 
         if (options.DeleteUndeclared && options.DeleteUndeclaredVaults)
         {
-            var targeted = posture.Plans.SelectMany(p => p.Rules).Select(r => r.TargetVaultName).ToHashSet(StringComparer.Ordinal);
             await foreach (var vault in client.PaginateListBackupVaults(new ListBackupVaultsInput { ByVaultType = VaultType.BACKUP_VAULT }, cancellationToken).ConfigureAwait(false))
             {
-                if (vault.BackupVaultName is { } name && posture.FindVault(name) is null && !targeted.Contains(name))
+                if (vault.BackupVaultName is { } name && posture.FindVault(name) is null)
                 {
-                    state.UndeclaredVaults.Add(name);
+                    state.Observe(vault.BackupVaultArn);
+                    state.UndeclaredVaults.Add(new UndeclaredVault(name, References(posture, name, vault.BackupVaultArn)));
                 }
             }
         }
@@ -102,7 +114,7 @@ internal sealed class LiveStateReader(IBackupClient client, TimeProvider timePro
                 var selections = options.DeleteUndeclared
                     ? await ListSelectionsAsync(id, withDetails: false, cancellationToken).ConfigureAwait(false)
                     : [];
-                state.UndeclaredPlans.Add(new LivePlan(id, member.BackupPlanArn ?? string.Empty, name, null, selections));
+                state.UndeclaredPlans.Add(new LivePlan(id, member.BackupPlanArn ?? string.Empty, name, member.VersionId, null, selections));
             }
         }
 
@@ -112,7 +124,31 @@ internal sealed class LiveStateReader(IBackupClient client, TimeProvider timePro
             await ReadRestoreTestingAsync(state, posture, options, cancellationToken).ConfigureAwait(false);
         }
 
+        state.ServiceNow = Now;
         return state;
+    }
+
+    /// <summary>The declared rules that back up into the vault or copy to it (by name, or by its ARN).</summary>
+    private static List<string> References(BackupPosture posture, string vaultName, string? vaultArn)
+    {
+        var references = new List<string>();
+        foreach (var plan in posture.Plans)
+        {
+            foreach (var rule in plan.Rules)
+            {
+                if (rule.TargetVaultName == vaultName)
+                {
+                    references.Add($"plan {plan.Name} rule {rule.Name} backs up into it");
+                }
+
+                if (vaultArn is not null && rule.CopyActions.Any(c => string.Equals(c.DestinationVaultArn, vaultArn, StringComparison.Ordinal)))
+                {
+                    references.Add($"plan {plan.Name} rule {rule.Name} copies to it");
+                }
+            }
+        }
+
+        return references;
     }
 
     private async Task ReadRestoreTestingAsync(LiveState state, BackupPosture posture, PostureApplyOptions options, CancellationToken cancellationToken)
@@ -206,7 +242,7 @@ internal sealed class LiveStateReader(IBackupClient client, TimeProvider timePro
 
         var arn = describe.BackupVaultArn ?? string.Empty;
         var tags = await ReadTagsAsync(arn, cancellationToken).ConfigureAwait(false);
-        var model = PostureMapping.ToModel(describe, policy, notifications, tags, timeProvider.GetUtcNow());
+        var model = PostureMapping.ToModel(describe, policy, notifications, tags, Now);
         return new LiveVault(arn, model, describe.LockDate);
     }
 
@@ -218,7 +254,7 @@ internal sealed class LiveStateReader(IBackupClient client, TimeProvider timePro
         var tags = await ReadTagsAsync(arn, cancellationToken).ConfigureAwait(false);
         var document = PostureMapping.ToModel(output, tags, null, name => posture.FindVault(name) is null);
         var selections = await ListSelectionsAsync(id, withDetails: true, cancellationToken).ConfigureAwait(false);
-        return new LivePlan(id, arn, member.BackupPlanName!, document, selections);
+        return new LivePlan(id, arn, member.BackupPlanName!, output.VersionId ?? member.VersionId, document, selections);
     }
 
     private async Task<List<LiveSelection>> ListSelectionsAsync(string planId, bool withDetails, CancellationToken cancellationToken)

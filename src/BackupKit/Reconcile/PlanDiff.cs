@@ -180,6 +180,9 @@ internal static class Text
         return text;
     }
 
+    public static string Bounds(VaultLock vaultLock) =>
+        $"min {vaultLock.MinRetention?.ToString() ?? "none"}, max {vaultLock.MaxRetention?.ToString() ?? "none"}";
+
     public static string Notifications(VaultNotifications notifications) =>
         notifications.SnsTopicArn + " [" + string.Join(", ", notifications.Events) + "]";
 

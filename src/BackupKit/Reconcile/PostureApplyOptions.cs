@@ -19,4 +19,13 @@ public sealed record PostureApplyOptions
     /// AWS only deletes empty vaults. Default <see langword="false"/>; has an effect only with <see cref="DeleteUndeclared"/>.
     /// </summary>
     public bool DeleteUndeclaredVaults { get; init; }
+
+    /// <summary>
+    /// Gets the irreversible or destructive changes the caller consents to, each by the exact
+    /// <see cref="ConsentRequirement.Key"/> a plan shows (<see cref="PosturePlan.ConsentRequired"/>): weakening,
+    /// shortening, downgrading to governance or removing a compliance-mode lock during its cooling-off period, and
+    /// deleting a vault a declared rule targets or copies to. An apply that contains such a change without its
+    /// acknowledgement is refused before anything is written. Default: none.
+    /// </summary>
+    public IReadOnlyCollection<string> AcknowledgedChanges { get; init; } = [];
 }

@@ -88,6 +88,26 @@ public sealed record PostureChange
     /// <summary>Gets the ARN of the object in AWS when known (live, or created by the apply).</summary>
     public string? Arn { get; init; }
 
+    /// <summary>
+    /// Gets the live state the change was computed from, as compared text (for example <c>plan 1234 version abcd</c>,
+    /// <c>selection ids [..]</c>, a lock's mode, bounds and lock date, a normalised policy), or <see langword="null"/>
+    /// when the object did not exist. <see cref="PostureApplier.ApplyAsync(PosturePlan, CancellationToken)"/> refuses
+    /// a plan when this is no longer what AWS holds.
+    /// </summary>
+    public string? Basis { get; init; }
+
+    /// <summary>
+    /// Gets the requests applying this change sends, in order. Members only the apply itself can know (the id of a plan
+    /// it creates, the account learned from the first ARN AWS returns) read <c>{plan-id:NAME}</c> and <c>{account}</c>.
+    /// </summary>
+    public IReadOnlyList<PlannedRequest> Requests { get; init; } = [];
+
+    /// <summary>
+    /// Gets what the caller must acknowledge before this change is applied (an irreversible or destructive change), or
+    /// <see langword="null"/> when none is needed. See <see cref="PostureApplyOptions.AcknowledgedChanges"/>.
+    /// </summary>
+    public ConsentRequirement? Consent { get; init; }
+
     /// <summary>Gets a value indicating whether applying this change writes to AWS.</summary>
     public bool IsWrite => Action is ChangeAction.Create or ChangeAction.Update or ChangeAction.Replace or ChangeAction.Delete;
 
@@ -95,3 +115,21 @@ public sealed record PostureChange
     /// <returns>The text.</returns>
     public override string ToString() => ChangeFormatter.FormatChange(this, past: false);
 }
+
+/// <summary>One request a planned change sends to AWS Backup.</summary>
+/// <param name="Operation">The operation name as in the AWS Backup model, for example <c>UpdateBackupPlan</c>.</param>
+/// <param name="Input">The request, a <c>BackupKit.Wire</c> input shape.</param>
+public sealed record PlannedRequest(string Operation, object Input)
+{
+    /// <summary>Returns the operation name.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Operation;
+}
+
+/// <summary>
+/// An irreversible or destructive change that is applied only when the caller acknowledges it by its exact
+/// <see cref="Key"/> (see <see cref="PostureApplyOptions.AcknowledgedChanges"/>).
+/// </summary>
+/// <param name="Key">The text to acknowledge; it names the object and the exact change, so it acknowledges nothing else.</param>
+/// <param name="Reason">Why the change needs consent.</param>
+public sealed record ConsentRequirement(string Key, string Reason);

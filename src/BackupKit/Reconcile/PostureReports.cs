@@ -1,16 +1,41 @@
+using BackupKit.Model;
+
 namespace BackupKit.Reconcile;
 
 /// <summary>
-/// The changes <see cref="PostureApplier.ApplyAsync"/> would make, in the order it makes them: vaults, then vault
-/// locks, policies and notifications, then plans, then selections, then deletions. <see cref="ToString"/> renders it
-/// for a person to read before applying.
+/// A reviewed change plan, as data: the changes <see cref="PostureApplier.ApplyAsync(PosturePlan, CancellationToken)"/>
+/// makes, in the order it makes them (vaults, then vault locks, policies and notifications, then plans, then
+/// selections, then deletions), each with the live state it was computed from (<see cref="PostureChange.Basis"/>) and
+/// the requests it sends (<see cref="PostureChange.Requests"/>). Applying it applies exactly these changes, and refuses
+/// when live state moved since it was read. <see cref="ToString"/> renders it for a person to read before applying.
 /// </summary>
 public sealed class PosturePlan
 {
     internal PosturePlan(IReadOnlyList<PostureChange> changes) => Changes = changes;
 
+    internal PosturePlan(
+        IReadOnlyList<PlannedStep> steps,
+        Model.BackupPosture posture,
+        PostureApplyOptions options,
+        LiveState live,
+        IReadOnlyDictionary<string, string> liveBasis,
+        Wire.IBackupClient client)
+        : this([.. steps.Select(s => s.Change)])
+    {
+        Steps = steps;
+        Posture = posture;
+        Options = options;
+        Live = live;
+        LiveBasis = liveBasis;
+        Client = client;
+        ReadAt = live.ServiceNow;
+    }
+
     /// <summary>Gets every object considered, unchanged ones included, in apply order.</summary>
     public IReadOnlyList<PostureChange> Changes { get; }
+
+    /// <summary>Gets when live state was read, by the service's clock when the client tells it.</summary>
+    public DateTimeOffset ReadAt { get; }
 
     /// <summary>Gets a value indicating whether applying would write anything to AWS.</summary>
     public bool HasChanges => Changes.Any(c => c.IsWrite);
@@ -18,15 +43,33 @@ public sealed class PosturePlan
     /// <summary>Gets a value indicating whether some differences cannot be applied (see <see cref="ChangeAction.Blocked"/>); applying then fails before writing anything.</summary>
     public bool IsBlocked => Changes.Any(c => c.Action == ChangeAction.Blocked);
 
+    /// <summary>
+    /// Gets the irreversible or destructive changes that are applied only with the caller's consent, each by the key to
+    /// put in <see cref="PostureApplyOptions.AcknowledgedChanges"/>.
+    /// </summary>
+    public IReadOnlyList<ConsentRequirement> ConsentRequired => [.. Changes.Where(c => c.IsWrite && c.Consent is not null).Select(c => c.Consent!)];
+
     /// <summary>Gets the warnings to read before applying: irreversible steps, replacements, blocked changes.</summary>
     public IReadOnlyList<string> Warnings => [.. Changes.Where(c => c.Warning is not null).Select(c => $"{ChangeFormatter.Describe(c)}: {c.Warning}")];
 
-    /// <summary>Renders the plan: a summary line, one line per object (<c>+</c> create, <c>~</c> update, <c>-/+</c> replace, <c>-</c> delete, <c>=</c> unchanged, <c>?</c> undeclared, <c>x</c> blocked) with the differing properties, then the warnings.</summary>
+    internal IReadOnlyList<PlannedStep> Steps { get; } = [];
+
+    internal Model.BackupPosture? Posture { get; }
+
+    internal PostureApplyOptions? Options { get; }
+
+    internal LiveState? Live { get; }
+
+    internal IReadOnlyDictionary<string, string> LiveBasis { get; } = new Dictionary<string, string>();
+
+    internal Wire.IBackupClient? Client { get; }
+
+    /// <summary>Renders the plan: a summary line, one line per object (<c>+</c> create, <c>~</c> update, <c>-/+</c> replace, <c>-</c> delete, <c>=</c> unchanged, <c>?</c> undeclared, <c>x</c> blocked; <c>[consent]</c> marks a change that needs consent) with the differing properties, then the changes that need consent, then the warnings.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => ChangeFormatter.FormatPlan(this);
 }
 
-/// <summary>What <see cref="PostureApplier.ApplyAsync"/> did. <see cref="ToString"/> renders it for a person to read.</summary>
+/// <summary>What <see cref="PostureApplier.ApplyAsync(BackupPosture, CancellationToken)"/> did. <see cref="ToString"/> renders it for a person to read.</summary>
 public sealed class PostureApplyResult
 {
     internal PostureApplyResult(IReadOnlyList<PostureChange> changes) => Changes = changes;
@@ -83,7 +126,7 @@ public sealed class PostureDriftReport
 /// <see cref="Failed"/> failed, and <see cref="Exception.InnerException"/> is the cause. Fix the cause and apply again:
 /// applying is idempotent and continues from the live state.
 /// </summary>
-public sealed class PostureApplyException : Exception
+public class PostureApplyException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="completed">The changes applied before the failure.</param>
@@ -112,4 +155,56 @@ public sealed class PostureApplyException : Exception
 
     /// <summary>Gets the changes that were not attempted.</summary>
     public IReadOnlyList<PostureChange> NotAttempted { get; }
+}
+
+/// <summary>
+/// Live state moved under the apply: a reviewed plan no longer matches what AWS holds, or another writer changed an
+/// object while this apply was writing. <see cref="Objects"/> names each moved object and how. Read (plan) again and apply.
+/// </summary>
+public sealed class PostureConflictException : PostureApplyException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="objects">The objects that moved, each with what changed.</param>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause, or <see langword="null"/>.</param>
+    public PostureConflictException(IReadOnlyList<string> objects, string message, Exception? innerException = null)
+        : this(objects, [], null, [], message, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception with the progress of the apply.</summary>
+    /// <param name="objects">The objects that moved, each with what changed.</param>
+    /// <param name="completed">The changes applied before the conflict was found.</param>
+    /// <param name="failed">The change that found the conflict, or <see langword="null"/> when nothing was written.</param>
+    /// <param name="notAttempted">The changes not attempted.</param>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause, or <see langword="null"/>.</param>
+    public PostureConflictException(
+        IReadOnlyList<string> objects,
+        IReadOnlyList<PostureChange> completed,
+        PostureChange? failed,
+        IReadOnlyList<PostureChange> notAttempted,
+        string message,
+        Exception? innerException)
+        : base(completed, failed, notAttempted, message, innerException) => Objects = objects;
+
+    /// <summary>Gets the objects that moved, each with what changed.</summary>
+    public IReadOnlyList<string> Objects { get; }
+}
+
+/// <summary>
+/// The apply contains irreversible or destructive changes the caller did not acknowledge; nothing was written.
+/// Add each key of <see cref="Required"/> to <see cref="PostureApplyOptions.AcknowledgedChanges"/> to consent.
+/// </summary>
+public sealed class PostureConsentRequiredException : PostureApplyException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="required">The changes that need consent.</param>
+    /// <param name="notAttempted">The changes not attempted (all writes).</param>
+    /// <param name="message">The message.</param>
+    public PostureConsentRequiredException(IReadOnlyList<ConsentRequirement> required, IReadOnlyList<PostureChange> notAttempted, string message)
+        : base([], null, notAttempted, message, null) => Required = required;
+
+    /// <summary>Gets the changes that need consent.</summary>
+    public IReadOnlyList<ConsentRequirement> Required { get; }
 }

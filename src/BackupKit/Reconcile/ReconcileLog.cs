@@ -40,4 +40,12 @@ internal static partial class ReconcileLog
     [LoggerMessage(EventId = 3008, EventName = "DriftDetected", Level = LogLevel.Information,
         Message = "Drift check: {Count} object(s) differ from the posture")]
     public static partial void DriftDetected(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3009, EventName = "PlanStale", Level = LogLevel.Error,
+        Message = "Apply of a reviewed plan refused before writing: {Count} object(s) moved since the plan was read")]
+    public static partial void PlanStale(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3010, EventName = "ConsentMissing", Level = LogLevel.Error,
+        Message = "Apply refused before writing: {Count} irreversible or destructive change(s) not acknowledged")]
+    public static partial void ConsentMissing(ILogger logger, int count);
 }

@@ -1,7 +1,6 @@
 using BackupKit.Hosting;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
@@ -9,12 +8,12 @@ namespace BackupKit.Resilience;
 
 /// <summary>
 /// The Polly pipelines that own retries for a client, in two parts so that a call that succeeds at once pays for no
-/// retry or timeout machinery: <see cref="Breaker"/> (the endpoint's circuit breaker) sees every attempt, each with its own
-/// attempt timeout (<see cref="AttemptCancellation"/>); <see cref="Retries"/> (total timeout, then retry in AWS standard
-/// mode with the endpoint's retry quota) is entered only when the first attempt's outcome is worth a retry, takes that
-/// outcome as its own first attempt, and is then the only layer that retries. The order of the one pipeline this
-/// replaces is kept: total timeout, retry, circuit breaker, attempt timeout. Callbacks are static or created once per
-/// client, and failures travel as outcomes, so the success path allocates nothing here.
+/// retry or timeout machinery. A call's first attempt is sent with only its own attempt timeout
+/// (<see cref="AttemptCancellation"/>); <see cref="Retries"/> (total timeout, then retry in AWS standard mode with the
+/// endpoint's retry quota) is entered only when that outcome is worth a retry, takes it as its own first attempt, and
+/// is then the only layer that retries. <see cref="Circuit"/>, the endpoint's circuit breaker, sits around the whole
+/// logical call and sees one outcome per call, after its retries. Callbacks are static or created once per client, and
+/// failures travel as outcomes, so the success path allocates nothing here.
 /// </summary>
 internal sealed class BackupResiliencePipeline
 {
@@ -28,35 +27,20 @@ internal sealed class BackupResiliencePipeline
     private readonly string _endpointName;
     private readonly BackupKitMetrics _metrics;
     private readonly TimeProvider _timeProvider;
-    private readonly CircuitBreakerStateProvider _circuit = new();
 
     public BackupResiliencePipeline(
-        BackupResilienceOptions options, RetryQuota quota, TimeProvider timeProvider, ILogger logger, BackupKitMetrics metrics, string endpointName)
+        BackupResilienceOptions options, RetryQuota quota, EndpointCircuit? circuit, TimeProvider timeProvider, ILogger logger, BackupKitMetrics metrics, string endpointName)
     {
         _options = options;
         _metrics = metrics;
         Quota = quota;
+        Circuit = circuit;
         _logger = logger;
         _endpointName = endpointName;
         _timeProvider = timeProvider;
         TotalTimeout = options.TotalTimeout;
         AttemptTimeout = options.AttemptTimeout < options.TotalTimeout ? options.AttemptTimeout : options.TotalTimeout;
         MaxAttempts = options.MaxAttempts;
-
-        Breaker = new ResiliencePipelineBuilder<AttemptResult> { Name = "BackupKit.Attempt", TimeProvider = timeProvider }
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<AttemptResult>
-            {
-                Name = "BackupKit.CircuitBreaker",
-                FailureRatio = options.CircuitBreakerFailureRatio,
-                MinimumThroughput = options.CircuitBreakerMinimumThroughput,
-                SamplingDuration = options.CircuitBreakerSamplingDuration,
-                BreakDuration = options.CircuitBreakerBreakDuration,
-                ShouldHandle = static args => new ValueTask<bool>(RetryClassifier.IsEndpointFailure(args.Outcome, args.Context.CancellationToken)),
-                OnOpened = OnOpened,
-                OnClosed = OnClosed,
-                StateProvider = _circuit,
-            })
-            .Build();
 
         // The first attempt ran before this pipeline is entered: the total timeout gets what is left of the call's time.
         var builder = new ResiliencePipelineBuilder<AttemptResult> { Name = "BackupKit", TimeProvider = timeProvider };
@@ -77,11 +61,10 @@ internal sealed class BackupResiliencePipeline
     }
 
     /// <summary>
-    /// The endpoint's circuit breaker: attempts run inside it while the circuit is not closed; while it is closed, a first
-    /// attempt is sent first and its outcome recorded in it (<see cref="RecordClosedCircuitOutcome"/>). Either way every
-    /// attempt's outcome is counted once.
+    /// The circuit breaker of the client's endpoint and Region (shared with every client of that pair), counting logical
+    /// calls; <see langword="null"/> when <see cref="BackupResilienceOptions.CircuitBreakerEnabled"/> is off.
     /// </summary>
-    public ResiliencePipeline<AttemptResult> Breaker { get; }
+    public EndpointCircuit? Circuit { get; }
 
     /// <summary>Total timeout and retry, for calls whose first attempt failed in a way worth another attempt.</summary>
     public ResiliencePipeline<AttemptResult> Retries { get; }
@@ -94,34 +77,6 @@ internal sealed class BackupResiliencePipeline
 
     /// <summary>Attempts per call, the first one included.</summary>
     public int MaxAttempts { get; }
-
-    /// <summary>
-    /// Whether the endpoint's circuit is closed. While it is, the circuit breaker lets every attempt through without
-    /// doing anything before it, so an attempt may be sent first and its outcome recorded afterwards with
-    /// <see cref="RecordClosedCircuitOutcome"/>, which completes synchronously (no asynchronous breaker around the send).
-    /// </summary>
-    public bool IsCircuitClosed => _circuit.CircuitState == CircuitState.Closed;
-
-    /// <summary>
-    /// Records an attempt's outcome in the circuit breaker (the attempt was sent while <see cref="IsCircuitClosed"/>) and
-    /// returns it. When the circuit opened meanwhile the breaker refuses the record; the attempt was still made, so its
-    /// outcome stands, as it does for an attempt in flight through the breaker when the circuit opens. (When the circuit
-    /// opened and its break already ran out during the attempt, this record is the half-open trial: a fresh answer of the
-    /// endpoint, so it decides as a trial call would.)
-    /// </summary>
-    public ValueTask<Outcome<AttemptResult>> RecordClosedCircuitOutcome(ResilienceContext context, Outcome<AttemptResult> outcome)
-    {
-        var recorded = Breaker.ExecuteOutcomeAsync(static (_, attempt) => new ValueTask<Outcome<AttemptResult>>(attempt), context, outcome);
-        return recorded.IsCompletedSuccessfully
-            ? new ValueTask<Outcome<AttemptResult>>(KeepAttempt(recorded.Result, outcome))
-            : AwaitRecord(recorded, outcome);
-
-        static async ValueTask<Outcome<AttemptResult>> AwaitRecord(ValueTask<Outcome<AttemptResult>> pending, Outcome<AttemptResult> attempt) =>
-            KeepAttempt(await pending.ConfigureAwait(false), attempt);
-
-        static Outcome<AttemptResult> KeepAttempt(Outcome<AttemptResult> recorded, Outcome<AttemptResult> attempt) =>
-            recorded.Exception is BrokenCircuitException or IsolatedCircuitException ? attempt : recorded;
-    }
 
     /// <summary>
     /// Whether the first attempt's outcome sends the call into <see cref="Retries"/>: it is a kind of failure AWS's
@@ -192,18 +147,6 @@ internal sealed class BackupResiliencePipeline
         var reason = args.Outcome.Exception?.GetType().Name ?? args.Outcome.Result?.ErrorCode ?? $"HTTP {args.Outcome.Result?.StatusCode}";
         Log.RetryScheduled(_logger, call.OperationName, args.AttemptNumber + 2, call.MaxAttempts, args.RetryDelay.TotalMilliseconds, reason, call.LastRetryKind);
         _metrics.RecordRetry(call.OperationName, call.LastRetryKind);
-        return default;
-    }
-
-    private ValueTask OnOpened(OnCircuitOpenedArguments<AttemptResult> args)
-    {
-        Log.CircuitOpened(_logger, _endpointName, args.BreakDuration.TotalMilliseconds);
-        return default;
-    }
-
-    private ValueTask OnClosed(OnCircuitClosedArguments<AttemptResult> args)
-    {
-        Log.CircuitClosed(_logger, _endpointName);
         return default;
     }
 }

@@ -50,7 +50,8 @@ internal static class RetryClassifier
     /// <summary>Classifies a service error answer.</summary>
     public static RetryKind ClassifyServiceError(int statusCode, string? errorCode)
     {
-        if (IsThrottlingCode(errorCode) || (statusCode == 429 && errorCode is null))
+        // As the AWS SDKs do: any HTTP 429 is throttling, whatever code it carries.
+        if (IsThrottlingCode(errorCode) || statusCode == 429)
         {
             return RetryKind.Throttling;
         }

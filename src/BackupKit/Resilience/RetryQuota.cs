@@ -58,7 +58,8 @@ internal sealed class RetryQuota
 
 /// <summary>
 /// One retry quota per endpoint, shared by every client that calls it (as the AWS SDKs share retry capacity per
-/// service URL), so that many clients together cannot hammer a failing endpoint.
+/// service URL), so that many clients together cannot hammer a failing endpoint; and one circuit breaker per endpoint
+/// and Region (<see cref="Circuits"/>).
 /// </summary>
 internal sealed class RetryQuotaRegistry
 {
@@ -66,6 +67,9 @@ internal sealed class RetryQuotaRegistry
 
     /// <summary>The process-wide registry.</summary>
     public static RetryQuotaRegistry Shared { get; } = new();
+
+    /// <summary>The circuit breakers of the endpoints and Regions whose clients share this registry.</summary>
+    public EndpointCircuitRegistry Circuits { get; } = new();
 
     /// <summary>The quota of <paramref name="endpoint"/>; the first caller decides its capacity.</summary>
     public RetryQuota Get(Uri endpoint, int capacity) =>

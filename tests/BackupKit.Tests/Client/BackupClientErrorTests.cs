@@ -60,7 +60,8 @@ public sealed class BackupClientErrorTests
 
         var error = await Assert.ThrowsAsync<ThrottlingException>(() => client.ListBackupPlansAsync(new ListBackupPlansInput()));
 
-        Assert.Equal("Rate exceeded", error.Message);
+        Assert.EndsWith("Rate exceeded", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ListBackupPlans failed after 3 attempts", error.Message, StringComparison.Ordinal);
         Assert.Equal(400, error.StatusCode);
         Assert.Equal(3, server.Requests.Count);
     }

@@ -93,6 +93,55 @@ public sealed class SecretLeakTests
         }
     }
 
+    [Fact]
+    public async Task ATokenTheServerEchoesBack_IsMaskedInTheExceptionAndTheLogs()
+    {
+        await using var server = new RawHttpServer();
+        server.Default = new ScriptedResponse(
+            400,
+            $$"""{"message":"The security token {{SentinelToken}} included in the request is invalid; secret {{SentinelSecret}}","Context":"{{SentinelToken}}"}""",
+            [new("x-amzn-errortype", "UnrecognizedClientException")]);
+        var logs = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        using var client = new BackupClient(
+            new BackupClientOptions
+            {
+                ServiceUrl = server.Endpoint,
+                Region = TestCredentials.Region,
+                Credentials = new SessionAWSCredentials(TestCredentials.AccessKey, SentinelSecret, SentinelToken),
+                Resilience = TestCredentials.FastResilience(),
+            },
+            factory,
+            null);
+
+        var error = await Assert.ThrowsAsync<BackupServiceException>(() => client.ListBackupPlansAsync(new ListBackupPlansInput()));
+
+        Assert.Contains("The security token ****", error.Message, StringComparison.Ordinal);
+        foreach (var text in logs.Logs.Select(l => l.AllText).Append(error.ToString()))
+        {
+            Assert.DoesNotContain(SentinelSecret, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(SentinelToken, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void UserInfoInTheServiceUrl_IsRefused_WithoutRepeatingIt()
+    {
+        var options = new BackupClientOptions
+        {
+            ServiceUrl = new Uri("https://admin:" + SentinelSecret + "@backup.example.test:8443/"),
+            Region = TestCredentials.Region,
+            Credentials = TestCredentials.Basic,
+        };
+
+        var error = Assert.Throws<ArgumentException>(() => new BackupClient(options));
+
+        Assert.Contains("user information", error.Message, StringComparison.Ordinal);
+        Assert.Contains("https://backup.example.test:8443/", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(SentinelSecret, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("admin", error.ToString(), StringComparison.Ordinal);
+    }
+
     private static CreateBackupPlanInput Plan(string name) => new()
     {
         BackupPlan = new BackupPlanInput { BackupPlanName = name, Rules = [new BackupRuleInput { RuleName = "r", TargetBackupVaultName = "leak-vault" }] },

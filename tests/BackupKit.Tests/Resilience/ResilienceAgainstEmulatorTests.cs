@@ -89,13 +89,18 @@ public sealed class ResilienceAgainstEmulatorTests : IAsyncLifetime
         await Assert.ThrowsAsync<ServiceUnavailableException>(() => client.ListBackupPlansAsync(new ListBackupPlansInput()));
         Assert.Equal(5, _emulator.Faults.RequestCount("ListBackupPlans"));
 
-        // Five failures of five attempts: the circuit is open and no request reaches the endpoint any more.
+        // The breaker counts logical calls: two more failed calls make five of five, and the circuit opens.
+        await Assert.ThrowsAsync<ServiceUnavailableException>(() => client.ListBackupPlansAsync(new ListBackupPlansInput()));
+        await Assert.ThrowsAsync<ServiceUnavailableException>(() => client.ListBackupPlansAsync(new ListBackupPlansInput()));
+        Assert.Equal(7, _emulator.Faults.RequestCount("ListBackupPlans"));
+
+        // Open: no request reaches the endpoint any more.
         for (var i = 0; i < 10; i++)
         {
             await Assert.ThrowsAsync<BrokenCircuitException>(() => client.ListBackupPlansAsync(new ListBackupPlansInput()));
         }
 
-        Assert.Equal(5, _emulator.Faults.RequestCount("ListBackupPlans"));
+        Assert.Equal(7, _emulator.Faults.RequestCount("ListBackupPlans"));
     }
 
     [Fact]

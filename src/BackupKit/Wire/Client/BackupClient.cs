@@ -12,6 +12,7 @@ using BackupKit.Wire.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace BackupKit.Wire;
@@ -28,7 +29,7 @@ namespace BackupKit.Wire;
 /// <see cref="BackupResilienceOptions.AttemptTimeout"/> runs out; <see cref="Polly.CircuitBreaker.BrokenCircuitException"/>
 /// while the endpoint's circuit is open; and the transport's exception when no answer came back after the last attempt.
 /// </remarks>
-public sealed partial class BackupClient : IDisposable
+public sealed partial class BackupClient : IDisposable, IBackupServiceClock
 {
     private const string ServiceName = "backup";
     private const string JsonMediaType = "application/json";
@@ -63,6 +64,8 @@ public sealed partial class BackupClient : IDisposable
     private readonly string _host;
     private readonly string[] _sdkRequestValues;
     private long _clockOffsetTicks;
+    private long _serviceTimeOffsetTicks;
+    private int _serviceTimeKnown;
     private int _disposed;
 
     /// <summary>Creates a client from options; no logging, system clock.</summary>
@@ -133,8 +136,11 @@ public sealed partial class BackupClient : IDisposable
             _sdkRequestValues[i] = $"attempt={i + 1}; max={resilience.MaxAttempts}";
         }
 
+        var circuit = resilience.CircuitBreakerEnabled
+            ? quotas.Circuits.Get(_authority, Region, () => new EndpointCircuit(resilience, _timeProvider, _logger, _authority))
+            : null;
         _resilience = new BackupResiliencePipeline(
-            resilience, quotas.Get(Endpoint, resilience.RetryQuotaCapacity), _timeProvider, _logger, _metrics, _authority);
+            resilience, quotas.Get(Endpoint, resilience.RetryQuotaCapacity), circuit, _timeProvider, _logger, _metrics, _authority);
 
         _http = CreateHttpClient();
 
@@ -164,6 +170,10 @@ public sealed partial class BackupClient : IDisposable
 
     /// <summary>The endpoint requests are sent to.</summary>
     public Uri Endpoint { get; }
+
+    /// <inheritdoc/>
+    public DateTimeOffset? GetServiceTime() =>
+        Volatile.Read(ref _serviceTimeKnown) == 0 ? null : _timeProvider.GetUtcNow().AddTicks(Volatile.Read(ref _serviceTimeOffsetTicks));
 
     /// <summary>Closes pooled connections. Calls in flight fail; later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
@@ -199,25 +209,22 @@ public sealed partial class BackupClient : IDisposable
             context.Properties.Set(BackupResiliencePipeline.CallKey, call);
             call.StartedAt = started;
 
-            // Fast path: the first attempt needs only the circuit breaker and its own timeout. The retry pipeline, the
-            // one owner of retries, is entered when that outcome is worth a retry and takes it as its first attempt.
+            // The circuit breaker sees the logical call: while it is closed the call runs first and its final outcome
+            // is recorded; otherwise the call runs inside it (refused at once while open, one trial while half-open).
             Outcome<AttemptResult> outcome;
-            if (_resilience.IsCircuitClosed)
+            var circuit = _resilience.Circuit;
+            if (circuit is null || circuit.IsClosed)
             {
-                outcome = await SendAttemptAsync(context, call).ConfigureAwait(false);
-                outcome = await _resilience.RecordClosedCircuitOutcome(context, outcome).ConfigureAwait(false);
+                outcome = await RunCallAsync(context, call).ConfigureAwait(false);
+                if (circuit is not null)
+                {
+                    outcome = await circuit.RecordAsync(context, outcome).ConfigureAwait(false);
+                }
             }
             else
             {
-                outcome = await _resilience.Breaker.ExecuteOutcomeAsync(
-                    static (ctx, state) => state.Client.SendAttemptAsync(ctx, state), context, call).ConfigureAwait(false);
-            }
-
-            if (_resilience.ShouldEnterRetries(outcome, cancellationToken))
-            {
-                call.FirstOutcome = outcome;
-                outcome = await _resilience.Retries.ExecuteOutcomeAsync(
-                    static (ctx, state) => state.Client.RetryAttemptAsync(ctx, state), context, call).ConfigureAwait(false);
+                outcome = await circuit.Pipeline.ExecuteOutcomeAsync(
+                    static (ctx, state) => state.Client.RunCallAsync(ctx, state), context, call).ConfigureAwait(false);
             }
 
             result = outcome.Result;
@@ -232,7 +239,7 @@ public sealed partial class BackupClient : IDisposable
                 return (TOutput)result.Output!;
             }
 
-            var error = ToException(operation.Name, outcome.Exception, result, cancellationToken);
+            var error = ToException(operation.Name, call.Attempts, outcome.Exception, result, cancellationToken);
             var errorType = (error as BackupServiceException)?.ErrorCode ?? error.GetType().Name;
             if (error is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
@@ -320,23 +327,39 @@ public sealed partial class BackupClient : IDisposable
         }
     }
 
-    private Exception ToException(string operation, Exception? exception, AttemptResult? result, CancellationToken cancellationToken)
+    /// <summary>
+    /// Turns a call's final outcome into the exception the caller sees: the caller's own token on cancellation, and, after
+    /// retries, the operation, the number of attempts and the last error named in the message.
+    /// </summary>
+    private Exception ToException(string operation, int attempts, Exception? exception, AttemptResult? result, CancellationToken cancellationToken)
     {
+        var tried = attempts == 1 ? "1 attempt" : $"{attempts} attempts";
         if (exception is not null)
         {
             return exception switch
             {
-                OperationCanceledException when cancellationToken.IsCancellationRequested => exception,
+                // Polly's strategies cancel with their own linked tokens; the caller must see its own.
+                OperationCanceledException when cancellationToken.IsCancellationRequested => exception is OperationCanceledException { CancellationToken: var t } && t == cancellationToken
+                    ? exception
+                    : new OperationCanceledException($"{operation} was canceled by the caller after {tried}.", exception, cancellationToken),
                 TimeoutRejectedException timeout => new TimeoutException(
                     $"{operation} did not finish within {BackupResilienceOptionsValidation.Format(timeout.Timeout == _resilience.AttemptTimeout ? timeout.Timeout : _resilience.TotalTimeout)} " +
-                    "(BackupResilienceOptions.TotalTimeout for the whole call, AttemptTimeout for the last attempt). " +
+                    $"(BackupResilienceOptions.TotalTimeout for the whole call, AttemptTimeout for the last attempt); {tried} made. " +
                     "Raise them if AWS Backup is expected to answer slowly.",
                     timeout),
+                BrokenCircuitException or IsolatedCircuitException => new BrokenCircuitException(
+                    $"{operation} was not sent: the circuit breaker of {_authority} ({Region}) is open because most recent calls failed after their retries. " +
+                    "It lets a trial call through after BackupResilienceOptions.CircuitBreakerBreakDuration; set CircuitBreakerEnabled = false to turn it off.",
+                    exception),
+                HttpRequestException http when attempts > 1 => new HttpRequestException(
+                    $"{operation} failed after {tried}; the last attempt got no answer: {http.Message}", http, http.StatusCode),
+                IOException io when attempts > 1 => new IOException($"{operation} failed after {tried}; the last attempt got no answer: {io.Message}", io),
                 _ => exception,
             };
         }
 
         Debug.Assert(result is not null, "An outcome has a result or an exception.");
+        BackupServiceException error;
         if (result.Kind == AttemptResultKind.MalformedResponse)
         {
             return new BackupResponseException(operation, result.StatusCode, result.RequestId, result.FormatError!);
@@ -345,15 +368,40 @@ public sealed partial class BackupClient : IDisposable
         var code = result.ErrorCode;
         if (RetryClassifier.IsThrottlingCode(code) || (code is null && result.StatusCode == 429))
         {
-            return new ThrottlingException(result.ErrorMessage ?? "Rate exceeded", result.StatusCode, result.RequestId);
+            error = new ThrottlingException(result.ErrorMessage ?? "Rate exceeded", result.StatusCode, result.RequestId);
+        }
+        else
+        {
+            error = BackupErrors.Create(
+                code ?? "UnknownError",
+                result.ErrorMessage ?? $"AWS Backup answered {operation} with HTTP {result.StatusCode} and no error code.",
+                result.StatusCode,
+                result.RequestId,
+                result.ErrorBody);
         }
 
-        return BackupErrors.Create(
-            code ?? "UnknownError",
-            result.ErrorMessage ?? $"AWS Backup answered {operation} with HTTP {result.StatusCode} and no error code.",
-            result.StatusCode,
-            result.RequestId,
-            result.ErrorBody);
+        error.Operation = operation;
+        error.Attempts = attempts;
+        return error;
+    }
+
+    /// <summary>
+    /// The attempts of one logical call. Fast path: the first attempt needs only its own timeout. The retry pipeline, the
+    /// one owner of retries, is entered when that outcome is worth a retry and takes it as its first attempt.
+    /// </summary>
+    private async ValueTask<Outcome<AttemptResult>> RunCallAsync<TInput, TOutput>(ResilienceContext context, CallState<TInput, TOutput> call)
+        where TInput : class
+        where TOutput : class
+    {
+        var outcome = await SendAttemptAsync(context, call).ConfigureAwait(false);
+        if (!_resilience.ShouldEnterRetries(outcome, context.CancellationToken))
+        {
+            return outcome;
+        }
+
+        call.FirstOutcome = outcome;
+        return await _resilience.Retries.ExecuteOutcomeAsync(
+            static (ctx, state) => state.Client.RetryAttemptAsync(ctx, state), context, call).ConfigureAwait(false);
     }
 
     /// <summary>One attempt inside the retry pipeline: the first one replays the outcome of the fast path, later ones send again.</summary>
@@ -367,7 +415,7 @@ public sealed partial class BackupClient : IDisposable
             return new ValueTask<Outcome<AttemptResult>>(first);
         }
 
-        return _resilience.Breaker.ExecuteOutcomeAsync(static (ctx, state) => state.Client.SendAttemptAsync(ctx, state), context, call);
+        return SendAttemptAsync(context, call);
     }
 
     /// <summary>Sends, signs and reads one attempt within the attempt timeout; failures come back as outcomes.</summary>
@@ -384,7 +432,7 @@ public sealed partial class BackupClient : IDisposable
             var credentials = await _credentials.GetAsync(cancellationToken).ConfigureAwait(false);
             using var request = CreateSignedRequest(call, attempt, credentials);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            return Outcome.FromResult(await ReadResponseAsync(call, response, cancellationToken).ConfigureAwait(false));
+            return Outcome.FromResult(await ReadResponseAsync(call, response, credentials, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception ex) when (cancellation.TimedOut(ex))
         {
@@ -469,12 +517,18 @@ public sealed partial class BackupClient : IDisposable
     }
 
     private async ValueTask<AttemptResult> ReadResponseAsync<TInput, TOutput>(
-        CallState<TInput, TOutput> call, HttpResponseMessage response, CancellationToken cancellationToken)
+        CallState<TInput, TOutput> call, HttpResponseMessage response, ImmutableCredentials credentials, CancellationToken cancellationToken)
         where TInput : class
         where TOutput : class
     {
         var status = (int)response.StatusCode;
         var requestId = AwsErrorReader.ReadRequestId(response.Headers);
+        if (response.Headers.Date is { } serviceDate)
+        {
+            Volatile.Write(ref _serviceTimeOffsetTicks, (serviceDate - _timeProvider.GetUtcNow()).Ticks);
+            Volatile.Write(ref _serviceTimeKnown, 1);
+        }
+
         var (buffer, length) = await ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
 
         if (status is >= 200 and < 300)
@@ -496,7 +550,10 @@ public sealed partial class BackupClient : IDisposable
             }
         }
 
+        // A server or proxy may echo the request's secrets back; they are masked before the answer goes any further.
+        SecretRedaction.RedactInPlace(buffer is null ? default : buffer.AsSpan(0, length), credentials);
         AwsErrorReader.Read(response.Headers, buffer is null ? default : buffer.AsSpan(0, length), out var code, out var message);
+        message = SecretRedaction.Redact(message, credentials);
         var skewCorrected = RetryClassifier.IsClockSkewCode(code) && TryCorrectClockSkew(call.OperationName, code!, response.Headers.Date);
         return AttemptResult.ServiceError(status, requestId, code, message, AwsErrorReader.ReadRetryAfter(response.Headers), buffer, length, skewCorrected);
     }

@@ -13,13 +13,20 @@ internal static class BackupClientOptionsValidation
             failures.Add($"{prefix}.Region is '{region}'; it must be an AWS Region name such as 'us-east-1' (lower-case letters, digits and hyphens).");
         }
 
-        if (options.ServiceUrl is { } url)
+        if (options.ServiceUrl is { } serviceUrl)
         {
-            if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            // Shown without user information, query or fragment: a password or token in the URL must not reach an exception or a log.
+            var url = SecretRedaction.WithoutUserInfo(serviceUrl);
+            if (serviceUrl.IsAbsoluteUri && !string.IsNullOrEmpty(serviceUrl.UserInfo))
+            {
+                failures.Add($"{prefix}.ServiceUrl '{url}' carries user information (user:password@); AWS Backup authenticates with SigV4 signatures, not URL credentials. Remove it and set {prefix}.Credentials.");
+            }
+
+            if (!serviceUrl.IsAbsoluteUri || (serviceUrl.Scheme != Uri.UriSchemeHttp && serviceUrl.Scheme != Uri.UriSchemeHttps))
             {
                 failures.Add($"{prefix}.ServiceUrl is '{url}'; it must be an absolute http or https URL such as 'http://127.0.0.1:4566'.");
             }
-            else if (!string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment))
+            else if (!string.IsNullOrEmpty(serviceUrl.Query) || !string.IsNullOrEmpty(serviceUrl.Fragment))
             {
                 failures.Add($"{prefix}.ServiceUrl is '{url}'; it must not contain a query string or fragment.");
             }

@@ -28,6 +28,17 @@ public class BackupServiceException : Exception
 
     /// <summary>The AWS request id, to quote to AWS Support.</summary>
     public string? RequestId { get; }
+
+    /// <summary>The model's name of the operation that failed, for example <c>CreateBackupPlan</c>; set by the client.</summary>
+    public string? Operation { get; internal set; }
+
+    /// <summary>How many attempts the client made before giving up (1 when the error was not retried); 0 when not set by the client.</summary>
+    public int Attempts { get; internal set; }
+
+    /// <summary>Gets the service's message; after retries, prefixed with the operation, the number of attempts and the error code.</summary>
+    public override string Message => Attempts > 1 && Operation is not null
+        ? $"{Operation} failed after {Attempts} attempts; last error {ErrorCode} (HTTP {StatusCode}): {base.Message}"
+        : base.Message;
 }
 
 /// <summary>
