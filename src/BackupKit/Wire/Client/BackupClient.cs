@@ -115,7 +115,9 @@ public sealed partial class BackupClient : IDisposable
         Region = options.Region ?? FallbackRegionFactory.GetRegionEndpoint()?.SystemName ?? throw new InvalidOperationException(
             "No AWS Region is configured for BackupKit. Set BackupClientOptions.Region (for example \"us-east-1\"), " +
             "or the AWS_REGION environment variable, or a region in the shared config file's profile.");
-        Endpoint = BackupEndpointResolver.Resolve(Region, options.UseFips, options.UseDualStack, options.ServiceUrl);
+        // Like the AWS SDKs: an endpoint set in code, else AWS_ENDPOINT_URL_BACKUP, else AWS_ENDPOINT_URL.
+        var serviceUrl = options.ServiceUrl ?? ConfiguredEndpoint.Find(Environment.GetEnvironmentVariable);
+        Endpoint = BackupEndpointResolver.Resolve(Region, options.UseFips, options.UseDualStack, serviceUrl);
 
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = loggerFactory?.CreateLogger<BackupClient>() ?? (ILogger)NullLogger.Instance;
