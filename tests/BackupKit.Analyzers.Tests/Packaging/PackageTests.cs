@@ -15,7 +15,7 @@ namespace BackupKit.Analyzers.Tests.Packaging;
 [Trait("Category", "Pack")]
 public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
 {
-    private static readonly TimeSpan s_buildTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan s_buildTimeout = TimeSpan.FromMinutes(15);
     private static readonly Guid s_sourceLinkKind = new("CC110556-A091-4D38-9FEC-25AB9A351A6A");
 
     [Theory]

@@ -6,7 +6,7 @@ namespace BackupKit.Analyzers.Tests.Packaging;
 /// </summary>
 public sealed class PackedFeed : IAsyncLifetime
 {
-    private static readonly TimeSpan s_packTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan s_packTimeout = TimeSpan.FromMinutes(25);
 
     public string Version { get; } = "0.0.0-test." + TimeProvider.System.GetUtcNow().UtcTicks;
 

@@ -240,6 +240,11 @@ public sealed partial class BackupClient : IDisposable
             {
                 Log.CallCancelled(_logger, operation.Name, elapsed.TotalMilliseconds, call.Attempts);
             }
+            else if (result is not null && error is ResourceNotFoundException && IsLookup(operation.Name))
+            {
+                // "Not found" is an answer to a look-up (does this vault have a policy?), not a failure: callers decide.
+                Log.LookupFoundNothing(_logger, operation.Name, result.StatusCode, elapsed.TotalMilliseconds, result.RequestId);
+            }
             else if (result is not null)
             {
                 Log.CallFailed(_logger, operation.Name, errorType, result.StatusCode, elapsed.TotalMilliseconds, call.Attempts, result.RequestId);
@@ -322,6 +327,9 @@ public sealed partial class BackupClient : IDisposable
         }
     }
 
+    private static bool IsLookup(string operation) =>
+        operation.StartsWith("Get", StringComparison.Ordinal) || operation.StartsWith("Describe", StringComparison.Ordinal) || operation.StartsWith("List", StringComparison.Ordinal);
+
     private Exception ToException(string operation, Exception? exception, AttemptResult? result, CancellationToken cancellationToken)
     {
         if (exception is not null)
@@ -348,6 +356,22 @@ public sealed partial class BackupClient : IDisposable
         if (RetryClassifier.IsThrottlingCode(code) || (code is null && result.StatusCode == 429))
         {
             return new ThrottlingException(result.ErrorMessage ?? "Rate exceeded", result.StatusCode, result.RequestId);
+        }
+
+        if (BackupAuthenticationException.IsAuthenticationCode(code))
+        {
+            return new BackupAuthenticationException(
+                $"AWS Backup did not accept the credentials from {_credentials.Description} for {operation} ({code}: {result.ErrorMessage ?? "no message"}). " +
+                "Check the access key, secret and session token (an expired session needs new credentials), that the clock is right, and the Region the client signs for.",
+                code!, result.StatusCode, result.RequestId);
+        }
+
+        if (code == "AccessDeniedException")
+        {
+            return new BackupAccessDeniedException(
+                $"AWS Backup refused {operation} to the credentials from {_credentials.Description}: {result.ErrorMessage ?? "access denied"}. " +
+                $"Allow backup:{operation} for that identity (IAM policy, service control policy, permissions boundary or vault access policy).",
+                result.StatusCode, result.RequestId);
         }
 
         return BackupErrors.Create(
