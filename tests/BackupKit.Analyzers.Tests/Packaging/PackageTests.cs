@@ -303,7 +303,7 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
     }
 
     private static Dictionary<string, List<(string Id, string Version)>> Dependencies(XDocument nuspec) =>
-        nuspec.Descendants().Where(e => e.Name.LocalName == "group").ToDictionary(
+        nuspec.Descendants().Where(e => e.Name.LocalName == "group" && e.Parent?.Name.LocalName == "dependencies").ToDictionary(
             g => g.Attribute("targetFramework")!.Value.ToLowerInvariant() switch { "net8.0" => "net8.0", "net10.0" => "net10.0", var other => other },
             g => g.Elements().Select(d => (d.Attribute("id")!.Value, d.Attribute("version")!.Value)).ToList());
 
