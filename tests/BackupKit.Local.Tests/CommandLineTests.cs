@@ -6,7 +6,8 @@ namespace BackupKit.Local.Tests;
 
 public sealed class CommandLineTests
 {
-    private static readonly string EmulatorDll = typeof(BackupEmulator).Assembly.Location;
+    // The command-line tool (src/BackupKit.Local.Tool), copied beside the tests by its project reference.
+    private static readonly string EmulatorDll = Path.Combine(AppContext.BaseDirectory, "BackupKit.Local.Tool.dll");
 
     [Fact]
     public async Task Cli_prints_its_address_once_it_accepts_requests_and_serves_them()

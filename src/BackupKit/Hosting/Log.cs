@@ -29,6 +29,10 @@ internal static partial class Log
         Message = "{Operation} failed without an answer from AWS ({ErrorType}) in {ElapsedMilliseconds} ms after {Attempts} attempt(s)")]
     public static partial void CallFaulted(ILogger logger, Exception exception, string operation, string errorType, double elapsedMilliseconds, int attempts);
 
+    [LoggerMessage(EventId = 1011, EventName = "LookupFoundNothing", Level = LogLevel.Debug,
+        Message = "{Operation} found nothing (ResourceNotFoundException, HTTP {StatusCode}) in {ElapsedMilliseconds} ms; request id {RequestId}")]
+    public static partial void LookupFoundNothing(ILogger logger, string operation, int statusCode, double elapsedMilliseconds, string? requestId);
+
     [LoggerMessage(EventId = 1010, EventName = "CallCancelled", Level = LogLevel.Debug,
         Message = "{Operation} was cancelled by the caller after {ElapsedMilliseconds} ms and {Attempts} attempt(s)")]
     public static partial void CallCancelled(ILogger logger, string operation, double elapsedMilliseconds, int attempts);

@@ -138,5 +138,5 @@ internal static class BackupResilienceOptionsValidation
         return true;
     }
 
-    internal static string Format(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
+    internal static string Format(TimeSpan value) => BackupKit.Rules.DurationText.Format(value);
 }

@@ -251,5 +251,5 @@ public static class RestoreTestingRules
 
     private static bool IsWholeHours(TimeSpan window) => window.Ticks % TimeSpan.TicksPerHour == 0;
 
-    private static string Text(TimeSpan window) => window.ToString("c", CultureInfo.InvariantCulture);
+    private static string Text(TimeSpan window) => DurationText.Format(window);
 }

@@ -124,5 +124,5 @@ public static class ScheduleRules
         }
     }
 
-    private static string Text(TimeSpan window) => window.ToString("c", CultureInfo.InvariantCulture);
+    private static string Text(TimeSpan window) => DurationText.Format(window);
 }

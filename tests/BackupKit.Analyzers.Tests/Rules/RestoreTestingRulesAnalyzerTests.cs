@@ -20,9 +20,9 @@ public sealed class RestoreTestingRulesAnalyzerTests
                         .Test("volumes", {|#1:"ebs"|}, s => s.AllProtectedResources().ValidateWithin({|#2:TimeSpan.FromDays(8)|})));
             }
             """,
-            VerifyCS.Diagnostic(RuleIds.RestoreTestingStartWindow).WithLocation(0).WithArguments("01:30:00"),
+            VerifyCS.Diagnostic(RuleIds.RestoreTestingStartWindow).WithLocation(0).WithArguments("1 hour 30 minutes"),
             VerifyCS.Diagnostic(RuleIds.RestoreTestingResourceType).WithLocation(1).WithArguments("ebs"),
-            VerifyCS.Diagnostic(RuleIds.RestoreTestingValidationWindow).WithLocation(2).WithArguments("8.00:00:00"));
+            VerifyCS.Diagnostic(RuleIds.RestoreTestingValidationWindow).WithLocation(2).WithArguments("8 days"));
 
     [Fact]
     public Task ValidOrNonConstantRestoreTesting_DoesNotReport() =>

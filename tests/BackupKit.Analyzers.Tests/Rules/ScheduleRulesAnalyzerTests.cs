@@ -32,7 +32,7 @@ public sealed class ScheduleRulesAnalyzerTests
             VerifyCS.Diagnostic(RuleIds.CronFrequency).WithLocation(2).WithArguments("cron(0/15 * ? * * *)", 4),
             VerifyCS.Diagnostic(RuleIds.TimeZone).WithLocation(3).WithArguments("Pacific Standard Time"),
             VerifyCS.Diagnostic(RuleIds.StartWindow).WithLocation(4).WithArguments(30L),
-            VerifyCS.Diagnostic(RuleIds.WholeMinutes).WithLocation(5).WithArguments("Completion window", "00:01:30"));
+            VerifyCS.Diagnostic(RuleIds.WholeMinutes).WithLocation(5).WithArguments("Completion window", "1 minute 30 seconds"));
 
     [Fact]
     public Task CompletionShorterThanStart_ReportsBK2005() =>

@@ -70,7 +70,7 @@ public sealed class BackupClientConfigurationTests
         Assert.Contains("BackupClientOptions.ServiceUrl is 'ftp://example.com/'; it must be an absolute http or https URL", error.Message, StringComparison.Ordinal);
         Assert.Contains("ProfileName ('dev') and BackupClientOptions.Credentials are both set", error.Message, StringComparison.Ordinal);
         Assert.Contains("BackupClientOptions.Resilience.MaxAttempts is 0; it must be between 1 and 10", error.Message, StringComparison.Ordinal);
-        Assert.Contains("BackupClientOptions.Resilience.AttemptTimeout (00:02:00) is longer than BackupClientOptions.Resilience.TotalTimeout (00:01:00)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("BackupClientOptions.Resilience.AttemptTimeout (2 minutes) is longer than BackupClientOptions.Resilience.TotalTimeout (1 minute)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -67,13 +67,13 @@ public sealed class BackupClientErrorTests
     }
 
     [Fact]
-    public async Task UnmodelledCode_BecomesBackupServiceException_WithTheCode()
+    public async Task AccessDenied_BecomesBackupAccessDeniedException_WithTheCode()
     {
         await using var server = new RawHttpServer();
         server.Default = new ScriptedResponse(403, """{"message":"User is not authorized"}""", [new("x-amzn-errortype", "AccessDeniedException")]);
         using var client = TestCredentials.CreateClient(server.Endpoint);
 
-        var error = await Assert.ThrowsAsync<BackupServiceException>(() => client.ListBackupPlansAsync(new ListBackupPlansInput()));
+        var error = await Assert.ThrowsAsync<BackupAccessDeniedException>(() => client.ListBackupPlansAsync(new ListBackupPlansInput()));
 
         Assert.Equal("AccessDeniedException", error.ErrorCode);
         Assert.Equal(403, error.StatusCode);
@@ -101,7 +101,7 @@ public sealed class BackupClientErrorTests
         server.Default = new ScriptedResponse(403, $$"""{"message":"{{echoed}}"}""", [new("x-amzn-errortype", "IncompleteSignatureException")]);
         using var client = TestCredentials.CreateClient(server.Endpoint);
 
-        var error = await Assert.ThrowsAsync<BackupServiceException>(() => client.ListBackupPlansAsync(new ListBackupPlansInput()));
+        var error = await Assert.ThrowsAsync<BackupAuthenticationException>(() => client.ListBackupPlansAsync(new ListBackupPlansInput()));
 
         Assert.DoesNotContain("deadbeefcafe0123", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("tok-secret", error.Message, StringComparison.Ordinal);

@@ -42,7 +42,7 @@ public sealed class SigningAgainstEmulatorTests
         using var client = TestCredentials.CreateClient(emulator.Endpoint, new BasicAWSCredentials(TestCredentials.AccessKey, "not-the-secret"));
         using var attempts = new AttemptRecorder();
 
-        var error = await Assert.ThrowsAsync<BackupServiceException>(() => client.ListBackupVaultsAsync(new ListBackupVaultsInput()));
+        var error = await Assert.ThrowsAsync<BackupAuthenticationException>(() => client.ListBackupVaultsAsync(new ListBackupVaultsInput()));
 
         Assert.Equal("InvalidSignatureException", error.ErrorCode);
         Assert.Equal(403, error.StatusCode);

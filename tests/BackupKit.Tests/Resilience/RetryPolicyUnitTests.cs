@@ -148,13 +148,13 @@ public sealed class RetryPolicyUnitTests
             failures);
 
         Assert.Contains("R.MaxAttempts is 11; it must be between 1 and 10 (1 turns retries off).", failures);
-        Assert.Contains("R.TransientBaseDelay is -00:00:01; it must be between zero and MaxBackoff (00:00:20).", failures);
+        Assert.Contains("R.TransientBaseDelay is minus 1 second; it must be between zero and MaxBackoff (20 seconds).", failures);
         Assert.Contains("R.RetryQuotaCapacity is 0; it must be at least 1 (use MaxAttempts = 1 to turn retries off).", failures);
-        Assert.Contains("R.AttemptTimeout (00:00:20) is longer than R.TotalTimeout (00:00:04); one attempt must fit in the whole call.", failures);
+        Assert.Contains("R.AttemptTimeout (20 seconds) is longer than R.TotalTimeout (4 seconds); one attempt must fit in the whole call.", failures);
         Assert.Contains("R.CircuitBreakerFailureRatio is 1.5; it must be greater than 0 and at most 1.", failures);
         Assert.Contains("R.CircuitBreakerMinimumThroughput is 1; it must be at least 2.", failures);
-        Assert.Contains(failures, f => f.StartsWith("R.CircuitBreakerSamplingDuration (00:00:30) must be at least twice R.AttemptTimeout (00:00:20)", StringComparison.Ordinal));
-        Assert.Contains("R.CircuitBreakerBreakDuration is 00:00:00.0100000; it must be between 500 ms and 24 hours.", failures);
+        Assert.Contains(failures, f => f.StartsWith("R.CircuitBreakerSamplingDuration (30 seconds) must be at least twice R.AttemptTimeout (20 seconds)", StringComparison.Ordinal));
+        Assert.Contains("R.CircuitBreakerBreakDuration is 10 milliseconds; it must be between 500 ms and 24 hours.", failures);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class RetryPolicyUnitTests
 
         // 1 + 2 + 4 + 8 seconds of backoff plus 4 x 5 seconds of retry-after extension = 35 s.
         var failure = Assert.Single(failures);
-        Assert.StartsWith("R.TotalTimeout (00:00:20) is not longer than the worst-case sum of retry delays (00:00:35) for 5 attempts", failure, StringComparison.Ordinal);
+        Assert.StartsWith("R.TotalTimeout (20 seconds) is not longer than the worst-case sum of retry delays (35 seconds) for 5 attempts", failure, StringComparison.Ordinal);
     }
 
     [Fact]

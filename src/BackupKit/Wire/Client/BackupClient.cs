@@ -118,7 +118,9 @@ public sealed partial class BackupClient : IDisposable, IBackupServiceClock
         Region = options.Region ?? FallbackRegionFactory.GetRegionEndpoint()?.SystemName ?? throw new InvalidOperationException(
             "No AWS Region is configured for BackupKit. Set BackupClientOptions.Region (for example \"us-east-1\"), " +
             "or the AWS_REGION environment variable, or a region in the shared config file's profile.");
-        Endpoint = BackupEndpointResolver.Resolve(Region, options.UseFips, options.UseDualStack, options.ServiceUrl);
+        // Like the AWS SDKs: an endpoint set in code, else AWS_ENDPOINT_URL_BACKUP, else AWS_ENDPOINT_URL.
+        var serviceUrl = options.ServiceUrl ?? ConfiguredEndpoint.Find(Environment.GetEnvironmentVariable);
+        Endpoint = BackupEndpointResolver.Resolve(Region, options.UseFips, options.UseDualStack, serviceUrl);
 
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = loggerFactory?.CreateLogger<BackupClient>() ?? (ILogger)NullLogger.Instance;
@@ -245,6 +247,11 @@ public sealed partial class BackupClient : IDisposable, IBackupServiceClock
             {
                 Log.CallCancelled(_logger, operation.Name, elapsed.TotalMilliseconds, call.Attempts);
             }
+            else if (result is not null && error is ResourceNotFoundException && IsLookup(operation.Name))
+            {
+                // "Not found" is an answer to a look-up (does this vault have a policy?), not a failure: callers decide.
+                Log.LookupFoundNothing(_logger, operation.Name, result.StatusCode, elapsed.TotalMilliseconds, result.RequestId);
+            }
             else if (result is not null)
             {
                 Log.CallFailed(_logger, operation.Name, errorType, result.StatusCode, elapsed.TotalMilliseconds, call.Attempts, result.RequestId);
@@ -327,6 +334,9 @@ public sealed partial class BackupClient : IDisposable, IBackupServiceClock
         }
     }
 
+    private static bool IsLookup(string operation) =>
+        operation.StartsWith("Get", StringComparison.Ordinal) || operation.StartsWith("Describe", StringComparison.Ordinal) || operation.StartsWith("List", StringComparison.Ordinal);
+
     /// <summary>
     /// Turns a call's final outcome into the exception the caller sees: the caller's own token on cancellation, and, after
     /// retries, the operation, the number of attempts and the last error named in the message.
@@ -369,6 +379,20 @@ public sealed partial class BackupClient : IDisposable, IBackupServiceClock
         if (RetryClassifier.IsThrottlingCode(code) || (code is null && result.StatusCode == 429))
         {
             error = new ThrottlingException(result.ErrorMessage ?? "Rate exceeded", result.StatusCode, result.RequestId);
+        }
+        else if (BackupAuthenticationException.IsAuthenticationCode(code))
+        {
+            error = new BackupAuthenticationException(
+                $"AWS Backup did not accept the credentials from {_credentials.Description} for {operation} ({code}: {result.ErrorMessage ?? "no message"}). " +
+                "Check the access key, secret and session token (an expired session needs new credentials), that the clock is right, and the Region the client signs for.",
+                code!, result.StatusCode, result.RequestId);
+        }
+        else if (code == "AccessDeniedException")
+        {
+            error = new BackupAccessDeniedException(
+                $"AWS Backup refused {operation} to the credentials from {_credentials.Description}: {result.ErrorMessage ?? "access denied"}. " +
+                $"Allow backup:{operation} for that identity (IAM policy, service control policy, permissions boundary or vault access policy).",
+                result.StatusCode, result.RequestId);
         }
         else
         {

@@ -59,6 +59,58 @@ internal static partial class BackupEndpointResolver
     /// <summary>Whether the text can be a Region (a valid host label: letters, digits, hyphens).</summary>
     public static bool IsValidRegionName(string region) => RegionRegex().IsMatch(region);
 
+    /// <summary>
+    /// Whether the name is a Region AWS publishes, or follows a partition's Region pattern (a Region newer than this
+    /// table). <c>us-east-l</c> is neither.
+    /// </summary>
+    public static bool IsKnownOrPatternedRegion(string region)
+    {
+        if (Partitions.Any(p => Array.IndexOf(p.Regions, region) >= 0))
+        {
+            return true;
+        }
+
+        // A new number in a known direction ("ap-south-9") is a Region newer than this table; a name a typo away from
+        // a known Region ("eu-wset-1") is a typo even when the pattern would take it.
+        var stem = region.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+        var knownStem = stem.Length < region.Length && Partitions.Any(p => p.Regions.Any(r => r.StartsWith(stem, StringComparison.Ordinal) && r.Length > stem.Length && char.IsAsciiDigit(r[stem.Length])));
+        return Partitions.Any(p => p.RegionRegex.IsMatch(region)) && (knownStem || SuggestRegions(region).Count == 0);
+    }
+
+    /// <summary>The published Region names nearest to <paramref name="region"/> (at most two edits away), nearest first.</summary>
+    public static IReadOnlyList<string> SuggestRegions(string region) =>
+        Partitions.SelectMany(p => p.Regions)
+            .Where(r => !r.EndsWith("-global", StringComparison.Ordinal))
+            .Select(r => (Name: r, Distance: EditDistance(region.ToLowerInvariant(), r)))
+            .Where(r => r.Distance <= 2)
+            .OrderBy(r => r.Distance).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .Select(r => r.Name)
+            .ToList();
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
     /// <summary>The partition name of a Region (for example <c>aws-cn</c>).</summary>
     public static string PartitionOf(string region) => FindPartition(region).Name;
 
