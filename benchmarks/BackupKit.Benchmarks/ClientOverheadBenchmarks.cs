@@ -79,7 +79,7 @@ public class ClientOverheadBenchmarks
 
         var options = new BackupResilienceOptions();
         _resilience = new BackupResiliencePipeline(
-            options, new RetryQuota(options.RetryQuotaCapacity), TimeProvider.System, NullLogger.Instance, BackupKitMetrics.Shared, "bench");
+            options, new RetryQuota(options.RetryQuotaCapacity), circuit: null, TimeProvider.System, NullLogger.Instance, BackupKitMetrics.Shared, "bench");
         _fullPipeline = new ResiliencePipelineBuilder<AttemptResult>()
             .AddTimeout(options.TotalTimeout)
             .AddRetry(new RetryStrategyOptions<AttemptResult> { MaxRetryAttempts = options.MaxAttempts - 1, ShouldHandle = static _ => new ValueTask<bool>(false) })
@@ -120,12 +120,17 @@ public class ClientOverheadBenchmarks
     {
         var context = ResilienceContextPool.Shared.Get("GetBackupPlan", CancellationToken.None);
         var outcome = Outcome.FromResult(_success);
-        if (_resilience.IsCircuitClosed)
+
+        // The breaker now sees whole calls, after retries: a first attempt that succeeds needs its timeout and the
+        // decision not to enter the retry pipeline.
+        var cancellation = AttemptCancellation.Start(context.CancellationToken, _resilience.AttemptTimeout, TimeProvider.System);
+        cancellation.Dispose();
+        if (_resilience.ShouldEnterRetries(outcome, context.CancellationToken))
         {
-            var cancellation = AttemptCancellation.Start(context.CancellationToken, _resilience.AttemptTimeout, TimeProvider.System);
-            cancellation.Dispose();
-            outcome = await _resilience.RecordClosedCircuitOutcome(context, outcome).ConfigureAwait(false);
+            throw new InvalidOperationException("A successful first attempt must not enter the retry pipeline.");
         }
+
+        await Task.CompletedTask.ConfigureAwait(false);
         ResilienceContextPool.Shared.Return(context);
         return outcome.Result!.StatusCode;
     }
