@@ -124,7 +124,8 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
         using var tool = ZipFile.OpenRead(feed.PackageFile("BackupKit.Local.Tool"));
         var settings = tool.Entries.First(e => e.FullName.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
         using var reader = new StreamReader(settings.Open());
-        Assert.Contains("CommandName=\"backupkit-local\"", reader.ReadToEnd(), StringComparison.Ordinal);
+        // The SDK writes CommandName="..." (format 1) or <Command Name="..."> (format 2) depending on its version.
+        Assert.Contains("Name=\"backupkit-local\"", reader.ReadToEnd(), StringComparison.Ordinal);
         Assert.Contains("DotnetTool", ReadNuspec(tool).ToString(), StringComparison.Ordinal);
     }
 

@@ -114,7 +114,7 @@ public sealed class SecretLeakTests
             factory,
             null);
 
-        var error = await Assert.ThrowsAsync<BackupServiceException>(() => client.ListBackupPlansAsync(new ListBackupPlansInput()));
+        var error = await Assert.ThrowsAnyAsync<BackupServiceException>(() => client.ListBackupPlansAsync(new ListBackupPlansInput()));
 
         Assert.Contains("The security token ****", error.Message, StringComparison.Ordinal);
         foreach (var text in logs.Logs.Select(l => l.AllText).Append(error.ToString()))

@@ -200,6 +200,10 @@ public sealed class RestoreDrillTests : IAsyncLifetime
         options.Resources.Add(DrillResourceSelector.Type("RDS"));
         options.Resources.Add(DrillResourceSelector.Type("EBS"));
         options.Cleanups.Remove("EBS");
+
+        // Three waiters move one shared fake clock; a grace far longer than any restore keeps one waiter's jumps from
+        // ending another's grace before its restore completes (the bound itself is tested below, with no grace).
+        options.CancellationGracePeriod = TimeSpan.FromDays(2);
         options.Polling.Delay = async (pause, ct) =>
         {
             // Cancel the drill once its three restores run, then keep the clock moving for the grace wait.
