@@ -36,6 +36,41 @@ internal static class RestoreMetadataKeys
         return metadata;
     }
 
+    /// <summary>The prefix AWS Backup gives the names of the resources restore testing restores.</summary>
+    public const string RestoreTestNamePrefix = "awsbackup-restore-test-";
+
+    /// <summary>
+    /// The metadata restore testing infers for a restore of the point (GetRestoreTestingInferredMetadata, and what a
+    /// scheduled restore test starts with before the selection's overrides), with the keys and values AWS documents per
+    /// type: a new name starting with <c>awsbackup-restore-test-</c> where the type is restored under a name, deletion
+    /// protection off, encryption on, the backed-up instance type or engine. FSx gets no complete set (as on AWS): a
+    /// selection gives the rest in RestoreMetadataOverrides.
+    /// </summary>
+    public static Dictionary<string, string> Inferred(RecoveryPointRecord point, string region)
+    {
+        var backedUp = Of(point, region);
+        var name = RestoreTestNamePrefix + Guid.NewGuid().ToString("N")[..12];
+        var zone = region + "abc"[Random.Shared.Next(3)];
+        Dictionary<string, string> inferred = point.ResourceType switch
+        {
+            "DynamoDB" => new() { ["deletionProtection"] = "false", ["encryptionType"] = "Default", ["targetTableName"] = name },
+            "EBS" => new() { ["availabilityZone"] = zone, ["encrypted"] = "true" },
+            "EC2" => new() { ["disableApiTermination"] = "false", ["instanceType"] = backedUp["InstanceType"], ["requireImdsV2"] = "true" },
+            "EFS" => new() { ["encrypted"] = "true", ["file-system-id"] = backedUp["file-system-id"], ["kmsKeyId"] = "alias/aws/elasticfilesystem", ["newFileSystem"] = "true", ["performanceMode"] = "generalPurpose" },
+            "FSx" => new() { ["FileSystemId"] = backedUp["FileSystemId"] },
+            "Aurora" or "DocumentDB" or "Neptune" => new()
+            {
+                ["availabilityZones"] = $"[\"{region}a\",\"{region}b\",\"{region}c\"]",
+                ["DBClusterIdentifier"] = name,
+                ["engine"] = backedUp.TryGetValue("Engine", out var engine) ? engine : "aurora-postgresql",
+            },
+            "RDS" => new() { ["availabilityZone"] = zone, ["DBInstanceIdentifier"] = name, ["deletionProtection"] = "false", ["multiAZ"] = "false", ["publiclyAccessible"] = "false" },
+            "S3" => new() { ["DestinationBucketName"] = name, ["Encrypted"] = "true", ["EncryptionType"] = "SSE-S3", ["NewBucket"] = "true" },
+            _ => new() { ["resourceId"] = name },
+        };
+        return inferred;
+    }
+
     /// <summary>
     /// The moment a restore of the point goes back to: for a continuous point the RestoreTime given (which must lie in
     /// its restore window) or its latest restorable time; null for a snapshot.
