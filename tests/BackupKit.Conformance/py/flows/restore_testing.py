@@ -46,6 +46,8 @@ def _advance_to(instant_ms):
 class RestoreTestingFlows(FlowTestCase):
     def test_scheduled_restore_test_is_validated_and_its_resource_deleted(self):
         c = new_client()
+        if "GetRestoreTestingInferredMetadata" not in c.meta.service_model.operation_names:
+            self.skipTest("the installed botocore predates restore testing (November 2023)")
         vault = unique_name("py-rt")
         table = Arn.dynamo_table(unique_name("py-rt-orders"))
         plan_name = f"py_rt_{secrets.token_hex(5)}"
