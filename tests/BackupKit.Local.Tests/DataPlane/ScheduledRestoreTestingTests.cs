@@ -349,6 +349,30 @@ public sealed class ScheduledRestoreTestingTests : DataPlaneTest
     }
 
     [Fact]
+    public async Task An_updated_schedule_takes_effect_at_once_and_a_deleted_plan_runs_no_more()
+    {
+        Emulator.Inventory.Add(Table("orders"));
+        await CreateVaultAsync("primary");
+        await BackUpAsync("primary", Table("orders"));
+        var planArn = await RestoreTestingPlanAsync("moved_check", "cron(0 8 ? * * *)", Selection(validationHours: 0));
+        await CallAsync(BackupOperations.UpdateRestoreTestingPlan, new UpdateRestoreTestingPlanInput
+        {
+            RestoreTestingPlanName = "moved_check",
+            RestoreTestingPlan = new RestoreTestingPlanForUpdate { ScheduleExpression = "cron(0 20 ? * * *)" },
+        });
+
+        // Created on Monday at 12:00: the new schedule runs at 20:00 that day; the old one would have run on Tuesday at 08:00.
+        AdvanceTo(new DateTimeOffset(2026, 3, 3, 19, 0, 0, TimeSpan.Zero));
+        var job = Assert.Single(await RestoreTestsAsync(planArn));
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 20, 0, 0, TimeSpan.Zero), job.CreationDate);
+
+        await CallAsync(BackupOperations.DeleteRestoreTestingSelection, new DeleteRestoreTestingSelectionInput { RestoreTestingPlanName = "moved_check", RestoreTestingSelectionName = "selected" });
+        await CallAsync(BackupOperations.DeleteRestoreTestingPlan, new DeleteRestoreTestingPlanInput { RestoreTestingPlanName = "moved_check" });
+        Clock.Advance(TimeSpan.FromDays(2));
+        Assert.Single(await RestoreTestsAsync(planArn));
+    }
+
+    [Fact]
     public async Task GetRestoreTestingInferredMetadata_answers_the_keys_AWS_infers_per_type()
     {
         await CreateVaultAsync("primary");
