@@ -73,7 +73,7 @@ public sealed class BackupEmulator : IAsyncDisposable
 
         var app = builder.Build();
         var faults = new FaultInjector(OperationCatalog.IsOperation);
-        var state = new State.EmulatorState(faults);
+        var state = new State.EmulatorState(faults, options.OrganizationManagementAccountId ?? options.DefaultAccountId);
         var clock = new EmulatorClock(options.TimeProvider);
         var inventory = new EmulatedInventory(state, clock, options.DefaultAccountId);
         var pipeline = new RequestPipeline(
