@@ -142,6 +142,12 @@ internal static class OperationCatalog
         Add(BackupOperations.DisassociateRecoveryPoint, RecoveryPointOperations.Disassociate);
         Add(BackupOperations.DisassociateRecoveryPointFromParent, RecoveryPointOperations.DisassociateFromParent);
 
+        Add(BackupOperations.CreateTieringConfiguration, TieringConfigurationOperations.Create);
+        Add(BackupOperations.GetTieringConfiguration, TieringConfigurationOperations.Get);
+        Add(BackupOperations.UpdateTieringConfiguration, TieringConfigurationOperations.Update);
+        Add(BackupOperations.DeleteTieringConfiguration, TieringConfigurationOperations.Delete);
+        Add(BackupOperations.ListTieringConfigurations, TieringConfigurationOperations.List);
+
         Add(BackupOperations.TagResource, TagOperations.Tag);
         Add(BackupOperations.UntagResource, TagOperations.Untag);
         Add(BackupOperations.ListTags, TagOperations.List);

@@ -108,6 +108,9 @@ internal sealed class RegionState
     /// <summary>Audit Manager report plans by name.</summary>
     public Dictionary<string, ReportPlanRecord> ReportPlans { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Tiering configurations by name.</summary>
+    public Dictionary<string, TieringConfigurationRecord> TieringConfigurations { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Audit Manager report jobs by id.</summary>
     public Dictionary<string, ReportJobRecord> ReportJobs { get; } = new(StringComparer.Ordinal);
 
