@@ -182,6 +182,28 @@ public sealed class StateDirectoryTests : IDisposable
         Assert.Contains("damaged", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_seed_file_is_journaled_once_and_restored_with_the_state()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+        await using (var emulator = await StartInProcessAsync(clock))
+        {
+            Assert.False(emulator.Restored);
+            var loaded = await emulator.LoadSeedAsync($$$"""{"resources":[{"arn":"{{{TableArn}}}","tags":{"backup":"daily"},"content":{"itemCount":3,"checksum":"abc"}}]}""");
+            Assert.Equal(1, loaded);
+        }
+
+        clock.Advance(TimeSpan.FromDays(1));
+        await using (var emulator = await StartInProcessAsync(clock))
+        {
+            Assert.True(emulator.Restored);
+            var resource = emulator.Inventory.Find(TableArn);
+            Assert.NotNull(resource);
+            Assert.Equal(new ResourceContent(3, "abc"), resource.Content);
+            Assert.Equal("daily", resource.Tags["backup"]);
+        }
+    }
+
     private Task<BackupEmulator> StartInProcessAsync(TimeProvider clock) =>
         BackupEmulator.StartAsync(new BackupEmulatorOptions { TimeProvider = clock, StateDirectory = _directory });
 
