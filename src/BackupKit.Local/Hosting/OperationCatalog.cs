@@ -133,6 +133,22 @@ internal static class OperationCatalog
         Add(BackupOperations.GetBackupPlanFromJSON, BackupPlanTemplateOperations.GetFromJson);
         Add(BackupOperations.ExportBackupPlanTemplate, BackupPlanTemplateOperations.Export);
 
+        Add(BackupOperations.ListBackupJobSummaries, JobSummaryOperations.ListBackup);
+        Add(BackupOperations.ListCopyJobSummaries, JobSummaryOperations.ListCopy);
+        Add(BackupOperations.ListRestoreJobSummaries, JobSummaryOperations.ListRestore);
+        Add(BackupOperations.DescribeRegionSettings, SettingsOperations.DescribeRegion);
+        Add(BackupOperations.UpdateRegionSettings, SettingsOperations.UpdateRegion);
+        Add(BackupOperations.DescribeGlobalSettings, SettingsOperations.DescribeGlobal);
+        Add(BackupOperations.UpdateGlobalSettings, SettingsOperations.UpdateGlobal);
+        Add(BackupOperations.DisassociateRecoveryPoint, RecoveryPointOperations.Disassociate);
+        Add(BackupOperations.DisassociateRecoveryPointFromParent, RecoveryPointOperations.DisassociateFromParent);
+
+        Add(BackupOperations.CreateTieringConfiguration, TieringConfigurationOperations.Create);
+        Add(BackupOperations.GetTieringConfiguration, TieringConfigurationOperations.Get);
+        Add(BackupOperations.UpdateTieringConfiguration, TieringConfigurationOperations.Update);
+        Add(BackupOperations.DeleteTieringConfiguration, TieringConfigurationOperations.Delete);
+        Add(BackupOperations.ListTieringConfigurations, TieringConfigurationOperations.List);
+
         Add(BackupOperations.TagResource, TagOperations.Tag);
         Add(BackupOperations.UntagResource, TagOperations.Untag);
         Add(BackupOperations.ListTags, TagOperations.List);

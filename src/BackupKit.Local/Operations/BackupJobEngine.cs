@@ -386,7 +386,7 @@ internal static class BackupJobEngine
                 && ContinuousBackup.CanKeepIn(state, vaultName, resourceArn);
             var job = new BackupJobRecord
             {
-                Id = Guid.NewGuid().ToString("D").ToUpperInvariant(),
+                Id = state.NewGuid().ToString("D").ToUpperInvariant(),
                 Sequence = state.NextSequence(),
                 VaultName = vaultName,
                 VaultArn = vaultArn,
@@ -395,7 +395,7 @@ internal static class BackupJobEngine
                 IamRoleArn = role,
                 RecoveryPointArn = continuous
                     ? ContinuousBackup.PointArn(state, vaultName, resourceArn)
-                    : ResourceTypes.RecoveryPointArn(resourceType, resourceArn, state.Region, state.AccountId, runAt),
+                    : ResourceTypes.RecoveryPointArn(resourceType, resourceArn, state.Region, state.AccountId, runAt, state.NewGuid()),
                 CreationDate = runAt,
                 StartBy = runAt.AddMinutes(rule.StartWindowMinutes ?? BackupPlanOperations.DefaultStartWindowMinutes),
                 CompleteBy = runAt.AddMinutes(rule.CompletionWindowMinutes ?? BackupPlanOperations.DefaultCompletionWindowMinutes),

@@ -43,7 +43,7 @@ internal static class RestoreJobEngine
     {
         var pointInTime = RestoreMetadataKeys.PointInTime(point, metadata, now);
         var createdArn = RestoreOperations.CreatedResourceArn(point, metadata, state);
-        var jobId = Guid.NewGuid().ToString("D").ToUpperInvariant();
+        var jobId = state.NewGuid().ToString("D").ToUpperInvariant();
         var fault = test is { ApplyFaults: false } ? null : state.Emulator?.Faults?.TakeRestoreFault(point.ResourceArn);
         var content = pointInTime is { } at ? ContinuousBackup.ContentAt(point, at) : point.Content;
         var size = point.SourceSizeInBytes ?? point.BackupSizeInBytes;

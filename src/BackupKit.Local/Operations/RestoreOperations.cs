@@ -377,7 +377,7 @@ internal static class RestoreOperations
             ? value
             : throw BackupApiError.InvalidParameter($"Restoring a {point.ResourceType} recovery point needs '{key}' in Metadata.");
 
-        var hex = Guid.NewGuid().ToString("N")[..17];
+        var hex = state.NewGuid().ToString("N")[..17];
         return point.ResourceType switch
         {
             "DynamoDB" => $"arn:aws:dynamodb:{state.Region}:{state.AccountId}:table/{Required("targetTableName")}",

@@ -221,8 +221,8 @@ internal static class RestoreTestingEngine
                     continue;
                 }
 
-                var point = Choose(eligible, rules.Algorithm);
-                var metadata = new Dictionary<string, string>(RestoreMetadataKeys.Inferred(point, state.Region), StringComparer.OrdinalIgnoreCase);
+                var point = Choose(eligible, rules.Algorithm, state);
+                var metadata = new Dictionary<string, string>(RestoreMetadataKeys.Inferred(point, state.Region, state.NewGuid()), StringComparer.OrdinalIgnoreCase);
                 foreach (var (overrideKey, value) in selection.RestoreMetadataOverrides ?? [])
                 {
                     metadata[overrideKey] = value;
@@ -309,11 +309,12 @@ internal static class RestoreTestingEngine
         return true;
     }
 
-    private static RecoveryPointRecord Choose(List<RecoveryPointRecord> eligible, RestoreTestingRecoveryPointSelectionAlgorithm? algorithm)
+    private static RecoveryPointRecord Choose(List<RecoveryPointRecord> eligible, RestoreTestingRecoveryPointSelectionAlgorithm? algorithm, RegionState state)
     {
         if (algorithm == RestoreTestingRecoveryPointSelectionAlgorithm.RANDOM_WITHIN_WINDOW)
         {
-            return eligible[Random.Shared.Next(eligible.Count)];
+            // The Region's id source, not Random: a replayed --state-dir journal picks the same points.
+            return eligible[(int)(BitConverter.ToUInt32(state.NewGuid().ToByteArray(), 0) % (uint)eligible.Count)];
         }
 
         var latest = eligible[0];

@@ -77,7 +77,7 @@ internal static partial class RestoreTestingOperations
             var plan = new RestoreTestingPlanRecord
             {
                 Name = document.RestoreTestingPlanName!,
-                Arn = $"arn:aws:backup:{state.Region}:{state.AccountId}:restore-testing-plan:{document.RestoreTestingPlanName}-{Guid.NewGuid():D}",
+                Arn = $"arn:aws:backup:{state.Region}:{state.AccountId}:restore-testing-plan:{document.RestoreTestingPlanName}-{state.NewGuid():D}",
                 Sequence = state.NextSequence(),
                 CreationTime = now,
                 CreatorRequestId = input.CreatorRequestId,
@@ -389,7 +389,7 @@ internal static partial class RestoreTestingOperations
                 throw BackupApiError.NotFound($"Backup vault {vault.Name} has no recovery point {input.RecoveryPointArn}.");
             }
 
-            return new GetRestoreTestingInferredMetadataOutput { InferredMetadata = RestoreMetadataKeys.Inferred(point, state.Region) };
+            return new GetRestoreTestingInferredMetadataOutput { InferredMetadata = RestoreMetadataKeys.Inferred(point, state.Region, RestoreMetadataKeys.StableId(point.Arn)) };
         }
     }
 
