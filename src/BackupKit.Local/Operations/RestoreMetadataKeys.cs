@@ -53,7 +53,7 @@ internal static class RestoreMetadataKeys
     /// <param name="point">The recovery point to restore.</param>
     /// <param name="region">Its Region.</param>
     /// <param name="id">Names the new resource and picks its zone: from the Region's id source for a scheduled run, so a
-    /// replayed journal gives the same names, or <see cref="StableId"/> for a read.</param>
+    /// replayed journal gives the same names; any new id for a read, which changes no state.</param>
     public static Dictionary<string, string> Inferred(RecoveryPointRecord point, string region, Guid id)
     {
         var backedUp = Of(point, region);

@@ -389,7 +389,7 @@ internal static partial class RestoreTestingOperations
                 throw BackupApiError.NotFound($"Backup vault {vault.Name} has no recovery point {input.RecoveryPointArn}.");
             }
 
-            return new GetRestoreTestingInferredMetadataOutput { InferredMetadata = RestoreMetadataKeys.Inferred(point, state.Region, RestoreMetadataKeys.StableId(point.Arn)) };
+            return new GetRestoreTestingInferredMetadataOutput { InferredMetadata = RestoreMetadataKeys.Inferred(point, state.Region, Guid.NewGuid()) };
         }
     }
 
