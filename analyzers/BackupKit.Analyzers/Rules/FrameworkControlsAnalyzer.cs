@@ -88,24 +88,74 @@ public sealed class FrameworkControlsAnalyzer : BackupKitAnalyzer
                 }
 
                 var rule = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(addRule, symbols.RuleBuilder), symbols.RuleBuilder);
-                if (LifecycleReplay.Read(rule, symbols) is not { Delete: { IsKnown: true, Days: { } days, Call: { Arguments.Length: 1 } deleteCall } })
+                if (LifecycleReplay.Read(rule, symbols) is not { Delete.IsKnown: true } lifecycle)
                 {
                     continue;
                 }
 
+                // Days kept by the rule (null: forever), and where a finding about them is shown.
+                var ruleDays = lifecycle.Delete.Days;
+                var ruleLocation = lifecycle.Delete.Call is { Arguments.Length: 1 } deleteCall ? deleteCall.Arguments[0].Value.Syntax.GetLocation() : null;
                 foreach (var control in controls)
                 {
-                    if (days < control.RequiredDays)
+                    if (ruleDays is { } days && ruleLocation is not null && days < control.RequiredDays)
                     {
                         var reason = control.Name == AuditControlRules.PlanMinFrequencyAndMinRetention
                             ? AuditControlRules.PlanRetentionReason(ruleName, days, control.RequiredDays)
                             : AuditControlRules.RecoveryPointRetentionReason(ruleName, days, control.RequiredDays);
-                        RuleViolationReporter.Report(
-                            context,
-                            AuditControlRules.PlanFailsControl(planName, control.Name, control.Text, control.Framework, reason),
-                            deleteCall.Arguments[0].Value.Syntax.GetLocation());
+                        RuleViolationReporter.Report(context, AuditControlRules.PlanFailsControl(planName, control.Name, control.Text, control.Framework, reason), ruleLocation);
+                    }
+
+                    if (control.Name == AuditControlRules.RecoveryPointMinimumRetention)
+                    {
+                        CheckCopies(context, rule, symbols, planName, ruleName, ruleDays, ruleLocation, control);
                     }
                 }
+            }
+        }
+    }
+
+    // Copies keep their own DeleteAfter, or the rule's when they set none; Validate() judges each against the control.
+    private static void CheckCopies(
+        SyntaxNodeAnalysisContext context,
+        FluentConfiguration rule,
+        BackupKitSymbols symbols,
+        string planName,
+        string ruleName,
+        long? ruleDays,
+        Location? ruleLocation,
+        RetentionControl control)
+    {
+        foreach (var copyTo in rule.CallsTo("CopyTo"))
+        {
+            if (copyTo.Arguments.Length == 0 || !ConstantValues.TryGetString(copyTo.Arguments[0].Value, out var destination) || destination is null)
+            {
+                continue;
+            }
+
+            var copy = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(copyTo, symbols.CopyActionBuilder), symbols.CopyActionBuilder);
+            RetentionCall delete;
+            if (copy.Lambda is null && copy.IsComplete)
+            {
+                delete = RetentionCall.Unset;
+            }
+            else if (LifecycleReplay.Read(copy, symbols) is { Delete.IsKnown: true } copyLifecycle)
+            {
+                delete = copyLifecycle.Delete;
+            }
+            else
+            {
+                continue;
+            }
+
+            var days = delete.Days ?? ruleDays;
+            var location = delete.Call is { Arguments.Length: 1 } call ? call.Arguments[0].Value.Syntax.GetLocation() : ruleLocation;
+            if (days is { } kept && location is not null && kept < control.RequiredDays)
+            {
+                RuleViolationReporter.Report(
+                    context,
+                    AuditControlRules.PlanFailsControl(planName, control.Name, control.Text, control.Framework, AuditControlRules.CopyRetentionReason(ruleName, destination, kept, control.RequiredDays)),
+                    location);
             }
         }
     }

@@ -138,7 +138,7 @@ internal static class ControlEvaluator
 
                         foreach (var copy in rule.CopyActions.Where(c => (c.Lifecycle?.DeleteAfter?.TotalDays ?? PlanFacts.RetentionDays(rule)) < minimum))
                         {
-                            Fail("plan", plan.Name, $"rule '{rule.Name}' keeps its copies in {copy.DestinationVaultArn} {copy.Lifecycle?.DeleteAfter?.TotalDays ?? PlanFacts.RetentionDays(rule)} days; the control requires at least {minimum} days");
+                            Fail("plan", plan.Name, AuditControlRules.CopyRetentionReason(rule.Name, copy.DestinationVaultArn, (copy.Lifecycle?.DeleteAfter?.TotalDays ?? PlanFacts.RetentionDays(rule))!.Value, minimum));
                         }
                     }
                 }

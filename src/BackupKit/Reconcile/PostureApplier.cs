@@ -73,8 +73,8 @@ public sealed class PostureApplier
 
     /// <summary>
     /// Applies the posture: plans (reads live state) and applies that plan at once, in dependency order (vaults; their
-    /// locks, policies and notifications; plans; selections; restore testing plans and their selections; then opted-in
-    /// deletions). Applying the same posture again writes nothing. Applies of one endpoint and Region within this
+    /// locks, policies and notifications; plans; selections; restore testing plans and their selections; Audit Manager
+    /// frameworks, then report plans; then opted-in deletions, report plans before frameworks). Applying the same posture again writes nothing. Applies of one endpoint and Region within this
     /// process run one at a time, each reading live state after the previous one wrote.
     /// </summary>
     /// <param name="posture">The declared posture.</param>

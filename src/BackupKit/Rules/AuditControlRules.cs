@@ -373,6 +373,15 @@ public static class AuditControlRules
     public static string RecoveryPointRetentionReason(string ruleName, long days, long requiredDays) =>
         string.Format(CultureInfo.InvariantCulture, "rule '{0}' creates recovery points kept {1} days; the control requires at least {2} days", ruleName, days, requiredDays);
 
+    /// <summary>Why a rule's copy action fails <c>BACKUP_RECOVERY_POINT_MINIMUM_RETENTION_CHECK</c>.</summary>
+    /// <param name="ruleName">The rule.</param>
+    /// <param name="destinationVaultArn">The copy's destination vault.</param>
+    /// <param name="days">The copies' retention in days (the rule's when the copy sets none).</param>
+    /// <param name="requiredDays">The control's required retention in days.</param>
+    /// <returns>The reason.</returns>
+    public static string CopyRetentionReason(string ruleName, string destinationVaultArn, long days, long requiredDays) =>
+        string.Format(CultureInfo.InvariantCulture, "rule '{0}' keeps its copies in {1} {2} days; the control requires at least {3} days", ruleName, destinationVaultArn, days, requiredDays);
+
     /// <summary>Splits a comma-separated parameter value into its trimmed, non-empty items.</summary>
     /// <param name="value">The parameter value.</param>
     /// <returns>The items.</returns>

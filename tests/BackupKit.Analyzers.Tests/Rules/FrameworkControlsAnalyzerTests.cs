@@ -36,6 +36,35 @@ public sealed class FrameworkControlsAnalyzerTests
                 .WithArguments("daily", PointControl, "prod_audit", "rule 'short' creates recovery points kept 7 days; the control requires at least 14 days"));
 
     [Fact]
+    public Task Copies_kept_shorter_than_the_minimum_retention_are_BK9101_on_their_retention_or_the_rules() =>
+        VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
+            using BackupKit.Building;
+            using BackupKit.Model;
+
+            class C
+            {
+                const string Dr = "arn:aws:backup:us-west-2:123456789012:backup-vault:dr";
+
+                BackupPosture M() => BackupPosture.Create()
+                    .AddVault("prod")
+                    .AddPlan("p", p => p
+                        .AddRule("own", r => r.Daily().InVault("prod").DeleteAfter(Retention.Days(35)).CopyTo(Dr, c => c.DeleteAfter({|#0:Retention.Days(10)|})))
+                        .AddRule("inherited", r => r.Daily().InVault("prod").DeleteAfter({|#1:Retention.Days(20)|}).CopyTo(Dr))
+                        .AddRule("long", r => r.Daily().InVault("prod").DeleteAfter({|#2:Retention.Days(20)|}).CopyTo(Dr, c => c.DeleteAfter(Retention.Days(365)))))
+                    .AddFramework("f", f => f.Require(AuditControl.RecoveryPointMinimumRetention(Retention.Days(30))))
+                    .Build();
+            }
+            """,
+            VerifyCS.Diagnostic(RuleIds.PlanFailsFrameworkControl).WithLocation(0)
+                .WithArguments("p", PointControl, "f", "rule 'own' keeps its copies in arn:aws:backup:us-west-2:123456789012:backup-vault:dr 10 days; the control requires at least 30 days"),
+            VerifyCS.Diagnostic(RuleIds.PlanFailsFrameworkControl).WithLocation(1)
+                .WithArguments("p", PointControl, "f", "rule 'inherited' creates recovery points kept 20 days; the control requires at least 30 days"),
+            VerifyCS.Diagnostic(RuleIds.PlanFailsFrameworkControl).WithLocation(1)
+                .WithArguments("p", PointControl, "f", "rule 'inherited' keeps its copies in arn:aws:backup:us-west-2:123456789012:backup-vault:dr 20 days; the control requires at least 30 days"),
+            VerifyCS.Diagnostic(RuleIds.PlanFailsFrameworkControl).WithLocation(2)
+                .WithArguments("p", PointControl, "f", "rule 'long' creates recovery points kept 20 days; the control requires at least 30 days"));
+
+    [Fact]
     public Task Default_parameters_require_35_days_and_hourly_frequencies_are_read() =>
         VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
             using System;

@@ -18,7 +18,9 @@ public sealed class FrameworkControlsParityTests
                 .AddVault("prod", v => v.Lock(VaultLock.Governance()))
                 .AddPlan("prod", p => p
                     .AddRule("daily", r => r.Daily().InVault("prod").DeleteAfter(Retention.Days(7))
-                        .CopyTo("arn:aws:backup:us-west-2:123456789012:backup-vault:dr", c => c.DeleteAfter(Retention.Days(35))))
+                        .CopyTo("arn:aws:backup:us-west-2:123456789012:backup-vault:dr"))
+                    .AddRule("archive", r => r.Daily().InVault("prod").DeleteAfter(Retention.Days(60))
+                        .CopyTo("arn:aws:backup:us-west-2:123456789012:backup-vault:dr", c => c.DeleteAfter(Retention.Days(10))))
                     .AddRule("weekly", r => r.Weekly(DayOfWeek.Sunday).InVault("prod").DeleteAfter(Retention.Days(20)))
                     .AddRule("monthly", r => r.Monthly(1).InVault("prod").DeleteAfter(Retention.Days(365))))
                 .AddFramework("prod_audit", f => f
@@ -36,8 +38,9 @@ public sealed class FrameworkControlsParityTests
         var exception = Assert.Throws<RuntimeValidationException>(() => CompileTimeRunTimeParityTests.RunDeclaration(Source));
         var runTime = exception.Violations.Select(v => $"{v.RuleId}: {v.Message}").Order(StringComparer.Ordinal).ToList();
 
-        // 'daily' fails both retention controls, 'weekly' the 35-day one; 'monthly' passes both.
-        Assert.Equal(3, compileTime.Count);
+        // 'daily' fails both retention controls and so do its copies (kept as long as the rule); 'archive' copies for
+        // 10 days; 'weekly' fails the 35-day control; 'monthly' passes both.
+        Assert.Equal(5, compileTime.Count);
         Assert.All(compileTime, d => Assert.StartsWith("BK9101: Backup plan 'prod' fails control", d, StringComparison.Ordinal));
         Assert.Equal(runTime, compileTime);
     }
