@@ -64,7 +64,7 @@ internal static class KindPlannerSupport
         }
     }
 
-    /// <summary>A declared value and the live one, as differences when they differ (lists compared as sorted sets).</summary>
+    /// <summary>Adds a difference when the declared and live texts differ (pass lists through <see cref="SortedList"/> to compare them as sets).</summary>
     public static void Compare(List<PropertyDifference> differences, string property, string? declared, string? live)
     {
         if (!string.Equals(declared, live, StringComparison.Ordinal))
