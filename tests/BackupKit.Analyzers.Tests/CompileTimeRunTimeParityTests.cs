@@ -128,7 +128,7 @@ public sealed class CompileTimeRunTimeParityTests
     }
 
     // The analyzers' errors and recommendations, as "id: message"; the other warnings (quotas) are run time only.
-    private static async Task<List<string>> AnalyzeAsync(string source)
+    internal static async Task<List<string>> AnalyzeAsync(string source)
     {
         var diagnostics = await WorkspaceAnalyzerRunner.RunAsync(AnalyzerCatalog.All, source);
         return diagnostics
@@ -138,7 +138,7 @@ public sealed class CompileTimeRunTimeParityTests
             .ToList();
     }
 
-    private static object? RunDeclaration(string source)
+    internal static object? RunDeclaration(string source)
     {
         var compilation = CSharpCompilation.Create(
             "Parity" + Guid.NewGuid().ToString("N"),

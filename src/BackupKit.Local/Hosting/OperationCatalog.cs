@@ -112,6 +112,7 @@ internal static class OperationCatalog
         Add(BackupOperations.ListRestoreTestingSelections, RestoreTestingOperations.ListSelections);
         Add(BackupOperations.UpdateRestoreTestingSelection, RestoreTestingOperations.UpdateSelection);
         Add(BackupOperations.DeleteRestoreTestingSelection, RestoreTestingOperations.DeleteSelection);
+        Add(BackupOperations.GetRestoreTestingInferredMetadata, RestoreTestingOperations.InferredMetadata);
 
         Add(BackupOperations.CreateFramework, FrameworkOperations.Create);
         Add(BackupOperations.DescribeFramework, FrameworkOperations.Describe);

@@ -102,6 +102,9 @@ internal sealed class RegionState
     /// <summary>Restore testing plans by name.</summary>
     public Dictionary<string, RestoreTestingPlanRecord> RestoreTestingPlans { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Restore tests waiting for a start slot and restored resources waiting for deletion.</summary>
+    public RestoreTestingRuntime RestoreTesting { get; } = new();
+
     /// <summary>Audit Manager frameworks by name.</summary>
     public Dictionary<string, FrameworkRecord> Frameworks { get; } = new(StringComparer.Ordinal);
 
