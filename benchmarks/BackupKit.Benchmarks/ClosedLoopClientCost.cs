@@ -39,41 +39,55 @@ internal static class ClosedLoopClientCost
         using var http = BackupClient.CreateHttpClient();
         var bare = new BareSignedCall(http, endpoint);
         var input = new GetBackupPlanInput { BackupPlanId = PlanId };
+        var presigned = LoopbackFixture.PresignGetBackupPlanLikeClient(endpoint, PlanId);
         Func<Task> backupKit = async () => await client.GetBackupPlanAsync(input).ConfigureAwait(false);
         Func<Task> floor = bare.CallAsync;
+        Func<Task> presignedFloor = async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, presigned.Uri);
+            foreach (var (name, value) in presigned.Headers)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        };
 
         Console.WriteLine($"GetBackupPlan, closed loop, client on CPU 0, canned server on CPU 1; {rounds} rounds x {calls} calls per side");
-        Console.WriteLine("in flight | p50 ratio (median of rounds) | CPU/call ratio | BackupKit p50 | bare p50 | BackupKit alloc/call | bare alloc/call");
+        Console.WriteLine("Ratios are medians over rounds of BackupKit / floor; floors: a bare HttpClient signing each request with AWSSDK.Core (signed), and one replaying a request signed once (pre-signed).");
+        Console.WriteLine("in flight | p50 vs signed | CPU vs signed | p50 vs pre-signed | CPU vs pre-signed | BackupKit p50 | signed p50 | pre-signed p50 | alloc/call BackupKit, signed, pre-signed");
         foreach (var inFlight in new[] { 1, 16 })
         {
             // Warm both paths (JIT tiers, connection pool) before measuring.
             await MeasureAsync(backupKit, inFlight, calls / 2);
             await MeasureAsync(floor, inFlight, calls / 2);
+            await MeasureAsync(presignedFloor, inFlight, calls / 2);
 
-            var p50Ratios = new List<double>();
-            var cpuRatios = new List<double>();
-            Sample? lastKit = null, lastBare = null;
+            List<double> p50Signed = [], cpuSigned = [], p50Presigned = [], cpuPresigned = [];
+            Sample? kit = null, signed = null, pre = null;
             for (var round = 0; round < rounds; round++)
             {
-                Sample kit, floorSample;
-                if (round % 2 == 0)
+                // Rotate which side goes first.
+                var order = new[] { 0, 1, 2 }.Select(i => (i + round) % 3);
+                foreach (var side in order)
                 {
-                    kit = await MeasureAsync(backupKit, inFlight, calls);
-                    floorSample = await MeasureAsync(floor, inFlight, calls);
-                }
-                else
-                {
-                    floorSample = await MeasureAsync(floor, inFlight, calls);
-                    kit = await MeasureAsync(backupKit, inFlight, calls);
+                    switch (side)
+                    {
+                        case 0: kit = await MeasureAsync(backupKit, inFlight, calls); break;
+                        case 1: signed = await MeasureAsync(floor, inFlight, calls); break;
+                        default: pre = await MeasureAsync(presignedFloor, inFlight, calls); break;
+                    }
                 }
 
-                p50Ratios.Add(kit.P50Microseconds / floorSample.P50Microseconds);
-                cpuRatios.Add(kit.CpuMicrosecondsPerCall / floorSample.CpuMicrosecondsPerCall);
-                (lastKit, lastBare) = (kit, floorSample);
+                p50Signed.Add(kit!.P50Microseconds / signed!.P50Microseconds);
+                cpuSigned.Add(kit.CpuMicrosecondsPerCall / signed.CpuMicrosecondsPerCall);
+                p50Presigned.Add(kit.P50Microseconds / pre!.P50Microseconds);
+                cpuPresigned.Add(kit.CpuMicrosecondsPerCall / pre.CpuMicrosecondsPerCall);
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{inFlight,9} | {Median(p50Ratios),28:F3} | {Median(cpuRatios),14:F3} | {lastKit!.P50Microseconds,10:F1} us | {lastBare!.P50Microseconds,6:F1} us | {lastKit.BytesPerCall,17:F0} B | {lastBare.BytesPerCall,12:F0} B"));
+                $"{inFlight,9} | {Median(p50Signed),13:F3} | {Median(cpuSigned),13:F3} | {Median(p50Presigned),17:F3} | {Median(cpuPresigned),17:F3} | {kit!.P50Microseconds,10:F1} us | {signed!.P50Microseconds,7:F1} us | {pre!.P50Microseconds,11:F1} us | {kit.BytesPerCall:F0} B, {signed.BytesPerCall:F0} B, {pre.BytesPerCall:F0} B"));
         }
 
         server.Kill(entireProcessTree: true);
