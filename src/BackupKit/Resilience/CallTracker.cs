@@ -29,6 +29,12 @@ internal class CallTracker
     /// <summary>Whether a retry was refused because the endpoint's retry quota was empty.</summary>
     public bool QuotaExhausted { get; set; }
 
+    /// <summary>
+    /// The exception of the latest attempt that hit <see cref="BackupResilienceOptions.AttemptTimeout"/>, so that a
+    /// timeout is told apart from the total timeout by what raised it rather than by its length (the two can be equal).
+    /// </summary>
+    public Exception? AttemptTimeoutError { get; set; }
+
     /// <summary>When the call started (<see cref="TimeProvider.GetTimestamp"/>); the total timeout counts from here.</summary>
     public long StartedAt { get; set; }
 

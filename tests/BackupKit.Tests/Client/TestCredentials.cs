@@ -26,7 +26,7 @@ internal static class TestCredentials
     };
 
     /// <summary>A client with its own retry quota, so that tests never share one through the process-wide registry.</summary>
-    public static BackupClient CreateClient(Uri endpoint, AWSCredentials? credentials = null, BackupResilienceOptions? resilience = null) =>
+    public static BackupClient CreateClient(Uri endpoint, AWSCredentials? credentials = null, BackupResilienceOptions? resilience = null, TimeProvider? timeProvider = null) =>
         new(
             new BackupClientOptions
             {
@@ -36,6 +36,6 @@ internal static class TestCredentials
                 Resilience = resilience ?? FastResilience(),
             },
             null,
-            null,
+            timeProvider,
             new RetryQuotaRegistry());
 }

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using BackupKit.Local;
 using BackupKit.Tests.Client;
 using BackupKit.Wire;
+using Microsoft.Extensions.Time.Testing;
 using Polly.CircuitBreaker;
 
 namespace BackupKit.Tests.Resilience;
@@ -58,14 +58,18 @@ public sealed class FirstAttemptFastPathTests : IAsyncLifetime
         resilience.AttemptTimeout = TimeSpan.FromSeconds(2);
         resilience.TotalTimeout = TimeSpan.FromSeconds(4);
         resilience.MaxRetryAfterExtension = TimeSpan.Zero;
-        using var client = TestCredentials.CreateClient(_emulator.Endpoint, resilience: resilience);
-        _emulator.Faults.Latency("ListBackupPlans", TimeSpan.FromSeconds(30));
-        var clock = Stopwatch.StartNew();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var client = TestCredentials.CreateClient(_emulator.Endpoint, resilience: resilience, timeProvider: time);
+        _emulator.Faults.Latency("ListBackupPlans", TimeSpan.FromMinutes(5));
 
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => client.ListBackupPlansAsync(new ListBackupPlansInput()));
+        var call = client.ListBackupPlansAsync(new ListBackupPlansInput());
+        await FakeClock.WaitUntilAsync(() => _emulator.Faults.RequestCount("ListBackupPlans") == 1);
+        var elapsed = await FakeClock.AdvanceUntilAsync(time, () => call.IsCompleted, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10));
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => call);
 
-        // The total timeout ends the second attempt at about 4 s; one restarted after the first attempt would end it at 6 s.
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(3.9), TimeSpan.FromSeconds(5.5));
+        // On the client's clock, the total timeout ends the second attempt at 4 s; one restarted after the first attempt
+        // would let the second attempt run its whole 2 s and a third start.
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(4.5));
         Assert.Contains("within 4 seconds (", error.Message, StringComparison.Ordinal);
         Assert.Contains("TotalTimeout", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, _emulator.Faults.RequestCount("ListBackupPlans"));

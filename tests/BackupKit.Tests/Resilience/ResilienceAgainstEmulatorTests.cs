@@ -3,6 +3,7 @@ using BackupKit.Local;
 using BackupKit.Resilience;
 using BackupKit.Tests.Client;
 using BackupKit.Wire;
+using Microsoft.Extensions.Time.Testing;
 using Polly.CircuitBreaker;
 
 namespace BackupKit.Tests.Resilience;
@@ -141,14 +142,17 @@ public sealed class ResilienceAgainstEmulatorTests : IAsyncLifetime
     [Fact]
     public async Task RetryAfterHint_IsHonoured()
     {
-        using var client = TestCredentials.CreateClient(_emulator.Endpoint);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var client = TestCredentials.CreateClient(_emulator.Endpoint, timeProvider: time);
         _emulator.Faults.Throttle("ListBackupPlans", times: 1, retryAfter: TimeSpan.FromMilliseconds(600));
-        var stopwatch = Stopwatch.StartNew();
 
-        await client.ListBackupPlansAsync(new ListBackupPlansInput());
+        var call = client.ListBackupPlansAsync(new ListBackupPlansInput());
+        await FakeClock.WaitUntilAsync(() => _emulator.Faults.RequestCount("ListBackupPlans") == 1);
+        var waited = await FakeClock.AdvanceUntilAsync(time, () => _emulator.Faults.RequestCount("ListBackupPlans") == 2, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5));
+        await call;
 
-        // The computed backoff is at most 1 ms here; only the hint can explain the wait.
-        Assert.True(stopwatch.Elapsed >= TimeSpan.FromMilliseconds(590), $"waited only {stopwatch.Elapsed}");
+        // The computed backoff is at most 1 ms here; only the hint can explain a retry no earlier than 600 ms on the client's clock.
+        Assert.InRange(waited, TimeSpan.FromMilliseconds(600), TimeSpan.FromMilliseconds(900));
         Assert.Equal(2, _emulator.Faults.RequestCount("ListBackupPlans"));
     }
 

@@ -241,7 +241,7 @@ public sealed partial class BackupClient : IDisposable, IBackupServiceClock
                 return (TOutput)result.Output!;
             }
 
-            var error = ToException(operation.Name, call.Attempts, outcome.Exception, result, cancellationToken);
+            var error = ToException(operation.Name, call.Attempts, outcome.Exception, result, call.AttemptTimeoutError, cancellationToken);
             var errorType = (error as BackupServiceException)?.ErrorCode ?? error.GetType().Name;
             if (error is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
@@ -341,7 +341,7 @@ public sealed partial class BackupClient : IDisposable, IBackupServiceClock
     /// Turns a call's final outcome into the exception the caller sees: the caller's own token on cancellation, and, after
     /// retries, the operation, the number of attempts and the last error named in the message.
     /// </summary>
-    private Exception ToException(string operation, int attempts, Exception? exception, AttemptResult? result, CancellationToken cancellationToken)
+    private Exception ToException(string operation, int attempts, Exception? exception, AttemptResult? result, Exception? attemptTimeout, CancellationToken cancellationToken)
     {
         var tried = attempts == 1 ? "1 attempt" : $"{attempts} attempts";
         if (exception is not null)
@@ -353,7 +353,7 @@ public sealed partial class BackupClient : IDisposable, IBackupServiceClock
                     ? exception
                     : new OperationCanceledException($"{operation} was canceled by the caller after {tried}.", exception, cancellationToken),
                 TimeoutRejectedException timeout => new TimeoutException(
-                    $"{operation} did not finish within {BackupResilienceOptionsValidation.Format(timeout.Timeout == _resilience.AttemptTimeout ? timeout.Timeout : _resilience.TotalTimeout)} " +
+                    $"{operation} did not finish within {BackupResilienceOptionsValidation.Format(ReferenceEquals(timeout, attemptTimeout) ? _resilience.AttemptTimeout : _resilience.TotalTimeout)} " +
                     $"(BackupResilienceOptions.TotalTimeout for the whole call, AttemptTimeout for the last attempt); {tried} made. " +
                     "Raise them if AWS Backup is expected to answer slowly.",
                     timeout),
@@ -460,8 +460,10 @@ public sealed partial class BackupClient : IDisposable, IBackupServiceClock
         }
         catch (Exception ex) when (cancellation.TimedOut(ex))
         {
-            return Outcome.FromException<AttemptResult>(new TimeoutRejectedException(
-                $"The attempt did not finish within {BackupResilienceOptionsValidation.Format(timeout)} (BackupResilienceOptions.AttemptTimeout).", timeout, ex));
+            var timedOut = new TimeoutRejectedException(
+                $"The attempt did not finish within {BackupResilienceOptionsValidation.Format(timeout)} (BackupResilienceOptions.AttemptTimeout).", timeout, ex);
+            call.AttemptTimeoutError = timedOut;
+            return Outcome.FromException<AttemptResult>(timedOut);
         }
         catch (Exception ex)
         {
