@@ -31,7 +31,7 @@ public sealed class ScheduleRulesAnalyzerTests
                 .WithArguments("rate(1 hour)", "rate() expressions are not accepted by AWS Backup; write a cron() expression"),
             VerifyCS.Diagnostic(RuleIds.CronFrequency).WithLocation(2).WithArguments("cron(0/15 * ? * * *)", 4),
             VerifyCS.Diagnostic(RuleIds.TimeZone).WithLocation(3).WithArguments("Pacific Standard Time"),
-            VerifyCS.Diagnostic(RuleIds.StartWindow).WithLocation(4).WithArguments(30L),
+            VerifyCS.Diagnostic(RuleIds.StartWindow).WithLocation(4).WithArguments("30 minutes"),
             VerifyCS.Diagnostic(RuleIds.WholeMinutes).WithLocation(5).WithArguments("Completion window", "1 minute 30 seconds"));
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class ScheduleRulesAnalyzerTests
             }
             """,
             VerifyCS.Diagnostic(RuleIds.CompletionWindow).WithLocation(0)
-                .WithArguments(60L, "it is shorter than the start window of 120 minutes, so a job that starts late is cancelled before it can run"));
+                .WithArguments("1 hour", "it is shorter than the start window of 2 hours, so a job that starts late is cancelled before it can run"));
 
     [Fact]
     public Task RestoreTestingSchedule_IsCheckedWithoutTheHourlyLimit() =>
