@@ -262,7 +262,8 @@ public sealed class BackupRuleBuilder
             TargetVaultIsExternal = _targetVaultIsExternal,
             TargetLogicallyAirGappedVaultArn = _airGappedVaultArn,
             Schedule = _cron is null && _timeZone is null ? null : new BackupSchedule { CronExpression = _cron ?? AwsDefaults.ScheduleExpression, TimeZone = _timeZone },
-            ScheduleViolations = _scheduleViolations,
+            // The shared empty array keeps postures built the same way equal (record equality compares the reference).
+            ScheduleViolations = _scheduleViolations.Count == 0 ? Array.Empty<RuleViolation>() : _scheduleViolations.ToArray(),
             StartWindow = _startWindow,
             CompletionWindow = _completionWindow,
             Lifecycle = _lifecycle.ToModel(),

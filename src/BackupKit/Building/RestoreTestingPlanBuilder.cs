@@ -176,7 +176,8 @@ public sealed class RestoreTestingPlanBuilder
         {
             Name = _name,
             Schedule = new BackupSchedule { CronExpression = _cron ?? string.Empty, TimeZone = _timeZone },
-            ScheduleViolations = _scheduleViolations,
+            // The shared empty array keeps postures built the same way equal (record equality compares the reference).
+            ScheduleViolations = _scheduleViolations.Count == 0 ? Array.Empty<RuleViolation>() : _scheduleViolations.ToArray(),
             StartWindow = _startWindow,
             RecoveryPointSelection = new RestoreTestingRecoveryPointSelection
             {
