@@ -9,10 +9,12 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 namespace BackupKit.Benchmarks;
 
 /// <summary>
-/// One emulated day of an account with 1,000 tagged resources and 3 backup plans: the daily, twice-daily and nightly
-/// runs start their backup jobs, the daily plan copies every backup into a vault of another Region, recovery points
-/// expire by their lifecycle (7, 3 and 14 days), 50 resources change their data, and a client looks at both vaults every
-/// emulated hour (which is what makes the lazy emulator catch up). Set-up runs 35 emulated days first, so retention and
+/// One emulated day of an account with 1,000 tagged resources, 3 backup plans and a restore testing plan: the daily,
+/// twice-daily and nightly runs start their backup jobs, the daily plan copies every backup into a vault of another
+/// Region, recovery points expire by their lifecycle (7, 3 and 14 days), the restore testing plan restores the latest
+/// recovery point of each of the 250 prod tables at 08:00 (40 at a time, the DynamoDB cap), a validator puts a result
+/// for each at noon and the restored tables are deleted, 50 resources change their data, and a client looks at both
+/// vaults every emulated hour (which is what makes the lazy emulator catch up). Set-up runs 35 emulated days first, so retention and
 /// the 30-day job history are at steady state; each iteration is one more day. Goal: under 10 s per day, and a managed
 /// heap that stays flat from day to day (printed after each iteration as "day N: heap ...").
 /// </summary>
@@ -41,6 +43,7 @@ public class EmulatedDayBenchmarks
     private BackupClient _east = null!;
     private BackupClient _west = null!;
     private string[] _arns = null!;
+    private string _restoreTestingPlanArn = null!;
     private int _day;
 
     [GlobalSetup]
@@ -106,6 +109,36 @@ public class EmulatedDayBenchmarks
             NotResources = ["arn:aws:dynamodb:*:*:table/table-09*"],
         });
 
+        _restoreTestingPlanArn = (await _east.CreateRestoreTestingPlanAsync(new CreateRestoreTestingPlanInput
+        {
+            RestoreTestingPlan = new RestoreTestingPlanForCreate
+            {
+                RestoreTestingPlanName = "daily_prod_tables",
+                ScheduleExpression = "cron(0 8 ? * * *)",
+                StartWindowHours = 12,
+                RecoveryPointSelection = new RestoreTestingRecoveryPointSelection
+                {
+                    Algorithm = RestoreTestingRecoveryPointSelectionAlgorithm.LATEST_WITHIN_WINDOW,
+                    RecoveryPointTypes = [RestoreTestingRecoveryPointType.SNAPSHOT],
+                    IncludeVaults = ["*"],
+                    SelectionWindowDays = 2,
+                },
+            },
+        })).RestoreTestingPlanArn!;
+        await _east.CreateRestoreTestingSelectionAsync(new CreateRestoreTestingSelectionInput
+        {
+            RestoreTestingPlanName = "daily_prod_tables",
+            RestoreTestingSelection = new RestoreTestingSelectionForCreate
+            {
+                RestoreTestingSelectionName = "prod_tables",
+                ProtectedResourceType = "DynamoDB",
+                IamRoleArn = Role,
+                ProtectedResourceArns = ["*"],
+                ProtectedResourceConditions = new ProtectedResourceConditions { StringEquals = [new KeyValue { Key = "env", Value = "prod" }] },
+                ValidationWindowHours = 24,
+            },
+        });
+
         for (var day = 0; day < 35; day++)
         {
             await OneEmulatedDayAsync();
@@ -129,7 +162,7 @@ public class EmulatedDayBenchmarks
         Console.WriteLine($"// day {_day}: heap {GC.GetTotalMemory(forceFullCollection: true) / (1024.0 * 1024.0):F1} MiB");
     }
 
-    [Benchmark(Description = "One emulated day: 1,000 tagged resources, 3 plans, copies, expiries")]
+    [Benchmark(Description = "One emulated day: 1,000 tagged resources, 3 plans, copies, expiries, 250 restore tests")]
     public Task OneEmulatedDay() => OneEmulatedDayAsync();
 
     private async Task OneEmulatedDayAsync()
@@ -147,6 +180,8 @@ public class EmulatedDayBenchmarks
                     var arn = _arns[((_day * 50) + i) % Resources];
                     _emulator.Inventory.Change(arn, new ResourceContent(_day + i, $"d{_day}-{i}"));
                 }
+
+                await ValidateRestoreTestsAsync();
             }
         }
 
@@ -154,6 +189,26 @@ public class EmulatedDayBenchmarks
         if (jobs.BackupJobs is not { Count: > 0 })
         {
             throw new InvalidOperationException("The emulated day started no backup job.");
+        }
+    }
+
+    /// <summary>Puts a validation result on each restore test of the day that completed (its restored table is then deleted).</summary>
+    private async Task ValidateRestoreTestsAsync()
+    {
+        var validated = 0;
+        var input = new ListRestoreJobsInput { ByRestoreTestingPlanArn = _restoreTestingPlanArn, ByStatus = RestoreJobStatus.COMPLETED, ByCreatedAfter = _clock.GetUtcNow().AddHours(-12) };
+        await foreach (var job in _east.PaginateListRestoreJobs(input))
+        {
+            if (job.ValidationStatus is null)
+            {
+                await _east.PutRestoreValidationResultAsync(new PutRestoreValidationResultInput { RestoreJobId = job.RestoreJobId, ValidationStatus = RestoreValidationStatus.SUCCESSFUL });
+                validated++;
+            }
+        }
+
+        if (validated == 0)
+        {
+            throw new InvalidOperationException("The emulated day completed no restore test.");
         }
     }
 

@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using BackupKit.Audit;
 using BackupKit.Building;
 using BackupKit.Local;
 using BackupKit.Model;
@@ -19,7 +20,8 @@ public static class QuickstartDemo
 
     /// <summary>
     /// Starts the emulator, declares the posture, validates it, prints the change plan, applies it, applies it again,
-    /// checks for drift, repairs a change made behind its back and shows what a broken rule looks like.
+    /// checks for drift, repairs a change made behind its back, audits the applied posture offline and live, and shows
+    /// what a broken rule looks like.
     /// </summary>
     /// <param name="output">Where to print.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
@@ -84,7 +86,22 @@ public static class QuickstartDemo
         var repaired = await applier.ApplyAsync(posture, cancellationToken);
         output.WriteLine(repaired);
 
-        // 4. What a broken rule looks like: cold storage must come at least 90 days before deletion.
+        // 4. The audit of the applied posture: its framework's controls judged offline (the posture model, before any
+        // deploy) and live (the account as it now is); the verdicts agree.
+        output.WriteLine();
+        output.WriteLine($"== {PrimaryRegion}: audit of framework quickstart_audit (offline = the posture, live = the account)");
+        var offline = PostureAudit.Evaluate(posture, Inventory);
+        var live = await new LiveAudit(primaryClient).EvaluateAsync(posture, Inventory, cancellationToken);
+        foreach (var verdict in offline.Controls)
+        {
+            var liveStatus = live.Find(verdict.Framework, verdict.Control.Name)?.Status;
+            output.WriteLine($"  {verdict.Control.Name,-50} offline {verdict.Status,-12} live {liveStatus}");
+        }
+
+        var agree = offline.IsCompliant && live.IsCompliant && live.Drift.Count == 0;
+        output.WriteLine($"  {(agree ? "offline and live verdicts agree: compliant" : "offline and live verdicts differ")} ({live.ApiCalls} AWS Backup calls)");
+
+        // 5. What a broken rule looks like: cold storage must come at least 90 days before deletion.
         output.WriteLine();
         output.WriteLine("== A broken rule is refused when built");
         try
@@ -103,7 +120,7 @@ public static class QuickstartDemo
             output.WriteLine(ex.Message);
         }
 
-        var ok = first.HasChanges && !second.HasChanges && !drift.HasDrift && repaired.Updated.Count == 1;
+        var ok = first.HasChanges && !second.HasChanges && !drift.HasDrift && repaired.Updated.Count == 1 && agree;
         output.WriteLine();
         output.WriteLine(ok ? "Quickstart done: the posture is applied and the second apply changed nothing." : "Quickstart FAILED: the second apply or the drift check found differences.");
         return ok ? 0 : 1;
@@ -135,6 +152,13 @@ public static class QuickstartDemo
             cancellationToken);
     }
 
+    /// <summary>The resources the team's infrastructure code declares (for the coverage control).</summary>
+    public static IReadOnlyList<InventoryResource> Inventory { get; } =
+    [
+        new("arn:aws:dynamodb:us-east-1:000000000000:table/orders", new Dictionary<string, string> { ["backup"] = "prod" }),
+        new("arn:aws:rds:us-east-1:000000000000:db:billing", new Dictionary<string, string> { ["backup"] = "prod" }),
+    ];
+
     /// <summary>Declares the primary Region's posture.</summary>
     /// <param name="drVaultArn">The ARN of the disaster-recovery vault in the other Region.</param>
     /// <returns>The posture.</returns>
@@ -162,5 +186,12 @@ public static class QuickstartDemo
                     .WhereTag("backup", "prod")
                     .Except("arn:aws:dynamodb:us-east-1:000000000000:table/scratch"))
                 .Tag("team", "platform"))
+            .AddFramework("quickstart_audit", f => f
+                .Describe("What the quickstart plan promises")
+                .Require(AuditControl.ResourcesProtectedByBackupPlan())
+                .Require(AuditControl.BackupPlanMinFrequencyAndMinRetention(TimeSpan.FromDays(1), Days(35)))
+                .Require(AuditControl.RecoveryPointMinimumRetention(Days(35)))
+                .Require(AuditControl.ResourcesProtectedByCrossRegion(DrRegion))
+                .Require(AuditControl.ResourcesProtectedByVaultLock(Days(7), Days(400))))
             .Build();
 }

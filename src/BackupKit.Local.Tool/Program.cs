@@ -15,7 +15,7 @@ if (commandLine.ShowHelp)
     return 0;
 }
 
-var options = new BackupEmulatorOptions { Port = commandLine.Port };
+var options = new BackupEmulatorOptions { Port = commandLine.Port, StateDirectory = commandLine.StateDirectory };
 if (commandLine.DefaultAccountId is { } account)
 {
     options.DefaultAccountId = account;
@@ -43,7 +43,7 @@ try
 {
     emulator = await BackupEmulator.StartAsync(options, stop.Token);
 }
-catch (Exception ex) when (ex is ArgumentException or IOException)
+catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException or InvalidDataException)
 {
     await Console.Error.WriteLineAsync($"BackupKit.Local could not start: {ex.Message}");
     return 1;
@@ -51,16 +51,26 @@ catch (Exception ex) when (ex is ArgumentException or IOException)
 
 await using (emulator)
 {
-    if (commandLine.SeedFile is { } seedPath)
+    if (emulator.Restored)
+    {
+        Console.WriteLine($"Restored state from {commandLine.StateDirectory}.");
+    }
+
+    if (commandLine.SeedFile is { } seedPath && emulator.Restored)
+    {
+        // The seed was loaded when the state directory was new; the journal replays it.
+        Console.WriteLine($"Not loading {seedPath} again: the state directory already holds the emulator's state.");
+    }
+    else if (commandLine.SeedFile is not null)
     {
         try
         {
-            var loaded = BackupKit.Local.Admin.SeedFile.Load(emulator.Inventory, await File.ReadAllTextAsync(seedPath));
-            Console.WriteLine($"Loaded {loaded} resources from {seedPath}.");
+            var loaded = await emulator.LoadSeedAsync(await File.ReadAllTextAsync(commandLine.SeedFile));
+            Console.WriteLine($"Loaded {loaded} resources from {commandLine.SeedFile}.");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or System.Text.Json.JsonException)
         {
-            await Console.Error.WriteLineAsync($"BackupKit.Local could not load the seed file {seedPath}: {ex.Message}");
+            await Console.Error.WriteLineAsync($"BackupKit.Local could not load the seed file {commandLine.SeedFile}: {ex.Message}");
             return 1;
         }
     }

@@ -25,11 +25,13 @@ namespace BackupKit.Local;
 public sealed class BackupEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly Persistence.JournaledRequests? _journal;
     private int _disposed;
 
-    private BackupEmulator(WebApplication app, Uri endpoint, FaultInjector faults, EmulatedInventory inventory)
+    private BackupEmulator(WebApplication app, Uri endpoint, FaultInjector faults, EmulatedInventory inventory, Persistence.JournaledRequests? journal)
     {
         _app = app;
+        _journal = journal;
         Endpoint = endpoint;
         Faults = faults;
         Inventory = inventory;
@@ -73,8 +75,26 @@ public sealed class BackupEmulator : IAsyncDisposable
 
         var app = builder.Build();
         var faults = new FaultInjector(OperationCatalog.IsOperation);
-        var state = new State.EmulatorState(faults);
-        var clock = new EmulatorClock(options.TimeProvider);
+        // With a state directory every request is journaled and replayed at start (see Persistence/JournaledRequests).
+        Persistence.StateJournal? journal = null;
+        Persistence.PinnableClock? pinnable = null;
+        if (options.StateDirectory is { } stateDirectory)
+        {
+            try
+            {
+                journal = Persistence.StateJournal.Open(stateDirectory);
+            }
+            catch
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            pinnable = new Persistence.PinnableClock(options.TimeProvider);
+        }
+
+        var state = new State.EmulatorState(faults, options.OrganizationManagementAccountId ?? options.DefaultAccountId, journal?.IdSeed);
+        var clock = new EmulatorClock((TimeProvider?)pinnable ?? options.TimeProvider);
         var inventory = new EmulatedInventory(state, clock, options.DefaultAccountId);
         var pipeline = new RequestPipeline(
             OperationCatalog.BuildRoutes(),
@@ -85,23 +105,41 @@ public sealed class BackupEmulator : IAsyncDisposable
             options.SecretsByAccessKey,
             new Admin.AdminEndpoint(inventory, clock, faults),
             loggerFactory.CreateLogger("BackupKit.Local"));
-        app.Run(pipeline.HandleAsync);
+        var journaled = journal is null ? null : new Persistence.JournaledRequests(journal, pinnable!, pipeline.HandleAsync);
+        app.Run(journaled is null ? pipeline.HandleAsync : journaled.HandleAsync);
 
         try
         {
+            if (journaled is not null)
+            {
+                // Before the server listens, so no new request interleaves with the replay.
+                await journaled.ReplayAsync(inventory).ConfigureAwait(false);
+            }
+
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
             await app.DisposeAsync().ConfigureAwait(false);
+            journaled?.Dispose();
             throw;
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel started without reporting the address it listens on.");
         var port = new Uri(address).Port;
-        return new BackupEmulator(app, new Uri($"http://127.0.0.1:{port}"), faults, inventory);
+        return new BackupEmulator(app, new Uri($"http://127.0.0.1:{port}"), faults, inventory, journaled);
     }
+
+    /// <summary>Whether the emulator came back from a state directory that already held requests.</summary>
+    internal bool Restored => _journal?.Restored == true;
+
+    /// <summary>
+    /// Loads a seed file into the inventory; with a state directory it goes through the journal, so that a restart
+    /// replays it at the same instant.
+    /// </summary>
+    internal Task<int> LoadSeedAsync(string json, CancellationToken cancellationToken = default) =>
+        _journal is null ? Task.FromResult(Admin.SeedFile.Load(Inventory, json)) : _journal.LoadSeedAsync(Inventory, json, cancellationToken);
 
     /// <summary>Stops the server and releases the port. Safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
@@ -119,6 +157,7 @@ public sealed class BackupEmulator : IAsyncDisposable
         finally
         {
             await _app.DisposeAsync().ConfigureAwait(false);
+            _journal?.Dispose();
         }
     }
 

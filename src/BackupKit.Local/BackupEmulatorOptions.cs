@@ -32,6 +32,21 @@ public sealed class BackupEmulatorOptions
     /// </summary>
     public IDictionary<string, string> SecretsByAccessKey { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The management account of the AWS Organizations organization every emulated account belongs to; null (the
+    /// default) takes <see cref="DefaultAccountId"/>. Only this account may call <c>UpdateGlobalSettings</c> and read
+    /// job summaries of other accounts, as AWS allows only an organization's management account.
+    /// </summary>
+    public string? OrganizationManagementAccountId { get; set; }
+
+    /// <summary>
+    /// A directory where the emulator keeps its state across restarts (a checksummed journal of every request, written
+    /// durably before the request is handled); null keeps state in memory only. Set by the command-line tool's
+    /// <c>--state-dir</c>; changes made through <see cref="BackupEmulator.Inventory"/> are not journaled, so use the
+    /// admin HTTP path instead when this is set.
+    /// </summary>
+    internal string? StateDirectory { get; set; }
+
     /// <summary>Where the emulator and the web host log; null logs nothing.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

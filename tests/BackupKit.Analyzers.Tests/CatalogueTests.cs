@@ -134,7 +134,7 @@ public sealed partial class CatalogueTests
     }
 
     // A row of the rules-table tables: its id, and the analyzer named in its last column ("yes (`X`, ...)") or empty.
-    [GeneratedRegex(@"^\| \[(?<id>BK[1-8]\d{3})\]\(.*\| (?:yes \(`(?<analyzer>\w+)`[^|]*|no[^|]*) \|$")]
+    [GeneratedRegex(@"^\| \[(?<id>BK[1-9]\d{3})\]\(.*\| (?:yes \(`(?<analyzer>\w+)`[^|]*|no[^|]*) \|$")]
     private static partial Regex ReadmeRow();
 
     [GeneratedRegex(@"^BK\d{4}$")]

@@ -125,7 +125,7 @@ public sealed class CompileTimeRunTimeParityTests
     }
 
     // The analyzers' errors and recommendations, as "id: message"; the other warnings (quotas) are run time only.
-    private static async Task<List<string>> AnalyzeAsync(string source)
+    internal static async Task<List<string>> AnalyzeAsync(string source)
     {
         var diagnostics = await WorkspaceAnalyzerRunner.RunAsync(AnalyzerCatalog.All, source);
         return diagnostics
@@ -134,4 +134,7 @@ public sealed class CompileTimeRunTimeParityTests
             .Order(StringComparer.Ordinal)
             .ToList();
     }
+
+    // Shared with the other parity tests (the audit frameworks'); the runner lives in ParityRunner.
+    internal static object? RunDeclaration(string source) => ParityRunner.RunDeclaration(source);
 }

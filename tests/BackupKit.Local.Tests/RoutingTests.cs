@@ -65,11 +65,11 @@ public sealed class RoutingTests : EmulatorTest
     [Fact]
     public async Task Unimplemented_operation_answers_501_naming_the_operation()
     {
-        var error = await ErrorAsync(BackupOperations.ListTieringConfigurations, new ListTieringConfigurationsInput());
+        var error = await ErrorAsync(BackupOperations.ListIndexedRecoveryPoints, new ListIndexedRecoveryPointsInput());
 
         Assert.Equal(501, error.StatusCode);
         Assert.Equal("NotImplementedException", error.ErrorType);
-        Assert.Equal("BackupKit.Local does not implement ListTieringConfigurations yet.", error.BodyMessage);
+        Assert.Equal("BackupKit.Local does not implement ListIndexedRecoveryPoints yet.", error.BodyMessage);
     }
 
     [Fact]

@@ -97,6 +97,7 @@ public static partial class WireCodeGenerator
             w.Close();
         }
 
+        w.Line("(v.UnknownMembers ??= []).Add(r.GetString()!);");
         w.Line("r.Read();");
         w.Line("r.Skip();");
         w.Close();

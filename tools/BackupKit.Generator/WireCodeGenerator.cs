@@ -115,6 +115,11 @@ public static partial class WireCodeGenerator
             w.Line();
         }
 
+        // Readers skip members this model version does not know; naming them lets an importer refuse to drop data.
+        w.Doc("Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword=\"null\"/> when there were none.");
+        w.Line("public List<string>? UnknownMembers { get; set; }");
+        w.Line();
+
         if (c.InputShapes.Contains(shape.Name))
         {
             w.Doc("A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.");

@@ -8,7 +8,7 @@ internal sealed class CommandLine
     public const string Usage = """
         BackupKit.Local: an emulator of the AWS Backup API on 127.0.0.1.
 
-        Usage: backupkit-local [--port <port>] [--account <12-digit id>] [--access-key <id>=<account>]... [--seed <file.json>]
+        Usage: backupkit-local [--port <port>] [--account <12-digit id>] [--access-key <id>=<account>]... [--seed <file.json>] [--state-dir <dir>]
 
         Options:
           --port <port>                  Port to listen on (default 4566; 0 picks a free port).
@@ -16,6 +16,9 @@ internal sealed class CommandLine
           --access-key <key>=<account>   Maps an access key id to an account; repeatable.
           --seed <file.json>             Loads resources into the inventory: {"resources": [{"arn": ..., "tags": {...},
                                          "sizeInBytes": ..., "content": {"itemCount": ..., "checksum": ...}}]}.
+          --state-dir <dir>              Keeps state across restarts in <dir> (a journal of every request, flushed
+                                         to disk before the request runs); the clock's moves are kept too. A seed
+                                         file is loaded only while the directory is new.
           -h, --help                     Shows this help.
 
         Point an AWS Backup client at the printed address with any access key and secret,
@@ -34,6 +37,9 @@ internal sealed class CommandLine
 
     /// <summary>The seed file of inventory resources to load at start, or null.</summary>
     public string? SeedFile { get; private set; }
+
+    /// <summary>The directory state is kept in across restarts (<c>--state-dir</c>); null keeps it in memory.</summary>
+    public string? StateDirectory { get; private set; }
 
     /// <summary>Parses the arguments; returns an error message instead when they are wrong.</summary>
     public static CommandLine Parse(IReadOnlyList<string> args, out string? error)
@@ -84,6 +90,15 @@ internal sealed class CommandLine
                     if (result.SeedFile is null)
                     {
                         error = "--seed needs the path of a JSON seed file.";
+                        return result;
+                    }
+
+                    break;
+                case "--state-dir":
+                    result.StateDirectory = Next();
+                    if (string.IsNullOrWhiteSpace(result.StateDirectory))
+                    {
+                        error = "--state-dir needs the path of a directory to keep the emulator's state in.";
                         return result;
                     }
 

@@ -112,6 +112,7 @@ internal static class OperationCatalog
         Add(BackupOperations.ListRestoreTestingSelections, RestoreTestingOperations.ListSelections);
         Add(BackupOperations.UpdateRestoreTestingSelection, RestoreTestingOperations.UpdateSelection);
         Add(BackupOperations.DeleteRestoreTestingSelection, RestoreTestingOperations.DeleteSelection);
+        Add(BackupOperations.GetRestoreTestingInferredMetadata, RestoreTestingOperations.InferredMetadata);
 
         Add(BackupOperations.CreateFramework, FrameworkOperations.Create);
         Add(BackupOperations.DescribeFramework, FrameworkOperations.Describe);
@@ -131,6 +132,22 @@ internal static class OperationCatalog
         Add(BackupOperations.GetBackupPlanFromTemplate, BackupPlanTemplateOperations.GetFromTemplate);
         Add(BackupOperations.GetBackupPlanFromJSON, BackupPlanTemplateOperations.GetFromJson);
         Add(BackupOperations.ExportBackupPlanTemplate, BackupPlanTemplateOperations.Export);
+
+        Add(BackupOperations.ListBackupJobSummaries, JobSummaryOperations.ListBackup);
+        Add(BackupOperations.ListCopyJobSummaries, JobSummaryOperations.ListCopy);
+        Add(BackupOperations.ListRestoreJobSummaries, JobSummaryOperations.ListRestore);
+        Add(BackupOperations.DescribeRegionSettings, SettingsOperations.DescribeRegion);
+        Add(BackupOperations.UpdateRegionSettings, SettingsOperations.UpdateRegion);
+        Add(BackupOperations.DescribeGlobalSettings, SettingsOperations.DescribeGlobal);
+        Add(BackupOperations.UpdateGlobalSettings, SettingsOperations.UpdateGlobal);
+        Add(BackupOperations.DisassociateRecoveryPoint, RecoveryPointOperations.Disassociate);
+        Add(BackupOperations.DisassociateRecoveryPointFromParent, RecoveryPointOperations.DisassociateFromParent);
+
+        Add(BackupOperations.CreateTieringConfiguration, TieringConfigurationOperations.Create);
+        Add(BackupOperations.GetTieringConfiguration, TieringConfigurationOperations.Get);
+        Add(BackupOperations.UpdateTieringConfiguration, TieringConfigurationOperations.Update);
+        Add(BackupOperations.DeleteTieringConfiguration, TieringConfigurationOperations.Delete);
+        Add(BackupOperations.ListTieringConfigurations, TieringConfigurationOperations.List);
 
         Add(BackupOperations.TagResource, TagOperations.Tag);
         Add(BackupOperations.UntagResource, TagOperations.Untag);

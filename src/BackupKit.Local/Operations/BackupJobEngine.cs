@@ -11,7 +11,8 @@ namespace BackupKit.Local.Operations;
 /// <see cref="JobDurations"/> gives for the resource's type and size (ten minutes from creation for resources the
 /// inventory does not model): COMPLETED with a recovery point in its vault, or FAILED when the resource or vault is
 /// gone or the vault's lock does not allow the job's retention. A completed job runs its rule's copy actions
-/// (<see cref="CopyActionRunner"/>). Restore jobs move as <see cref="RestoreJobEngine"/> says. Recovery points move to
+/// (<see cref="CopyActionRunner"/>). Restore jobs move as <see cref="RestoreJobEngine"/> says; restore testing plans
+/// run as <see cref="RestoreTestingEngine"/> says. Recovery points move to
 /// cold storage and expire at the dates their lifecycle gives. Finished jobs are kept for 30 days, the job history
 /// AWS Backup lists. Call under the region gate.
 /// </summary>
@@ -57,8 +58,12 @@ internal static class BackupJobEngine
             active.RemoveRange(kept, active.Count - kept);
         }
 
-        RestoreJobEngine.Advance(state, now);
         ReceiveCopies(state, now);
+
+        // Restore tests pick among the points that exist now (copies received included, expiries not yet applied).
+        RestoreTestingEngine.StartDue(state, now);
+        RestoreJobEngine.Advance(state, now);
+        RestoreTestingEngine.DeleteRestored(state, now);
         ApplyLifecycles(state, now);
         PruneHistory(state, now);
     }
@@ -381,7 +386,7 @@ internal static class BackupJobEngine
                 && ContinuousBackup.CanKeepIn(state, vaultName, resourceArn);
             var job = new BackupJobRecord
             {
-                Id = Guid.NewGuid().ToString("D").ToUpperInvariant(),
+                Id = state.NewGuid().ToString("D").ToUpperInvariant(),
                 Sequence = state.NextSequence(),
                 VaultName = vaultName,
                 VaultArn = vaultArn,
@@ -390,7 +395,7 @@ internal static class BackupJobEngine
                 IamRoleArn = role,
                 RecoveryPointArn = continuous
                     ? ContinuousBackup.PointArn(state, vaultName, resourceArn)
-                    : ResourceTypes.RecoveryPointArn(resourceType, resourceArn, state.Region, state.AccountId, runAt),
+                    : ResourceTypes.RecoveryPointArn(resourceType, resourceArn, state.Region, state.AccountId, runAt, state.NewGuid()),
                 CreationDate = runAt,
                 StartBy = runAt.AddMinutes(rule.StartWindowMinutes ?? BackupPlanOperations.DefaultStartWindowMinutes),
                 CompleteBy = runAt.AddMinutes(rule.CompletionWindowMinutes ?? BackupPlanOperations.DefaultCompletionWindowMinutes),

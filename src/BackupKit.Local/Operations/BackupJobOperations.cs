@@ -54,14 +54,14 @@ internal static class BackupJobOperations
             var resource = state.Resources.Find(input.ResourceArn!);
             var job = new BackupJobRecord
             {
-                Id = Guid.NewGuid().ToString("D").ToUpperInvariant(),
+                Id = state.NewGuid().ToString("D").ToUpperInvariant(),
                 Sequence = state.NextSequence(),
                 VaultName = vault.Name,
                 VaultArn = vault.Arn,
                 ResourceArn = input.ResourceArn!,
                 ResourceType = resourceType,
                 IamRoleArn = input.IamRoleArn!,
-                RecoveryPointArn = ResourceTypes.RecoveryPointArn(resourceType, input.ResourceArn!, state.Region, state.AccountId, now),
+                RecoveryPointArn = ResourceTypes.RecoveryPointArn(resourceType, input.ResourceArn!, state.Region, state.AccountId, now, state.NewGuid()),
                 CreationDate = now,
                 StartBy = now.AddMinutes(input.StartWindowMinutes ?? DefaultStartWindowMinutes),
                 CompleteBy = input.CompleteWindowMinutes is { } minutes ? now.AddMinutes(minutes) : null,

@@ -68,7 +68,7 @@ internal static class BackupPlanOperations
                 throw BackupApiError.LimitExceeded($"This account already has {MaxPlans} backup plans in {call.Region}, the most AWS Backup allows.");
             }
 
-            var id = Guid.NewGuid().ToString("D");
+            var id = state.NewGuid().ToString("D");
             var now = call.Now;
             var plan = new PlanRecord
             {
@@ -79,7 +79,7 @@ internal static class BackupPlanOperations
                 CreatorRequestId = input.CreatorRequestId,
                 ScheduledThrough = now,
             };
-            plan.Versions.Add(new PlanVersion(plan, NewVersionId(), now, Materialize(document, previous: null)));
+            plan.Versions.Add(new PlanVersion(plan, NewVersionId(state), now, Materialize(state, document, previous: null)));
             if (input.BackupPlanTags is { } tags)
             {
                 TagOperations.Merge(plan.Tags, tags);
@@ -165,7 +165,7 @@ internal static class BackupPlanOperations
                 throw BackupApiError.LimitExceeded($"Backup plan '{plan.Id}' already has {MaxVersions} versions, the most AWS Backup allows.");
             }
 
-            var version = new PlanVersion(plan, NewVersionId(), call.Now, Materialize(document, plan.Current.Document));
+            var version = new PlanVersion(plan, NewVersionId(state), call.Now, Materialize(state, document, plan.Current.Document));
             plan.Versions.Add(version);
             return new UpdateBackupPlanOutput
             {
@@ -298,10 +298,10 @@ internal static class BackupPlanOperations
     };
 
     // AWS version ids are the base64 form of a UUID string (e.g. "NDdhZGMx...").
-    private static string NewVersionId() => Convert.ToBase64String(Encoding.ASCII.GetBytes(Guid.NewGuid().ToString("D")));
+    private static string NewVersionId(RegionState state) => Convert.ToBase64String(Encoding.ASCII.GetBytes(state.NewGuid().ToString("D")));
 
     /// <summary>The stored plan document: the input with AWS's defaults filled in and a RuleId per rule.</summary>
-    private static BackupPlan Materialize(BackupPlanInput input, BackupPlan? previous)
+    private static BackupPlan Materialize(RegionState state, BackupPlanInput input, BackupPlan? previous)
     {
         var rules = new List<BackupRule>(input.Rules!.Count);
         foreach (var rule in input.Rules)
@@ -323,7 +323,7 @@ internal static class BackupPlanOperations
                 ScanActions = rule.ScanActions,
 
                 // A rule kept across an update (same name) keeps its id; a new rule gets a new one.
-                RuleId = previous?.Rules?.Find(r => r.RuleName == rule.RuleName)?.RuleId ?? Guid.NewGuid().ToString("D"),
+                RuleId = previous?.Rules?.Find(r => r.RuleName == rule.RuleName)?.RuleId ?? state.NewGuid().ToString("D"),
             });
         }
 

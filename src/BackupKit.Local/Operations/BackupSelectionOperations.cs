@@ -60,7 +60,7 @@ internal static partial class BackupSelectionOperations
 
             var record = new SelectionRecord
             {
-                Id = Guid.NewGuid().ToString("D"),
+                Id = state.NewGuid().ToString("D"),
                 PlanId = plan.Id,
                 Sequence = state.NextSequence(),
                 CreationDate = call.Now,

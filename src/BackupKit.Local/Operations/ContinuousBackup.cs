@@ -20,6 +20,12 @@ internal static class ContinuousBackup
     /// <summary>Whether the resource can have its continuous point in this vault (it has none in another vault).</summary>
     public static bool CanKeepIn(RegionState state, string vaultName, string resourceArn)
     {
+        if (state.DisassociatedContinuous.Contains((vaultName, resourceArn)))
+        {
+            // Handed back to the source service (DisassociateRecoveryPoint): AWS Backup no longer manages it continuously.
+            return false;
+        }
+
         foreach (var (vault, arn) in state.ContinuousArns.Keys)
         {
             if (arn == resourceArn && vault != vaultName)
@@ -36,7 +42,7 @@ internal static class ContinuousBackup
     {
         if (!state.ContinuousArns.TryGetValue((vaultName, resourceArn), out var arn))
         {
-            arn = $"arn:aws:backup:{state.Region}:{state.AccountId}:recovery-point:continuous:{Inventory.ResourceArns.NameOf(resourceArn)}-{Guid.NewGuid().ToString("N")[..8]}";
+            arn = $"arn:aws:backup:{state.Region}:{state.AccountId}:recovery-point:continuous:{Inventory.ResourceArns.NameOf(resourceArn)}-{state.NewGuid().ToString("N")[..8]}";
             state.ContinuousArns[(vaultName, resourceArn)] = arn;
         }
 

@@ -33,15 +33,15 @@ internal static class CopyActionRunner
                 var parts = destinationArn.Split(':');
                 (destinationRegion, destinationAccount, destinationVault) = (parts[3], parts[4], parts[6]);
                 var vault = emulator?.VaultsByArn.GetValueOrDefault(destinationArn);
-                failure = CopyJobOperations.DestinationRefusal(vault, destinationArn, destinationAccount, source.AccountId, lifecycle, out encryptionKeyArn);
+                failure = CopyJobOperations.DestinationRefusal(vault, destinationArn, destinationAccount, source.AccountId, lifecycle, out encryptionKeyArn, emulator);
             }
 
             var copyArn = failure is null
-                ? ResourceTypes.CopyRecoveryPointArn(point.ResourceType, point.ResourceArn, destinationRegion!, destinationAccount!, point.CreationDate)
+                ? ResourceTypes.CopyRecoveryPointArn(point.ResourceType, point.ResourceArn, destinationRegion!, destinationAccount!, point.CreationDate, source.NewGuid())
                 : null;
             var copyJob = new CopyJobRecord
             {
-                Id = Guid.NewGuid().ToString("D").ToUpperInvariant(),
+                Id = source.NewGuid().ToString("D").ToUpperInvariant(),
                 Sequence = source.NextSequence(),
                 SourceBackupVaultArn = job.VaultArn,
                 SourceRecoveryPointArn = point.Arn,

@@ -58,7 +58,7 @@ internal static class CopyJobOperations
         {
             BackupJobEngine.Advance(destination, now);
             destination.Vaults.TryGetValue(destinationVaultName, out var vault);
-            failure = DestinationRefusal(vault, input.DestinationBackupVaultArn!, destinationAccount, call.AccountId, lifecycle, out encryptionKeyArn);
+            failure = DestinationRefusal(vault, input.DestinationBackupVaultArn!, destinationAccount, call.AccountId, lifecycle, out encryptionKeyArn, call.Emulator);
         }
 
         CopyJobRecord job;
@@ -72,13 +72,13 @@ internal static class CopyJobOperations
 
             job = new CopyJobRecord
             {
-                Id = Guid.NewGuid().ToString("D").ToUpperInvariant(),
+                Id = call.State.NewGuid().ToString("D").ToUpperInvariant(),
                 Sequence = source.NextSequence(),
                 SourceBackupVaultArn = sourceVaultArn,
                 SourceRecoveryPointArn = point.Arn,
                 DestinationBackupVaultArn = input.DestinationBackupVaultArn!,
                 DestinationRecoveryPointArn = failure is null
-                    ? ResourceTypes.CopyRecoveryPointArn(point.ResourceType, point.ResourceArn, destinationRegion, destinationAccount, point.CreationDate)
+                    ? ResourceTypes.CopyRecoveryPointArn(point.ResourceType, point.ResourceArn, destinationRegion, destinationAccount, point.CreationDate, call.State.NewGuid())
                     : null,
                 DestinationLifecycle = lifecycle,
                 ResourceArn = point.ResourceArn,
@@ -174,7 +174,7 @@ internal static class CopyJobOperations
         }
     }
 
-    private static (CopyJobState State, DateTimeOffset? Completion) StateAt(CopyJobRecord job, DateTimeOffset now)
+    internal static (CopyJobState State, DateTimeOffset? Completion) StateAt(CopyJobRecord job, DateTimeOffset now)
     {
         if (now < job.CreationDate + BackupJobEngine.StartDelay)
         {
@@ -222,12 +222,17 @@ internal static class CopyJobOperations
     /// <c>backup:CopyIntoBackupVault</c>; its lock's retention range does not allow the copy's lifecycle), or null when
     /// it accepts it. Shared by StartCopyJob and the copy actions of backup rules.
     /// </summary>
-    internal static string? DestinationRefusal(VaultRecord? vault, string destinationArn, string destinationAccount, string sourceAccount, Lifecycle? lifecycle, out string? encryptionKeyArn)
+    internal static string? DestinationRefusal(VaultRecord? vault, string destinationArn, string destinationAccount, string sourceAccount, Lifecycle? lifecycle, out string? encryptionKeyArn, EmulatorState? emulator)
     {
         encryptionKeyArn = null;
         if (vault is null)
         {
             return $"Destination backup vault {destinationArn} does not exist.";
+        }
+
+        if (destinationAccount != sourceAccount && emulator is not null && !emulator.Global.IsCrossAccountBackupEnabled)
+        {
+            return $"Cross-account backup is turned off for the organization (UpdateGlobalSettings isCrossAccountBackupEnabled=false): account {sourceAccount} cannot copy into {destinationArn}.";
         }
 
         if (destinationAccount != sourceAccount && !AllowsCopyFrom(vault.AccessPolicy))

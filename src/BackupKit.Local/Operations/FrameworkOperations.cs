@@ -64,7 +64,7 @@ internal static partial class FrameworkOperations
             var framework = new FrameworkRecord
             {
                 Name = input.FrameworkName!,
-                Arn = $"arn:aws:backup:{state.Region}:{state.AccountId}:framework:{input.FrameworkName}-{Guid.NewGuid():D}",
+                Arn = $"arn:aws:backup:{state.Region}:{state.AccountId}:framework:{input.FrameworkName}-{state.NewGuid():D}",
                 Sequence = state.NextSequence(),
                 CreationTime = now,
                 IdempotencyToken = input.IdempotencyToken,

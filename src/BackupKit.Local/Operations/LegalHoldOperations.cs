@@ -57,7 +57,7 @@ internal static class LegalHoldOperations
                 throw BackupApiError.LimitExceeded($"This account already has {MaxLegalHolds} legal holds, the most AWS Backup allows.");
             }
 
-            var id = Guid.NewGuid().ToString("D");
+            var id = state.NewGuid().ToString("D");
             var hold = new LegalHoldRecord
             {
                 Id = id,

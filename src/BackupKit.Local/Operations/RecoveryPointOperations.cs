@@ -204,6 +204,55 @@ internal static class RecoveryPointOperations
         }
     }
 
+    /// <summary>
+    /// DisassociateRecoveryPoint: removes a continuous recovery point from AWS Backup and hands its continuous backup back
+    /// to the source service. AWS Backup keeps no continuous point for the resource in that vault any more: the plan's
+    /// continuous rule takes snapshots of it from then on. Snapshots, held points and locked vaults are refused.
+    /// </summary>
+    public static EmptyOutput Disassociate(CallContext call, DisassociateRecoveryPointInput input)
+    {
+        var state = call.State;
+        lock (state.Gate)
+        {
+            BackupJobEngine.Advance(state, call.Now);
+            var vault = BackupVaultOperations.Find(state, input.BackupVaultName!);
+            var point = Find(vault, input.RecoveryPointArn!);
+            if (!point.IsContinuous)
+            {
+                throw BackupApiError.InvalidRequest(
+                    $"Recovery point {point.Arn} is a snapshot; DisassociateRecoveryPoint only supports continuous backup recovery points (delete a snapshot with DeleteRecoveryPoint).");
+            }
+
+            if (state.IsUnderLegalHold(point.Arn))
+            {
+                throw BackupApiError.InvalidRequest($"Recovery point {point.Arn} is under an active legal hold and cannot be disassociated.");
+            }
+
+            RefuseWhenLocked(vault, "disassociated");
+            vault.RecoveryPoints.Remove(point.Arn);
+            ContinuousBackup.Forget(state, vault.Name, point.ResourceArn);
+            state.DisassociatedContinuous.Add((vault.Name, point.ResourceArn));
+            return EmptyOutput.Instance;
+        }
+    }
+
+    /// <summary>
+    /// DisassociateRecoveryPointFromParent: the emulator makes no composite recovery points, so every existing point has
+    /// no parent and the request is refused as AWS refuses it for a point that is not a child.
+    /// </summary>
+    public static EmptyOutput DisassociateFromParent(CallContext call, DisassociateRecoveryPointFromParentInput input)
+    {
+        var state = call.State;
+        lock (state.Gate)
+        {
+            BackupJobEngine.Advance(state, call.Now);
+            var vault = BackupVaultOperations.Find(state, input.BackupVaultName!);
+            var point = Find(vault, input.RecoveryPointArn!);
+            throw BackupApiError.InvalidRequest(
+                $"Recovery point {point.Arn} is not a child (nested) recovery point of a composite recovery point; it has no parent to be disassociated from.");
+        }
+    }
+
     /// <summary>A recovery point's tags, for TagResource on recovery point ARNs.</summary>
     internal static Dictionary<string, string>? TagsOf(RegionState state, string arn)
     {

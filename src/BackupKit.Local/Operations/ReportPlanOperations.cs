@@ -59,7 +59,7 @@ internal static class ReportPlanOperations
             var plan = new ReportPlanRecord
             {
                 Name = input.ReportPlanName!,
-                Arn = $"arn:aws:backup:{state.Region}:{state.AccountId}:report-plan:{input.ReportPlanName}-{Guid.NewGuid():D}",
+                Arn = $"arn:aws:backup:{state.Region}:{state.AccountId}:report-plan:{input.ReportPlanName}-{state.NewGuid():D}",
                 Sequence = state.NextSequence(),
                 CreationTime = now,
                 IdempotencyToken = input.IdempotencyToken,
@@ -172,7 +172,7 @@ internal static class ReportPlanOperations
                 }
             }
 
-            var id = Guid.NewGuid().ToString("D");
+            var id = state.NewGuid().ToString("D");
             var prefix = string.IsNullOrEmpty(plan.DeliveryChannel.S3KeyPrefix) ? string.Empty : plan.DeliveryChannel.S3KeyPrefix.TrimEnd('/') + "/";
             var day = now.UtcDateTime.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture);
             var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);

@@ -52,10 +52,9 @@ internal static class ResourceTypes
         };
     }
 
-    /// <summary>The ARN a new recovery point of the resource gets.</summary>
-    public static string RecoveryPointArn(string resourceType, string resourceArn, string region, string accountId, DateTimeOffset created)
+    /// <summary>The ARN a new recovery point of the resource gets; <paramref name="id"/> is its random part (<c>RegionState.NewGuid</c>).</summary>
+    public static string RecoveryPointArn(string resourceType, string resourceArn, string region, string accountId, DateTimeOffset created, Guid id)
     {
-        var id = Guid.NewGuid();
         var hex = id.ToString("N")[..17];
         return resourceType switch
         {
@@ -74,10 +73,10 @@ internal static class ResourceTypes
     /// The ARN a copy gets in its destination. DynamoDB backups can only be copied with advanced DynamoDB backup, whose
     /// recovery points carry AWS Backup ARNs; other types take their usual form in the destination region and account.
     /// </summary>
-    public static string CopyRecoveryPointArn(string resourceType, string resourceArn, string region, string accountId, DateTimeOffset created) =>
+    public static string CopyRecoveryPointArn(string resourceType, string resourceArn, string region, string accountId, DateTimeOffset created, Guid id) =>
         resourceType == "DynamoDB"
-            ? $"arn:aws:backup:{region}:{accountId}:recovery-point:{Guid.NewGuid():D}"
-            : RecoveryPointArn(resourceType, resourceArn, region, accountId, created);
+            ? $"arn:aws:backup:{region}:{accountId}:recovery-point:{id:D}"
+            : RecoveryPointArn(resourceType, resourceArn, region, accountId, created, id);
 
     /// <summary>Whether recovery points of the type move to cold storage (others ignore the setting, as AWS does).</summary>
     public static bool SupportsColdStorage(string resourceType, bool optedInToArchive) => resourceType switch

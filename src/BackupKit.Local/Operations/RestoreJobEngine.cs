@@ -33,16 +33,18 @@ internal static class RestoreJobEngine
     /// <summary>
     /// Records a restore job of the point, as StartRestoreJob and scheduled restore tests start it: the target from the
     /// metadata (and the point-in-time keys of continuous points), the next matching restore fault, the duration by type
-    /// and size. Throws <see cref="Protocol.BackupApiError"/> when the metadata is wrong. Call under the region gate.
+    /// and size. A restore test passes its plan, validation window and the tags of its restored resource
+    /// (<paramref name="test"/>). Throws <see cref="Protocol.BackupApiError"/> when the metadata is wrong. Call under the
+    /// region gate.
     /// </summary>
     public static RestoreJobRecord Start(
         RegionState state, RecoveryPointRecord point, VaultRecord vault, Dictionary<string, string> metadata,
-        string? iamRoleArn, string? idempotencyToken, bool copySourceTags, DateTimeOffset now)
+        string? iamRoleArn, string? idempotencyToken, bool copySourceTags, DateTimeOffset now, RestoreTestStart? test = null)
     {
         var pointInTime = RestoreMetadataKeys.PointInTime(point, metadata, now);
         var createdArn = RestoreOperations.CreatedResourceArn(point, metadata, state);
-        var jobId = Guid.NewGuid().ToString("D").ToUpperInvariant();
-        var fault = state.Emulator?.Faults?.TakeRestoreFault(point.ResourceArn);
+        var jobId = state.NewGuid().ToString("D").ToUpperInvariant();
+        var fault = test is { ApplyFaults: false } ? null : state.Emulator?.Faults?.TakeRestoreFault(point.ResourceArn);
         var content = pointInTime is { } at ? ContinuousBackup.ContentAt(point, at) : point.Content;
         var size = point.SourceSizeInBytes ?? point.BackupSizeInBytes;
         var duration = point.SourceSizeInBytes is null
@@ -66,12 +68,17 @@ internal static class RestoreJobEngine
             BackupSizeInBytes = point.BackupSizeInBytes,
             RestoredContent = Apply(fault, content, jobId),
             RestoredSizeInBytes = size,
-            RestoredTags = copySourceTags ? point.SourceTags : null,
+            RestoredTags = test?.RestoredTags ?? (copySourceTags ? point.SourceTags : null),
+            RestoreTestingPlanArn = test?.PlanArn,
+            ValidationWindowHours = test?.ValidationWindowHours ?? 0,
             FailureMessage = fault is { Kind: RestoreFaultKind.Fail } failed ? failed.Message : null,
         };
         state.RestoreJobs.Add(job.Id, job);
         return job;
     }
+
+    /// <summary>What a restore test adds to a restore job.</summary>
+    public sealed record RestoreTestStart(string PlanArn, int ValidationWindowHours, IReadOnlyDictionary<string, string> RestoredTags, bool ApplyFaults = true);
 
     private static void Finish(RegionState state, RestoreJobRecord restore)
     {

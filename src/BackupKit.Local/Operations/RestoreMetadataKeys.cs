@@ -28,12 +28,55 @@ internal static class RestoreMetadataKeys
             "Aurora" => new() { ["DBClusterIdentifier"] = name, ["Engine"] = "aurora-postgresql", ["Port"] = "5432" },
             "EBS" => new() { ["volumeId"] = name, ["volumeSize"] = gib, ["volumeType"] = "gp3", ["availabilityZone"] = region + "a", ["encrypted"] = "true" },
             "EC2" => new() { ["InstanceId"] = name, ["InstanceType"] = "t3.micro", ["Placement"] = $"{{\"AvailabilityZone\":\"{region}a\"}}" },
-            "EFS" => new() { ["file-system-id"] = name, ["Encrypted"] = "true", ["PerformanceMode"] = "generalPurpose", ["newFileSystem"] = "true", ["CreationToken"] = Guid.NewGuid().ToString("D") },
+            "EFS" => new() { ["file-system-id"] = name, ["Encrypted"] = "true", ["PerformanceMode"] = "generalPurpose", ["newFileSystem"] = "true", ["CreationToken"] = StableId(point.Arn).ToString("D") },
             "FSx" => new() { ["FileSystemId"] = name, ["StorageCapacity"] = gib },
             "S3" => new() { ["DestinationBucketName"] = name, ["NewBucket"] = "false", ["EncryptionType"] = "SSE-S3" },
             _ => new() { ["resourceId"] = name },
         };
         return metadata;
+    }
+
+    /// <summary>An id derived from a text: the same for the same text, so reads never consume the Region's id source.</summary>
+    public static Guid StableId(string? text) =>
+        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text ?? string.Empty)).AsSpan(0, 16));
+
+    /// <summary>The prefix AWS Backup gives the names of the resources restore testing restores.</summary>
+    public const string RestoreTestNamePrefix = "awsbackup-restore-test-";
+
+    /// <summary>
+    /// The metadata restore testing infers for a restore of the point (GetRestoreTestingInferredMetadata, and what a
+    /// scheduled restore test starts with before the selection's overrides), with the keys and values AWS documents per
+    /// type: a new name starting with <c>awsbackup-restore-test-</c> where the type is restored under a name, deletion
+    /// protection off, encryption on, the backed-up instance type or engine. FSx gets no complete set (as on AWS): a
+    /// selection gives the rest in RestoreMetadataOverrides.
+    /// </summary>
+    /// <param name="point">The recovery point to restore.</param>
+    /// <param name="region">Its Region.</param>
+    /// <param name="id">Names the new resource and picks its zone: from the Region's id source for a scheduled run, so a
+    /// replayed journal gives the same names; any new id for a read, which changes no state.</param>
+    public static Dictionary<string, string> Inferred(RecoveryPointRecord point, string region, Guid id)
+    {
+        var backedUp = Of(point, region);
+        var name = RestoreTestNamePrefix + id.ToString("N")[..12];
+        var zone = region + "abc"[id.ToByteArray()[15] % 3];
+        Dictionary<string, string> inferred = point.ResourceType switch
+        {
+            "DynamoDB" => new() { ["deletionProtection"] = "false", ["encryptionType"] = "Default", ["targetTableName"] = name },
+            "EBS" => new() { ["availabilityZone"] = zone, ["encrypted"] = "true" },
+            "EC2" => new() { ["disableApiTermination"] = "false", ["instanceType"] = backedUp["InstanceType"], ["requireImdsV2"] = "true" },
+            "EFS" => new() { ["encrypted"] = "true", ["file-system-id"] = backedUp["file-system-id"], ["kmsKeyId"] = "alias/aws/elasticfilesystem", ["newFileSystem"] = "true", ["performanceMode"] = "generalPurpose" },
+            "FSx" => new() { ["FileSystemId"] = backedUp["FileSystemId"] },
+            "Aurora" or "DocumentDB" or "Neptune" => new()
+            {
+                ["availabilityZones"] = $"[\"{region}a\",\"{region}b\",\"{region}c\"]",
+                ["DBClusterIdentifier"] = name,
+                ["engine"] = backedUp.TryGetValue("Engine", out var engine) ? engine : "aurora-postgresql",
+            },
+            "RDS" => new() { ["availabilityZone"] = zone, ["DBInstanceIdentifier"] = name, ["deletionProtection"] = "false", ["multiAZ"] = "false", ["publiclyAccessible"] = "false" },
+            "S3" => new() { ["DestinationBucketName"] = name, ["Encrypted"] = "true", ["EncryptionType"] = "SSE-S3", ["NewBucket"] = "true" },
+            _ => new() { ["resourceId"] = name },
+        };
+        return inferred;
     }
 
     /// <summary>

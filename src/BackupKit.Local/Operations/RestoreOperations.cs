@@ -103,8 +103,11 @@ internal static class RestoreOperations
                 CreatedResourceArn = member.CreatedResourceArn,
                 ResourceType = member.ResourceType,
                 RecoveryPointCreationDate = member.RecoveryPointCreationDate,
-                ValidationStatus = job.ValidationStatus,
-                ValidationStatusMessage = job.ValidationStatusMessage,
+                CreatedBy = member.CreatedBy,
+                ValidationStatus = member.ValidationStatus,
+                ValidationStatusMessage = member.ValidationStatusMessage,
+                DeletionStatus = member.DeletionStatus,
+                DeletionStatusMessage = member.DeletionStatusMessage,
                 IsParent = false,
             };
         }
@@ -143,6 +146,7 @@ internal static class RestoreOperations
 
             job.ValidationStatus = input.ValidationStatus;
             job.ValidationStatusMessage = input.ValidationStatusMessage;
+            RestoreTestingEngine.Validated(job, call.Now);
             return EmptyOutput.Instance;
         }
     }
@@ -159,11 +163,12 @@ internal static class RestoreOperations
         {
             BackupJobEngine.Advance(state, call.Now);
             var jobs = new List<RestoreJobRecord>();
-            if ((input.ByAccountId is null || input.ByAccountId == state.AccountId) && input.ByRestoreTestingPlanArn is null && input.ByParentJobId is null)
+            if ((input.ByAccountId is null || input.ByAccountId == state.AccountId) && input.ByParentJobId is null)
             {
                 foreach (var job in state.RestoreJobs.Values)
                 {
                     if ((input.ByResourceType is null || input.ByResourceType == job.ResourceType)
+                        && (input.ByRestoreTestingPlanArn is null || input.ByRestoreTestingPlanArn == job.RestoreTestingPlanArn)
                         && (input.ByStatus is not { } status || status == job.Status)
                         && (input.ByCreatedBefore is not { } before || job.CreationDate < before)
                         && (input.ByCreatedAfter is not { } after || job.CreationDate > after)
@@ -344,6 +349,11 @@ internal static class RestoreOperations
         CreatedResourceArn = job.Status == RestoreJobStatus.COMPLETED ? job.CreatedResourceArn : null,
         ResourceType = job.ResourceType,
         RecoveryPointCreationDate = job.RecoveryPointCreationDate,
+        CreatedBy = job.RestoreTestingPlanArn is { } plan ? new RestoreJobCreator { RestoreTestingPlanArn = plan } : null,
+        ValidationStatus = job.ValidationStatus,
+        ValidationStatusMessage = job.ValidationStatusMessage,
+        DeletionStatus = job.DeletionStatus,
+        DeletionStatusMessage = job.DeletionStatusMessage,
         IsParent = false,
     };
 
@@ -367,7 +377,7 @@ internal static class RestoreOperations
             ? value
             : throw BackupApiError.InvalidParameter($"Restoring a {point.ResourceType} recovery point needs '{key}' in Metadata.");
 
-        var hex = Guid.NewGuid().ToString("N")[..17];
+        var hex = state.NewGuid().ToString("N")[..17];
         return point.ResourceType switch
         {
             "DynamoDB" => $"arn:aws:dynamodb:{state.Region}:{state.AccountId}:table/{Required("targetTableName")}",

@@ -50,7 +50,7 @@ internal static partial class RestoreTestingOperations
         lock (state.Gate)
         {
             var now = call.Now;
-            RestoreTestingEngine.Advance(state, now);
+            BackupJobEngine.Advance(state, now);
             foreach (var existing in state.RestoreTestingPlans.Values)
             {
                 if (input.CreatorRequestId is { } requestId && existing.CreatorRequestId == requestId)
@@ -77,7 +77,7 @@ internal static partial class RestoreTestingOperations
             var plan = new RestoreTestingPlanRecord
             {
                 Name = document.RestoreTestingPlanName!,
-                Arn = $"arn:aws:backup:{state.Region}:{state.AccountId}:restore-testing-plan:{document.RestoreTestingPlanName}-{Guid.NewGuid():D}",
+                Arn = $"arn:aws:backup:{state.Region}:{state.AccountId}:restore-testing-plan:{document.RestoreTestingPlanName}-{state.NewGuid():D}",
                 Sequence = state.NextSequence(),
                 CreationTime = now,
                 CreatorRequestId = input.CreatorRequestId,
@@ -102,7 +102,7 @@ internal static partial class RestoreTestingOperations
         var state = call.State;
         lock (state.Gate)
         {
-            RestoreTestingEngine.Advance(state, call.Now);
+            BackupJobEngine.Advance(state, call.Now);
             var plan = FindPlan(state, input.RestoreTestingPlanName!);
             return new GetRestoreTestingPlanOutput
             {
@@ -128,7 +128,7 @@ internal static partial class RestoreTestingOperations
         var state = call.State;
         lock (state.Gate)
         {
-            RestoreTestingEngine.Advance(state, call.Now);
+            BackupJobEngine.Advance(state, call.Now);
             var plans = new List<RestoreTestingPlanRecord>(state.RestoreTestingPlans.Values);
             plans.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
             var page = Paging.Page(plans, static p => p.Sequence, input.NextToken, input.MaxResults, out var next);
@@ -161,7 +161,7 @@ internal static partial class RestoreTestingOperations
             var now = call.Now;
 
             // Runs due under the old schedule happen before the update takes effect.
-            RestoreTestingEngine.Advance(state, now);
+            BackupJobEngine.Advance(state, now);
             var plan = FindPlan(state, input.RestoreTestingPlanName!);
             var schedule = update.ScheduleExpression ?? plan.ScheduleExpression;
             var timezone = update.ScheduleExpressionTimezone ?? plan.ScheduleExpressionTimezone;
@@ -183,7 +183,7 @@ internal static partial class RestoreTestingOperations
         var state = call.State;
         lock (state.Gate)
         {
-            RestoreTestingEngine.Advance(state, call.Now);
+            BackupJobEngine.Advance(state, call.Now);
 
             // The model declares only InvalidRequestException for this operation, for a missing plan too.
             if (!state.RestoreTestingPlans.TryGetValue(input.RestoreTestingPlanName!, out var plan))
@@ -220,7 +220,7 @@ internal static partial class RestoreTestingOperations
         lock (state.Gate)
         {
             var now = call.Now;
-            RestoreTestingEngine.Advance(state, now);
+            BackupJobEngine.Advance(state, now);
             var plan = FindPlan(state, input.RestoreTestingPlanName!);
             foreach (var existing in plan.Selections.Values)
             {
@@ -264,7 +264,7 @@ internal static partial class RestoreTestingOperations
         var state = call.State;
         lock (state.Gate)
         {
-            RestoreTestingEngine.Advance(state, call.Now);
+            BackupJobEngine.Advance(state, call.Now);
             var selection = FindSelection(state, input.RestoreTestingPlanName!, input.RestoreTestingSelectionName!);
             return new GetRestoreTestingSelectionOutput
             {
@@ -290,7 +290,7 @@ internal static partial class RestoreTestingOperations
         var state = call.State;
         lock (state.Gate)
         {
-            RestoreTestingEngine.Advance(state, call.Now);
+            BackupJobEngine.Advance(state, call.Now);
             var plan = FindPlan(state, input.RestoreTestingPlanName!);
             var selections = new List<RestoreTestingSelectionRecord>(plan.Selections.Values);
             selections.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
@@ -326,7 +326,7 @@ internal static partial class RestoreTestingOperations
         lock (state.Gate)
         {
             var now = call.Now;
-            RestoreTestingEngine.Advance(state, now);
+            BackupJobEngine.Advance(state, now);
             var plan = FindPlan(state, input.RestoreTestingPlanName!);
             var selection = FindSelection(state, plan.Name, input.RestoreTestingSelectionName!);
 
@@ -361,10 +361,35 @@ internal static partial class RestoreTestingOperations
         var state = call.State;
         lock (state.Gate)
         {
-            RestoreTestingEngine.Advance(state, call.Now);
+            BackupJobEngine.Advance(state, call.Now);
             var selection = FindSelection(state, input.RestoreTestingPlanName!, input.RestoreTestingSelectionName!);
             state.RestoreTestingPlans[selection.PlanName].Selections.Remove(selection.Name);
             return EmptyOutput.Instance;
+        }
+    }
+
+    /// <summary>
+    /// The metadata a restore test of the recovery point would start with before the selection's overrides
+    /// (<see cref="RestoreMetadataKeys.Inferred"/>): a new name each call, as AWS infers one per restore.
+    /// </summary>
+    public static GetRestoreTestingInferredMetadataOutput InferredMetadata(CallContext call, GetRestoreTestingInferredMetadataInput input)
+    {
+        if (input.BackupVaultAccountId is { } accountId && accountId != call.AccountId)
+        {
+            throw BackupApiError.NotFound($"No backup vault of account {accountId} is shared with account {call.AccountId}.");
+        }
+
+        var state = call.State;
+        lock (state.Gate)
+        {
+            BackupJobEngine.Advance(state, call.Now);
+            var vault = BackupVaultOperations.Find(state, input.BackupVaultName!);
+            if (!vault.RecoveryPoints.TryGetValue(input.RecoveryPointArn!, out var point))
+            {
+                throw BackupApiError.NotFound($"Backup vault {vault.Name} has no recovery point {input.RecoveryPointArn}.");
+            }
+
+            return new GetRestoreTestingInferredMetadataOutput { InferredMetadata = RestoreMetadataKeys.Inferred(point, state.Region, Guid.NewGuid()) };
         }
     }
 

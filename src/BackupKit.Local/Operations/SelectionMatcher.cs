@@ -38,9 +38,9 @@ internal static class SelectionMatcher
     private static void Collect(RegionState state, BackupSelection selection, List<Selected> selected, HashSet<string> seen)
     {
         var role = selection.IamRoleArn!;
-        void Consider(EmulatedResource resource)
+        void Consider(EmulatedResource resource, bool byResourceType)
         {
-            if (!seen.Contains(resource.Arn) && !IsRestoreTestResource(resource) && MeetsConditions(resource, selection.Conditions)
+            if (!seen.Contains(resource.Arn) && Protects(state, resource.ResourceType, byResourceType) && !IsRestoreTestResource(resource) && MeetsConditions(resource, selection.Conditions)
                 && !Matches(resource.Arn, selection.NotResources))
             {
                 seen.Add(resource.Arn);
@@ -62,15 +62,15 @@ internal static class SelectionMatcher
                 scanned = true;
                 foreach (var resource in state.Resources.All)
                 {
-                    if (HasWildcardMatch(resource.Arn, selection.Resources!))
+                    if (WildcardMatch(resource.Arn, selection.Resources!) is { } byResourceType)
                     {
-                        Consider(resource);
+                        Consider(resource, byResourceType);
                     }
                 }
             }
             else if (state.Resources.Find(arn) is { } resource)
             {
-                Consider(resource);
+                Consider(resource, byResourceType: true);
             }
             else if (!seen.Contains(arn) && !Matches(arn, selection.NotResources) && !HasConditions(selection.Conditions))
             {
@@ -78,6 +78,11 @@ internal static class SelectionMatcher
                 try
                 {
                     var type = ResourceTypes.Of(arn);
+                    if (!Protects(state, type, byResourceType: true))
+                    {
+                        continue;
+                    }
+
                     seen.Add(arn);
                     selected.Add(new Selected(arn, type, role, null));
                 }
@@ -94,24 +99,49 @@ internal static class SelectionMatcher
             {
                 foreach (var arn in arns)
                 {
-                    Consider(state.Resources.Find(arn)!);
+                    Consider(state.Resources.Find(arn)!, byResourceType: false);
                 }
             }
         }
     }
 
-    private static bool HasWildcardMatch(string arn, List<string> patterns)
+    /// <summary>
+    /// Null when no wildcard entry matches the ARN; else whether a matching entry names the resource type (for example
+    /// <c>arn:aws:ec2:*:*:instance/*</c>) rather than only a service or everything (<c>arn:aws:ec2:*</c>, <c>*</c>).
+    /// </summary>
+    private static bool? WildcardMatch(string arn, List<string> patterns)
     {
+        bool? result = null;
         foreach (var pattern in patterns)
         {
             if ((pattern.Contains('*', StringComparison.Ordinal) || pattern.Contains('?', StringComparison.Ordinal)) && Like(pattern, arn))
             {
-                return true;
+                if (NamesResourceType(pattern))
+                {
+                    return true;
+                }
+
+                result = false;
             }
         }
 
-        return false;
+        return result;
     }
+
+    private static bool NamesResourceType(string pattern)
+    {
+        var parts = pattern.Split(':', 6);
+        return parts.Length == 6 && parts[2].Length > 0 && !parts[2].Contains('*', StringComparison.Ordinal)
+            && parts[5].Length > 0 && parts[5][0] is not ('*' or '?');
+    }
+
+    /// <summary>
+    /// Whether AWS Backup backs the resource up given the Region's opt-in: a resource picked by tag or by a service-wide
+    /// pattern needs its type opted in; one picked by an ARN or a pattern that names its type does not, except Aurora,
+    /// Neptune and DocumentDB, which always need opt-in (UpdateRegionSettings).
+    /// </summary>
+    private static bool Protects(RegionState state, string resourceType, bool byResourceType) =>
+        state.Settings.IsOptedIn(resourceType) || (byResourceType && resourceType is not ("Aurora" or "Neptune" or "DocumentDB"));
 
     private static bool Matches(string arn, List<string>? patterns)
     {

@@ -139,10 +139,12 @@ internal static class TagOperations
                 return framework.Tags;
             case "report-plan" when state.ReportPlans.Values.FirstOrDefault(p => p.Arn == arn) is { } reportPlan:
                 return reportPlan.Tags;
-            case "backup-plan" or "backup-vault" or "recovery-point" or "restore-testing-plan" or "framework" or "report-plan":
+            case "tiering-configuration" when state.TieringConfigurations.Values.FirstOrDefault(t => t.Arn == arn) is { } tiering:
+                return tiering.Tags;
+            case "backup-plan" or "backup-vault" or "recovery-point" or "restore-testing-plan" or "framework" or "report-plan" or "tiering-configuration":
                 throw BackupApiError.NotFound($"Resource '{arn}' does not exist.");
             default:
-                throw BackupApiError.InvalidParameter($"BackupKit.Local manages tags of backup plans, vaults, recovery points, restore testing plans, frameworks and report plans; '{arn}' names a '{parts[5]}'.");
+                throw BackupApiError.InvalidParameter($"BackupKit.Local manages tags of backup plans, vaults, recovery points, restore testing plans, frameworks, report plans and tiering configurations; '{arn}' names a '{parts[5]}'.");
         }
     }
 }

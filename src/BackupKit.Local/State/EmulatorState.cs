@@ -7,7 +7,21 @@ internal sealed class EmulatorState
 {
     private readonly ConcurrentDictionary<(string AccountId, string Region), RegionState> _regions = new();
 
-    public EmulatorState(FaultInjector? faults = null) => Faults = faults;
+    public EmulatorState(FaultInjector? faults = null, string managementAccountId = "000000000000", byte[]? idSeed = null)
+    {
+        Faults = faults;
+        Global = new GlobalSettings(managementAccountId);
+        IdSeed = idSeed ?? System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+    }
+
+    /// <summary>The settings of the organization all emulated accounts belong to.</summary>
+    public GlobalSettings Global { get; }
+
+    /// <summary>
+    /// The secret every generated id derives from (with the account, Region and a per-Region counter), so that replaying
+    /// the same requests in the same order reproduces the same ids and ARNs (see <c>StateJournal</c>).
+    /// </summary>
+    public byte[] IdSeed { get; }
 
     /// <summary>The emulator's fault injector (restore faults are taken from it when restore jobs start); null in unit tests of state alone.</summary>
     public FaultInjector? Faults { get; }
@@ -29,7 +43,22 @@ internal sealed class EmulatorState
     /// </summary>
     public RegionState? Existing(string accountId, string region) => _regions.GetValueOrDefault((accountId, region));
 
-    /// <summary>A snapshot of every (account, region) state created so far.</summary>
-    public ICollection<RegionState> All => _regions.Values;
+    /// <summary>
+    /// A snapshot of every (account, region) state created so far, ordered by account and Region: walks over all of them
+    /// happen in the same order in every process, which a journal replay needs to reproduce what happened.
+    /// </summary>
+    public IReadOnlyList<RegionState> All
+    {
+        get
+        {
+            var all = _regions.Values.ToList();
+            all.Sort(static (a, b) =>
+            {
+                var byAccount = string.CompareOrdinal(a.AccountId, b.AccountId);
+                return byAccount != 0 ? byAccount : string.CompareOrdinal(a.Region, b.Region);
+            });
+            return all;
+        }
+    }
 
 }

@@ -7,6 +7,7 @@ namespace BackupKit.Local.State;
 internal sealed class RegionState
 {
     private long _sequence;
+    private long _idCounter;
     private string? _defaultKeyArn;
 
     public RegionState(string accountId, string region, EmulatorState? emulator = null)
@@ -101,11 +102,17 @@ internal sealed class RegionState
     /// <summary>Restore testing plans by name.</summary>
     public Dictionary<string, RestoreTestingPlanRecord> RestoreTestingPlans { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Restore tests waiting for a start slot and restored resources waiting for deletion.</summary>
+    public RestoreTestingRuntime RestoreTesting { get; } = new();
+
     /// <summary>Audit Manager frameworks by name.</summary>
     public Dictionary<string, FrameworkRecord> Frameworks { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Audit Manager report plans by name.</summary>
     public Dictionary<string, ReportPlanRecord> ReportPlans { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Tiering configurations by name.</summary>
+    public Dictionary<string, TieringConfigurationRecord> TieringConfigurations { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Audit Manager report jobs by id.</summary>
     public Dictionary<string, ReportJobRecord> ReportJobs { get; } = new(StringComparer.Ordinal);
@@ -125,7 +132,39 @@ internal sealed class RegionState
     }
 
     /// <summary>The ARN of the key AWS Backup encrypts vaults with when the caller names none (the account's <c>aws/backup</c> key).</summary>
-    public string DefaultKeyArn => _defaultKeyArn ??= $"arn:aws:kms:{Region}:{AccountId}:key/{Guid.NewGuid():D}";
+    public string DefaultKeyArn => _defaultKeyArn ??= $"arn:aws:kms:{Region}:{AccountId}:key/{NewGuid():D}";
+
+    /// <summary>Resource-type opt-in and management preferences (UpdateRegionSettings).</summary>
+    public RegionSettings Settings { get; } = new();
+
+    /// <summary>Continuous backups handed back to their source service (DisassociateRecoveryPoint): AWS Backup no longer keeps a continuous point for them.</summary>
+    public HashSet<(string VaultName, string ResourceArn)> DisassociatedContinuous { get; } = [];
+
+    /// <summary>
+    /// A new random-looking id: a hash of the emulator's id seed, this account and Region, and a counter, so that the
+    /// same requests replayed in the same order give the same ids (ids are only made under the gate or while the
+    /// journal serializes requests).
+    /// </summary>
+    public Guid NewGuid()
+    {
+        var seed = Emulator?.IdSeed;
+        if (seed is null)
+        {
+            return Guid.NewGuid();
+        }
+
+        var counter = Interlocked.Increment(ref _idCounter);
+        var text = System.Text.Encoding.UTF8.GetBytes($"{AccountId}/{Region}/{counter}");
+        var input = new byte[seed.Length + text.Length];
+        seed.CopyTo(input, 0);
+        text.CopyTo(input, seed.Length);
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(input, hash);
+        // Version 4 and RFC 4122 variant bits, so the id looks like any random UUID.
+        hash[7] = (byte)((hash[7] & 0x0F) | 0x40);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16]);
+    }
 
     /// <summary>A number that grows with every created record; lists are ordered by it and page tokens point into it.</summary>
     public long NextSequence() => ++_sequence;

@@ -31,7 +31,7 @@ internal sealed class RestoreJobRecord
     public required long BackupSizeInBytes { get; init; }
 
     /// <summary>When the job finishes: one minute to start plus a run that grows with the backup's size and type.</summary>
-    public DateTimeOffset FinishAt { get; init; }
+    public DateTimeOffset FinishAt { get; set; }
 
     /// <summary>The content the restored resource gets (the point's, at the restore time for continuous points, altered by a fault); null when not modeled.</summary>
     public ResourceContent? RestoredContent { get; init; }
@@ -39,8 +39,21 @@ internal sealed class RestoreJobRecord
     /// <summary>The size the restored resource gets.</summary>
     public long RestoredSizeInBytes { get; init; }
 
-    /// <summary>The tags the restored resource gets (CopySourceTagsToRestoredResource).</summary>
+    /// <summary>The tags the restored resource gets (CopySourceTagsToRestoredResource, the restore test marker).</summary>
     public IReadOnlyDictionary<string, string>? RestoredTags { get; init; }
+
+    /// <summary>The restore testing plan that started the job; null for StartRestoreJob.</summary>
+    public string? RestoreTestingPlanArn { get; init; }
+
+    /// <summary>Hours the restored resource of a restore test is kept for validation after the job completes.</summary>
+    public int ValidationWindowHours { get; init; }
+
+    /// <summary>When the deletion of a restore test's restored resource started; null while it is kept.</summary>
+    public DateTimeOffset? DeletionStartedAt { get; set; }
+
+    public RestoreDeletionStatus? DeletionStatus { get; set; }
+
+    public string? DeletionStatusMessage { get; set; }
 
     /// <summary>Why the job fails when it finishes (an injected fault); null when it succeeds.</summary>
     public string? FailureMessage { get; init; }

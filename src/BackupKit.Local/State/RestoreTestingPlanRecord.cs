@@ -33,6 +33,14 @@ internal sealed class RestoreTestingPlanRecord
 
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The parsed schedule, for <see cref="ScheduleKey"/>; recomputed when the schedule or its time zone changes.</summary>
+    public (Operations.CronExpression Cron, TimeZoneInfo Zone)? Schedule { get; set; }
+
+    public string? ScheduleKey { get; set; }
+
+    /// <summary>The next run after <see cref="ScheduledThrough"/> under <see cref="ScheduleKey"/>.</summary>
+    public DateTimeOffset NextRunAt { get; set; } = DateTimeOffset.MinValue;
+
     /// <summary>Selections by name (names are unique within a plan, case-sensitive).</summary>
     public Dictionary<string, RestoreTestingSelectionRecord> Selections { get; } = new(StringComparer.Ordinal);
 }

@@ -118,7 +118,7 @@ internal static class ControlEvaluator
 
                     foreach (var rule in plan.Rules.Where(r => PlanFacts.RetentionDays(r) < retention))
                     {
-                        Fail("plan", plan.Name, $"rule '{rule.Name}' keeps recovery points {PlanFacts.RetentionDays(rule)} days; the control requires at least {retention} days");
+                        Fail("plan", plan.Name, AuditControlRules.PlanRetentionReason(rule.Name, PlanFacts.RetentionDays(rule)!.Value, retention));
                     }
                 }
 
@@ -133,12 +133,12 @@ internal static class ControlEvaluator
                     {
                         if (PlanFacts.RetentionDays(rule) < minimum)
                         {
-                            Fail("plan", plan.Name, $"rule '{rule.Name}' creates recovery points kept {PlanFacts.RetentionDays(rule)} days; the control requires at least {minimum} days");
+                            Fail("plan", plan.Name, AuditControlRules.RecoveryPointRetentionReason(rule.Name, PlanFacts.RetentionDays(rule)!.Value, minimum));
                         }
 
                         foreach (var copy in rule.CopyActions.Where(c => (c.Lifecycle?.DeleteAfter?.TotalDays ?? PlanFacts.RetentionDays(rule)) < minimum))
                         {
-                            Fail("plan", plan.Name, $"rule '{rule.Name}' keeps its copies in {copy.DestinationVaultArn} {copy.Lifecycle?.DeleteAfter?.TotalDays ?? PlanFacts.RetentionDays(rule)} days; the control requires at least {minimum} days");
+                            Fail("plan", plan.Name, AuditControlRules.CopyRetentionReason(rule.Name, copy.DestinationVaultArn, (copy.Lifecycle?.DeleteAfter?.TotalDays ?? PlanFacts.RetentionDays(rule))!.Value, minimum));
                         }
                     }
                 }

@@ -305,8 +305,7 @@ internal static class PostureValidator
 
         foreach (var (framework, control, plan, reason) in Audit.ControlEvaluator.PlanFailures(posture).Distinct())
         {
-            sink.Add($"plans[{plan}]", [new RuleViolation(RuleCatalog.PlanFailsFrameworkControl, string.Empty, control.ToString(),
-                $"Change the plan to satisfy {control}, or relax the control in framework '{framework}'.", plan, control.Name, framework, reason)]);
+            sink.Add($"plans[{plan}]", [AuditControlRules.PlanFailsControl(plan, control.Name, control.ToString(), framework, reason)]);
         }
     }
 

@@ -34,7 +34,9 @@ public static partial class PostureExport
     /// Renders the posture as a CloudFormation template: one <c>AWS::Backup::BackupVault</c> per vault (with
     /// <c>LockConfiguration</c>, <c>AccessPolicy</c> and <c>Notifications</c>), one <c>AWS::Backup::BackupPlan</c> per
     /// plan and one <c>AWS::Backup::BackupSelection</c> per selection, plus <c>AWS::Backup::RestoreTestingPlan</c> and
-    /// <c>AWS::Backup::RestoreTestingSelection</c> for restore testing. Rules reference their vaults with <c>Ref</c> and
+    /// <c>AWS::Backup::RestoreTestingSelection</c> for restore testing, and <c>AWS::Backup::Framework</c> and
+    /// <c>AWS::Backup::ReportPlan</c> for AWS Backup Audit Manager (a report plan names the template's frameworks with
+    /// <c>Fn::GetAtt</c> of their <c>FrameworkArn</c>). Rules reference their vaults with <c>Ref</c> and
     /// selections their plan, so CloudFormation creates vaults before plans and plans before selections. The default
     /// service role is written with <c>Fn::Sub</c> over <c>AWS::Partition</c> and <c>AWS::AccountId</c>, so the
     /// template deploys to any account (for example through StackSets).
@@ -49,6 +51,7 @@ public static partial class PostureExport
         var ids = new LogicalIds();
         var vaultIds = posture.Vaults.ToDictionary(v => v.Name, v => ids.Next("Vault", v.Name), StringComparer.Ordinal);
         var planIds = posture.Plans.ToDictionary(p => p.Name, p => ids.Next("Plan", p.Name), StringComparer.Ordinal);
+        var frameworkIds = posture.Frameworks.ToDictionary(f => f.Name, f => ids.Next("Framework", f.Name), StringComparer.Ordinal);
         return Write(w =>
         {
             w.WriteStartObject();
@@ -79,6 +82,8 @@ public static partial class PostureExport
                 }
             }
 
+            WriteCloudFormationAudit(w, posture, frameworkIds, ids);
+
             w.WriteEndObject();
             w.WriteStartObject("Outputs");
             foreach (var vault in posture.Vaults)
@@ -98,6 +103,18 @@ public static partial class PostureExport
                 w.WriteStartObject(planIds[plan.Name] + "Id");
                 w.WriteStartObject("Value");
                 w.WriteString("Ref", planIds[plan.Name]);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            foreach (var framework in posture.Frameworks)
+            {
+                w.WriteStartObject(frameworkIds[framework.Name] + "Arn");
+                w.WriteStartObject("Value");
+                w.WriteStartArray("Fn::GetAtt");
+                w.WriteStringValue(frameworkIds[framework.Name]);
+                w.WriteStringValue("FrameworkArn");
+                w.WriteEndArray();
                 w.WriteEndObject();
                 w.WriteEndObject();
             }

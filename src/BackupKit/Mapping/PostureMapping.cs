@@ -74,7 +74,7 @@ public static class PostureMapping
             RuleName = rule.Name,
             TargetBackupVaultName = rule.TargetVaultName,
             TargetLogicallyAirGappedBackupVaultArn = rule.TargetLogicallyAirGappedVaultArn,
-            ScheduleExpression = rule.Schedule?.CronExpression,
+            ScheduleExpression = rule.Schedule is { ExpressionIsServiceDefault: false } schedule ? schedule.CronExpression : null,
             ScheduleExpressionTimezone = rule.Schedule?.TimeZone,
             StartWindowMinutes = ToMinutes(rule.StartWindow),
             CompletionWindowMinutes = ToMinutes(rule.CompletionWindow),
@@ -121,6 +121,8 @@ public static class PostureMapping
         ArgumentNullException.ThrowIfNull(output);
         var document = output.BackupPlan
             ?? throw new ArgumentException($"GetBackupPlan output for plan '{output.BackupPlanId}' carries no BackupPlan document.", nameof(output));
+        ImportGuard.NoUnknownMembers(document.UnknownMembers, "BackupPlan", document.BackupPlanName);
+        ImportGuard.NotHeld(document.ScanSettings is { Count: > 0 }, "BackupPlan.ScanSettings", document.BackupPlanName);
         return new M.BackupPlan
         {
             Name = document.BackupPlanName ?? string.Empty,
@@ -144,6 +146,8 @@ public static class PostureMapping
         Func<string, bool>? isExternalVault = null)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ImportGuard.NoUnknownMembers(document.UnknownMembers, "BackupPlanInput", document.BackupPlanName);
+        ImportGuard.NotHeld(document.ScanSettings is { Count: > 0 }, "BackupPlanInput.ScanSettings", document.BackupPlanName);
         return new M.BackupPlan
         {
             Name = document.BackupPlanName ?? string.Empty,
@@ -161,6 +165,8 @@ public static class PostureMapping
     public static M.BackupRule ToModel(BackupRuleInput rule, Func<string, bool>? isExternalVault = null)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        ImportGuard.NoUnknownMembers(rule.UnknownMembers, "BackupRule", rule.RuleName);
+        ImportGuard.NotHeld(rule.ScanActions is { Count: > 0 }, "BackupRule.ScanActions", rule.RuleName);
         var vault = rule.TargetBackupVaultName ?? string.Empty;
         return new M.BackupRule
         {
@@ -170,20 +176,30 @@ public static class PostureMapping
             TargetLogicallyAirGappedVaultArn = rule.TargetLogicallyAirGappedBackupVaultArn,
             Schedule = rule.ScheduleExpression is null && rule.ScheduleExpressionTimezone is null
                 ? null
-                : new BackupSchedule { CronExpression = rule.ScheduleExpression ?? AwsDefaults.ScheduleExpression, TimeZone = rule.ScheduleExpressionTimezone },
+                : new BackupSchedule
+                {
+                    CronExpression = rule.ScheduleExpression ?? AwsDefaults.ScheduleExpression,
+                    TimeZone = rule.ScheduleExpressionTimezone,
+                    ExpressionIsServiceDefault = rule.ScheduleExpression is null,
+                },
             StartWindow = FromMinutes(rule.StartWindowMinutes),
             CompletionWindow = FromMinutes(rule.CompletionWindowMinutes),
             Lifecycle = ToModel(rule.Lifecycle),
             ContinuousBackup = rule.EnableContinuousBackup == true,
             RecoveryPointTags = ToValueMap(rule.RecoveryPointTags),
-            CopyActions = new ValueList<M.CopyAction>((rule.CopyActions ?? []).Select(c => new M.CopyAction
+            CopyActions = new ValueList<M.CopyAction>((rule.CopyActions ?? []).Select(c =>
             {
-                DestinationVaultArn = c.DestinationBackupVaultArn ?? string.Empty,
-                Lifecycle = ToModel(c.Lifecycle),
+                ImportGuard.NoUnknownMembers(c.UnknownMembers, "CopyAction", rule.RuleName);
+                return new M.CopyAction
+                {
+                    DestinationVaultArn = c.DestinationBackupVaultArn ?? string.Empty,
+                    Lifecycle = ToModel(c.Lifecycle),
+                };
             })),
-            IndexActions = new ValueList<M.IndexAction>((rule.IndexActions ?? []).Select(i => new M.IndexAction
+            IndexActions = new ValueList<M.IndexAction>((rule.IndexActions ?? []).Select(i =>
             {
-                ResourceTypes = new ValueList<string>(i.ResourceTypes ?? []),
+                ImportGuard.NoUnknownMembers(i.UnknownMembers, "IndexAction", rule.RuleName);
+                return new M.IndexAction { ResourceTypes = new ValueList<string>(i.ResourceTypes ?? []) };
             })),
         };
     }
@@ -191,14 +207,25 @@ public static class PostureMapping
     /// <summary>Reads a wire lifecycle. <c>-1</c> (AWS's "remove the lifecycle") and absent values read as unset.</summary>
     /// <param name="lifecycle">The wire lifecycle, or <see langword="null"/>.</param>
     /// <returns>The model lifecycle, or <see langword="null"/>.</returns>
-    public static M.Lifecycle? ToModel(W.Lifecycle? lifecycle) => lifecycle is null
-        ? null
-        : new M.Lifecycle
+    /// <exception cref="NotSupportedException">The lifecycle holds a member this version of the model does not know.</exception>
+    public static M.Lifecycle? ToModel(W.Lifecycle? lifecycle)
+    {
+        if (lifecycle is null)
+        {
+            return null;
+        }
+
+        ImportGuard.NoUnknownMembers(lifecycle.UnknownMembers, "Lifecycle", null);
+
+        // DeleteAfterEvent is output only (AWS sets it; "not valid as an input"): it is service state, not posture.
+        // false and absent both mean "not opted in" to AWS, so the model's bool holds both without changing what AWS does.
+        return new M.Lifecycle
         {
             MoveToColdStorageAfter = ToRetention(lifecycle.MoveToColdStorageAfterDays),
             DeleteAfter = ToRetention(lifecycle.DeleteAfterDays),
             OptInToArchiveForSupportedResources = lifecycle.OptInToArchiveForSupportedResources == true,
         };
+    }
 
     private static BackupRuleInput ToInput(W.BackupRule rule) => new()
     {
@@ -215,13 +242,14 @@ public static class PostureMapping
         EnableContinuousBackup = rule.EnableContinuousBackup,
         IndexActions = rule.IndexActions,
         ScanActions = rule.ScanActions,
+        UnknownMembers = rule.UnknownMembers,
     };
 
     private static ValueList<M.AdvancedBackupSetting> ToModel(List<W.AdvancedBackupSetting>? settings) =>
-        new((settings ?? []).Select(s => new M.AdvancedBackupSetting
+        new((settings ?? []).Select(s =>
         {
-            ResourceType = s.ResourceType ?? string.Empty,
-            Options = ToValueMap(s.BackupOptions),
+            ImportGuard.NoUnknownMembers(s.UnknownMembers, "AdvancedBackupSetting", s.ResourceType);
+            return new M.AdvancedBackupSetting { ResourceType = s.ResourceType ?? string.Empty, Options = ToValueMap(s.BackupOptions) };
         }));
 
     // ---------------------------------------------------------------- selections
@@ -290,6 +318,13 @@ public static class PostureMapping
     {
         ArgumentNullException.ThrowIfNull(selection);
         var conditions = selection.Conditions;
+        ImportGuard.NoUnknownMembers(selection.UnknownMembers, "BackupSelection", selection.SelectionName);
+        ImportGuard.NoUnknownMembers(conditions?.UnknownMembers, "Conditions", selection.SelectionName);
+        foreach (var condition in selection.ListOfTags ?? [])
+        {
+            ImportGuard.NoUnknownMembers(condition.UnknownMembers, "Condition", selection.SelectionName);
+        }
+
         return new M.BackupSelection
         {
             Name = selection.SelectionName ?? string.Empty,
@@ -299,7 +334,7 @@ public static class PostureMapping
             ListOfTags = new ValueList<TagCondition>((selection.ListOfTags ?? []).Select(c => c.ConditionType == ConditionType.STRINGEQUALS
                 ? new TagCondition(c.ConditionKey ?? string.Empty, c.ConditionValue ?? string.Empty)
                 : throw new NotSupportedException(
-                    $"BackupSelection.ListOfTags condition type '{c.ConditionType}' of selection '{selection.SelectionName}' is not one BackupKit's model can hold (STRINGEQUALS); import stops rather than rewrite it."))),
+                    $"BackupSelection.ListOfTags Condition.ConditionType '{c.ConditionType}' of selection '{selection.SelectionName}' is not one BackupKit's model can hold (STRINGEQUALS); import stops rather than rewrite it."))),
             Conditions = conditions is null
                 ? SelectionConditions.None
                 : new SelectionConditions
@@ -345,13 +380,14 @@ public static class PostureMapping
     private static ValueList<TagCondition> FromParameters(List<ConditionParameter>? parameters) =>
         new((parameters ?? []).Select(p =>
         {
+            ImportGuard.NoUnknownMembers(p.UnknownMembers, "ConditionParameter", null);
             var key = p.ConditionKey ?? string.Empty;
 
             // The model writes every Conditions key with the prefix: a bare key would come back rewritten, so import stops.
             return key.StartsWith(ResourceTagPrefix, StringComparison.Ordinal)
                 ? new TagCondition(key[ResourceTagPrefix.Length..], p.ConditionValue ?? string.Empty)
                 : throw new NotSupportedException(
-                    $"BackupSelection.Conditions key '{key}' has no '{ResourceTagPrefix}' prefix; BackupKit's model writes every condition key with it, so import stops rather than rewrite it.");
+                    $"BackupSelection.Conditions ConditionParameter.ConditionKey '{key}' has no '{ResourceTagPrefix}' prefix; BackupKit's model writes every condition key with it, so import stops rather than rewrite it.");
         }));
 
     // ---------------------------------------------------------------- vaults
@@ -483,6 +519,7 @@ public static class PostureMapping
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(vault);
+        ImportGuard.NoUnknownMembers(vault.UnknownMembers, "DescribeBackupVaultOutput", vault.BackupVaultName);
         var airGapped = vault.VaultType == VaultType.LOGICALLY_AIR_GAPPED_BACKUP_VAULT;
         VaultLock? vaultLock = null;
         if (!airGapped && vault.Locked == true)

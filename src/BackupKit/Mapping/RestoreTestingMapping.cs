@@ -61,6 +61,7 @@ public static class RestoreTestingMapping
     {
         ArgumentNullException.ThrowIfNull(input);
         var plan = input.RestoreTestingPlan ?? new RestoreTestingPlanForCreate();
+        ImportGuard.NoUnknownMembers(plan.UnknownMembers, "RestoreTestingPlanForCreate", plan.RestoreTestingPlanName);
         return ToModel(plan.RestoreTestingPlanName, plan.ScheduleExpression, plan.ScheduleExpressionTimezone, plan.StartWindowHours, plan.RecoveryPointSelection, input.Tags, selections);
     }
 
@@ -72,6 +73,7 @@ public static class RestoreTestingMapping
     public static RestoreTestingPlan ToModel(RestoreTestingPlanForGet plan, IReadOnlyDictionary<string, string>? tags = null, IEnumerable<RestoreTestingSelection>? selections = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ImportGuard.NoUnknownMembers(plan.UnknownMembers, "RestoreTestingPlanForGet", plan.RestoreTestingPlanName);
         return ToModel(plan.RestoreTestingPlanName, plan.ScheduleExpression, plan.ScheduleExpressionTimezone, plan.StartWindowHours, plan.RecoveryPointSelection, tags, selections);
     }
 
@@ -151,6 +153,7 @@ public static class RestoreTestingMapping
     public static RestoreTestingSelection ToModel(RestoreTestingSelectionForCreate selection)
     {
         ArgumentNullException.ThrowIfNull(selection);
+        ImportGuard.NoUnknownMembers(selection.UnknownMembers, "RestoreTestingSelectionForCreate", selection.RestoreTestingSelectionName);
         return ToModel(selection.RestoreTestingSelectionName, selection.ProtectedResourceType, selection.IamRoleArn, selection.ProtectedResourceArns, selection.ProtectedResourceConditions, selection.RestoreMetadataOverrides, selection.ValidationWindowHours);
     }
 
@@ -160,6 +163,7 @@ public static class RestoreTestingMapping
     public static RestoreTestingSelection ToModel(RestoreTestingSelectionForGet selection)
     {
         ArgumentNullException.ThrowIfNull(selection);
+        ImportGuard.NoUnknownMembers(selection.UnknownMembers, "RestoreTestingSelectionForGet", selection.RestoreTestingSelectionName);
         return ToModel(selection.RestoreTestingSelectionName, selection.ProtectedResourceType, selection.IamRoleArn, selection.ProtectedResourceArns, selection.ProtectedResourceConditions, selection.RestoreMetadataOverrides, selection.ValidationWindowHours);
     }
 
@@ -187,7 +191,16 @@ public static class RestoreTestingMapping
         List<string>? arns,
         ProtectedResourceConditions? conditions,
         Dictionary<string, string>? overrides,
-        int? validationWindowHours) => new()
+        int? validationWindowHours)
+    {
+        // A condition operator AWS adds later (StringLike, say) arrives as an unknown member: refuse it rather than drop it.
+        ImportGuard.NoUnknownMembers(conditions?.UnknownMembers, "ProtectedResourceConditions", name);
+        foreach (var keyValue in (conditions?.StringEquals ?? []).Concat(conditions?.StringNotEquals ?? []))
+        {
+            ImportGuard.NoUnknownMembers(keyValue.UnknownMembers, "KeyValue", name);
+        }
+
+        return new()
         {
             Name = name ?? string.Empty,
             ProtectedResourceType = resourceType ?? string.Empty,
@@ -203,6 +216,7 @@ public static class RestoreTestingMapping
             RestoreMetadataOverrides = PostureMapping.ToValueMap(overrides),
             ValidationWindow = validationWindowHours is { } hours ? TimeSpan.FromHours(hours) : null,
         };
+    }
 
     private static W.RestoreTestingRecoveryPointSelection ToWire(M.RestoreTestingRecoveryPointSelection selection) => new()
     {
@@ -215,7 +229,13 @@ public static class RestoreTestingMapping
         SelectionWindowDays = selection.SelectionWindow is { } window ? checked((int)window.TotalDays) : null,
     };
 
-    private static M.RestoreTestingRecoveryPointSelection ToModel(W.RestoreTestingRecoveryPointSelection selection) => new()
+    private static M.RestoreTestingRecoveryPointSelection ToModel(W.RestoreTestingRecoveryPointSelection selection)
+    {
+        ImportGuard.NoUnknownMembers(selection.UnknownMembers, "RestoreTestingRecoveryPointSelection", null);
+        return ToModelChecked(selection);
+    }
+
+    private static M.RestoreTestingRecoveryPointSelection ToModelChecked(W.RestoreTestingRecoveryPointSelection selection) => new()
     {
         // Import never rewrites: a value the model cannot hold fails loudly, naming the member, instead of becoming a default.
         Algorithm = selection.Algorithm == RestoreTestingRecoveryPointSelectionAlgorithm.RANDOM_WITHIN_WINDOW ? RestoreTestingAlgorithm.RandomWithinWindow

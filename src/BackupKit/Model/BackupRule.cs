@@ -77,6 +77,13 @@ public sealed record BackupSchedule
 
     /// <summary>Gets the IANA time zone the expression is interpreted in, or <see langword="null"/> for UTC (the AWS default).</summary>
     public string? TimeZone { get; init; }
+
+    /// <summary>
+    /// Gets whether the expression is left to AWS (a rule read with a time zone but no <c>ScheduleExpression</c>):
+    /// <see cref="CronExpression"/> then holds the default AWS applies, and requests keep omitting the expression, so
+    /// an import never writes a value the source did not hold.
+    /// </summary>
+    public bool ExpressionIsServiceDefault { get; init; }
 }
 
 /// <summary>

@@ -115,6 +115,8 @@ internal static class ChangeFormatter
         PostureObjectKind.Plan => "plan " + change.Name,
         PostureObjectKind.RestoreTestingPlan => "restore testing plan " + change.Name,
         PostureObjectKind.RestoreTestingSelection => "restore testing selection " + change.Name,
+        PostureObjectKind.Framework => "framework " + change.Name,
+        PostureObjectKind.ReportPlan => "report plan " + change.Name,
         _ => "selection " + change.Name,
     };
 

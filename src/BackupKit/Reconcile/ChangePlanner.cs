@@ -126,10 +126,11 @@ internal sealed class ChangePlanner(IBackupClient client, PostureApplyOptions op
         }
 
         var extensions = KindPlanners.SelectMany(k => k.Plan(posture, live, options)).ToList();
+        var extensionRemovals = KindPlanners.Reverse().SelectMany(k => k.PlanRemovals(posture, live, options)).ToList();
         return
         [
             .. vaults, .. vaultSettings, .. plans, .. selectionRemovals, .. selections,
-            .. restorePlans, .. restoreSelectionRemovals, .. restoreSelections, .. extensions, .. planDeletes, .. vaultDeletes,
+            .. restorePlans, .. restoreSelectionRemovals, .. restoreSelections, .. extensions, .. extensionRemovals, .. planDeletes, .. vaultDeletes,
         ];
     }
 

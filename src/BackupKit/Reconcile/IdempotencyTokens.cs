@@ -40,6 +40,35 @@ internal static class IdempotencyTokens
     public static string ForRestoreTestingSelection(string planName, RestoreTestingSelectionForCreate selection) =>
         Hash("restore-testing-selection", planName, w => WireJson.WriteRestoreTestingSelectionForCreate(w, selection));
 
+    /// <summary>The token of a CreateFramework (the declared framework) or UpdateFramework (also the live state it replaces, so that each distinct update has its own token).</summary>
+    public static string ForFramework(CreateFrameworkInput input, string? replacing = null) =>
+        Hash(replacing is null ? "framework" : "framework-update", input.FrameworkName ?? string.Empty, w =>
+        {
+            WireJson.WriteCreateFrameworkInput(w, new CreateFrameworkInput
+            {
+                FrameworkName = input.FrameworkName,
+                FrameworkDescription = input.FrameworkDescription,
+                FrameworkControls = input.FrameworkControls,
+                FrameworkTags = input.FrameworkTags,
+            });
+            w.WriteStringValue(replacing);
+        });
+
+    /// <summary>The token of a CreateReportPlan or UpdateReportPlan (with the live state it replaces).</summary>
+    public static string ForReportPlan(CreateReportPlanInput input, string? replacing = null) =>
+        Hash(replacing is null ? "report-plan" : "report-plan-update", input.ReportPlanName ?? string.Empty, w =>
+        {
+            WireJson.WriteCreateReportPlanInput(w, new CreateReportPlanInput
+            {
+                ReportPlanName = input.ReportPlanName,
+                ReportPlanDescription = input.ReportPlanDescription,
+                ReportDeliveryChannel = input.ReportDeliveryChannel,
+                ReportSetting = input.ReportSetting,
+                ReportPlanTags = input.ReportPlanTags,
+            });
+            w.WriteStringValue(replacing);
+        });
+
     private static string Hash(string kind, string name, Action<Utf8JsonWriter> writeContent)
     {
         var buffer = new ArrayBufferWriter<byte>(512);

@@ -18,7 +18,10 @@ namespace BackupKit.Reconcile;
 /// <para>Nothing the posture does not declare is deleted unless <see cref="PostureApplyOptions.DeleteUndeclared"/> is set.
 /// Selections cannot be updated in AWS: a changed selection is replaced (deleted, then created).</para>
 /// <para>Restore testing plans are reconciled when the posture declares at least one; a posture without any leaves
-/// restore testing alone (and needs no permission for it).</para>
+/// restore testing alone (and needs no permission for it). Likewise AWS Backup Audit Manager frameworks and report plans
+/// are reconciled when the posture declares at least one of that kind (frameworks first; a report plan names the
+/// frameworks it reports on by the ARN AWS gave them); AWS refuses to change a framework or report plan while its previous
+/// deployment is in progress, so such a change is <see cref="ChangeAction.Blocked"/> until it completes.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -34,7 +37,7 @@ public sealed class PostureApplier
     private readonly PostureApplyOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
-    private readonly IReadOnlyList<IObjectKindPlanner> _kindPlanners = [];
+    private readonly IReadOnlyList<IObjectKindPlanner> _kindPlanners;
 
     /// <summary>Creates an applier.</summary>
     /// <param name="client">The AWS Backup client of the account and Region to reconcile.</param>
@@ -51,6 +54,7 @@ public sealed class PostureApplier
         _options = options ?? new PostureApplyOptions();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _kindPlanners = ObjectKindPlanners.For(client);
     }
 
     /// <summary>
@@ -69,8 +73,8 @@ public sealed class PostureApplier
 
     /// <summary>
     /// Applies the posture: plans (reads live state) and applies that plan at once, in dependency order (vaults; their
-    /// locks, policies and notifications; plans; selections; restore testing plans and their selections; then opted-in
-    /// deletions). Applying the same posture again writes nothing. Applies of one endpoint and Region within this
+    /// locks, policies and notifications; plans; selections; restore testing plans and their selections; Audit Manager
+    /// frameworks, then report plans; then opted-in deletions, report plans before frameworks). Applying the same posture again writes nothing. Applies of one endpoint and Region within this
     /// process run one at a time, each reading live state after the previous one wrote.
     /// </summary>
     /// <param name="posture">The declared posture.</param>

@@ -9,7 +9,7 @@ public sealed record PostureApplyOptions
     /// <summary>
     /// Gets a value indicating whether objects the posture does not declare are deleted: backup plans (their
     /// selections first), selections of declared plans, restore testing plans and selections (when the posture declares
-    /// any restore testing plan), and the access policy, notifications and lock of declared vaults that declare none. A compliance-mode lock that has become immutable is never deleted (AWS refuses).
+    /// any restore testing plan), Audit Manager frameworks and report plans (when the posture declares any of that kind), and the access policy, notifications and lock of declared vaults that declare none. A compliance-mode lock that has become immutable is never deleted (AWS refuses).
     /// Default <see langword="false"/>.
     /// </summary>
     public bool DeleteUndeclared { get; init; }

@@ -51,6 +51,12 @@ public enum PostureObjectKind
 
     /// <summary>A restore testing selection of a restore testing plan.</summary>
     RestoreTestingSelection,
+
+    /// <summary>An AWS Backup Audit Manager framework (description, controls, tags).</summary>
+    Framework,
+
+    /// <summary>An AWS Backup Audit Manager report plan (template, frameworks, delivery, tags).</summary>
+    ReportPlan,
 }
 
 /// <summary>One property that differs between the declaration and AWS.</summary>

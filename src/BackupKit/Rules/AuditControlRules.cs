@@ -343,6 +343,45 @@ public static class AuditControlRules
         return violations;
     }
 
+    /// <summary>
+    /// The BK9101 violation of a plan failing a control of a framework the same posture declares; one code for
+    /// <c>Validate()</c> and the analyzers, so both say the same.
+    /// </summary>
+    /// <param name="planName">The plan.</param>
+    /// <param name="controlName">The control name.</param>
+    /// <param name="controlText">The control with its parameters, e.g. <c>NAME(requiredRetentionDays=35)</c>.</param>
+    /// <param name="frameworkName">The framework.</param>
+    /// <param name="reason">Why the plan fails (one of the <c>...Reason</c> texts).</param>
+    /// <returns>The violation.</returns>
+    public static RuleViolation PlanFailsControl(string planName, string controlName, string controlText, string frameworkName, string reason) =>
+        new(RuleCatalog.PlanFailsFrameworkControl, string.Empty, controlText,
+            $"Change the plan to satisfy {controlText}, or relax the control in framework '{frameworkName}'.", planName, controlName, frameworkName, reason);
+
+    /// <summary>Why a rule fails the retention part of <c>BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK</c>.</summary>
+    /// <param name="ruleName">The rule.</param>
+    /// <param name="days">The rule's retention in days.</param>
+    /// <param name="requiredDays">The control's required retention in days.</param>
+    /// <returns>The reason.</returns>
+    public static string PlanRetentionReason(string ruleName, long days, long requiredDays) =>
+        string.Format(CultureInfo.InvariantCulture, "rule '{0}' keeps recovery points {1} days; the control requires at least {2} days", ruleName, days, requiredDays);
+
+    /// <summary>Why a rule fails <c>BACKUP_RECOVERY_POINT_MINIMUM_RETENTION_CHECK</c>.</summary>
+    /// <param name="ruleName">The rule.</param>
+    /// <param name="days">The retention in days of the recovery points the rule creates.</param>
+    /// <param name="requiredDays">The control's required retention in days.</param>
+    /// <returns>The reason.</returns>
+    public static string RecoveryPointRetentionReason(string ruleName, long days, long requiredDays) =>
+        string.Format(CultureInfo.InvariantCulture, "rule '{0}' creates recovery points kept {1} days; the control requires at least {2} days", ruleName, days, requiredDays);
+
+    /// <summary>Why a rule's copy action fails <c>BACKUP_RECOVERY_POINT_MINIMUM_RETENTION_CHECK</c>.</summary>
+    /// <param name="ruleName">The rule.</param>
+    /// <param name="destinationVaultArn">The copy's destination vault.</param>
+    /// <param name="days">The copies' retention in days (the rule's when the copy sets none).</param>
+    /// <param name="requiredDays">The control's required retention in days.</param>
+    /// <returns>The reason.</returns>
+    public static string CopyRetentionReason(string ruleName, string destinationVaultArn, long days, long requiredDays) =>
+        string.Format(CultureInfo.InvariantCulture, "rule '{0}' keeps its copies in {1} {2} days; the control requires at least {3} days", ruleName, destinationVaultArn, days, requiredDays);
+
     /// <summary>Splits a comma-separated parameter value into its trimmed, non-empty items.</summary>
     /// <param name="value">The parameter value.</param>
     /// <returns>The items.</returns>

@@ -240,6 +240,22 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
         }
     }
 
+    [Fact]
+    public async Task TheEmulatorTestsSample_PassesAgainstThePackedPackages()
+    {
+        // The sample's own files, as a team would have them in its repository, referencing the packages by version.
+        var source = Path.Combine(RepositoryPaths.Root, "samples", "EmulatorTests");
+        var files = Directory.EnumerateFiles(source, "*.cs").Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToArray();
+        var sample = feed.CreateProject("EmulatorTests", File.ReadAllText(Path.Combine(source, "EmulatorTests.csproj")), files);
+
+        var test = await DotNetCli.RunAsync(sample, s_buildTimeout, "test", $"-p:BackupKitVersion={feed.Version}", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+
+        Assert.True(test.ExitCode == 0, "The sample's tests failed against the packages:\n" + test.Output);
+        Assert.Contains("Passed!", test.Output, StringComparison.Ordinal);
+        var assets = await File.ReadAllTextAsync(Path.Combine(sample, "obj", "project.assets.json"));
+        Assert.Contains($"\"BackupKit.Local/{feed.Version}\"", assets, StringComparison.Ordinal);
+    }
+
     private async Task<(int ExitCode, string Output)> BuildAnalyzerConsumerAsync(string name, params string[] properties)
     {
         var consumer = feed.CreateProject("AnalyzerConsumer-" + name, $"""

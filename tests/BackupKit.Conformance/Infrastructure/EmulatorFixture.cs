@@ -38,6 +38,9 @@ public class EmulatorFixture : IAsyncLifetime
         var install = PrepareClientAsync();
         var options = new BackupEmulatorOptions { TimeProvider = Clock };
         options.AccountsByAccessKey[TestCredentials.AccessKeyId] = TestCredentials.AccountId;
+
+        // The flows' own account manages the emulated organization (UpdateGlobalSettings, job summaries of other accounts).
+        options.OrganizationManagementAccountId = TestCredentials.AccountId;
         if (VerifySignatures)
         {
             options.SecretsByAccessKey[TestCredentials.AccessKeyId] = TestCredentials.SecretAccessKey;

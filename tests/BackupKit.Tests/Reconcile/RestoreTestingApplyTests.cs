@@ -10,25 +10,40 @@ using W = BackupKit.Wire;
 
 namespace BackupKit.Tests.Reconcile;
 
+/// <summary>
+/// Applying restore testing plans and selections against the emulator over HTTP; the writes are counted by the
+/// emulator's request log (<see cref="FaultInjector.RequestCount"/>).
+/// </summary>
 public sealed class RestoreTestingApplyTests : IAsyncLifetime
 {
+    private static readonly string[] WriteOperations =
+    [
+        "CreateRestoreTestingPlan", "UpdateRestoreTestingPlan", "DeleteRestoreTestingPlan",
+        "CreateRestoreTestingSelection", "UpdateRestoreTestingSelection", "DeleteRestoreTestingSelection",
+        "TagResource", "UntagResource",
+    ];
+
     private BackupEmulator _emulator = null!;
-    private BackupClient _http = null!;
-    private IBackupClient _client = null!;
-    private RestoreTestingStandIn _standIn = null!;
+    private BackupClient _client = null!;
 
     public async Task InitializeAsync()
     {
         _emulator = await BackupEmulator.StartAsync();
-        _http = TestCredentials.CreateClient(_emulator.Endpoint);
-        (_client, _standIn) = RestoreTestingStandIn.Wrap(_http);
+        _client = TestCredentials.CreateClient(_emulator.Endpoint);
     }
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
+        _client.Dispose();
         await _emulator.DisposeAsync();
     }
+
+    /// <summary>How many restore testing (and tag) writes the emulator received, per operation.</summary>
+    private Dictionary<string, int> Writes() => WriteOperations.ToDictionary(o => o, _emulator.Faults.RequestCount);
+
+    /// <summary>The operations written since <paramref name="before"/>, each with how many times.</summary>
+    private Dictionary<string, int> WrittenSince(Dictionary<string, int> before) =>
+        Writes().Where(w => w.Value > before[w.Key]).ToDictionary(w => w.Key, w => w.Value - before[w.Key]);
 
     internal static BackupPosture Posture(string resourceType = "DynamoDB", int validationHours = 2) => BackupPosture.Create()
         .AddVault("primary")
@@ -46,16 +61,21 @@ public sealed class RestoreTestingApplyTests : IAsyncLifetime
     {
         var applier = new PostureApplier(_client);
 
+        var start = Writes();
         var first = await applier.ApplyAsync(Posture());
-        var writes = _standIn.Writes.Count;
+        var afterFirst = Writes();
         var second = await applier.ApplyAsync(Posture());
 
         Assert.Equal(
             [PostureObjectKind.Vault, PostureObjectKind.Plan, PostureObjectKind.Selection, PostureObjectKind.RestoreTestingPlan, PostureObjectKind.RestoreTestingSelection],
             first.Created.Select(c => c.Kind).ToArray());
         Assert.False(second.HasChanges);
-        Assert.Equal(writes, _standIn.Writes.Count);
-        Assert.Equal(["CreateRestoreTestingPlan", "CreateRestoreTestingSelection"], _standIn.Writes);
+        Assert.Empty(WrittenSince(afterFirst));
+        Assert.Equal(new Dictionary<string, int> { ["CreateRestoreTestingPlan"] = 1, ["CreateRestoreTestingSelection"] = 1 }, WrittenSince(start));
+        var live = await _client.GetRestoreTestingSelectionAsync(new GetRestoreTestingSelectionInput { RestoreTestingPlanName = "weekly_drill", RestoreTestingSelectionName = "tables" });
+        Assert.Equal("env", live.RestoreTestingSelection!.ProtectedResourceConditions!.StringEquals![0].Key);
+        var plan = (await _client.ListRestoreTestingPlansAsync(new ListRestoreTestingPlansInput())).RestoreTestingPlans!.Single();
+        Assert.Equal("platform", (await _client.ListTagsAsync(new ListTagsInput { ResourceArn = plan.RestoreTestingPlanArn })).Tags!["team"]);
         Assert.Contains("restore testing plan weekly_drill", first.ToString(), StringComparison.Ordinal);
     }
 
@@ -66,12 +86,15 @@ public sealed class RestoreTestingApplyTests : IAsyncLifetime
         await applier.ApplyAsync(Posture());
 
         var plan = await applier.PlanAsync(Posture(validationHours: 6));
+        var before = Writes();
         await applier.ApplyAsync(Posture(validationHours: 6));
 
         var change = Assert.Single(plan.Changes, c => c.IsWrite);
         Assert.Equal(ChangeAction.Update, change.Action);
         Assert.Equal("validationWindow", Assert.Single(change.Differences).Property);
-        Assert.Equal("UpdateRestoreTestingSelection", _standIn.Writes[^1]);
+        Assert.Equal(new Dictionary<string, int> { ["UpdateRestoreTestingSelection"] = 1 }, WrittenSince(before));
+        var live = await _client.GetRestoreTestingSelectionAsync(new GetRestoreTestingSelectionInput { RestoreTestingPlanName = "weekly_drill", RestoreTestingSelectionName = "tables" });
+        Assert.Equal(6, live.RestoreTestingSelection!.ValidationWindowHours);
         Assert.False((await applier.DetectDriftAsync(Posture(validationHours: 6))).HasDrift);
     }
 
@@ -81,10 +104,14 @@ public sealed class RestoreTestingApplyTests : IAsyncLifetime
         var applier = new PostureApplier(_client);
         await applier.ApplyAsync(Posture());
 
+        var before = Writes();
         var result = await applier.ApplyAsync(Posture(resourceType: "EBS"));
 
+        // The emulator refuses a second selection of the same name, so the replacement deleted before it created.
         Assert.Equal(PostureObjectKind.RestoreTestingSelection, Assert.Single(result.Replaced).Kind);
-        Assert.Equal(["DeleteRestoreTestingSelection", "CreateRestoreTestingSelection"], _standIn.Writes[^2..]);
+        Assert.Equal(new Dictionary<string, int> { ["DeleteRestoreTestingSelection"] = 1, ["CreateRestoreTestingSelection"] = 1 }, WrittenSince(before));
+        var live = await _client.GetRestoreTestingSelectionAsync(new GetRestoreTestingSelectionInput { RestoreTestingPlanName = "weekly_drill", RestoreTestingSelectionName = "tables" });
+        Assert.Equal("EBS", live.RestoreTestingSelection!.ProtectedResourceType);
     }
 
     [Fact]
@@ -99,11 +126,15 @@ public sealed class RestoreTestingApplyTests : IAsyncLifetime
             .Build();
 
         var kept = await new PostureApplier(_client).ApplyAsync(other);
+        var before = Writes();
         var pruned = await new PostureApplier(_client, new PostureApplyOptions { DeleteUndeclared = true }).ApplyAsync(other);
 
+        // The emulator refuses to delete a plan that still has selections, so the selection went first.
         Assert.Contains(kept.LeftAlone, c => c.Kind == PostureObjectKind.RestoreTestingPlan && c.Name == "weekly_drill");
         Assert.Equal("weekly_drill", Assert.Single(pruned.Deleted).Name);
-        Assert.Equal(["DeleteRestoreTestingSelection", "DeleteRestoreTestingPlan"], _standIn.Writes[^2..]);
+        Assert.Equal(new Dictionary<string, int> { ["DeleteRestoreTestingSelection"] = 1, ["DeleteRestoreTestingPlan"] = 1 }, WrittenSince(before));
+        var names = (await _client.ListRestoreTestingPlansAsync(new ListRestoreTestingPlansInput())).RestoreTestingPlans!.Select(p => p.RestoreTestingPlanName);
+        Assert.Equal("monthly_drill", Assert.Single(names));
     }
 
     [Fact]

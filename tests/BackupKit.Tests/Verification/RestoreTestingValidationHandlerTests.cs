@@ -9,8 +9,9 @@ using NSubstitute;
 namespace BackupKit.Tests.Verification;
 
 /// <summary>
-/// The restore testing validation handler over the public client surface, with AWS's answers stubbed: the emulator
-/// does not run scheduled restore tests or accept PutRestoreValidationResult yet (see the verification report).
+/// The restore testing validation handler's decisions over the public client surface, with AWS's answers stubbed to
+/// reach exact edge cases (a target missed, an EventBridge event, DI registration); the end-to-end proof against the
+/// emulator's scheduled restore tests is <see cref="RestoreTestingHandlerAgainstEmulatorTests"/>.
 /// </summary>
 public sealed class RestoreTestingValidationHandlerTests
 {

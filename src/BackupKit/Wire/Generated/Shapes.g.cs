@@ -17,6 +17,9 @@ public sealed partial class AdvancedBackupSetting
     /// <summary>The <c>BackupOptions</c> member.</summary>
     public Dictionary<string, string>? BackupOptions { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>AggregatedScanResult</c> structure of the AWS Backup model.</summary>
@@ -31,6 +34,9 @@ public sealed partial class AggregatedScanResult
     /// <summary>The <c>LastComputed</c> member.</summary>
     public DateTimeOffset? LastComputed { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>AssociateBackupVaultMpaApprovalTeam</c> operation.</summary>
@@ -44,6 +50,9 @@ public sealed partial class AssociateBackupVaultMpaApprovalTeamInput
 
     /// <summary>The <c>RequesterComment</c> member; sensitive: never logged.</summary>
     public string? RequesterComment { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal AssociateBackupVaultMpaApprovalTeamInput ShallowCopy() => (AssociateBackupVaultMpaApprovalTeamInput)MemberwiseClone();
@@ -142,6 +151,9 @@ public sealed partial class BackupJob
     /// <summary>The <c>MessageCategory</c> member.</summary>
     public string? MessageCategory { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>BackupJobSummary</c> structure of the AWS Backup model.</summary>
@@ -171,6 +183,9 @@ public sealed partial class BackupJobSummary
     /// <summary>The <c>EndTime</c> member.</summary>
     public DateTimeOffset? EndTime { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>BackupPlan</c> structure of the AWS Backup model.</summary>
@@ -187,6 +202,9 @@ public sealed partial class BackupPlan
 
     /// <summary>The <c>ScanSettings</c> member.</summary>
     public List<ScanSetting>? ScanSettings { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -205,6 +223,9 @@ public sealed partial class BackupPlanInput
     /// <summary>The <c>ScanSettings</c> member.</summary>
     public List<ScanSetting>? ScanSettings { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>BackupPlanTemplatesListMember</c> structure of the AWS Backup model.</summary>
@@ -215,6 +236,9 @@ public sealed partial class BackupPlanTemplatesListMember
 
     /// <summary>The <c>BackupPlanTemplateName</c> member.</summary>
     public string? BackupPlanTemplateName { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -247,6 +271,9 @@ public sealed partial class BackupPlansListMember
 
     /// <summary>The <c>AdvancedBackupSettings</c> member.</summary>
     public List<AdvancedBackupSetting>? AdvancedBackupSettings { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -295,6 +322,9 @@ public sealed partial class BackupRule
     /// <summary>The <c>ScanActions</c> member.</summary>
     public List<ScanAction>? ScanActions { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>BackupRuleInput</c> structure of the AWS Backup model.</summary>
@@ -339,6 +369,9 @@ public sealed partial class BackupRuleInput
     /// <summary>The <c>ScanActions</c> member.</summary>
     public List<ScanAction>? ScanActions { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>BackupSelection</c> structure of the AWS Backup model.</summary>
@@ -362,6 +395,9 @@ public sealed partial class BackupSelection
     /// <summary>The <c>Conditions</c> member.</summary>
     public Conditions? Conditions { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>BackupSelectionsListMember</c> structure of the AWS Backup model.</summary>
@@ -384,6 +420,9 @@ public sealed partial class BackupSelectionsListMember
 
     /// <summary>The <c>IamRoleArn</c> member.</summary>
     public string? IamRoleArn { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -429,6 +468,9 @@ public sealed partial class BackupVaultListMember
     /// <summary>The <c>EncryptionKeyType</c> member.</summary>
     public EncryptionKeyType? EncryptionKeyType { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>CalculatedLifecycle</c> structure of the AWS Backup model.</summary>
@@ -439,6 +481,9 @@ public sealed partial class CalculatedLifecycle
 
     /// <summary>The <c>DeleteAt</c> member.</summary>
     public DateTimeOffset? DeleteAt { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -454,6 +499,9 @@ public sealed partial class CancelLegalHoldInput
     /// <summary>The <c>RetainRecordInDays</c> member; sent in the query string as <c>retainRecordInDays</c>.</summary>
     public long? RetainRecordInDays { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal CancelLegalHoldInput ShallowCopy() => (CancelLegalHoldInput)MemberwiseClone();
 }
@@ -461,6 +509,9 @@ public sealed partial class CancelLegalHoldInput
 /// <summary>Output of the <c>CancelLegalHold</c> operation.</summary>
 public sealed partial class CancelLegalHoldOutput
 {
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>Condition</c> structure of the AWS Backup model.</summary>
@@ -475,6 +526,9 @@ public sealed partial class Condition
     /// <summary>The <c>ConditionValue</c> member (required).</summary>
     public string? ConditionValue { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>ConditionParameter</c> structure of the AWS Backup model.</summary>
@@ -485,6 +539,9 @@ public sealed partial class ConditionParameter
 
     /// <summary>The <c>ConditionValue</c> member.</summary>
     public string? ConditionValue { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -503,6 +560,9 @@ public sealed partial class Conditions
     /// <summary>The <c>StringNotLike</c> member.</summary>
     public List<ConditionParameter>? StringNotLike { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>ControlInputParameter</c> structure of the AWS Backup model.</summary>
@@ -513,6 +573,9 @@ public sealed partial class ControlInputParameter
 
     /// <summary>The <c>ParameterValue</c> member.</summary>
     public string? ParameterValue { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -528,6 +591,9 @@ public sealed partial class ControlScope
     /// <summary>The <c>Tags</c> member.</summary>
     public Dictionary<string, string>? Tags { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>CopyAction</c> structure of the AWS Backup model.</summary>
@@ -538,6 +604,9 @@ public sealed partial class CopyAction
 
     /// <summary>The <c>DestinationBackupVaultArn</c> member (required).</summary>
     public string? DestinationBackupVaultArn { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -625,6 +694,9 @@ public sealed partial class CopyJob
     /// <summary>The <c>MessageCategory</c> member.</summary>
     public string? MessageCategory { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>CopyJobSummary</c> structure of the AWS Backup model.</summary>
@@ -654,6 +726,9 @@ public sealed partial class CopyJobSummary
     /// <summary>The <c>EndTime</c> member.</summary>
     public DateTimeOffset? EndTime { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>CreateBackupAccessPoint</c> operation.</summary>
@@ -674,6 +749,9 @@ public sealed partial class CreateBackupAccessPointRequest
     /// <summary>The <c>Tags</c> member; count 0..200; sensitive: never logged.</summary>
     public Dictionary<string, string>? Tags { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal CreateBackupAccessPointRequest ShallowCopy() => (CreateBackupAccessPointRequest)MemberwiseClone();
 }
@@ -686,6 +764,9 @@ public sealed partial class CreateBackupAccessPointResponse
 
     /// <summary>The <c>Status</c> member (required).</summary>
     public AccessPointStatus? Status { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -700,6 +781,9 @@ public sealed partial class CreateBackupPlanInput
 
     /// <summary>The <c>CreatorRequestId</c> member; an idempotency token: when left empty the client sends a new UUID, the same on every retry.</summary>
     public string? CreatorRequestId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal CreateBackupPlanInput ShallowCopy() => (CreateBackupPlanInput)MemberwiseClone();
@@ -723,6 +807,9 @@ public sealed partial class CreateBackupPlanOutput
     /// <summary>The <c>AdvancedBackupSettings</c> member.</summary>
     public List<AdvancedBackupSetting>? AdvancedBackupSettings { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>CreateBackupSelection</c> operation.</summary>
@@ -736,6 +823,9 @@ public sealed partial class CreateBackupSelectionInput
 
     /// <summary>The <c>CreatorRequestId</c> member; an idempotency token: when left empty the client sends a new UUID, the same on every retry.</summary>
     public string? CreatorRequestId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal CreateBackupSelectionInput ShallowCopy() => (CreateBackupSelectionInput)MemberwiseClone();
@@ -752,6 +842,9 @@ public sealed partial class CreateBackupSelectionOutput
 
     /// <summary>The <c>CreationDate</c> member.</summary>
     public DateTimeOffset? CreationDate { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -770,6 +863,9 @@ public sealed partial class CreateBackupVaultInput
     /// <summary>The <c>CreatorRequestId</c> member; an idempotency token: when left empty the client sends a new UUID, the same on every retry.</summary>
     public string? CreatorRequestId { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal CreateBackupVaultInput ShallowCopy() => (CreateBackupVaultInput)MemberwiseClone();
 }
@@ -785,6 +881,9 @@ public sealed partial class CreateBackupVaultOutput
 
     /// <summary>The <c>CreationDate</c> member.</summary>
     public DateTimeOffset? CreationDate { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -806,6 +905,9 @@ public sealed partial class CreateFrameworkInput
     /// <summary>The <c>FrameworkTags</c> member.</summary>
     public Dictionary<string, string>? FrameworkTags { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal CreateFrameworkInput ShallowCopy() => (CreateFrameworkInput)MemberwiseClone();
 }
@@ -818,6 +920,9 @@ public sealed partial class CreateFrameworkOutput
 
     /// <summary>The <c>FrameworkArn</c> member.</summary>
     public string? FrameworkArn { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -838,6 +943,9 @@ public sealed partial class CreateLegalHoldInput
 
     /// <summary>The <c>Tags</c> member; sensitive: never logged.</summary>
     public Dictionary<string, string>? Tags { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal CreateLegalHoldInput ShallowCopy() => (CreateLegalHoldInput)MemberwiseClone();
@@ -867,6 +975,9 @@ public sealed partial class CreateLegalHoldOutput
     /// <summary>The <c>RecoveryPointSelection</c> member.</summary>
     public RecoveryPointSelection? RecoveryPointSelection { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>CreateLogicallyAirGappedBackupVault</c> operation.</summary>
@@ -890,6 +1001,9 @@ public sealed partial class CreateLogicallyAirGappedBackupVaultInput
     /// <summary>The <c>EncryptionKeyArn</c> member.</summary>
     public string? EncryptionKeyArn { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal CreateLogicallyAirGappedBackupVaultInput ShallowCopy() => (CreateLogicallyAirGappedBackupVaultInput)MemberwiseClone();
 }
@@ -908,6 +1022,9 @@ public sealed partial class CreateLogicallyAirGappedBackupVaultOutput
 
     /// <summary>The <c>VaultState</c> member.</summary>
     public VaultState? VaultState { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -932,6 +1049,9 @@ public sealed partial class CreateReportPlanInput
     /// <summary>The <c>IdempotencyToken</c> member; an idempotency token: when left empty the client sends a new UUID, the same on every retry.</summary>
     public string? IdempotencyToken { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal CreateReportPlanInput ShallowCopy() => (CreateReportPlanInput)MemberwiseClone();
 }
@@ -947,6 +1067,9 @@ public sealed partial class CreateReportPlanOutput
 
     /// <summary>The <c>CreationTime</c> member.</summary>
     public DateTimeOffset? CreationTime { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -968,6 +1091,9 @@ public sealed partial class CreateRestoreAccessBackupVaultInput
     /// <summary>The <c>RequesterComment</c> member; sensitive: never logged.</summary>
     public string? RequesterComment { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal CreateRestoreAccessBackupVaultInput ShallowCopy() => (CreateRestoreAccessBackupVaultInput)MemberwiseClone();
 }
@@ -987,6 +1113,9 @@ public sealed partial class CreateRestoreAccessBackupVaultOutput
     /// <summary>The <c>CreationDate</c> member.</summary>
     public DateTimeOffset? CreationDate { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>CreateRestoreTestingPlan</c> operation.</summary>
@@ -1000,6 +1129,9 @@ public sealed partial class CreateRestoreTestingPlanInput
 
     /// <summary>The <c>Tags</c> member; sensitive: never logged.</summary>
     public Dictionary<string, string>? Tags { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal CreateRestoreTestingPlanInput ShallowCopy() => (CreateRestoreTestingPlanInput)MemberwiseClone();
@@ -1017,6 +1149,9 @@ public sealed partial class CreateRestoreTestingPlanOutput
     /// <summary>The <c>RestoreTestingPlanName</c> member (required).</summary>
     public string? RestoreTestingPlanName { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>CreateRestoreTestingSelection</c> operation.</summary>
@@ -1030,6 +1165,9 @@ public sealed partial class CreateRestoreTestingSelectionInput
 
     /// <summary>The <c>RestoreTestingSelection</c> member (required).</summary>
     public RestoreTestingSelectionForCreate? RestoreTestingSelection { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal CreateRestoreTestingSelectionInput ShallowCopy() => (CreateRestoreTestingSelectionInput)MemberwiseClone();
@@ -1050,6 +1188,9 @@ public sealed partial class CreateRestoreTestingSelectionOutput
     /// <summary>The <c>RestoreTestingSelectionName</c> member (required).</summary>
     public string? RestoreTestingSelectionName { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>CreateTieringConfiguration</c> operation.</summary>
@@ -1063,6 +1204,9 @@ public sealed partial class CreateTieringConfigurationInput
 
     /// <summary>The <c>CreatorRequestId</c> member; an idempotency token: when left empty the client sends a new UUID, the same on every retry.</summary>
     public string? CreatorRequestId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal CreateTieringConfigurationInput ShallowCopy() => (CreateTieringConfigurationInput)MemberwiseClone();
@@ -1080,6 +1224,9 @@ public sealed partial class CreateTieringConfigurationOutput
     /// <summary>The <c>CreationTime</c> member.</summary>
     public DateTimeOffset? CreationTime { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>DateRange</c> structure of the AWS Backup model.</summary>
@@ -1091,6 +1238,9 @@ public sealed partial class DateRange
     /// <summary>The <c>ToDate</c> member (required).</summary>
     public DateTimeOffset? ToDate { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>DeleteBackupAccessPoint</c> operation.</summary>
@@ -1098,6 +1248,9 @@ public sealed partial class DeleteBackupAccessPointInput
 {
     /// <summary>The <c>AccessPointArn</c> member (required); sent in the request path as <c>AccessPointArn</c>; pattern <c>(arn:aws[a-z-]*:backup:[a-z-\d]+:\d{12}:accesspoint/)[\da-z]{1}[\da-z-]{1,48}[\da-z]{1}(?&lt;!-s3alias)(?&lt;!-ext-s3alias)</c>.</summary>
     public string? AccessPointArn { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DeleteBackupAccessPointInput ShallowCopy() => (DeleteBackupAccessPointInput)MemberwiseClone();
@@ -1108,6 +1261,9 @@ public sealed partial class DeleteBackupPlanInput
 {
     /// <summary>The <c>BackupPlanId</c> member (required); sent in the request path as <c>backupPlanId</c>.</summary>
     public string? BackupPlanId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DeleteBackupPlanInput ShallowCopy() => (DeleteBackupPlanInput)MemberwiseClone();
@@ -1128,6 +1284,9 @@ public sealed partial class DeleteBackupPlanOutput
     /// <summary>The <c>VersionId</c> member.</summary>
     public string? VersionId { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>DeleteBackupSelection</c> operation.</summary>
@@ -1139,6 +1298,9 @@ public sealed partial class DeleteBackupSelectionInput
     /// <summary>The <c>SelectionId</c> member (required); sent in the request path as <c>selectionId</c>.</summary>
     public string? SelectionId { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DeleteBackupSelectionInput ShallowCopy() => (DeleteBackupSelectionInput)MemberwiseClone();
 }
@@ -1148,6 +1310,9 @@ public sealed partial class DeleteBackupVaultAccessPolicyInput
 {
     /// <summary>The <c>BackupVaultName</c> member (required); sent in the request path as <c>backupVaultName</c>; pattern <c>^[a-zA-Z0-9\-\_]{2,50}$</c>.</summary>
     public string? BackupVaultName { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DeleteBackupVaultAccessPolicyInput ShallowCopy() => (DeleteBackupVaultAccessPolicyInput)MemberwiseClone();
@@ -1159,6 +1324,9 @@ public sealed partial class DeleteBackupVaultInput
     /// <summary>The <c>BackupVaultName</c> member (required); sent in the request path as <c>backupVaultName</c>.</summary>
     public string? BackupVaultName { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DeleteBackupVaultInput ShallowCopy() => (DeleteBackupVaultInput)MemberwiseClone();
 }
@@ -1168,6 +1336,9 @@ public sealed partial class DeleteBackupVaultLockConfigurationInput
 {
     /// <summary>The <c>BackupVaultName</c> member (required); sent in the request path as <c>backupVaultName</c>; pattern <c>^[a-zA-Z0-9\-\_]{2,50}$</c>.</summary>
     public string? BackupVaultName { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DeleteBackupVaultLockConfigurationInput ShallowCopy() => (DeleteBackupVaultLockConfigurationInput)MemberwiseClone();
@@ -1179,6 +1350,9 @@ public sealed partial class DeleteBackupVaultNotificationsInput
     /// <summary>The <c>BackupVaultName</c> member (required); sent in the request path as <c>backupVaultName</c>; pattern <c>^[a-zA-Z0-9\-\_]{2,50}$</c>.</summary>
     public string? BackupVaultName { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DeleteBackupVaultNotificationsInput ShallowCopy() => (DeleteBackupVaultNotificationsInput)MemberwiseClone();
 }
@@ -1188,6 +1362,9 @@ public sealed partial class DeleteFrameworkInput
 {
     /// <summary>The <c>FrameworkName</c> member (required); sent in the request path as <c>frameworkName</c>; length 1..256; pattern <c>[a-zA-Z][_a-zA-Z0-9]*</c>.</summary>
     public string? FrameworkName { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DeleteFrameworkInput ShallowCopy() => (DeleteFrameworkInput)MemberwiseClone();
@@ -1202,6 +1379,9 @@ public sealed partial class DeleteRecoveryPointInput
     /// <summary>The <c>RecoveryPointArn</c> member (required); sent in the request path as <c>recoveryPointArn</c>.</summary>
     public string? RecoveryPointArn { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DeleteRecoveryPointInput ShallowCopy() => (DeleteRecoveryPointInput)MemberwiseClone();
 }
@@ -1212,6 +1392,9 @@ public sealed partial class DeleteReportPlanInput
     /// <summary>The <c>ReportPlanName</c> member (required); sent in the request path as <c>reportPlanName</c>; length 1..256; pattern <c>[a-zA-Z][_a-zA-Z0-9]*</c>.</summary>
     public string? ReportPlanName { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DeleteReportPlanInput ShallowCopy() => (DeleteReportPlanInput)MemberwiseClone();
 }
@@ -1221,6 +1404,9 @@ public sealed partial class DeleteRestoreTestingPlanInput
 {
     /// <summary>The <c>RestoreTestingPlanName</c> member (required); sent in the request path as <c>RestoreTestingPlanName</c>.</summary>
     public string? RestoreTestingPlanName { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DeleteRestoreTestingPlanInput ShallowCopy() => (DeleteRestoreTestingPlanInput)MemberwiseClone();
@@ -1235,6 +1421,9 @@ public sealed partial class DeleteRestoreTestingSelectionInput
     /// <summary>The <c>RestoreTestingSelectionName</c> member (required); sent in the request path as <c>RestoreTestingSelectionName</c>.</summary>
     public string? RestoreTestingSelectionName { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DeleteRestoreTestingSelectionInput ShallowCopy() => (DeleteRestoreTestingSelectionInput)MemberwiseClone();
 }
@@ -1245,6 +1434,9 @@ public sealed partial class DeleteTieringConfigurationInput
     /// <summary>The <c>TieringConfigurationName</c> member (required); sent in the request path as <c>tieringConfigurationName</c>; pattern <c>^[a-zA-Z0-9_]{1,200}$</c>.</summary>
     public string? TieringConfigurationName { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DeleteTieringConfigurationInput ShallowCopy() => (DeleteTieringConfigurationInput)MemberwiseClone();
 }
@@ -1252,6 +1444,9 @@ public sealed partial class DeleteTieringConfigurationInput
 /// <summary>Output of the <c>DeleteTieringConfiguration</c> operation.</summary>
 public sealed partial class DeleteTieringConfigurationOutput
 {
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>DescribeBackupAccessPoint</c> operation.</summary>
@@ -1259,6 +1454,9 @@ public sealed partial class DescribeBackupAccessPointInput
 {
     /// <summary>The <c>AccessPointArn</c> member (required); sent in the request path as <c>AccessPointArn</c>; pattern <c>(arn:aws[a-z-]*:backup:[a-z-\d]+:\d{12}:accesspoint/)[\da-z]{1}[\da-z-]{1,48}[\da-z]{1}(?&lt;!-s3alias)(?&lt;!-ext-s3alias)</c>.</summary>
     public string? AccessPointArn { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DescribeBackupAccessPointInput ShallowCopy() => (DescribeBackupAccessPointInput)MemberwiseClone();
@@ -1300,6 +1498,9 @@ public sealed partial class DescribeBackupAccessPointResponse
     /// <summary>The <c>StatusMessage</c> member.</summary>
     public string? StatusMessage { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>DescribeBackupJob</c> operation.</summary>
@@ -1307,6 +1508,9 @@ public sealed partial class DescribeBackupJobInput
 {
     /// <summary>The <c>BackupJobId</c> member (required); sent in the request path as <c>backupJobId</c>.</summary>
     public string? BackupJobId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DescribeBackupJobInput ShallowCopy() => (DescribeBackupJobInput)MemberwiseClone();
@@ -1411,6 +1615,9 @@ public sealed partial class DescribeBackupJobOutput
     /// <summary>The <c>MessageCategory</c> member.</summary>
     public string? MessageCategory { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>DescribeBackupVault</c> operation.</summary>
@@ -1421,6 +1628,9 @@ public sealed partial class DescribeBackupVaultInput
 
     /// <summary>The <c>BackupVaultAccountId</c> member; sent in the query string as <c>backupVaultAccountId</c>.</summary>
     public string? BackupVaultAccountId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DescribeBackupVaultInput ShallowCopy() => (DescribeBackupVaultInput)MemberwiseClone();
@@ -1480,6 +1690,9 @@ public sealed partial class DescribeBackupVaultOutput
     /// <summary>The <c>EncryptionKeyType</c> member.</summary>
     public EncryptionKeyType? EncryptionKeyType { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>DescribeCopyJob</c> operation.</summary>
@@ -1487,6 +1700,9 @@ public sealed partial class DescribeCopyJobInput
 {
     /// <summary>The <c>CopyJobId</c> member (required); sent in the request path as <c>copyJobId</c>.</summary>
     public string? CopyJobId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DescribeCopyJobInput ShallowCopy() => (DescribeCopyJobInput)MemberwiseClone();
@@ -1498,6 +1714,9 @@ public sealed partial class DescribeCopyJobOutput
     /// <summary>The <c>CopyJob</c> member.</summary>
     public CopyJob? CopyJob { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>DescribeFramework</c> operation.</summary>
@@ -1505,6 +1724,9 @@ public sealed partial class DescribeFrameworkInput
 {
     /// <summary>The <c>FrameworkName</c> member (required); sent in the request path as <c>frameworkName</c>; length 1..256; pattern <c>[a-zA-Z][_a-zA-Z0-9]*</c>.</summary>
     public string? FrameworkName { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DescribeFrameworkInput ShallowCopy() => (DescribeFrameworkInput)MemberwiseClone();
@@ -1537,11 +1759,17 @@ public sealed partial class DescribeFrameworkOutput
     /// <summary>The <c>IdempotencyToken</c> member.</summary>
     public string? IdempotencyToken { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>DescribeGlobalSettings</c> operation.</summary>
 public sealed partial class DescribeGlobalSettingsInput
 {
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DescribeGlobalSettingsInput ShallowCopy() => (DescribeGlobalSettingsInput)MemberwiseClone();
 }
@@ -1555,6 +1783,9 @@ public sealed partial class DescribeGlobalSettingsOutput
     /// <summary>The <c>LastUpdateTime</c> member.</summary>
     public DateTimeOffset? LastUpdateTime { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>DescribeProtectedResource</c> operation.</summary>
@@ -1562,6 +1793,9 @@ public sealed partial class DescribeProtectedResourceInput
 {
     /// <summary>The <c>ResourceArn</c> member (required); sent in the request path as <c>resourceArn</c>.</summary>
     public string? ResourceArn { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DescribeProtectedResourceInput ShallowCopy() => (DescribeProtectedResourceInput)MemberwiseClone();
@@ -1597,6 +1831,9 @@ public sealed partial class DescribeProtectedResourceOutput
     /// <summary>The <c>LatestRestoreRecoveryPointCreationDate</c> member.</summary>
     public DateTimeOffset? LatestRestoreRecoveryPointCreationDate { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>DescribeRecoveryPoint</c> operation.</summary>
@@ -1610,6 +1847,9 @@ public sealed partial class DescribeRecoveryPointInput
 
     /// <summary>The <c>BackupVaultAccountId</c> member; sent in the query string as <c>backupVaultAccountId</c>; pattern <c>^[0-9]{12}$</c>.</summary>
     public string? BackupVaultAccountId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DescribeRecoveryPointInput ShallowCopy() => (DescribeRecoveryPointInput)MemberwiseClone();
@@ -1705,11 +1945,17 @@ public sealed partial class DescribeRecoveryPointOutput
     /// <summary>The <c>ScanResults</c> member; count 0..5.</summary>
     public List<ScanResult>? ScanResults { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>DescribeRegionSettings</c> operation.</summary>
 public sealed partial class DescribeRegionSettingsInput
 {
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DescribeRegionSettingsInput ShallowCopy() => (DescribeRegionSettingsInput)MemberwiseClone();
 }
@@ -1723,6 +1969,9 @@ public sealed partial class DescribeRegionSettingsOutput
     /// <summary>The <c>ResourceTypeManagementPreference</c> member.</summary>
     public Dictionary<string, bool>? ResourceTypeManagementPreference { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>DescribeReportJob</c> operation.</summary>
@@ -1730,6 +1979,9 @@ public sealed partial class DescribeReportJobInput
 {
     /// <summary>The <c>ReportJobId</c> member (required); sent in the request path as <c>reportJobId</c>.</summary>
     public string? ReportJobId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DescribeReportJobInput ShallowCopy() => (DescribeReportJobInput)MemberwiseClone();
@@ -1741,6 +1993,9 @@ public sealed partial class DescribeReportJobOutput
     /// <summary>The <c>ReportJob</c> member.</summary>
     public ReportJob? ReportJob { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>DescribeReportPlan</c> operation.</summary>
@@ -1748,6 +2003,9 @@ public sealed partial class DescribeReportPlanInput
 {
     /// <summary>The <c>ReportPlanName</c> member (required); sent in the request path as <c>reportPlanName</c>; length 1..256; pattern <c>[a-zA-Z][_a-zA-Z0-9]*</c>.</summary>
     public string? ReportPlanName { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DescribeReportPlanInput ShallowCopy() => (DescribeReportPlanInput)MemberwiseClone();
@@ -1759,6 +2017,9 @@ public sealed partial class DescribeReportPlanOutput
     /// <summary>The <c>ReportPlan</c> member.</summary>
     public ReportPlan? ReportPlan { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>DescribeRestoreJob</c> operation.</summary>
@@ -1766,6 +2027,9 @@ public sealed partial class DescribeRestoreJobInput
 {
     /// <summary>The <c>RestoreJobId</c> member (required); sent in the request path as <c>restoreJobId</c>.</summary>
     public string? RestoreJobId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DescribeRestoreJobInput ShallowCopy() => (DescribeRestoreJobInput)MemberwiseClone();
@@ -1843,6 +2107,9 @@ public sealed partial class DescribeRestoreJobOutput
     /// <summary>The <c>ParentJobId</c> member.</summary>
     public string? ParentJobId { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>DescribeScanJob</c> operation.</summary>
@@ -1850,6 +2117,9 @@ public sealed partial class DescribeScanJobInput
 {
     /// <summary>The <c>ScanJobId</c> member (required); sent in the request path as <c>ScanJobId</c>.</summary>
     public string? ScanJobId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DescribeScanJobInput ShallowCopy() => (DescribeScanJobInput)MemberwiseClone();
@@ -1924,6 +2194,9 @@ public sealed partial class DescribeScanJobOutput
     /// <summary>The <c>StatusMessage</c> member.</summary>
     public string? StatusMessage { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>DisassociateBackupVaultMpaApprovalTeam</c> operation.</summary>
@@ -1934,6 +2207,9 @@ public sealed partial class DisassociateBackupVaultMpaApprovalTeamInput
 
     /// <summary>The <c>RequesterComment</c> member; sensitive: never logged.</summary>
     public string? RequesterComment { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DisassociateBackupVaultMpaApprovalTeamInput ShallowCopy() => (DisassociateBackupVaultMpaApprovalTeamInput)MemberwiseClone();
@@ -1948,6 +2224,9 @@ public sealed partial class DisassociateRecoveryPointFromParentInput
     /// <summary>The <c>RecoveryPointArn</c> member (required); sent in the request path as <c>recoveryPointArn</c>.</summary>
     public string? RecoveryPointArn { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DisassociateRecoveryPointFromParentInput ShallowCopy() => (DisassociateRecoveryPointFromParentInput)MemberwiseClone();
 }
@@ -1961,6 +2240,9 @@ public sealed partial class DisassociateRecoveryPointInput
     /// <summary>The <c>RecoveryPointArn</c> member (required); sent in the request path as <c>recoveryPointArn</c>.</summary>
     public string? RecoveryPointArn { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal DisassociateRecoveryPointInput ShallowCopy() => (DisassociateRecoveryPointInput)MemberwiseClone();
 }
@@ -1971,6 +2253,9 @@ public sealed partial class ExportBackupPlanTemplateInput
     /// <summary>The <c>BackupPlanId</c> member (required); sent in the request path as <c>backupPlanId</c>.</summary>
     public string? BackupPlanId { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ExportBackupPlanTemplateInput ShallowCopy() => (ExportBackupPlanTemplateInput)MemberwiseClone();
 }
@@ -1980,6 +2265,9 @@ public sealed partial class ExportBackupPlanTemplateOutput
 {
     /// <summary>The <c>BackupPlanTemplateJson</c> member.</summary>
     public string? BackupPlanTemplateJson { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -2004,6 +2292,9 @@ public sealed partial class Framework
     /// <summary>The <c>DeploymentStatus</c> member.</summary>
     public string? DeploymentStatus { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>FrameworkControl</c> structure of the AWS Backup model.</summary>
@@ -2018,6 +2309,9 @@ public sealed partial class FrameworkControl
     /// <summary>The <c>ControlScope</c> member.</summary>
     public ControlScope? ControlScope { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>GetBackupPlanFromJSON</c> operation.</summary>
@@ -2025,6 +2319,9 @@ public sealed partial class GetBackupPlanFromJSONInput
 {
     /// <summary>The <c>BackupPlanTemplateJson</c> member (required).</summary>
     public string? BackupPlanTemplateJson { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal GetBackupPlanFromJSONInput ShallowCopy() => (GetBackupPlanFromJSONInput)MemberwiseClone();
@@ -2036,6 +2333,9 @@ public sealed partial class GetBackupPlanFromJSONOutput
     /// <summary>The <c>BackupPlan</c> member.</summary>
     public BackupPlan? BackupPlan { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>GetBackupPlanFromTemplate</c> operation.</summary>
@@ -2043,6 +2343,9 @@ public sealed partial class GetBackupPlanFromTemplateInput
 {
     /// <summary>The <c>BackupPlanTemplateId</c> member (required); sent in the request path as <c>templateId</c>.</summary>
     public string? BackupPlanTemplateId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal GetBackupPlanFromTemplateInput ShallowCopy() => (GetBackupPlanFromTemplateInput)MemberwiseClone();
@@ -2053,6 +2356,9 @@ public sealed partial class GetBackupPlanFromTemplateOutput
 {
     /// <summary>The <c>BackupPlanDocument</c> member.</summary>
     public BackupPlan? BackupPlanDocument { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -2067,6 +2373,9 @@ public sealed partial class GetBackupPlanInput
 
     /// <summary>The <c>MaxScheduledRunsPreview</c> member; sent in the query string as <c>MaxScheduledRunsPreview</c>; value 0..10.</summary>
     public int? MaxScheduledRunsPreview { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal GetBackupPlanInput ShallowCopy() => (GetBackupPlanInput)MemberwiseClone();
@@ -2105,6 +2414,9 @@ public sealed partial class GetBackupPlanOutput
     /// <summary>The <c>ScheduledRunsPreview</c> member.</summary>
     public List<ScheduledPlanExecutionMember>? ScheduledRunsPreview { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>GetBackupSelection</c> operation.</summary>
@@ -2115,6 +2427,9 @@ public sealed partial class GetBackupSelectionInput
 
     /// <summary>The <c>SelectionId</c> member (required); sent in the request path as <c>selectionId</c>.</summary>
     public string? SelectionId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal GetBackupSelectionInput ShallowCopy() => (GetBackupSelectionInput)MemberwiseClone();
@@ -2138,6 +2453,9 @@ public sealed partial class GetBackupSelectionOutput
     /// <summary>The <c>CreatorRequestId</c> member.</summary>
     public string? CreatorRequestId { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>GetBackupVaultAccessPolicy</c> operation.</summary>
@@ -2145,6 +2463,9 @@ public sealed partial class GetBackupVaultAccessPolicyInput
 {
     /// <summary>The <c>BackupVaultName</c> member (required); sent in the request path as <c>backupVaultName</c>; pattern <c>^[a-zA-Z0-9\-\_]{2,50}$</c>.</summary>
     public string? BackupVaultName { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal GetBackupVaultAccessPolicyInput ShallowCopy() => (GetBackupVaultAccessPolicyInput)MemberwiseClone();
@@ -2162,6 +2483,9 @@ public sealed partial class GetBackupVaultAccessPolicyOutput
     /// <summary>The <c>Policy</c> member.</summary>
     public string? Policy { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>GetBackupVaultNotifications</c> operation.</summary>
@@ -2169,6 +2493,9 @@ public sealed partial class GetBackupVaultNotificationsInput
 {
     /// <summary>The <c>BackupVaultName</c> member (required); sent in the request path as <c>backupVaultName</c>; pattern <c>^[a-zA-Z0-9\-\_]{2,50}$</c>.</summary>
     public string? BackupVaultName { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal GetBackupVaultNotificationsInput ShallowCopy() => (GetBackupVaultNotificationsInput)MemberwiseClone();
@@ -2189,6 +2516,9 @@ public sealed partial class GetBackupVaultNotificationsOutput
     /// <summary>The <c>BackupVaultEvents</c> member.</summary>
     public List<BackupVaultEvent>? BackupVaultEvents { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>GetLegalHold</c> operation.</summary>
@@ -2196,6 +2526,9 @@ public sealed partial class GetLegalHoldInput
 {
     /// <summary>The <c>LegalHoldId</c> member (required); sent in the request path as <c>legalHoldId</c>.</summary>
     public string? LegalHoldId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal GetLegalHoldInput ShallowCopy() => (GetLegalHoldInput)MemberwiseClone();
@@ -2234,6 +2567,9 @@ public sealed partial class GetLegalHoldOutput
     /// <summary>The <c>RecoveryPointSelection</c> member.</summary>
     public RecoveryPointSelection? RecoveryPointSelection { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>GetPITRMalwareScanResults</c> operation.</summary>
@@ -2250,6 +2586,9 @@ public sealed partial class GetPITRMalwareScanResultsInput
 
     /// <summary>The <c>MalwareScanner</c> member (required); sent in the query string as <c>MalwareScanner</c>.</summary>
     public MalwareScanner? MalwareScanner { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal GetPITRMalwareScanResultsInput ShallowCopy() => (GetPITRMalwareScanResultsInput)MemberwiseClone();
@@ -2273,6 +2612,9 @@ public sealed partial class GetPITRMalwareScanResultsOutput
     /// <summary>The <c>ScanMode</c> member.</summary>
     public ScanMode? ScanMode { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>GetRecoveryPointIndexDetails</c> operation.</summary>
@@ -2283,6 +2625,9 @@ public sealed partial class GetRecoveryPointIndexDetailsInput
 
     /// <summary>The <c>RecoveryPointArn</c> member (required); sent in the request path as <c>recoveryPointArn</c>.</summary>
     public string? RecoveryPointArn { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal GetRecoveryPointIndexDetailsInput ShallowCopy() => (GetRecoveryPointIndexDetailsInput)MemberwiseClone();
@@ -2318,6 +2663,9 @@ public sealed partial class GetRecoveryPointIndexDetailsOutput
     /// <summary>The <c>TotalItemsIndexed</c> member.</summary>
     public long? TotalItemsIndexed { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>GetRecoveryPointRestoreMetadata</c> operation.</summary>
@@ -2331,6 +2679,9 @@ public sealed partial class GetRecoveryPointRestoreMetadataInput
 
     /// <summary>The <c>BackupVaultAccountId</c> member; sent in the query string as <c>backupVaultAccountId</c>; pattern <c>^[0-9]{12}$</c>.</summary>
     public string? BackupVaultAccountId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal GetRecoveryPointRestoreMetadataInput ShallowCopy() => (GetRecoveryPointRestoreMetadataInput)MemberwiseClone();
@@ -2351,6 +2702,9 @@ public sealed partial class GetRecoveryPointRestoreMetadataOutput
     /// <summary>The <c>ResourceType</c> member; pattern <c>^[a-zA-Z0-9\-\_\.]{1,50}$</c>.</summary>
     public string? ResourceType { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>GetRestoreJobMetadata</c> operation.</summary>
@@ -2358,6 +2712,9 @@ public sealed partial class GetRestoreJobMetadataInput
 {
     /// <summary>The <c>RestoreJobId</c> member (required); sent in the request path as <c>restoreJobId</c>.</summary>
     public string? RestoreJobId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal GetRestoreJobMetadataInput ShallowCopy() => (GetRestoreJobMetadataInput)MemberwiseClone();
@@ -2371,6 +2728,9 @@ public sealed partial class GetRestoreJobMetadataOutput
 
     /// <summary>The <c>Metadata</c> member; sensitive: never logged.</summary>
     public Dictionary<string, string>? Metadata { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -2386,6 +2746,9 @@ public sealed partial class GetRestoreTestingInferredMetadataInput
     /// <summary>The <c>RecoveryPointArn</c> member (required); sent in the query string as <c>RecoveryPointArn</c>.</summary>
     public string? RecoveryPointArn { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal GetRestoreTestingInferredMetadataInput ShallowCopy() => (GetRestoreTestingInferredMetadataInput)MemberwiseClone();
 }
@@ -2396,6 +2759,9 @@ public sealed partial class GetRestoreTestingInferredMetadataOutput
     /// <summary>The <c>InferredMetadata</c> member (required).</summary>
     public Dictionary<string, string>? InferredMetadata { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>GetRestoreTestingPlan</c> operation.</summary>
@@ -2403,6 +2769,9 @@ public sealed partial class GetRestoreTestingPlanInput
 {
     /// <summary>The <c>RestoreTestingPlanName</c> member (required); sent in the request path as <c>RestoreTestingPlanName</c>.</summary>
     public string? RestoreTestingPlanName { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal GetRestoreTestingPlanInput ShallowCopy() => (GetRestoreTestingPlanInput)MemberwiseClone();
@@ -2413,6 +2782,9 @@ public sealed partial class GetRestoreTestingPlanOutput
 {
     /// <summary>The <c>RestoreTestingPlan</c> member (required).</summary>
     public RestoreTestingPlanForGet? RestoreTestingPlan { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -2425,6 +2797,9 @@ public sealed partial class GetRestoreTestingSelectionInput
     /// <summary>The <c>RestoreTestingSelectionName</c> member (required); sent in the request path as <c>RestoreTestingSelectionName</c>.</summary>
     public string? RestoreTestingSelectionName { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal GetRestoreTestingSelectionInput ShallowCopy() => (GetRestoreTestingSelectionInput)MemberwiseClone();
 }
@@ -2435,6 +2810,9 @@ public sealed partial class GetRestoreTestingSelectionOutput
     /// <summary>The <c>RestoreTestingSelection</c> member (required).</summary>
     public RestoreTestingSelectionForGet? RestoreTestingSelection { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Output of the <c>GetSupportedResourceTypes</c> operation.</summary>
@@ -2443,6 +2821,9 @@ public sealed partial class GetSupportedResourceTypesOutput
     /// <summary>The <c>ResourceTypes</c> member.</summary>
     public List<string>? ResourceTypes { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>GetTieringConfiguration</c> operation.</summary>
@@ -2450,6 +2831,9 @@ public sealed partial class GetTieringConfigurationInput
 {
     /// <summary>The <c>TieringConfigurationName</c> member (required); sent in the request path as <c>tieringConfigurationName</c>; pattern <c>^[a-zA-Z0-9_]{1,200}$</c>.</summary>
     public string? TieringConfigurationName { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal GetTieringConfigurationInput ShallowCopy() => (GetTieringConfigurationInput)MemberwiseClone();
@@ -2461,6 +2845,9 @@ public sealed partial class GetTieringConfigurationOutput
     /// <summary>The <c>TieringConfiguration</c> member.</summary>
     public TieringConfiguration? TieringConfiguration { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>IndexAction</c> structure of the AWS Backup model.</summary>
@@ -2468,6 +2855,9 @@ public sealed partial class IndexAction
 {
     /// <summary>The <c>ResourceTypes</c> member.</summary>
     public List<string>? ResourceTypes { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -2501,6 +2891,9 @@ public sealed partial class IndexedRecoveryPoint
     /// <summary>The <c>BackupVaultArn</c> member.</summary>
     public string? BackupVaultArn { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>KeyValue</c> structure of the AWS Backup model.</summary>
@@ -2511,6 +2904,9 @@ public sealed partial class KeyValue
 
     /// <summary>The <c>Value</c> member (required).</summary>
     public string? Value { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -2532,6 +2928,9 @@ public sealed partial class LatestMpaApprovalTeamUpdate
     /// <summary>The <c>ExpiryDate</c> member.</summary>
     public DateTimeOffset? ExpiryDate { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>LatestRevokeRequest</c> structure of the AWS Backup model.</summary>
@@ -2551,6 +2950,9 @@ public sealed partial class LatestRevokeRequest
 
     /// <summary>The <c>ExpiryDate</c> member.</summary>
     public DateTimeOffset? ExpiryDate { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -2578,6 +2980,9 @@ public sealed partial class LegalHold
     /// <summary>The <c>CancellationDate</c> member.</summary>
     public DateTimeOffset? CancellationDate { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>Lifecycle</c> structure of the AWS Backup model.</summary>
@@ -2594,6 +2999,9 @@ public sealed partial class Lifecycle
 
     /// <summary>The <c>DeleteAfterEvent</c> member.</summary>
     public LifecycleDeleteAfterEvent? DeleteAfterEvent { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -2633,6 +3041,9 @@ public sealed partial class ListAccessPointsMember
     /// <summary>The <c>StatusMessage</c> member.</summary>
     public string? StatusMessage { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>ListBackupAccessPointsByRecoveryPoint</c> operation.</summary>
@@ -2647,6 +3058,9 @@ public sealed partial class ListBackupAccessPointsByRecoveryPointRequest
     /// <summary>The <c>RecoveryPointArn</c> member (required); sent in the request path as <c>RecoveryPointArn</c>; pattern <c>(arn:aws[a-z-]*:[a-z-\d]+:[a-z-\d]+:).+</c>.</summary>
     public string? RecoveryPointArn { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListBackupAccessPointsByRecoveryPointRequest ShallowCopy() => (ListBackupAccessPointsByRecoveryPointRequest)MemberwiseClone();
 }
@@ -2659,6 +3073,9 @@ public sealed partial class ListBackupAccessPointsByRecoveryPointResponse
 
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -2674,6 +3091,9 @@ public sealed partial class ListBackupAccessPointsByResourceRequest
     /// <summary>The <c>ResourceArn</c> member (required); sent in the request path as <c>ResourceArn</c>; pattern <c>(arn:aws[a-z-]*:[a-z-\d]+:).+</c>.</summary>
     public string? ResourceArn { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListBackupAccessPointsByResourceRequest ShallowCopy() => (ListBackupAccessPointsByResourceRequest)MemberwiseClone();
 }
@@ -2687,6 +3107,9 @@ public sealed partial class ListBackupAccessPointsByResourceResponse
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>ListBackupAccessPoints</c> operation.</summary>
@@ -2697,6 +3120,9 @@ public sealed partial class ListBackupAccessPointsRequest
 
     /// <summary>The <c>NextToken</c> member; sent in the query string as <c>NextToken</c>.</summary>
     public string? NextToken { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListBackupAccessPointsRequest ShallowCopy() => (ListBackupAccessPointsRequest)MemberwiseClone();
@@ -2710,6 +3136,9 @@ public sealed partial class ListBackupAccessPointsResponse
 
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -2737,6 +3166,9 @@ public sealed partial class ListBackupJobSummariesInput
     /// <summary>The <c>NextToken</c> member; sent in the query string as <c>NextToken</c>.</summary>
     public string? NextToken { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListBackupJobSummariesInput ShallowCopy() => (ListBackupJobSummariesInput)MemberwiseClone();
 }
@@ -2752,6 +3184,9 @@ public sealed partial class ListBackupJobSummariesOutput
 
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -2797,6 +3232,9 @@ public sealed partial class ListBackupJobsInput
     /// <summary>The <c>ByMessageCategory</c> member; sent in the query string as <c>messageCategory</c>.</summary>
     public string? ByMessageCategory { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListBackupJobsInput ShallowCopy() => (ListBackupJobsInput)MemberwiseClone();
 }
@@ -2810,6 +3248,9 @@ public sealed partial class ListBackupJobsOutput
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>ListBackupPlanTemplates</c> operation.</summary>
@@ -2820,6 +3261,9 @@ public sealed partial class ListBackupPlanTemplatesInput
 
     /// <summary>The <c>MaxResults</c> member; sent in the query string as <c>maxResults</c>; value 1..1000.</summary>
     public int? MaxResults { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListBackupPlanTemplatesInput ShallowCopy() => (ListBackupPlanTemplatesInput)MemberwiseClone();
@@ -2833,6 +3277,9 @@ public sealed partial class ListBackupPlanTemplatesOutput
 
     /// <summary>The <c>BackupPlanTemplatesList</c> member.</summary>
     public List<BackupPlanTemplatesListMember>? BackupPlanTemplatesList { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -2848,6 +3295,9 @@ public sealed partial class ListBackupPlanVersionsInput
     /// <summary>The <c>MaxResults</c> member; sent in the query string as <c>maxResults</c>; value 1..1000.</summary>
     public int? MaxResults { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListBackupPlanVersionsInput ShallowCopy() => (ListBackupPlanVersionsInput)MemberwiseClone();
 }
@@ -2860,6 +3310,9 @@ public sealed partial class ListBackupPlanVersionsOutput
 
     /// <summary>The <c>BackupPlanVersionsList</c> member.</summary>
     public List<BackupPlansListMember>? BackupPlanVersionsList { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -2875,6 +3328,9 @@ public sealed partial class ListBackupPlansInput
     /// <summary>The <c>IncludeDeleted</c> member; sent in the query string as <c>includeDeleted</c>.</summary>
     public bool? IncludeDeleted { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListBackupPlansInput ShallowCopy() => (ListBackupPlansInput)MemberwiseClone();
 }
@@ -2887,6 +3343,9 @@ public sealed partial class ListBackupPlansOutput
 
     /// <summary>The <c>BackupPlansList</c> member.</summary>
     public List<BackupPlansListMember>? BackupPlansList { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -2902,6 +3361,9 @@ public sealed partial class ListBackupSelectionsInput
     /// <summary>The <c>MaxResults</c> member; sent in the query string as <c>maxResults</c>; value 1..1000.</summary>
     public int? MaxResults { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListBackupSelectionsInput ShallowCopy() => (ListBackupSelectionsInput)MemberwiseClone();
 }
@@ -2914,6 +3376,9 @@ public sealed partial class ListBackupSelectionsOutput
 
     /// <summary>The <c>BackupSelectionsList</c> member.</summary>
     public List<BackupSelectionsListMember>? BackupSelectionsList { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -2932,6 +3397,9 @@ public sealed partial class ListBackupVaultsInput
     /// <summary>The <c>MaxResults</c> member; sent in the query string as <c>maxResults</c>; value 1..1000.</summary>
     public int? MaxResults { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListBackupVaultsInput ShallowCopy() => (ListBackupVaultsInput)MemberwiseClone();
 }
@@ -2944,6 +3412,9 @@ public sealed partial class ListBackupVaultsOutput
 
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -2971,6 +3442,9 @@ public sealed partial class ListCopyJobSummariesInput
     /// <summary>The <c>NextToken</c> member; sent in the query string as <c>NextToken</c>.</summary>
     public string? NextToken { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListCopyJobSummariesInput ShallowCopy() => (ListCopyJobSummariesInput)MemberwiseClone();
 }
@@ -2986,6 +3460,9 @@ public sealed partial class ListCopyJobSummariesOutput
 
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -3034,6 +3511,9 @@ public sealed partial class ListCopyJobsInput
     /// <summary>The <c>BySourceRecoveryPointArn</c> member; sent in the query string as <c>sourceRecoveryPointArn</c>.</summary>
     public string? BySourceRecoveryPointArn { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListCopyJobsInput ShallowCopy() => (ListCopyJobsInput)MemberwiseClone();
 }
@@ -3047,6 +3527,9 @@ public sealed partial class ListCopyJobsOutput
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>ListFrameworks</c> operation.</summary>
@@ -3057,6 +3540,9 @@ public sealed partial class ListFrameworksInput
 
     /// <summary>The <c>NextToken</c> member; sent in the query string as <c>NextToken</c>.</summary>
     public string? NextToken { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListFrameworksInput ShallowCopy() => (ListFrameworksInput)MemberwiseClone();
@@ -3070,6 +3556,9 @@ public sealed partial class ListFrameworksOutput
 
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -3097,6 +3586,9 @@ public sealed partial class ListIndexedRecoveryPointsInput
     /// <summary>The <c>IndexStatus</c> member; sent in the query string as <c>indexStatus</c>.</summary>
     public IndexStatus? IndexStatus { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListIndexedRecoveryPointsInput ShallowCopy() => (ListIndexedRecoveryPointsInput)MemberwiseClone();
 }
@@ -3110,6 +3602,9 @@ public sealed partial class ListIndexedRecoveryPointsOutput
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>ListLegalHolds</c> operation.</summary>
@@ -3120,6 +3615,9 @@ public sealed partial class ListLegalHoldsInput
 
     /// <summary>The <c>MaxResults</c> member; sent in the query string as <c>maxResults</c>; value 1..1000.</summary>
     public int? MaxResults { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListLegalHoldsInput ShallowCopy() => (ListLegalHoldsInput)MemberwiseClone();
@@ -3133,6 +3631,9 @@ public sealed partial class ListLegalHoldsOutput
 
     /// <summary>The <c>LegalHolds</c> member.</summary>
     public List<LegalHold>? LegalHolds { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -3151,6 +3652,9 @@ public sealed partial class ListProtectedResourcesByBackupVaultInput
     /// <summary>The <c>MaxResults</c> member; sent in the query string as <c>maxResults</c>; value 1..1000.</summary>
     public int? MaxResults { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListProtectedResourcesByBackupVaultInput ShallowCopy() => (ListProtectedResourcesByBackupVaultInput)MemberwiseClone();
 }
@@ -3164,6 +3668,9 @@ public sealed partial class ListProtectedResourcesByBackupVaultOutput
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>ListProtectedResources</c> operation.</summary>
@@ -3174,6 +3681,9 @@ public sealed partial class ListProtectedResourcesInput
 
     /// <summary>The <c>MaxResults</c> member; sent in the query string as <c>maxResults</c>; value 1..1000.</summary>
     public int? MaxResults { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListProtectedResourcesInput ShallowCopy() => (ListProtectedResourcesInput)MemberwiseClone();
@@ -3187,6 +3697,9 @@ public sealed partial class ListProtectedResourcesOutput
 
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -3223,6 +3736,9 @@ public sealed partial class ListRecoveryPointsByBackupVaultInput
     /// <summary>The <c>ByParentRecoveryPointArn</c> member; sent in the query string as <c>parentRecoveryPointArn</c>.</summary>
     public string? ByParentRecoveryPointArn { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListRecoveryPointsByBackupVaultInput ShallowCopy() => (ListRecoveryPointsByBackupVaultInput)MemberwiseClone();
 }
@@ -3235,6 +3751,9 @@ public sealed partial class ListRecoveryPointsByBackupVaultOutput
 
     /// <summary>The <c>RecoveryPoints</c> member.</summary>
     public List<RecoveryPointByBackupVault>? RecoveryPoints { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -3250,6 +3769,9 @@ public sealed partial class ListRecoveryPointsByLegalHoldInput
     /// <summary>The <c>MaxResults</c> member; sent in the query string as <c>maxResults</c>; value 1..1000.</summary>
     public int? MaxResults { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListRecoveryPointsByLegalHoldInput ShallowCopy() => (ListRecoveryPointsByLegalHoldInput)MemberwiseClone();
 }
@@ -3262,6 +3784,9 @@ public sealed partial class ListRecoveryPointsByLegalHoldOutput
 
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -3280,6 +3805,9 @@ public sealed partial class ListRecoveryPointsByResourceInput
     /// <summary>The <c>ManagedByAWSBackupOnly</c> member; sent in the query string as <c>managedByAWSBackupOnly</c>.</summary>
     public bool? ManagedByAWSBackupOnly { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListRecoveryPointsByResourceInput ShallowCopy() => (ListRecoveryPointsByResourceInput)MemberwiseClone();
 }
@@ -3292,6 +3820,9 @@ public sealed partial class ListRecoveryPointsByResourceOutput
 
     /// <summary>The <c>RecoveryPoints</c> member.</summary>
     public List<RecoveryPointByResource>? RecoveryPoints { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -3316,6 +3847,9 @@ public sealed partial class ListReportJobsInput
     /// <summary>The <c>NextToken</c> member; sent in the query string as <c>NextToken</c>.</summary>
     public string? NextToken { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListReportJobsInput ShallowCopy() => (ListReportJobsInput)MemberwiseClone();
 }
@@ -3329,6 +3863,9 @@ public sealed partial class ListReportJobsOutput
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>ListReportPlans</c> operation.</summary>
@@ -3339,6 +3876,9 @@ public sealed partial class ListReportPlansInput
 
     /// <summary>The <c>NextToken</c> member; sent in the query string as <c>NextToken</c>.</summary>
     public string? NextToken { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListReportPlansInput ShallowCopy() => (ListReportPlansInput)MemberwiseClone();
@@ -3352,6 +3892,9 @@ public sealed partial class ListReportPlansOutput
 
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -3367,6 +3910,9 @@ public sealed partial class ListRestoreAccessBackupVaultsInput
     /// <summary>The <c>MaxResults</c> member; sent in the query string as <c>maxResults</c>; value 1..1000.</summary>
     public int? MaxResults { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListRestoreAccessBackupVaultsInput ShallowCopy() => (ListRestoreAccessBackupVaultsInput)MemberwiseClone();
 }
@@ -3379,6 +3925,9 @@ public sealed partial class ListRestoreAccessBackupVaultsOutput
 
     /// <summary>The <c>RestoreAccessBackupVaults</c> member.</summary>
     public List<RestoreAccessBackupVaultListMember>? RestoreAccessBackupVaults { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -3403,6 +3952,9 @@ public sealed partial class ListRestoreJobSummariesInput
     /// <summary>The <c>NextToken</c> member; sent in the query string as <c>NextToken</c>.</summary>
     public string? NextToken { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListRestoreJobSummariesInput ShallowCopy() => (ListRestoreJobSummariesInput)MemberwiseClone();
 }
@@ -3418,6 +3970,9 @@ public sealed partial class ListRestoreJobSummariesOutput
 
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -3442,6 +3997,9 @@ public sealed partial class ListRestoreJobsByProtectedResourceInput
     /// <summary>The <c>MaxResults</c> member; sent in the query string as <c>maxResults</c>; value 1..1000.</summary>
     public int? MaxResults { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListRestoreJobsByProtectedResourceInput ShallowCopy() => (ListRestoreJobsByProtectedResourceInput)MemberwiseClone();
 }
@@ -3454,6 +4012,9 @@ public sealed partial class ListRestoreJobsByProtectedResourceOutput
 
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -3493,6 +4054,9 @@ public sealed partial class ListRestoreJobsInput
     /// <summary>The <c>ByParentJobId</c> member; sent in the query string as <c>parentJobId</c>.</summary>
     public string? ByParentJobId { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListRestoreJobsInput ShallowCopy() => (ListRestoreJobsInput)MemberwiseClone();
 }
@@ -3506,6 +4070,9 @@ public sealed partial class ListRestoreJobsOutput
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>ListRestoreTestingPlans</c> operation.</summary>
@@ -3516,6 +4083,9 @@ public sealed partial class ListRestoreTestingPlansInput
 
     /// <summary>The <c>NextToken</c> member; sent in the query string as <c>NextToken</c>.</summary>
     public string? NextToken { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListRestoreTestingPlansInput ShallowCopy() => (ListRestoreTestingPlansInput)MemberwiseClone();
@@ -3529,6 +4099,9 @@ public sealed partial class ListRestoreTestingPlansOutput
 
     /// <summary>The <c>RestoreTestingPlans</c> member (required).</summary>
     public List<RestoreTestingPlanForList>? RestoreTestingPlans { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -3544,6 +4117,9 @@ public sealed partial class ListRestoreTestingSelectionsInput
     /// <summary>The <c>RestoreTestingPlanName</c> member (required); sent in the request path as <c>RestoreTestingPlanName</c>.</summary>
     public string? RestoreTestingPlanName { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListRestoreTestingSelectionsInput ShallowCopy() => (ListRestoreTestingSelectionsInput)MemberwiseClone();
 }
@@ -3556,6 +4132,9 @@ public sealed partial class ListRestoreTestingSelectionsOutput
 
     /// <summary>The <c>RestoreTestingSelections</c> member (required).</summary>
     public List<RestoreTestingSelectionForList>? RestoreTestingSelections { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -3586,6 +4165,9 @@ public sealed partial class ListScanJobSummariesInput
     /// <summary>The <c>NextToken</c> member; sent in the query string as <c>NextToken</c>.</summary>
     public string? NextToken { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListScanJobSummariesInput ShallowCopy() => (ListScanJobSummariesInput)MemberwiseClone();
 }
@@ -3601,6 +4183,9 @@ public sealed partial class ListScanJobSummariesOutput
 
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -3643,6 +4228,9 @@ public sealed partial class ListScanJobsInput
     /// <summary>The <c>NextToken</c> member; sent in the query string as <c>NextToken</c>.</summary>
     public string? NextToken { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListScanJobsInput ShallowCopy() => (ListScanJobsInput)MemberwiseClone();
 }
@@ -3655,6 +4243,9 @@ public sealed partial class ListScanJobsOutput
 
     /// <summary>The <c>ScanJobs</c> member (required).</summary>
     public List<ScanJob>? ScanJobs { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -3670,6 +4261,9 @@ public sealed partial class ListTagsInput
     /// <summary>The <c>MaxResults</c> member; sent in the query string as <c>maxResults</c>; value 1..1000.</summary>
     public int? MaxResults { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListTagsInput ShallowCopy() => (ListTagsInput)MemberwiseClone();
 }
@@ -3683,6 +4277,9 @@ public sealed partial class ListTagsOutput
     /// <summary>The <c>Tags</c> member; sensitive: never logged.</summary>
     public Dictionary<string, string>? Tags { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>ListTieringConfigurations</c> operation.</summary>
@@ -3693,6 +4290,9 @@ public sealed partial class ListTieringConfigurationsInput
 
     /// <summary>The <c>NextToken</c> member; sent in the query string as <c>nextToken</c>.</summary>
     public string? NextToken { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal ListTieringConfigurationsInput ShallowCopy() => (ListTieringConfigurationsInput)MemberwiseClone();
@@ -3706,6 +4306,9 @@ public sealed partial class ListTieringConfigurationsOutput
 
     /// <summary>The <c>NextToken</c> member.</summary>
     public string? NextToken { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -3730,6 +4333,9 @@ public sealed partial class ProtectedResource
     /// <summary>The <c>LastRecoveryPointArn</c> member.</summary>
     public string? LastRecoveryPointArn { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>ProtectedResourceConditions</c> structure of the AWS Backup model.</summary>
@@ -3741,6 +4347,9 @@ public sealed partial class ProtectedResourceConditions
     /// <summary>The <c>StringNotEquals</c> member.</summary>
     public List<KeyValue>? StringNotEquals { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>PutBackupVaultAccessPolicy</c> operation.</summary>
@@ -3751,6 +4360,9 @@ public sealed partial class PutBackupVaultAccessPolicyInput
 
     /// <summary>The <c>Policy</c> member.</summary>
     public string? Policy { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal PutBackupVaultAccessPolicyInput ShallowCopy() => (PutBackupVaultAccessPolicyInput)MemberwiseClone();
@@ -3771,6 +4383,9 @@ public sealed partial class PutBackupVaultLockConfigurationInput
     /// <summary>The <c>ChangeableForDays</c> member.</summary>
     public long? ChangeableForDays { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal PutBackupVaultLockConfigurationInput ShallowCopy() => (PutBackupVaultLockConfigurationInput)MemberwiseClone();
 }
@@ -3787,6 +4402,9 @@ public sealed partial class PutBackupVaultNotificationsInput
     /// <summary>The <c>BackupVaultEvents</c> member (required).</summary>
     public List<BackupVaultEvent>? BackupVaultEvents { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal PutBackupVaultNotificationsInput ShallowCopy() => (PutBackupVaultNotificationsInput)MemberwiseClone();
 }
@@ -3802,6 +4420,9 @@ public sealed partial class PutRestoreValidationResultInput
 
     /// <summary>The <c>ValidationStatusMessage</c> member.</summary>
     public string? ValidationStatusMessage { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal PutRestoreValidationResultInput ShallowCopy() => (PutRestoreValidationResultInput)MemberwiseClone();
@@ -3894,6 +4515,9 @@ public sealed partial class RecoveryPointByBackupVault
     /// <summary>The <c>AggregatedScanResult</c> member.</summary>
     public AggregatedScanResult? AggregatedScanResult { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>RecoveryPointByResource</c> structure of the AWS Backup model.</summary>
@@ -3944,6 +4568,9 @@ public sealed partial class RecoveryPointByResource
     /// <summary>The <c>AggregatedScanResult</c> member.</summary>
     public AggregatedScanResult? AggregatedScanResult { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>RecoveryPointCreator</c> structure of the AWS Backup model.</summary>
@@ -3973,6 +4600,9 @@ public sealed partial class RecoveryPointCreator
     /// <summary>The <c>BackupRuleTimezone</c> member.</summary>
     public string? BackupRuleTimezone { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>RecoveryPointMember</c> structure of the AWS Backup model.</summary>
@@ -3990,6 +4620,9 @@ public sealed partial class RecoveryPointMember
     /// <summary>The <c>BackupVaultName</c> member; pattern <c>^[a-zA-Z0-9\-\_]{2,50}$</c>.</summary>
     public string? BackupVaultName { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>RecoveryPointSelection</c> structure of the AWS Backup model.</summary>
@@ -4003,6 +4636,9 @@ public sealed partial class RecoveryPointSelection
 
     /// <summary>The <c>DateRange</c> member.</summary>
     public DateRange? DateRange { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -4018,6 +4654,9 @@ public sealed partial class ReportDeliveryChannel
     /// <summary>The <c>Formats</c> member.</summary>
     public List<string>? Formats { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>ReportDestination</c> structure of the AWS Backup model.</summary>
@@ -4028,6 +4667,9 @@ public sealed partial class ReportDestination
 
     /// <summary>The <c>S3Keys</c> member.</summary>
     public List<string>? S3Keys { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -4057,6 +4699,9 @@ public sealed partial class ReportJob
 
     /// <summary>The <c>ReportDestination</c> member.</summary>
     public ReportDestination? ReportDestination { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -4090,6 +4735,9 @@ public sealed partial class ReportPlan
     /// <summary>The <c>LastSuccessfulExecutionTime</c> member.</summary>
     public DateTimeOffset? LastSuccessfulExecutionTime { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>ReportSetting</c> structure of the AWS Backup model.</summary>
@@ -4113,6 +4761,9 @@ public sealed partial class ReportSetting
     /// <summary>The <c>Regions</c> member.</summary>
     public List<string>? Regions { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>ResourceSelection</c> structure of the AWS Backup model.</summary>
@@ -4126,6 +4777,9 @@ public sealed partial class ResourceSelection
 
     /// <summary>The <c>ResourceType</c> member (required); pattern <c>^[a-zA-Z0-9\-\_\.]{1,50}$</c>.</summary>
     public string? ResourceType { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -4147,6 +4801,9 @@ public sealed partial class RestoreAccessBackupVaultListMember
     /// <summary>The <c>LatestRevokeRequest</c> member.</summary>
     public LatestRevokeRequest? LatestRevokeRequest { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>RestoreJobCreator</c> structure of the AWS Backup model.</summary>
@@ -4154,6 +4811,9 @@ public sealed partial class RestoreJobCreator
 {
     /// <summary>The <c>RestoreTestingPlanArn</c> member.</summary>
     public string? RestoreTestingPlanArn { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -4180,6 +4840,9 @@ public sealed partial class RestoreJobSummary
 
     /// <summary>The <c>EndTime</c> member.</summary>
     public DateTimeOffset? EndTime { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -4255,6 +4918,9 @@ public sealed partial class RestoreJobsListMember
     /// <summary>The <c>DeletionStatusMessage</c> member.</summary>
     public string? DeletionStatusMessage { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>RestoreTestingPlanForCreate</c> structure of the AWS Backup model.</summary>
@@ -4274,6 +4940,9 @@ public sealed partial class RestoreTestingPlanForCreate
 
     /// <summary>The <c>StartWindowHours</c> member.</summary>
     public int? StartWindowHours { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -4310,6 +4979,9 @@ public sealed partial class RestoreTestingPlanForGet
     /// <summary>The <c>StartWindowHours</c> member.</summary>
     public int? StartWindowHours { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>RestoreTestingPlanForList</c> structure of the AWS Backup model.</summary>
@@ -4339,6 +5011,9 @@ public sealed partial class RestoreTestingPlanForList
     /// <summary>The <c>StartWindowHours</c> member.</summary>
     public int? StartWindowHours { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>RestoreTestingPlanForUpdate</c> structure of the AWS Backup model.</summary>
@@ -4355,6 +5030,9 @@ public sealed partial class RestoreTestingPlanForUpdate
 
     /// <summary>The <c>StartWindowHours</c> member.</summary>
     public int? StartWindowHours { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -4375,6 +5053,9 @@ public sealed partial class RestoreTestingRecoveryPointSelection
 
     /// <summary>The <c>SelectionWindowDays</c> member.</summary>
     public int? SelectionWindowDays { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -4401,6 +5082,9 @@ public sealed partial class RestoreTestingSelectionForCreate
 
     /// <summary>The <c>ValidationWindowHours</c> member.</summary>
     public int? ValidationWindowHours { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -4437,6 +5121,9 @@ public sealed partial class RestoreTestingSelectionForGet
     /// <summary>The <c>ValidationWindowHours</c> member.</summary>
     public int? ValidationWindowHours { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>RestoreTestingSelectionForList</c> structure of the AWS Backup model.</summary>
@@ -4460,6 +5147,9 @@ public sealed partial class RestoreTestingSelectionForList
     /// <summary>The <c>ValidationWindowHours</c> member.</summary>
     public int? ValidationWindowHours { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>RestoreTestingSelectionForUpdate</c> structure of the AWS Backup model.</summary>
@@ -4480,6 +5170,9 @@ public sealed partial class RestoreTestingSelectionForUpdate
     /// <summary>The <c>ValidationWindowHours</c> member.</summary>
     public int? ValidationWindowHours { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>RevokeRestoreAccessBackupVault</c> operation.</summary>
@@ -4494,6 +5187,9 @@ public sealed partial class RevokeRestoreAccessBackupVaultInput
     /// <summary>The <c>RequesterComment</c> member; sent in the query string as <c>requesterComment</c>; sensitive: never logged.</summary>
     public string? RequesterComment { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal RevokeRestoreAccessBackupVaultInput ShallowCopy() => (RevokeRestoreAccessBackupVaultInput)MemberwiseClone();
 }
@@ -4506,6 +5202,9 @@ public sealed partial class ScanAction
 
     /// <summary>The <c>ScanMode</c> member.</summary>
     public ScanMode? ScanMode { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -4578,6 +5277,9 @@ public sealed partial class ScanJob
     /// <summary>The <c>StatusMessage</c> member.</summary>
     public string? StatusMessage { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>ScanJobCreator</c> structure of the AWS Backup model.</summary>
@@ -4594,6 +5296,9 @@ public sealed partial class ScanJobCreator
 
     /// <summary>The <c>BackupRuleId</c> member (required).</summary>
     public string? BackupRuleId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -4627,6 +5332,9 @@ public sealed partial class ScanJobSummary
     /// <summary>The <c>ScanResultStatus</c> member.</summary>
     public ScanResultStatus? ScanResultStatus { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>ScanResult</c> structure of the AWS Backup model.</summary>
@@ -4644,6 +5352,9 @@ public sealed partial class ScanResult
     /// <summary>The <c>Findings</c> member.</summary>
     public List<ScanFinding>? Findings { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>ScanResultInfo</c> structure of the AWS Backup model.</summary>
@@ -4651,6 +5362,9 @@ public sealed partial class ScanResultInfo
 {
     /// <summary>The <c>ScanResultStatus</c> member (required).</summary>
     public ScanResultStatus? ScanResultStatus { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -4666,6 +5380,9 @@ public sealed partial class ScanSetting
     /// <summary>The <c>ScannerRoleArn</c> member.</summary>
     public string? ScannerRoleArn { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>ScheduledPlanExecutionMember</c> structure of the AWS Backup model.</summary>
@@ -4679,6 +5396,9 @@ public sealed partial class ScheduledPlanExecutionMember
 
     /// <summary>The <c>RuleExecutionType</c> member.</summary>
     public RuleExecutionType? RuleExecutionType { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -4718,6 +5438,9 @@ public sealed partial class StartBackupJobInput
     /// <summary>The <c>Index</c> member.</summary>
     public Index? Index { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal StartBackupJobInput ShallowCopy() => (StartBackupJobInput)MemberwiseClone();
 }
@@ -4736,6 +5459,9 @@ public sealed partial class StartBackupJobOutput
 
     /// <summary>The <c>IsParent</c> member.</summary>
     public bool? IsParent { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -4760,6 +5486,9 @@ public sealed partial class StartCopyJobInput
     /// <summary>The <c>Lifecycle</c> member.</summary>
     public Lifecycle? Lifecycle { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal StartCopyJobInput ShallowCopy() => (StartCopyJobInput)MemberwiseClone();
 }
@@ -4776,6 +5505,9 @@ public sealed partial class StartCopyJobOutput
     /// <summary>The <c>IsParent</c> member.</summary>
     public bool? IsParent { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>StartReportJob</c> operation.</summary>
@@ -4787,6 +5519,9 @@ public sealed partial class StartReportJobInput
     /// <summary>The <c>IdempotencyToken</c> member; an idempotency token: when left empty the client sends a new UUID, the same on every retry.</summary>
     public string? IdempotencyToken { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal StartReportJobInput ShallowCopy() => (StartReportJobInput)MemberwiseClone();
 }
@@ -4796,6 +5531,9 @@ public sealed partial class StartReportJobOutput
 {
     /// <summary>The <c>ReportJobId</c> member.</summary>
     public string? ReportJobId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -4820,6 +5558,9 @@ public sealed partial class StartRestoreJobInput
     /// <summary>The <c>CopySourceTagsToRestoredResource</c> member.</summary>
     public bool? CopySourceTagsToRestoredResource { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal StartRestoreJobInput ShallowCopy() => (StartRestoreJobInput)MemberwiseClone();
 }
@@ -4829,6 +5570,9 @@ public sealed partial class StartRestoreJobOutput
 {
     /// <summary>The <c>RestoreJobId</c> member.</summary>
     public string? RestoreJobId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -4862,6 +5606,9 @@ public sealed partial class StartScanJobInput
     /// <summary>The <c>ScannerRoleArn</c> member (required).</summary>
     public string? ScannerRoleArn { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal StartScanJobInput ShallowCopy() => (StartScanJobInput)MemberwiseClone();
 }
@@ -4875,6 +5622,9 @@ public sealed partial class StartScanJobOutput
     /// <summary>The <c>ScanJobId</c> member (required).</summary>
     public string? ScanJobId { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>StopBackupJob</c> operation.</summary>
@@ -4882,6 +5632,9 @@ public sealed partial class StopBackupJobInput
 {
     /// <summary>The <c>BackupJobId</c> member (required); sent in the request path as <c>backupJobId</c>.</summary>
     public string? BackupJobId { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal StopBackupJobInput ShallowCopy() => (StopBackupJobInput)MemberwiseClone();
@@ -4895,6 +5648,9 @@ public sealed partial class TagResourceInput
 
     /// <summary>The <c>Tags</c> member (required); sensitive: never logged.</summary>
     public Dictionary<string, string>? Tags { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal TagResourceInput ShallowCopy() => (TagResourceInput)MemberwiseClone();
@@ -4924,6 +5680,9 @@ public sealed partial class TieringConfiguration
     /// <summary>The <c>LastUpdatedTime</c> member.</summary>
     public DateTimeOffset? LastUpdatedTime { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>TieringConfigurationInputForCreate</c> structure of the AWS Backup model.</summary>
@@ -4938,6 +5697,9 @@ public sealed partial class TieringConfigurationInputForCreate
     /// <summary>The <c>ResourceSelection</c> member (required).</summary>
     public List<ResourceSelection>? ResourceSelection { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>The <c>TieringConfigurationInputForUpdate</c> structure of the AWS Backup model.</summary>
@@ -4948,6 +5710,9 @@ public sealed partial class TieringConfigurationInputForUpdate
 
     /// <summary>The <c>BackupVaultName</c> member (required); pattern <c>^(\*|[a-zA-Z0-9\-\_]{2,50})$</c>.</summary>
     public string? BackupVaultName { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 
@@ -4969,6 +5734,9 @@ public sealed partial class TieringConfigurationsListMember
     /// <summary>The <c>LastUpdatedTime</c> member.</summary>
     public DateTimeOffset? LastUpdatedTime { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>UntagResource</c> operation.</summary>
@@ -4979,6 +5747,9 @@ public sealed partial class UntagResourceInput
 
     /// <summary>The <c>TagKeyList</c> member (required); sensitive: never logged.</summary>
     public List<string>? TagKeyList { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal UntagResourceInput ShallowCopy() => (UntagResourceInput)MemberwiseClone();
@@ -4992,6 +5763,9 @@ public sealed partial class UpdateBackupPlanInput
 
     /// <summary>The <c>BackupPlan</c> member (required).</summary>
     public BackupPlanInput? BackupPlan { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal UpdateBackupPlanInput ShallowCopy() => (UpdateBackupPlanInput)MemberwiseClone();
@@ -5018,6 +5792,9 @@ public sealed partial class UpdateBackupPlanOutput
     /// <summary>The <c>ScanSettings</c> member.</summary>
     public List<ScanSetting>? ScanSettings { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>UpdateFramework</c> operation.</summary>
@@ -5035,6 +5812,9 @@ public sealed partial class UpdateFrameworkInput
     /// <summary>The <c>IdempotencyToken</c> member; an idempotency token: when left empty the client sends a new UUID, the same on every retry.</summary>
     public string? IdempotencyToken { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal UpdateFrameworkInput ShallowCopy() => (UpdateFrameworkInput)MemberwiseClone();
 }
@@ -5051,6 +5831,9 @@ public sealed partial class UpdateFrameworkOutput
     /// <summary>The <c>CreationTime</c> member.</summary>
     public DateTimeOffset? CreationTime { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>UpdateGlobalSettings</c> operation.</summary>
@@ -5058,6 +5841,9 @@ public sealed partial class UpdateGlobalSettingsInput
 {
     /// <summary>The <c>GlobalSettings</c> member.</summary>
     public Dictionary<string, string>? GlobalSettings { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal UpdateGlobalSettingsInput ShallowCopy() => (UpdateGlobalSettingsInput)MemberwiseClone();
@@ -5078,6 +5864,9 @@ public sealed partial class UpdateRecoveryPointIndexSettingsInput
     /// <summary>The <c>Index</c> member (required).</summary>
     public Index? Index { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal UpdateRecoveryPointIndexSettingsInput ShallowCopy() => (UpdateRecoveryPointIndexSettingsInput)MemberwiseClone();
 }
@@ -5097,6 +5886,9 @@ public sealed partial class UpdateRecoveryPointIndexSettingsOutput
     /// <summary>The <c>Index</c> member.</summary>
     public Index? Index { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>UpdateRecoveryPointLifecycle</c> operation.</summary>
@@ -5110,6 +5902,9 @@ public sealed partial class UpdateRecoveryPointLifecycleInput
 
     /// <summary>The <c>Lifecycle</c> member.</summary>
     public Lifecycle? Lifecycle { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal UpdateRecoveryPointLifecycleInput ShallowCopy() => (UpdateRecoveryPointLifecycleInput)MemberwiseClone();
@@ -5130,6 +5925,9 @@ public sealed partial class UpdateRecoveryPointLifecycleOutput
     /// <summary>The <c>CalculatedLifecycle</c> member.</summary>
     public CalculatedLifecycle? CalculatedLifecycle { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>UpdateRegionSettings</c> operation.</summary>
@@ -5140,6 +5938,9 @@ public sealed partial class UpdateRegionSettingsInput
 
     /// <summary>The <c>ResourceTypeManagementPreference</c> member.</summary>
     public Dictionary<string, bool>? ResourceTypeManagementPreference { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal UpdateRegionSettingsInput ShallowCopy() => (UpdateRegionSettingsInput)MemberwiseClone();
@@ -5163,6 +5964,9 @@ public sealed partial class UpdateReportPlanInput
     /// <summary>The <c>IdempotencyToken</c> member; an idempotency token: when left empty the client sends a new UUID, the same on every retry.</summary>
     public string? IdempotencyToken { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal UpdateReportPlanInput ShallowCopy() => (UpdateReportPlanInput)MemberwiseClone();
 }
@@ -5179,6 +5983,9 @@ public sealed partial class UpdateReportPlanOutput
     /// <summary>The <c>CreationTime</c> member.</summary>
     public DateTimeOffset? CreationTime { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>UpdateRestoreTestingPlan</c> operation.</summary>
@@ -5189,6 +5996,9 @@ public sealed partial class UpdateRestoreTestingPlanInput
 
     /// <summary>The <c>RestoreTestingPlanName</c> member (required); sent in the request path as <c>RestoreTestingPlanName</c>.</summary>
     public string? RestoreTestingPlanName { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal UpdateRestoreTestingPlanInput ShallowCopy() => (UpdateRestoreTestingPlanInput)MemberwiseClone();
@@ -5209,6 +6019,9 @@ public sealed partial class UpdateRestoreTestingPlanOutput
     /// <summary>The <c>UpdateTime</c> member (required).</summary>
     public DateTimeOffset? UpdateTime { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>UpdateRestoreTestingSelection</c> operation.</summary>
@@ -5222,6 +6035,9 @@ public sealed partial class UpdateRestoreTestingSelectionInput
 
     /// <summary>The <c>RestoreTestingSelectionName</c> member (required); sent in the request path as <c>RestoreTestingSelectionName</c>.</summary>
     public string? RestoreTestingSelectionName { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal UpdateRestoreTestingSelectionInput ShallowCopy() => (UpdateRestoreTestingSelectionInput)MemberwiseClone();
@@ -5245,6 +6061,9 @@ public sealed partial class UpdateRestoreTestingSelectionOutput
     /// <summary>The <c>UpdateTime</c> member (required).</summary>
     public DateTimeOffset? UpdateTime { get; set; }
 
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
+
 }
 
 /// <summary>Input of the <c>UpdateTieringConfiguration</c> operation.</summary>
@@ -5255,6 +6074,9 @@ public sealed partial class UpdateTieringConfigurationInput
 
     /// <summary>The <c>TieringConfiguration</c> member (required).</summary>
     public TieringConfigurationInputForUpdate? TieringConfiguration { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
     /// <summary>A copy whose members refer to the same values; paginators use it so that the caller's input is not changed.</summary>
     internal UpdateTieringConfigurationInput ShallowCopy() => (UpdateTieringConfigurationInput)MemberwiseClone();
@@ -5274,6 +6096,9 @@ public sealed partial class UpdateTieringConfigurationOutput
 
     /// <summary>The <c>LastUpdatedTime</c> member.</summary>
     public DateTimeOffset? LastUpdatedTime { get; set; }
+
+    /// <summary>Members the JSON read into this object carried that this version of the model does not know (they were skipped), or <see langword="null"/> when there were none.</summary>
+    public List<string>? UnknownMembers { get; set; }
 
 }
 

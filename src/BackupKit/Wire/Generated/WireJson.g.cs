@@ -358,6 +358,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.BackupOptions = ReadBackupOptions(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -410,6 +411,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.LastComputed = WireFormat.ReadTimestamp(ref r, "LastComputed");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -451,6 +453,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RequesterComment = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -800,6 +803,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.MessageCategory = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -907,6 +911,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.EndTime = WireFormat.ReadTimestamp(ref r, "EndTime");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -970,6 +975,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ScanSettings = ReadScanSettings(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -1033,6 +1039,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ScanSettings = ReadScanSettings(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -1074,6 +1081,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanTemplateName = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -1192,6 +1200,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.AdvancedBackupSettings = ReadAdvancedBackupSettings(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -1365,6 +1374,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ScanActions = ReadScanActions(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -1527,6 +1537,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ScanActions = ReadScanActions(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -1612,6 +1623,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Conditions = ReadConditions(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -1697,6 +1709,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -1859,6 +1872,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.EncryptionKeyType = new EncryptionKeyType(r.GetString()!);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -1900,6 +1914,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.DeleteAt = WireFormat.ReadTimestamp(ref r, "DeleteAt");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -1918,6 +1933,7 @@ internal static class WireJson
         var v = new CancelLegalHoldInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -1936,6 +1952,7 @@ internal static class WireJson
         var v = new CancelLegalHoldOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -1988,6 +2005,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ConditionValue = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -2029,6 +2047,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ConditionValue = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -2092,6 +2111,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.StringNotLike = ReadConditionParameters(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -2133,6 +2153,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ParameterValue = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -2185,6 +2206,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Tags = ReadstringMap(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -2226,6 +2248,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.DestinationBackupVaultArn = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -2542,6 +2565,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.MessageCategory = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -2649,6 +2673,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.EndTime = WireFormat.ReadTimestamp(ref r, "EndTime");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -2723,6 +2748,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Tags = ReadTagMap(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -2764,6 +2790,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Status = new AccessPointStatus(r.GetString()!);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -2816,6 +2843,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -2890,6 +2918,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.AdvancedBackupSettings = ReadAdvancedBackupSettings(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -2931,6 +2960,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -2983,6 +3013,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -3035,6 +3066,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -3087,6 +3119,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -3161,6 +3194,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkTags = ReadstringMap(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -3202,6 +3236,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.FrameworkArn = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -3276,6 +3311,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Tags = ReadTags(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -3372,6 +3408,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointSelection = ReadRecoveryPointSelection(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -3446,6 +3483,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.EncryptionKeyArn = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -3509,6 +3547,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.VaultState = new VaultState(r.GetString()!);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -3594,6 +3633,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -3646,6 +3686,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -3720,6 +3761,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RequesterComment = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -3783,6 +3825,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.CreationDate = WireFormat.ReadTimestamp(ref r, "CreationDate");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -3835,6 +3878,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Tags = ReadSensitiveStringMap(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -3887,6 +3931,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlanName = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -3928,6 +3973,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingSelection = ReadRestoreTestingSelectionForCreate(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -3991,6 +4037,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingSelectionName = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4043,6 +4090,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4095,6 +4143,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4136,6 +4185,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ToDate = WireFormat.ReadTimestamp(ref r, "ToDate");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4154,6 +4204,7 @@ internal static class WireJson
         var v = new DeleteBackupAccessPointInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4172,6 +4223,7 @@ internal static class WireJson
         var v = new DeleteBackupPlanInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4235,6 +4287,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.VersionId = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4253,6 +4306,7 @@ internal static class WireJson
         var v = new DeleteBackupSelectionInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4271,6 +4325,7 @@ internal static class WireJson
         var v = new DeleteBackupVaultAccessPolicyInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4289,6 +4344,7 @@ internal static class WireJson
         var v = new DeleteBackupVaultInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4307,6 +4363,7 @@ internal static class WireJson
         var v = new DeleteBackupVaultLockConfigurationInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4325,6 +4382,7 @@ internal static class WireJson
         var v = new DeleteBackupVaultNotificationsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4343,6 +4401,7 @@ internal static class WireJson
         var v = new DeleteFrameworkInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4361,6 +4420,7 @@ internal static class WireJson
         var v = new DeleteRecoveryPointInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4379,6 +4439,7 @@ internal static class WireJson
         var v = new DeleteReportPlanInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4397,6 +4458,7 @@ internal static class WireJson
         var v = new DeleteRestoreTestingPlanInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4415,6 +4477,7 @@ internal static class WireJson
         var v = new DeleteRestoreTestingSelectionInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4433,6 +4496,7 @@ internal static class WireJson
         var v = new DeleteTieringConfigurationInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4451,6 +4515,7 @@ internal static class WireJson
         var v = new DeleteTieringConfigurationOutput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4469,6 +4534,7 @@ internal static class WireJson
         var v = new DescribeBackupAccessPointInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4609,6 +4675,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.StatusMessage = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4627,6 +4694,7 @@ internal static class WireJson
         var v = new DescribeBackupJobInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -4998,6 +5066,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.MessageCategory = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -5016,6 +5085,7 @@ internal static class WireJson
         var v = new DescribeBackupVaultInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -5222,6 +5292,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.EncryptionKeyType = new EncryptionKeyType(r.GetString()!);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -5240,6 +5311,7 @@ internal static class WireJson
         var v = new DescribeCopyJobInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -5270,6 +5342,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.CopyJob = ReadCopyJob(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -5288,6 +5361,7 @@ internal static class WireJson
         var v = new DescribeFrameworkInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -5395,6 +5469,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -5413,6 +5488,7 @@ internal static class WireJson
         var v = new DescribeGlobalSettingsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -5454,6 +5530,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.LastUpdateTime = WireFormat.ReadTimestamp(ref r, "LastUpdateTime");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -5472,6 +5549,7 @@ internal static class WireJson
         var v = new DescribeProtectedResourceInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -5590,6 +5668,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.LatestRestoreRecoveryPointCreationDate = WireFormat.ReadTimestamp(ref r, "LatestRestoreRecoveryPointCreationDate");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -5608,6 +5687,7 @@ internal static class WireJson
         var v = new DescribeRecoveryPointInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -5946,6 +6026,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ScanResults = ReadScanResults(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -5964,6 +6045,7 @@ internal static class WireJson
         var v = new DescribeRegionSettingsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -6005,6 +6087,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ResourceTypeManagementPreference = ReadResourceTypeManagementPreference(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -6023,6 +6106,7 @@ internal static class WireJson
         var v = new DescribeReportJobInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -6053,6 +6137,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ReportJob = ReadReportJob(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -6071,6 +6156,7 @@ internal static class WireJson
         var v = new DescribeReportPlanInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -6101,6 +6187,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ReportPlan = ReadReportPlan(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -6119,6 +6206,7 @@ internal static class WireJson
         var v = new DescribeRestoreJobInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -6391,6 +6479,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ParentJobId = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -6409,6 +6498,7 @@ internal static class WireJson
         var v = new DescribeScanJobInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -6670,6 +6760,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.StatusMessage = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -6700,6 +6791,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RequesterComment = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -6718,6 +6810,7 @@ internal static class WireJson
         var v = new DisassociateRecoveryPointFromParentInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -6736,6 +6829,7 @@ internal static class WireJson
         var v = new DisassociateRecoveryPointInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -6754,6 +6848,7 @@ internal static class WireJson
         var v = new ExportBackupPlanTemplateInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -6784,6 +6879,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanTemplateJson = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -6869,6 +6965,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.DeploymentStatus = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -6921,6 +7018,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ControlScope = ReadControlScope(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -6951,6 +7049,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanTemplateJson = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -6981,6 +7080,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlan = ReadBackupPlan(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -6999,6 +7099,7 @@ internal static class WireJson
         var v = new GetBackupPlanFromTemplateInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7029,6 +7130,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanDocument = ReadBackupPlan(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7047,6 +7149,7 @@ internal static class WireJson
         var v = new GetBackupPlanInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7176,6 +7279,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ScheduledRunsPreview = ReadScheduledRunsPreview(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7194,6 +7298,7 @@ internal static class WireJson
         var v = new GetBackupSelectionInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7268,6 +7373,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7286,6 +7392,7 @@ internal static class WireJson
         var v = new GetBackupVaultAccessPolicyInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7338,6 +7445,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Policy = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7356,6 +7464,7 @@ internal static class WireJson
         var v = new GetBackupVaultNotificationsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7419,6 +7528,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultEvents = ReadBackupVaultEvents(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7437,6 +7547,7 @@ internal static class WireJson
         var v = new GetLegalHoldInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7566,6 +7677,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPointSelection = ReadRecoveryPointSelection(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7584,6 +7696,7 @@ internal static class WireJson
         var v = new GetPITRMalwareScanResultsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7658,6 +7771,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ScanMode = new ScanMode(r.GetString()!);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7676,6 +7790,7 @@ internal static class WireJson
         var v = new GetRecoveryPointIndexDetailsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7794,6 +7909,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.TotalItemsIndexed = r.GetInt64();
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7812,6 +7928,7 @@ internal static class WireJson
         var v = new GetRecoveryPointRestoreMetadataInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7875,6 +7992,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7893,6 +8011,7 @@ internal static class WireJson
         var v = new GetRestoreJobMetadataInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7934,6 +8053,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Metadata = ReadMetadata(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7952,6 +8072,7 @@ internal static class WireJson
         var v = new GetRestoreTestingInferredMetadataInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -7982,6 +8103,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.InferredMetadata = ReadstringMap(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8000,6 +8122,7 @@ internal static class WireJson
         var v = new GetRestoreTestingPlanInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8030,6 +8153,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlan = ReadRestoreTestingPlanForGet(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8048,6 +8172,7 @@ internal static class WireJson
         var v = new GetRestoreTestingSelectionInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8078,6 +8203,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingSelection = ReadRestoreTestingSelectionForGet(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8108,6 +8234,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ResourceTypes = ReadResourceTypes(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8126,6 +8253,7 @@ internal static class WireJson
         var v = new GetTieringConfigurationInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8156,6 +8284,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.TieringConfiguration = ReadTieringConfiguration(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8186,6 +8315,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ResourceTypes = ReadResourceTypes(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8304,6 +8434,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultArn = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8345,6 +8476,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Value = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8419,6 +8551,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ExpiryDate = WireFormat.ReadTimestamp(ref r, "ExpiryDate");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8493,6 +8626,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ExpiryDate = WireFormat.ReadTimestamp(ref r, "ExpiryDate");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8589,6 +8723,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.CancellationDate = WireFormat.ReadTimestamp(ref r, "CancellationDate");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8652,6 +8787,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.DeleteAfterEvent = new LifecycleDeleteAfterEvent(r.GetString()!);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8792,6 +8928,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.StatusMessage = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8810,6 +8947,7 @@ internal static class WireJson
         var v = new ListBackupAccessPointsByRecoveryPointRequest();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8851,6 +8989,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8869,6 +9008,7 @@ internal static class WireJson
         var v = new ListBackupAccessPointsByResourceRequest();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8910,6 +9050,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8928,6 +9069,7 @@ internal static class WireJson
         var v = new ListBackupAccessPointsRequest();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8969,6 +9111,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -8987,6 +9130,7 @@ internal static class WireJson
         var v = new ListBackupJobSummariesInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9039,6 +9183,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9057,6 +9202,7 @@ internal static class WireJson
         var v = new ListBackupJobsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9098,6 +9244,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9116,6 +9263,7 @@ internal static class WireJson
         var v = new ListBackupPlanTemplatesInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9157,6 +9305,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanTemplatesList = ReadBackupPlanTemplatesList(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9175,6 +9324,7 @@ internal static class WireJson
         var v = new ListBackupPlanVersionsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9216,6 +9366,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlanVersionsList = ReadBackupPlanVersionsList(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9234,6 +9385,7 @@ internal static class WireJson
         var v = new ListBackupPlansInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9275,6 +9427,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlansList = ReadBackupPlansList(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9293,6 +9446,7 @@ internal static class WireJson
         var v = new ListBackupSelectionsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9334,6 +9488,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.BackupSelectionsList = ReadBackupSelectionsList(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9352,6 +9507,7 @@ internal static class WireJson
         var v = new ListBackupVaultsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9393,6 +9549,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9411,6 +9568,7 @@ internal static class WireJson
         var v = new ListCopyJobSummariesInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9463,6 +9621,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9481,6 +9640,7 @@ internal static class WireJson
         var v = new ListCopyJobsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9522,6 +9682,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9540,6 +9701,7 @@ internal static class WireJson
         var v = new ListFrameworksInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9581,6 +9743,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9599,6 +9762,7 @@ internal static class WireJson
         var v = new ListIndexedRecoveryPointsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9640,6 +9804,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9658,6 +9823,7 @@ internal static class WireJson
         var v = new ListLegalHoldsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9699,6 +9865,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.LegalHolds = ReadLegalHoldsList(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9717,6 +9884,7 @@ internal static class WireJson
         var v = new ListProtectedResourcesByBackupVaultInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9758,6 +9926,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9776,6 +9945,7 @@ internal static class WireJson
         var v = new ListProtectedResourcesInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9817,6 +9987,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9835,6 +10006,7 @@ internal static class WireJson
         var v = new ListRecoveryPointsByBackupVaultInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9876,6 +10048,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPoints = ReadRecoveryPointByBackupVaultList(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9894,6 +10067,7 @@ internal static class WireJson
         var v = new ListRecoveryPointsByLegalHoldInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9935,6 +10109,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9953,6 +10128,7 @@ internal static class WireJson
         var v = new ListRecoveryPointsByResourceInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -9994,6 +10170,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RecoveryPoints = ReadRecoveryPointByResourceList(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10012,6 +10189,7 @@ internal static class WireJson
         var v = new ListReportJobsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10053,6 +10231,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10071,6 +10250,7 @@ internal static class WireJson
         var v = new ListReportPlansInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10112,6 +10292,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10130,6 +10311,7 @@ internal static class WireJson
         var v = new ListRestoreAccessBackupVaultsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10171,6 +10353,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RestoreAccessBackupVaults = ReadRestoreAccessBackupVaultList(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10189,6 +10372,7 @@ internal static class WireJson
         var v = new ListRestoreJobSummariesInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10241,6 +10425,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10259,6 +10444,7 @@ internal static class WireJson
         var v = new ListRestoreJobsByProtectedResourceInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10300,6 +10486,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10318,6 +10505,7 @@ internal static class WireJson
         var v = new ListRestoreJobsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10359,6 +10547,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10377,6 +10566,7 @@ internal static class WireJson
         var v = new ListRestoreTestingPlansInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10418,6 +10608,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlans = ReadRestoreTestingPlans(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10436,6 +10627,7 @@ internal static class WireJson
         var v = new ListRestoreTestingSelectionsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10477,6 +10669,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingSelections = ReadRestoreTestingSelections(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10495,6 +10688,7 @@ internal static class WireJson
         var v = new ListScanJobSummariesInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10547,6 +10741,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10565,6 +10760,7 @@ internal static class WireJson
         var v = new ListScanJobsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10606,6 +10802,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ScanJobs = ReadScanJobs(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10624,6 +10821,7 @@ internal static class WireJson
         var v = new ListTagsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10665,6 +10863,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Tags = ReadTags(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10683,6 +10882,7 @@ internal static class WireJson
         var v = new ListTieringConfigurationsInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10724,6 +10924,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.NextToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10809,6 +11010,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.LastRecoveryPointArn = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10850,6 +11052,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.StringNotEquals = ReadKeyValueList(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10880,6 +11083,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Policy = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10932,6 +11136,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ChangeableForDays = r.GetInt64();
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -10973,6 +11178,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultEvents = ReadBackupVaultEvents(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -11014,6 +11220,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ValidationStatusMessage = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -11341,6 +11548,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.AggregatedScanResult = ReadAggregatedScanResult(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -11525,6 +11733,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.AggregatedScanResult = ReadAggregatedScanResult(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -11632,6 +11841,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.BackupRuleTimezone = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -11695,6 +11905,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -11747,6 +11958,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.DateRange = ReadDateRange(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -11799,6 +12011,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Formats = ReadFormatList(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -11840,6 +12053,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.S3Keys = ReadstringList(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -11947,6 +12161,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ReportDestination = ReadReportDestination(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -12065,6 +12280,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.LastSuccessfulExecutionTime = WireFormat.ReadTimestamp(ref r, "LastSuccessfulExecutionTime");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -12150,6 +12366,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Regions = ReadstringList(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -12202,6 +12419,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -12276,6 +12494,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.LatestRevokeRequest = ReadLatestRevokeRequest(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -12306,6 +12525,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlanArn = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -12402,6 +12622,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.EndTime = WireFormat.ReadTimestamp(ref r, "EndTime");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -12674,6 +12895,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.DeletionStatusMessage = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -12748,6 +12970,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.StartWindowHours = r.GetInt32();
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -12877,6 +13100,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.StartWindowHours = r.GetInt32();
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -12984,6 +13208,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.StartWindowHours = r.GetInt32();
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -13047,6 +13272,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.StartWindowHours = r.GetInt32();
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -13121,6 +13347,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.SelectionWindowDays = r.GetInt32();
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -13217,6 +13444,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ValidationWindowHours = r.GetInt32();
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -13346,6 +13574,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ValidationWindowHours = r.GetInt32();
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -13431,6 +13660,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ValidationWindowHours = r.GetInt32();
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -13505,6 +13735,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ValidationWindowHours = r.GetInt32();
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -13523,6 +13754,7 @@ internal static class WireJson
         var v = new RevokeRestoreAccessBackupVaultInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -13564,6 +13796,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ScanMode = new ScanMode(r.GetString()!);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -13825,6 +14058,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.StatusMessage = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -13888,6 +14122,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.BackupRuleId = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -14006,6 +14241,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ScanResultStatus = new ScanResultStatus(r.GetString()!);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -14069,6 +14305,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Findings = ReadScanFindings(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -14099,6 +14336,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ScanResultStatus = new ScanResultStatus(r.GetString()!);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -14151,6 +14389,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ScannerRoleArn = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -14203,6 +14442,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RuleExecutionType = new RuleExecutionType(r.GetString()!);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -14343,6 +14583,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Index = new Index(r.GetString()!);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -14406,6 +14647,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.IsParent = r.GetBoolean();
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -14491,6 +14733,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Lifecycle = ReadLifecycle(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -14543,6 +14786,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.IsParent = r.GetBoolean();
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -14573,6 +14817,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -14603,6 +14848,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ReportJobId = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -14688,6 +14934,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.CopySourceTagsToRestoredResource = r.GetBoolean();
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -14718,6 +14965,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RestoreJobId = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -14836,6 +15084,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ScannerRoleArn = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -14877,6 +15126,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ScanJobId = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -14895,6 +15145,7 @@ internal static class WireJson
         var v = new StopBackupJobInput();
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -14925,6 +15176,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Tags = ReadTags(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15021,6 +15273,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.LastUpdatedTime = WireFormat.ReadTimestamp(ref r, "LastUpdatedTime");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15073,6 +15326,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ResourceSelection = ReadResourceSelections(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15114,6 +15368,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15188,6 +15443,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.LastUpdatedTime = WireFormat.ReadTimestamp(ref r, "LastUpdatedTime");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15218,6 +15474,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.TagKeyList = ReadTagKeyList(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15248,6 +15505,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.BackupPlan = ReadBackupPlanInput(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15333,6 +15591,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ScanSettings = ReadScanSettings(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15385,6 +15644,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15437,6 +15697,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15467,6 +15728,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.GlobalSettings = ReadGlobalSettings(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15508,6 +15770,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Index = new Index(r.GetString()!);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15571,6 +15834,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Index = new Index(r.GetString()!);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15601,6 +15865,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.Lifecycle = ReadLifecycle(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15664,6 +15929,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.CalculatedLifecycle = ReadCalculatedLifecycle(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15705,6 +15971,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.ResourceTypeManagementPreference = ReadResourceTypeManagementPreference(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15768,6 +16035,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15820,6 +16088,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.CreationTime = WireFormat.ReadTimestamp(ref r, "CreationTime");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15850,6 +16119,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlan = ReadRestoreTestingPlanForUpdate(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15913,6 +16183,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.UpdateTime = WireFormat.ReadTimestamp(ref r, "UpdateTime");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -15943,6 +16214,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.RestoreTestingSelection = ReadRestoreTestingSelectionForUpdate(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -16017,6 +16289,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.UpdateTime = WireFormat.ReadTimestamp(ref r, "UpdateTime");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -16047,6 +16320,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.TieringConfiguration = ReadTieringConfigurationInputForUpdate(ref r);
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }
@@ -16110,6 +16384,7 @@ internal static class WireJson
                 if (r.TokenType != JsonTokenType.Null) v.LastUpdatedTime = WireFormat.ReadTimestamp(ref r, "LastUpdatedTime");
                 continue;
             }
+            (v.UnknownMembers ??= []).Add(r.GetString()!);
             r.Read();
             r.Skip();
         }

@@ -31,8 +31,8 @@ class ServiceErrorCliFlow(CliFlowTestCase):
         self.ok("delete-backup-vault", "--backup-vault-name", vault)
 
     def test_unimplemented_operation(self):
-        message = self.fails("NotImplementedException", "describe-global-settings")
-        self.assertIn("DescribeGlobalSettings", message)
+        message = self.fails("NotImplementedException", "list-indexed-recovery-points")
+        self.assertIn("ListIndexedRecoveryPoints", message)
 
 
 if __name__ == "__main__":
