@@ -101,7 +101,8 @@ public sealed partial class CatalogueTests
             Assert.Contains(s_supported, d => d.Id == id);
             var key = (string)fix.GetType().GetField("EquivalenceKey")!.GetValue(null)!;
             Assert.StartsWith(id + "_", key, StringComparison.Ordinal);
-            Assert.Same(WellKnownFixAllProviders.BatchFixer, fix.GetFixAllProvider());
+            // Both fixes write backup policy: Fix All and dotnet format apply them only when the project opts in.
+            Assert.Same(BackupKit.Analyzers.CodeFixes.PolicyFixAllProvider.Instance, fix.GetFixAllProvider());
         });
     }
 

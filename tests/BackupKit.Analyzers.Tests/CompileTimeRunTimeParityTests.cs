@@ -1,10 +1,7 @@
 extern alias runtime;
 
-using System.Reflection;
-using System.Runtime.Loader;
 using BackupKit.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using RuntimePosture = runtime::BackupKit.Model.BackupPosture;
 using RuntimeRuleIds = runtime::BackupKit.Rules.RuleIds;
 using RuntimeValidationException = runtime::BackupKit.Building.BackupPostureValidationException;
@@ -98,7 +95,7 @@ public sealed class CompileTimeRunTimeParityTests
     {
         var compileTime = await AnalyzeAsync(Source);
 
-        var exception = Assert.Throws<RuntimeValidationException>(() => RunDeclaration(Source));
+        var exception = Assert.Throws<RuntimeValidationException>(() => ParityRunner.RunDeclaration(Source));
         var runTime = exception.Violations
             .Select(v => $"{v.RuleId}: {v.Message}")
             .Order(StringComparer.Ordinal)
@@ -116,7 +113,7 @@ public sealed class CompileTimeRunTimeParityTests
     {
         var compileTime = await AnalyzeAsync(AcceptedSource);
 
-        var posture = Assert.IsType<RuntimePosture>(RunDeclaration(AcceptedSource));
+        var posture = Assert.IsType<RuntimePosture>(ParityRunner.RunDeclaration(AcceptedSource));
         var runTime = posture.Validate()
             .Select(v => $"{v.RuleId}: {v.Message}")
             .Order(StringComparer.Ordinal)
@@ -138,35 +135,6 @@ public sealed class CompileTimeRunTimeParityTests
             .ToList();
     }
 
-    internal static object? RunDeclaration(string source)
-    {
-        var compilation = CSharpCompilation.Create(
-            "Parity" + Guid.NewGuid().ToString("N"),
-            [CSharpSyntaxTree.ParseText(source)],
-            BackupKitReferences.ForConsumer(),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        using var image = new MemoryStream();
-        var emit = compilation.Emit(image);
-        Assert.True(emit.Success, string.Join(Environment.NewLine, emit.Diagnostics));
-
-        // The default context already holds the BackupKit assembly the analyzers were shown, so the run uses the same one.
-        var context = new AssemblyLoadContext("parity", isCollectible: true);
-        try
-        {
-            image.Position = 0;
-            var declare = context.LoadFromStream(image).GetType("Declaration")!.GetMethod("Declare")!;
-            try
-            {
-                return declare.Invoke(null, null);
-            }
-            catch (TargetInvocationException invocation) when (invocation.InnerException is not null)
-            {
-                throw invocation.InnerException;
-            }
-        }
-        finally
-        {
-            context.Unload();
-        }
-    }
+    // Shared with the other parity tests (the audit frameworks'); the runner lives in ParityRunner.
+    internal static object? RunDeclaration(string source) => ParityRunner.RunDeclaration(source);
 }

@@ -9,9 +9,11 @@ namespace BackupKit.Analyzers.Tests;
 
 /// <summary>
 /// What the analyzers cost a build is decided by what they register (performance-and-retries.md section 4): only
-/// invocation syntax actions (which filter on the invoked name before asking for an operation), never operation,
-/// syntax-tree, semantic-model or compilation-end work, and nothing at all in a project that does not reference
-/// BackupKit.
+/// one invocation operation action each (on the operation trees the analyzer driver builds once for every analyzer,
+/// skipping any method not declared by BackupKit after one comparison), never syntax-node, syntax-tree,
+/// semantic-model or compilation-end work that would walk or bind every file on BackupKit's behalf, and nothing at
+/// all in a project that does not reference BackupKit. benchmarks/analyzer-build-cost measures the result in a
+/// real build.
 /// </summary>
 public sealed class RegistrationCostTests
 {
@@ -30,13 +32,13 @@ public sealed class RegistrationCostTests
 
     [Theory]
     [MemberData(nameof(AnalyzerCatalog.Names), MemberType = typeof(AnalyzerCatalog))]
-    public async Task WithBackupKit_RegistersOnlyOneInvocationSyntaxAction(string name)
+    public async Task WithBackupKit_RegistersOnlyOneInvocationOperationAction(string name)
     {
         var telemetry = await GetTelemetryAsync(AnalyzerCatalog.Get(name), Source, referenceBackupKit: true);
 
         Assert.Equal(1, telemetry.CompilationStartActionsCount);
-        Assert.Equal(1, telemetry.SyntaxNodeActionsCount);
-        Assert.Equal(0, telemetry.OperationActionsCount);
+        Assert.Equal(1, telemetry.OperationActionsCount);
+        Assert.Equal(0, telemetry.SyntaxNodeActionsCount);
         Assert.Equal(0, telemetry.SyntaxTreeActionsCount);
         Assert.Equal(0, telemetry.SemanticModelActionsCount);
         Assert.Equal(0, telemetry.SymbolActionsCount);

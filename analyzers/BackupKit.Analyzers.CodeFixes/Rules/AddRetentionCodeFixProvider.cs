@@ -19,7 +19,10 @@ namespace BackupKit.Analyzers.CodeFixes.Rules;
 /// <summary>
 /// Fixes BK1001 by appending <c>.DeleteAfter(Retention.Days(35))</c> to the rule's configuration: 35 days, the
 /// retention of the AWS daily presets, or longer when the rule moves recovery points to cold storage (which needs
-/// 90 more days before deletion).
+/// 90 more days before deletion). The value never breaks another rule: a continuous backup rule gets at most 35 days
+/// (BK3004), and one that also moves to cold storage gets no fix, since no retention satisfies both BK3003 and BK3004
+/// until its BK3005 finding is resolved. Fix All and <c>dotnet format</c> apply it only when the project opts in
+/// (<see cref="PolicyFixAllProvider"/>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddRetentionCodeFixProvider)), Shared]
 public sealed class AddRetentionCodeFixProvider : CodeFixProvider
@@ -34,7 +37,7 @@ public sealed class AddRetentionCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RuleWithoutRetention);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => PolicyFixAllProvider.Instance;
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -45,14 +48,22 @@ public sealed class AddRetentionCodeFixProvider : CodeFixProvider
             return;
         }
 
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (model is null || BackupKitSymbols.TryCreate(model.Compilation) is not { Retention: not null } symbols ||
+            model.GetOperation(invocation, context.CancellationToken) is not IInvocationOperation addRule ||
+            ProposedRetentionDays(addRule, symbols) is not { } days)
+        {
+            return;
+        }
+
         foreach (var argument in invocation.ArgumentList.Arguments)
         {
             if (argument.Expression is LambdaExpressionSyntax lambda)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        "Delete recovery points after a retention period",
-                        ct => AddRetentionAsync(context.Document, invocation, lambda, ct),
+                        "Delete recovery points after " + RuleViolationDays(days),
+                        ct => AddRetentionAsync(context.Document, invocation, lambda, days, ct),
                         EquivalenceKey),
                     context.Diagnostics);
                 return;
@@ -60,19 +71,35 @@ public sealed class AddRetentionCodeFixProvider : CodeFixProvider
         }
     }
 
-    private static async Task<Document> AddRetentionAsync(Document document, InvocationExpressionSyntax invocation, LambdaExpressionSyntax lambda, CancellationToken cancellationToken)
+    /// <summary>
+    /// The retention the fix writes for a rule: 35 days, or the cold storage age plus 90 days; at most 35 days for a
+    /// continuous backup rule; <see langword="null"/> when no value satisfies every rule (continuous backup with cold storage).
+    /// </summary>
+    internal static long? ProposedRetentionDays(IInvocationOperation addRule, BackupKitSymbols symbols)
+    {
+        var configuration = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(addRule, symbols.RuleBuilder), symbols.RuleBuilder);
+        var movesToCold = configuration.HasCall("MoveToColdStorageAfter");
+        if (configuration.HasCall("EnableContinuousBackup"))
+        {
+            return movesToCold ? null : System.Math.Min(DefaultRetentionDays, LifecycleRules.MaxContinuousDays);
+        }
+
+        return Math.Max(DefaultRetentionDays, ColdStorageDays(configuration, symbols) + LifecycleRules.MinDaysInColdStorage);
+    }
+
+    private static string RuleViolationDays(long days) => days.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " days";
+
+    private static async Task<Document> AddRetentionAsync(Document document, InvocationExpressionSyntax invocation, LambdaExpressionSyntax lambda, long days, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        var symbols = BackupKitSymbols.TryCreate(editor.SemanticModel.Compilation);
-        if (symbols?.Retention is null || editor.SemanticModel.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation)
+        if (BackupKitSymbols.TryCreate(editor.SemanticModel.Compilation)?.Retention is not { } retentionType)
         {
             return document;
         }
 
-        var days = Math.Max(DefaultRetentionDays, ColdStorageDays(operation, symbols) + LifecycleRules.MinDaysInColdStorage);
         var retention = editor.Generator.InvocationExpression(
             editor.Generator.MemberAccessExpression(
-                editor.Generator.TypeExpression(symbols.Retention).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation),
+                editor.Generator.TypeExpression(retentionType).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation),
                 "Days"),
             editor.Generator.LiteralExpression((int)days));
         editor.ReplaceNode(lambda, FluentCallAppender.Append(lambda, "DeleteAfter", (ExpressionSyntax)retention));
@@ -80,9 +107,8 @@ public sealed class AddRetentionCodeFixProvider : CodeFixProvider
     }
 
     // The constant cold storage age of the rule, or a value that leaves the default retention alone.
-    private static long ColdStorageDays(IInvocationOperation addRule, BackupKitSymbols symbols)
+    private static long ColdStorageDays(FluentConfiguration configuration, BackupKitSymbols symbols)
     {
-        var configuration = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(addRule, symbols.RuleBuilder), symbols.RuleBuilder);
         var cold = -LifecycleRules.MinDaysInColdStorage;
         foreach (var call in configuration.CallsTo("MoveToColdStorageAfter"))
         {

@@ -18,7 +18,9 @@ namespace BackupKit.Analyzers.CodeFixes.Rules;
 /// <summary>
 /// Fixes BK1003 by locking the vault in governance mode: <c>.Lock(VaultLock.Governance())</c>. Governance mode is
 /// the reversible choice (principals allowed <c>backup:DeleteBackupVaultLockConfiguration</c> can remove it); moving
-/// to compliance mode, which becomes irreversible, is left to a deliberate edit.
+/// to compliance mode, which becomes irreversible, is left to a deliberate edit. Without bounds the lock refuses no
+/// rule's retention (BK7001). Fix All and <c>dotnet format</c> apply it only when the project opts in
+/// (<see cref="PolicyFixAllProvider"/>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddVaultLockCodeFixProvider)), Shared]
 public sealed class AddVaultLockCodeFixProvider : CodeFixProvider
@@ -30,7 +32,7 @@ public sealed class AddVaultLockCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.VaultWithoutLock);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => PolicyFixAllProvider.Instance;
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)

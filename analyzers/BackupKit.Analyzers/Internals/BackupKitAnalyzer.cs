@@ -1,6 +1,5 @@
+using System;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -9,13 +8,16 @@ namespace BackupKit.Analyzers.Internals;
 /// <summary>
 /// The base of every BackupKit analyzer. It seals <see cref="Initialize"/> so that no rule can forget the cheap
 /// defaults: concurrent execution, no generated code, no work at all in a compilation that does not reference
-/// BackupKit (the well-known types are resolved once per compilation), and one invocation syntax action as the only
-/// work registered in one that does. The syntax action looks at the invoked name first and asks for the invocation's
-/// operation only when the name is one of BackupKit's builder or model methods, so ordinary code never pays for
-/// operation trees on BackupKit's behalf.
+/// BackupKit (the well-known types are resolved once per compilation), and one invocation operation action as the
+/// only work registered in one that does. The action compares the invoked method's assembly with BackupKit's by
+/// reference before anything else, so ordinary code costs one comparison per call: the operation trees are the
+/// ones the compiler's analyzer driver builds once for every analyzer of the build (the SDK's own analyzers use
+/// them), and no BackupKit analyzer binds a file, asks for a semantic model or walks a syntax tree on its own.
 /// </summary>
 public abstract class BackupKitAnalyzer : DiagnosticAnalyzer
 {
+    private static readonly Func<Diagnostic, bool> s_anyDiagnostic = static _ => true;
+
     /// <inheritdoc />
     public sealed override void Initialize(AnalysisContext context)
     {
@@ -25,7 +27,7 @@ public abstract class BackupKitAnalyzer : DiagnosticAnalyzer
         {
             if (BackupKitSymbols.TryCreate(start.Compilation) is { } symbols && CanAnalyze(symbols))
             {
-                start.RegisterSyntaxNodeAction(c => AnalyzeInvocationSyntax(c, symbols), SyntaxKind.InvocationExpression);
+                start.RegisterOperationAction(c => AnalyzeInvocationOperation(c, symbols), OperationKind.Invocation);
             }
         });
     }
@@ -37,32 +39,33 @@ public abstract class BackupKitAnalyzer : DiagnosticAnalyzer
     /// <returns><see langword="true"/> to analyze the compilation's invocations.</returns>
     private protected virtual bool CanAnalyze(BackupKitSymbols symbols) => true;
 
-    /// <summary>Analyzes one invocation of a BackupKit builder or model method.</summary>
-    /// <param name="context">The syntax node context, to report diagnostics.</param>
+    /// <summary>Analyzes one invocation of a method declared by BackupKit.</summary>
+    /// <param name="context">The context of the invocation, to report diagnostics.</param>
     /// <param name="invocation">The invocation.</param>
     /// <param name="symbols">The BackupKit types of this compilation.</param>
     private protected abstract void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols);
 
-    private void AnalyzeInvocationSyntax(SyntaxNodeAnalysisContext context, BackupKitSymbols symbols)
+    private void AnalyzeInvocationOperation(OperationAnalysisContext context, BackupKitSymbols symbols)
     {
-        var syntax = (InvocationExpressionSyntax)context.Node;
-        if (InvokedName(syntax.Expression) is not { } name || !symbols.MethodNames.Contains(name))
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!symbols.IsDeclaredByBackupKit(invocation.TargetMethod))
         {
             return;
         }
 
-        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is IInvocationOperation invocation)
-        {
-            AnalyzeInvocation(context, invocation, symbols);
-        }
+        // The rules take the node context they always took (reporting, options, cancellation, semantic model); the
+        // constructor is marked obsolete only to steer tests to CompilationWithAnalyzers, and the driver still checks
+        // every id reported through the operation context.
+#pragma warning disable CS0618
+        var nodeContext = new SyntaxNodeAnalysisContext(
+            invocation.Syntax,
+            context.ContainingSymbol,
+            invocation.SemanticModel!,
+            context.Options,
+            context.ReportDiagnostic,
+            s_anyDiagnostic,
+            context.CancellationToken);
+#pragma warning restore CS0618
+        AnalyzeInvocation(nodeContext, invocation, symbols);
     }
-
-    // The simple name of the invoked member: `x.Name(...)`, `x?.Name(...)`, `Name(...)` or `Name<T>(...)`.
-    private static string? InvokedName(ExpressionSyntax expression) => expression switch
-    {
-        MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
-        MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier.ValueText,
-        SimpleNameSyntax simpleName => simpleName.Identifier.ValueText,
-        _ => null,
-    };
 }

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace BackupKit.Analyzers.Internals;
@@ -26,14 +23,14 @@ internal sealed class BackupKitSymbols
         Retention = compilation.GetTypeByMetadataName("BackupKit.Model.Retention");
         VaultLock = compilation.GetTypeByMetadataName("BackupKit.Model.VaultLock");
         TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
-        MethodNames = CollectMethodNames(postureBuilder.ContainingNamespace, Posture?.ContainingNamespace);
+        Assembly = postureBuilder.ContainingAssembly;
     }
 
     /// <summary>
-    /// The names of the methods declared on the types of <c>BackupKit.Building</c> and <c>BackupKit.Model</c>: every
-    /// invocation an analyzer looks at calls one of them, so any other invocation is skipped on its syntax alone.
+    /// Gets BackupKit's assembly: every invocation an analyzer looks at calls a method it declares, so any other
+    /// invocation is skipped after one reference comparison.
     /// </summary>
-    public ImmutableHashSet<string> MethodNames { get; }
+    public IAssemblySymbol Assembly { get; }
 
     public INamedTypeSymbol PostureBuilder { get; }
 
@@ -68,37 +65,9 @@ internal sealed class BackupKitSymbols
         return postureBuilder is null ? null : new BackupKitSymbols(compilation, postureBuilder);
     }
 
-    private static ImmutableHashSet<string> CollectMethodNames(params INamespaceSymbol?[] namespaces)
-    {
-        var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        var types = new Stack<INamedTypeSymbol>();
-        foreach (var ns in namespaces)
-        {
-            foreach (var type in ns?.GetTypeMembers() ?? ImmutableArray<INamedTypeSymbol>.Empty)
-            {
-                types.Push(type);
-            }
-        }
-
-        while (types.Count > 0)
-        {
-            var type = types.Pop();
-            foreach (var member in type.GetMembers())
-            {
-                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
-                {
-                    names.Add(method.Name);
-                }
-            }
-
-            foreach (var nested in type.GetTypeMembers())
-            {
-                types.Push(nested);
-            }
-        }
-
-        return names.ToImmutable();
-    }
+    /// <summary>Returns whether <paramref name="method"/> is declared by a type of BackupKit's assembly.</summary>
+    public bool IsDeclaredByBackupKit(IMethodSymbol method) =>
+        ReferenceEquals(method.ContainingAssembly, Assembly) || SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, Assembly);
 
     /// <summary>Returns whether <paramref name="method"/> is declared by <paramref name="type"/>.</summary>
     public static bool IsOn(IMethodSymbol method, INamedTypeSymbol? type) =>

@@ -14,14 +14,16 @@ namespace BackupKit.Analyzers.Rules;
 /// <c>InVault("name")</c> names no vault of the posture (BK4008). Unknown vaults are only reported when the chain
 /// starts at <c>BackupPosture.Create()</c> (or <c>new BackupPostureBuilder()</c>) and every vault name is a constant.
 /// A rule whose constant retention falls outside the range its vault's constant Vault Lock or air-gapped settings
-/// enforce is reported as BK7001.
+/// enforce is reported as BK7001, and a copy whose constant retention (its own, or the rule's) falls outside the
+/// range of its destination vault (matched by the name in the constant ARN) as BK7002. A vault whose own range is
+/// wrong (BK6004 to BK6008) is left out of both: one mistake, one finding.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(
-        RuleIds.DuplicateName, RuleIds.UnknownTargetVault, RuleIds.RuleRetentionOutsideVaultLock);
+        RuleIds.DuplicateName, RuleIds.UnknownTargetVault, RuleIds.RuleRetentionOutsideVaultLock, RuleIds.CopyRetentionOutsideVaultLock);
 
     private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.PlanBuilder is not null && symbols.RuleBuilder is not null;
 
@@ -95,6 +97,8 @@ public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
             return;
         }
 
+        CheckCopies(context, rule, symbols, ranges);
+
         // The last vault choice wins; a preset keeps the vault chosen with InVault.
         IInvocationOperation? target = null;
         foreach (var call in rule.Calls)
@@ -123,6 +127,49 @@ public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
             var delete = lifecycle.Delete;
             var location = delete.Call is { Arguments.Length: 1 } call ? call.Arguments[0].Value.Syntax.GetLocation() : NameLocation.Of(addRule);
             RuleViolationReporter.Report(context, RetentionRules.CheckRuleRetention(delete.Days, vaultName, enforced.Min, enforced.Max), location);
+        }
+    }
+
+    // BK7002: each copy's effective retention (its own delete-after, else the rule's) against its destination's range.
+    private static void CheckCopies(SyntaxNodeAnalysisContext context, FluentConfiguration rule, BackupKitSymbols symbols, Dictionary<string, EnforcedRange?> ranges)
+    {
+        if (LifecycleReplay.Read(rule, symbols) is not { Delete.IsKnown: true } lifecycle)
+        {
+            return;
+        }
+
+        foreach (var copyTo in rule.CallsTo("CopyTo"))
+        {
+            if (copyTo.Arguments.Length == 0 ||
+                !ConstantValues.TryGetString(copyTo.Arguments[0].Value, out var arn) || arn is null ||
+                RetentionRules.DestinationVaultName(arn) is not { } vaultName ||
+                !ranges.TryGetValue(vaultName, out var range) || range is not { } enforced)
+            {
+                continue;
+            }
+
+            var copy = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(copyTo, symbols.CopyActionBuilder), symbols.CopyActionBuilder);
+            long? copyDelete = null;
+            IOperation? at = null;
+            if (copy.Lambda is not null)
+            {
+                if (LifecycleReplay.Read(copy, symbols) is not { Delete.IsKnown: true } copyLifecycle)
+                {
+                    continue;
+                }
+
+                copyDelete = copyLifecycle.Delete.Days;
+                at = copyLifecycle.Delete.Call is { Arguments.Length: 1 } call ? call.Arguments[0].Value : null;
+            }
+            else if (!copy.IsComplete)
+            {
+                continue;
+            }
+
+            RuleViolationReporter.Report(
+                context,
+                RetentionRules.CheckCopyRetention(copyDelete ?? lifecycle.Delete.Days, vaultName, enforced.Min, enforced.Max),
+                at?.Syntax.GetLocation() ?? NameLocation.Of(copyTo));
         }
     }
 
@@ -166,7 +213,7 @@ public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
                     ConstantValues.TryGetRetentionDays(airGapped.Arguments[0].Value, symbols, out var min) &&
                     ConstantValues.TryGetRetentionDays(airGapped.Arguments[1].Value, symbols, out var max))
                 {
-                    ranges[name] = new EnforcedRange(min, max);
+                    ranges[name] = VaultRules.IsValidEnforcedRange(isLogicallyAirGapped: true, min, max) ? new EnforcedRange(min, max) : null;
                 }
             }
             else if (lockCall is null)
@@ -175,7 +222,10 @@ public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
             }
             else if (VaultLockReader.Read(lockCall, symbols) is { Min.IsKnown: true, Max.IsKnown: true } bounds)
             {
-                ranges[name] = bounds.Min.Days is null && bounds.Max.Days is null ? null : new EnforcedRange(bounds.Min.Days, bounds.Max.Days);
+                ranges[name] = bounds.Min.Days is null && bounds.Max.Days is null ||
+                               !VaultRules.IsValidEnforcedRange(isLogicallyAirGapped: false, bounds.Min.Days, bounds.Max.Days)
+                    ? null
+                    : new EnforcedRange(bounds.Min.Days, bounds.Max.Days);
             }
         }
 

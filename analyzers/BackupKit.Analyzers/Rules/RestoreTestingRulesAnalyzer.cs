@@ -9,14 +9,14 @@ namespace BackupKit.Analyzers.Rules;
 
 /// <summary>
 /// Reports the restore testing rules of the rules table on constant arguments: the plan's start window (BK8001), a
-/// tested resource type (BK8005) and a selection's validation window (BK8008).
+/// selection window of recovery points (BK8002), a tested resource type (BK8005) and a selection's validation window (BK8008).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RestoreTestingRulesAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(
-        RuleIds.RestoreTestingStartWindow, RuleIds.RestoreTestingResourceType, RuleIds.RestoreTestingValidationWindow);
+        RuleIds.RestoreTestingStartWindow, RuleIds.RestoreTestingSelectionWindow, RuleIds.RestoreTestingResourceType, RuleIds.RestoreTestingValidationWindow);
 
     private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.RestoreTestingPlanBuilder is not null;
 
@@ -34,6 +34,10 @@ public sealed class RestoreTestingRulesAnalyzer : BackupKitAnalyzer
             case "StartWithin" when BackupKitSymbols.IsOn(method, symbols.RestoreTestingPlanBuilder) &&
                                     ConstantValues.TryGetTimeSpan(first, symbols, out var startWindow):
                 RuleViolationReporter.Report(context, RestoreTestingRules.CheckStartWindow(startWindow), first.Syntax.GetLocation());
+                break;
+            case "WithinLast" when BackupKitSymbols.IsOn(method, symbols.RestoreTestingPlanBuilder) &&
+                                   ConstantValues.TryGetRetentionDays(first, symbols, out var selectionWindowDays):
+                RuleViolationReporter.Report(context, RestoreTestingRules.CheckSelectionWindow(selectionWindowDays), first.Syntax.GetLocation());
                 break;
             case "Test" when BackupKitSymbols.IsOn(method, symbols.RestoreTestingPlanBuilder) &&
                              FluentConfiguration.Argument(invocation, "protectedResourceType") is { } typeArgument &&

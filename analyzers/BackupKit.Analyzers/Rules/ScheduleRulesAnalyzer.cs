@@ -18,7 +18,7 @@ public sealed class ScheduleRulesAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(
-        RuleIds.CronSyntax, RuleIds.CronFrequency, RuleIds.TimeZone, RuleIds.StartWindow, RuleIds.CompletionWindow, RuleIds.WholeMinutes);
+        RuleIds.CronSyntax, RuleIds.CronFrequency, RuleIds.TimeZone, RuleIds.StartWindow, RuleIds.CompletionWindow, RuleIds.WholeMinutes, RuleIds.SchedulePresetArgument);
 
     private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.RuleBuilder is not null;
 
@@ -27,6 +27,13 @@ public sealed class ScheduleRulesAnalyzer : BackupKitAnalyzer
         if (invocation.TargetMethod.Name == "AddRule" && BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.PlanBuilder))
         {
             CheckWindowsTogether(context, invocation, symbols);
+            return;
+        }
+
+        if (invocation.TargetMethod.Name is "Hourly" or "EveryHours" or "Daily" or "Weekly" or "Monthly" or "MonthlyOnLastDay" &&
+            (BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.RuleBuilder) || BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.RestoreTestingPlanBuilder)))
+        {
+            CheckPreset(context, invocation);
             return;
         }
 
@@ -58,6 +65,49 @@ public sealed class ScheduleRulesAnalyzer : BackupKitAnalyzer
                 RuleViolationReporter.Report(context, ScheduleRules.CheckCompletionWindow(completionWindow, null), location);
                 break;
         }
+    }
+
+    // The schedule presets' arguments (BK2007), checked by the same functions the builders call at run time.
+    private static void CheckPreset(SyntaxNodeAnalysisContext context, IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            var value = argument.Value;
+            var violations = parameter.Name switch
+            {
+                "minute" when ConstantValues.TryGetInt64(value, out var minute) => ScheduleRules.CheckHourlyMinute(minute),
+                "dayOfMonth" when ConstantValues.TryGetInt64(value, out var dayOfMonth) => ScheduleRules.CheckDayOfMonth(dayOfMonth),
+                "day" when ConstantValues.TryGetInt64(value, out var dayOfWeek) => ScheduleRules.CheckDayOfWeek(dayOfWeek),
+                "at" or "startingAt" when ConstantValues.TryGetTimeOfDay(value, out var timeOfDay) => ScheduleRules.CheckTimeOfDay(timeOfDay),
+                "hours" when ConstantValues.TryGetInt64(value, out var hours) => CheckEveryHours(invocation, hours),
+                _ => null,
+            };
+            foreach (var violation in violations ?? System.Array.Empty<RuleViolation>())
+            {
+                // A first run that does not come before the interval is reported on the first run.
+                var at = violation.Member == "schedule.startingAt" && FluentConfiguration.Argument(invocation, "startingAt") is { } startingAt
+                    ? startingAt.Value
+                    : value;
+                RuleViolationReporter.Report(context, violation, at.Syntax.GetLocation());
+            }
+        }
+    }
+
+    // The interval alone when the first run is not a constant; both when it is (the first run must come before the interval).
+    private static System.Collections.Generic.IReadOnlyList<RuleViolation> CheckEveryHours(IInvocationOperation invocation, long hours)
+    {
+        var startingAt = FluentConfiguration.Argument(invocation, "startingAt");
+        if (startingAt is not null && ConstantValues.TryGetTimeOfDay(startingAt.Value, out var first))
+        {
+            return ScheduleRules.CheckEveryHours(hours, first.Hours, first.Minutes);
+        }
+
+        return hours is < 1 or > 23 ? ScheduleRules.CheckEveryHours(hours, 0, 0) : System.Array.Empty<RuleViolation>();
     }
 
     // Restore testing plans accept any cron frequency; the syntax and the time zone are checked as for backup rules.

@@ -9,21 +9,32 @@ namespace BackupKit.Analyzers.Rules;
 
 /// <summary>
 /// Reports the selection rules of the rules table on constant arguments: the IAM role ARN of a backup or restore
-/// testing selection (BK5001) and each
-/// resource ARN pattern of <c>Include</c> / <c>Except</c> (BK5003). List sizes (BK5004) are left to run time: a
+/// testing selection (BK5001), a selection whose configuration lambda adds neither a resource nor a tag (BK5002), and
+/// each resource ARN pattern of <c>Include</c> / <c>Except</c> (BK5003). List sizes (BK5004) are left to run time: a
 /// selection can be filled by several calls.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SelectionRulesAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(RuleIds.IamRoleArn, RuleIds.ResourceArnPattern);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(RuleIds.IamRoleArn, RuleIds.EmptySelection, RuleIds.ResourceArnPattern);
 
     private protected override bool CanAnalyze(BackupKitSymbols symbols) =>
         symbols.SelectionBuilder is not null || symbols.RestoreTestingSelectionBuilder is not null;
 
     private protected override void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
+        // BK5002: a selection whose complete configuration never adds a resource or a tag.
+        if (FluentConfiguration.ReadDeclaration(invocation, "Select", symbols.PlanBuilder, symbols.SelectionBuilder) is { Lambda: not null } selection)
+        {
+            if (!selection.HasCall("Include") && !selection.HasCall("AllResources") && !selection.HasCall("WhereTag"))
+            {
+                RuleViolationReporter.Report(context, SelectionRules.CheckNotEmpty(0, 0), NameLocation.Of(invocation));
+            }
+
+            return;
+        }
+
         if (invocation.TargetMethod.Name is "Include" or "Except" &&
             invocation.Arguments.Length == 1 &&
             BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.SelectionBuilder) &&

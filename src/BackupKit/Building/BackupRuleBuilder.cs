@@ -1,4 +1,5 @@
 using BackupKit.Model;
+using BackupKit.Rules;
 
 namespace BackupKit.Building;
 
@@ -18,6 +19,7 @@ public sealed class BackupRuleBuilder
     private bool _keepsForeverDeliberately;
     private string? _airGappedVaultArn;
     private string? _cron;
+    private List<RuleViolation> _scheduleViolations = [];
     private string? _timeZone;
     private TimeSpan? _startWindow;
     private TimeSpan? _completionWindow;
@@ -28,24 +30,24 @@ public sealed class BackupRuleBuilder
     /// <summary>Runs every hour at <paramref name="minute"/> past the hour (the most frequent schedule AWS Backup allows).</summary>
     /// <param name="minute">The minute past each hour, 0 to 59.</param>
     /// <returns>This builder.</returns>
-    public BackupRuleBuilder Hourly(int minute = 0) => Cron(CronText.Hourly(minute));
+    public BackupRuleBuilder Hourly(int minute = 0) => Preset(v => CronText.Hourly(minute, v));
 
     /// <summary>Runs every <paramref name="hours"/> hours each day, starting at <paramref name="startingAt"/> (e.g. every 12 hours from 05:00: 05:00 and 17:00).</summary>
     /// <param name="hours">The interval in hours, 1 to 23.</param>
     /// <param name="startingAt">The first run of the day; its hour must be below <paramref name="hours"/>.</param>
     /// <returns>This builder.</returns>
-    public BackupRuleBuilder EveryHours(int hours, TimeOnly startingAt) => Cron(CronText.EveryHours(hours, startingAt));
+    public BackupRuleBuilder EveryHours(int hours, TimeOnly startingAt) => Preset(v => CronText.EveryHours(hours, startingAt, v));
 
     /// <summary>Runs once a day, e.g. <c>Daily(at: new TimeOnly(5, 0))</c> renders <c>cron(0 5 ? * * *)</c>.</summary>
     /// <param name="at">The time of day (whole minutes), in the rule's time zone; default 05:00.</param>
     /// <returns>This builder.</returns>
-    public BackupRuleBuilder Daily(TimeOnly? at = null) => Cron(CronText.Daily(at ?? s_awsDefaultTime));
+    public BackupRuleBuilder Daily(TimeOnly? at = null) => Preset(v => CronText.Daily(at ?? s_awsDefaultTime, v));
 
     /// <summary>Runs once a week, e.g. <c>Weekly(DayOfWeek.Saturday)</c> renders <c>cron(0 5 ? * SAT *)</c>.</summary>
     /// <param name="day">The day of the week.</param>
     /// <param name="at">The time of day (whole minutes); default 05:00.</param>
     /// <returns>This builder.</returns>
-    public BackupRuleBuilder Weekly(DayOfWeek day, TimeOnly? at = null) => Cron(CronText.Weekly(day, at ?? s_awsDefaultTime));
+    public BackupRuleBuilder Weekly(DayOfWeek day, TimeOnly? at = null) => Preset(v => CronText.Weekly(day, at ?? s_awsDefaultTime, v));
 
     /// <summary>
     /// Runs once a month, e.g. <c>Monthly(1)</c> renders <c>cron(0 5 1 * ? *)</c>. Months without that day (29 to 31)
@@ -54,12 +56,12 @@ public sealed class BackupRuleBuilder
     /// <param name="dayOfMonth">The day of the month, 1 to 31.</param>
     /// <param name="at">The time of day (whole minutes); default 05:00.</param>
     /// <returns>This builder.</returns>
-    public BackupRuleBuilder Monthly(int dayOfMonth = 1, TimeOnly? at = null) => Cron(CronText.Monthly(dayOfMonth, at ?? s_awsDefaultTime));
+    public BackupRuleBuilder Monthly(int dayOfMonth = 1, TimeOnly? at = null) => Preset(v => CronText.Monthly(dayOfMonth, at ?? s_awsDefaultTime, v));
 
     /// <summary>Runs on the last day of every month: <c>cron(0 5 L * ? *)</c>.</summary>
     /// <param name="at">The time of day (whole minutes); default 05:00.</param>
     /// <returns>This builder.</returns>
-    public BackupRuleBuilder MonthlyOnLastDay(TimeOnly? at = null) => Cron(CronText.MonthlyOnLastDay(at ?? s_awsDefaultTime));
+    public BackupRuleBuilder MonthlyOnLastDay(TimeOnly? at = null) => Preset(v => CronText.MonthlyOnLastDay(at ?? s_awsDefaultTime, v));
 
     /// <summary>Uses a raw AWS cron expression, e.g. <c>cron(0 5 ? * MON-FRI *)</c>. Without any schedule AWS runs the rule daily at 05:00 UTC.</summary>
     /// <param name="expression">The six-field AWS cron expression.</param>
@@ -69,6 +71,17 @@ public sealed class BackupRuleBuilder
         _guard.ThrowIfFrozen();
         ArgumentNullException.ThrowIfNull(expression);
         _cron = expression;
+        _scheduleViolations = [];
+        return this;
+    }
+
+    // A preset out of range renders no expression; its BK2007 findings replace any earlier schedule, as a new schedule would.
+    private BackupRuleBuilder Preset(Func<List<RuleViolation>, string?> render)
+    {
+        _guard.ThrowIfFrozen();
+        var violations = new List<RuleViolation>();
+        _cron = render(violations);
+        _scheduleViolations = violations;
         return this;
     }
 
@@ -249,6 +262,8 @@ public sealed class BackupRuleBuilder
             TargetVaultIsExternal = _targetVaultIsExternal,
             TargetLogicallyAirGappedVaultArn = _airGappedVaultArn,
             Schedule = _cron is null && _timeZone is null ? null : new BackupSchedule { CronExpression = _cron ?? AwsDefaults.ScheduleExpression, TimeZone = _timeZone },
+            // The shared empty array keeps postures built the same way equal (record equality compares the reference).
+            ScheduleViolations = _scheduleViolations.Count == 0 ? Array.Empty<RuleViolation>() : _scheduleViolations.ToArray(),
             StartWindow = _startWindow,
             CompletionWindow = _completionWindow,
             Lifecycle = _lifecycle.ToModel(),

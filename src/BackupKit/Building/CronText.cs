@@ -1,71 +1,47 @@
 using System.Globalization;
+using BackupKit.Rules;
 
 namespace BackupKit.Building;
 
-/// <summary>Renders schedule presets as AWS cron expressions.</summary>
+/// <summary>
+/// Renders schedule presets as AWS cron expressions. An argument out of range is not thrown: it is added to
+/// <c>violations</c> as the rules table's BK2007 (the id the analyzers report for the same constant), no expression is
+/// rendered, and <c>Build()</c> lists it with every other violation.
+/// </summary>
 internal static class CronText
 {
     private static readonly string[] s_days = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
 
-    public static string Hourly(int minute)
+    public static string? Hourly(int minute, List<RuleViolation> violations) =>
+        Render(violations, ScheduleRules.CheckHourlyMinute(minute), () => $"cron({minute} * ? * * *)");
+
+    public static string? EveryHours(int hours, TimeOnly startingAt, List<RuleViolation> violations)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(minute);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(minute, 59);
-        return Format($"cron({minute} * ? * * *)");
+        violations.AddRange(ScheduleRules.CheckTimeOfDay(startingAt.ToTimeSpan()));
+        return Render(violations, ScheduleRules.CheckEveryHours(hours, startingAt.Hour, startingAt.Minute), () => $"cron({startingAt.Minute} {startingAt.Hour}/{hours} ? * * *)");
     }
 
-    public static string EveryHours(int hours, TimeOnly startingAt)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(hours, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(hours, 23);
-        EnsureWholeMinute(startingAt);
-        if (startingAt.Hour >= hours)
-        {
-            throw new ArgumentOutOfRangeException(nameof(startingAt), startingAt,
-                $"The first run must be earlier than {hours}:00 so that every {hours} hours starts from it each day.");
-        }
+    public static string? Daily(TimeOnly at, List<RuleViolation> violations) =>
+        Render(violations, ScheduleRules.CheckTimeOfDay(at.ToTimeSpan()), () => $"cron({at.Minute} {at.Hour} ? * * *)");
 
-        return Format($"cron({startingAt.Minute} {startingAt.Hour}/{hours} ? * * *)");
+    public static string? Weekly(DayOfWeek day, TimeOnly at, List<RuleViolation> violations)
+    {
+        violations.AddRange(ScheduleRules.CheckTimeOfDay(at.ToTimeSpan()));
+        return Render(violations, ScheduleRules.CheckDayOfWeek((int)day), () => $"cron({at.Minute} {at.Hour} ? * {s_days[(int)day]} *)");
     }
 
-    public static string Daily(TimeOnly at)
+    public static string? Monthly(int dayOfMonth, TimeOnly at, List<RuleViolation> violations)
     {
-        EnsureWholeMinute(at);
-        return Format($"cron({at.Minute} {at.Hour} ? * * *)");
+        violations.AddRange(ScheduleRules.CheckTimeOfDay(at.ToTimeSpan()));
+        return Render(violations, ScheduleRules.CheckDayOfMonth(dayOfMonth), () => $"cron({at.Minute} {at.Hour} {dayOfMonth} * ? *)");
     }
 
-    public static string Weekly(DayOfWeek day, TimeOnly at)
+    public static string? MonthlyOnLastDay(TimeOnly at, List<RuleViolation> violations) =>
+        Render(violations, ScheduleRules.CheckTimeOfDay(at.ToTimeSpan()), () => $"cron({at.Minute} {at.Hour} L * ? *)");
+
+    private static string? Render(List<RuleViolation> violations, IReadOnlyList<RuleViolation> more, Func<FormattableString> text)
     {
-        EnsureWholeMinute(at);
-        if (!Enum.IsDefined(day))
-        {
-            throw new ArgumentOutOfRangeException(nameof(day), day, "Use a DayOfWeek value such as DayOfWeek.Saturday.");
-        }
-
-        return Format($"cron({at.Minute} {at.Hour} ? * {s_days[(int)day]} *)");
+        violations.AddRange(more);
+        return violations.Count == 0 ? text().ToString(CultureInfo.InvariantCulture) : null;
     }
-
-    public static string Monthly(int dayOfMonth, TimeOnly at)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(dayOfMonth, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(dayOfMonth, 31);
-        EnsureWholeMinute(at);
-        return Format($"cron({at.Minute} {at.Hour} {dayOfMonth} * ? *)");
-    }
-
-    public static string MonthlyOnLastDay(TimeOnly at)
-    {
-        EnsureWholeMinute(at);
-        return Format($"cron({at.Minute} {at.Hour} L * ? *)");
-    }
-
-    private static void EnsureWholeMinute(TimeOnly at)
-    {
-        if (at.Second != 0 || at.Millisecond != 0 || at.Microsecond != 0 || at.Nanosecond != 0)
-        {
-            throw new ArgumentException($"AWS schedules have minute precision; {at:HH:mm:ss.fff} has seconds. Use e.g. new TimeOnly(5, 0).", nameof(at));
-        }
-    }
-
-    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

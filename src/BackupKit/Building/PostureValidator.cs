@@ -131,9 +131,14 @@ internal static class PostureValidator
         sink.Add(path, PlanRules.CheckTargetVaultDeclared(rule.TargetVaultName, targetVault is not null, rule.TargetVaultIsExternal));
         sink.Add(path, PlanRules.CheckAirGappedTargetArn(rule.TargetLogicallyAirGappedVaultArn));
 
+        sink.Add(path, rule.ScheduleViolations);
         if (rule.Schedule is { } schedule)
         {
-            sink.Add(path + ".schedule", ScheduleRules.CheckCron(schedule.CronExpression));
+            if (rule.ScheduleViolations.Count == 0)
+            {
+                sink.Add(path + ".schedule", ScheduleRules.CheckCron(schedule.CronExpression));
+            }
+
             sink.Add(path + ".schedule", ScheduleRules.CheckTimeZone(schedule.TimeZone));
         }
 
@@ -149,13 +154,13 @@ internal static class PostureValidator
         sink.Add(path, PlanRules.CheckIndexActions(rule.IndexActions.Select(a => (IReadOnlyList<string>)a.ResourceTypes).ToArray()));
 
         // Retention must fit the range the target vault enforces (Vault Lock or air-gapped retention).
-        if (targetVault?.EnforcedRetention is { } range)
+        if (targetVault?.EnforcedRetention is { } range && HasValidRange(targetVault))
         {
             sink.Add(path, RetentionRules.CheckRuleRetention(delete, targetVault.Name, range.Min?.TotalDays, range.Max?.TotalDays));
         }
 
         if (rule.TargetLogicallyAirGappedVaultArn is { } airGappedArn &&
-            VaultFromArn(posture, airGappedArn) is { EnforcedRetention: { } airGappedRange } airGappedVault)
+            VaultFromArn(posture, airGappedArn) is { EnforcedRetention: { } airGappedRange } airGappedVault && HasValidRange(airGappedVault))
         {
             sink.Add(path, RetentionRules.CheckRuleRetention(delete, airGappedVault.Name, airGappedRange.Min?.TotalDays, airGappedRange.Max?.TotalDays));
         }
@@ -172,7 +177,7 @@ internal static class PostureValidator
 
             // A copy without its own delete-after keeps the source's expiry (copies keep the source creation date).
             var effectiveDelete = copyDelete ?? delete;
-            if (VaultFromArn(posture, copy.DestinationVaultArn) is { EnforcedRetention: { } destinationRange } destination)
+            if (VaultFromArn(posture, copy.DestinationVaultArn) is { EnforcedRetention: { } destinationRange } destination && HasValidRange(destination))
             {
                 sink.Add(copyPath, RetentionRules.CheckCopyRetention(effectiveDelete, destination.Name, destinationRange.Min?.TotalDays, destinationRange.Max?.TotalDays));
             }
@@ -202,7 +207,12 @@ internal static class PostureValidator
     {
         var path = $"restoreTestingPlans[{plan.Name}]";
         sink.Add(path + ".name", NameRules.CheckRestoreTestingPlanName(plan.Name));
-        sink.Add(path + ".schedule", ScheduleRules.CheckCron(string.IsNullOrEmpty(plan.Schedule.CronExpression) ? null : plan.Schedule.CronExpression, atMostHourly: false));
+        sink.Add(path, plan.ScheduleViolations);
+        if (plan.ScheduleViolations.Count == 0)
+        {
+            sink.Add(path + ".schedule", ScheduleRules.CheckCron(string.IsNullOrEmpty(plan.Schedule.CronExpression) ? null : plan.Schedule.CronExpression, atMostHourly: false));
+        }
+
         sink.Add(path + ".schedule", ScheduleRules.CheckTimeZone(plan.Schedule.TimeZone));
         sink.Add(path, RestoreTestingRules.CheckStartWindow(plan.StartWindow));
         var selection = plan.RecoveryPointSelection;
@@ -327,12 +337,13 @@ internal static class PostureValidator
     /// Finds the posture vault a vault ARN points to, by name: a posture is applied per account and Region, so a
     /// destination named like one of its vaults is that vault as deployed in the destination Region or account.
     /// </summary>
-    private static BackupVault? VaultFromArn(BackupPosture posture, string vaultArn)
-    {
-        const string Marker = ":backup-vault:";
-        var index = vaultArn.LastIndexOf(Marker, StringComparison.Ordinal);
-        return index < 0 ? null : posture.FindVault(vaultArn[(index + Marker.Length)..]);
-    }
+    private static BackupVault? VaultFromArn(BackupPosture posture, string vaultArn) =>
+        RetentionRules.DestinationVaultName(vaultArn) is { } name ? posture.FindVault(name) : null;
+
+    // A vault whose own range is wrong is reported once (BK6004-BK6008), not once more per rule or copy that writes to it.
+    private static bool HasValidRange(BackupVault vault) =>
+        vault.EnforcedRetention is not { } range ||
+        VaultRules.IsValidEnforcedRange(vault.IsLogicallyAirGapped, range.Min?.TotalDays, range.Max?.TotalDays);
 
     private sealed class Sink
     {

@@ -1,4 +1,5 @@
 using BackupKit.Model;
+using BackupKit.Rules;
 
 namespace BackupKit.Building;
 
@@ -16,6 +17,7 @@ public sealed class RestoreTestingPlanBuilder
     private List<RestoreTestingRecoveryPointType> _types = [RestoreTestingRecoveryPointType.Snapshot];
     private RestoreTestingAlgorithm _algorithm = RestoreTestingAlgorithm.LatestWithinWindow;
     private string? _cron;
+    private List<RuleViolation> _scheduleViolations = [];
     private string? _timeZone;
     private TimeSpan? _startWindow;
     private Retention? _selectionWindow;
@@ -25,19 +27,19 @@ public sealed class RestoreTestingPlanBuilder
     /// <summary>Runs once a day.</summary>
     /// <param name="at">The time of day (whole minutes); default 05:00.</param>
     /// <returns>This builder.</returns>
-    public RestoreTestingPlanBuilder Daily(TimeOnly? at = null) => Cron(CronText.Daily(at ?? s_defaultTime));
+    public RestoreTestingPlanBuilder Daily(TimeOnly? at = null) => Preset(v => CronText.Daily(at ?? s_defaultTime, v));
 
     /// <summary>Runs once a week.</summary>
     /// <param name="day">The day of the week.</param>
     /// <param name="at">The time of day (whole minutes); default 05:00.</param>
     /// <returns>This builder.</returns>
-    public RestoreTestingPlanBuilder Weekly(DayOfWeek day, TimeOnly? at = null) => Cron(CronText.Weekly(day, at ?? s_defaultTime));
+    public RestoreTestingPlanBuilder Weekly(DayOfWeek day, TimeOnly? at = null) => Preset(v => CronText.Weekly(day, at ?? s_defaultTime, v));
 
     /// <summary>Runs once a month.</summary>
     /// <param name="dayOfMonth">The day of the month, 1 to 31.</param>
     /// <param name="at">The time of day (whole minutes); default 05:00.</param>
     /// <returns>This builder.</returns>
-    public RestoreTestingPlanBuilder Monthly(int dayOfMonth = 1, TimeOnly? at = null) => Cron(CronText.Monthly(dayOfMonth, at ?? s_defaultTime));
+    public RestoreTestingPlanBuilder Monthly(int dayOfMonth = 1, TimeOnly? at = null) => Preset(v => CronText.Monthly(dayOfMonth, at ?? s_defaultTime, v));
 
     /// <summary>Uses a raw AWS cron expression (required: a restore testing plan has no default schedule).</summary>
     /// <param name="expression">The six-field AWS cron expression.</param>
@@ -47,6 +49,17 @@ public sealed class RestoreTestingPlanBuilder
         _guard.ThrowIfFrozen();
         ArgumentNullException.ThrowIfNull(expression);
         _cron = expression;
+        _scheduleViolations = [];
+        return this;
+    }
+
+    // A preset out of range renders no expression; its BK2007 findings replace any earlier schedule, as a new schedule would.
+    private RestoreTestingPlanBuilder Preset(Func<List<RuleViolation>, string?> render)
+    {
+        _guard.ThrowIfFrozen();
+        var violations = new List<RuleViolation>();
+        _cron = render(violations);
+        _scheduleViolations = violations;
         return this;
     }
 
@@ -163,6 +176,8 @@ public sealed class RestoreTestingPlanBuilder
         {
             Name = _name,
             Schedule = new BackupSchedule { CronExpression = _cron ?? string.Empty, TimeZone = _timeZone },
+            // The shared empty array keeps postures built the same way equal (record equality compares the reference).
+            ScheduleViolations = _scheduleViolations.Count == 0 ? Array.Empty<RuleViolation>() : _scheduleViolations.ToArray(),
             StartWindow = _startWindow,
             RecoveryPointSelection = new RestoreTestingRecoveryPointSelection
             {

@@ -56,6 +56,12 @@ public sealed record BackupRule
     /// <summary>Gets the tags AWS Backup adds to each recovery point (at most 10).</summary>
     public ValueMap<string> RecoveryPointTags { get; init; }
 
+    /// <summary>
+    /// Gets the BK2007 findings of a schedule preset whose arguments are out of range (then no expression is
+    /// rendered); <c>Build()</c> reports them with the posture's other violations. Builder input only: AWS never sees it.
+    /// </summary>
+    internal IReadOnlyList<BackupKit.Rules.RuleViolation> ScheduleViolations { get; init; } = [];
+
     /// <summary>Gets the copies made of each recovery point (at most 5).</summary>
     public ValueList<CopyAction> CopyActions { get; init; }
 

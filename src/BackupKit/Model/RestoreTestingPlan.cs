@@ -6,6 +6,12 @@ namespace BackupKit.Model;
 /// </summary>
 public sealed record RestoreTestingPlan
 {
+    /// <summary>
+    /// Gets the BK2007 findings of a schedule preset whose arguments are out of range (then no expression is
+    /// rendered); <c>Build()</c> reports them with the posture's other violations. Builder input only: AWS never sees it.
+    /// </summary>
+    internal IReadOnlyList<BackupKit.Rules.RuleViolation> ScheduleViolations { get; init; } = [];
+
     /// <summary>Gets the plan name: 1 to 50 letters, digits or underscores (no hyphens); cannot be changed later.</summary>
     public required string Name { get; init; }
 

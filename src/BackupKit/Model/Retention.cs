@@ -18,27 +18,23 @@ public readonly record struct Retention : IComparable<Retention>
     public long TotalDays { get; }
 
     /// <summary>Creates a retention of <paramref name="days"/> days.</summary>
-    /// <param name="days">The number of days; zero or more.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
-    public static Retention Days(long days)
-    {
-        if (days < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(days), days, "A retention cannot be negative. To keep recovery points forever, leave the delete-after unset instead.");
-        }
-
-        return new Retention(days);
-    }
+    /// <param name="days">The number of days. A negative number is not thrown here: every place that takes a
+    /// retention has a rule of the rules table with its range (BK3001, BK3002, BK6004 to BK6008, BK8002), and
+    /// <c>Build()</c> reports it there with the other violations, as the analyzers do at compile time.</param>
+    /// <returns>The retention.</returns>
+    public static Retention Days(long days) => new(days);
 
     /// <summary>Creates a retention of <paramref name="weeks"/> weeks (7 days each).</summary>
-    /// <param name="weeks">The number of weeks; zero or more.</param>
+    /// <param name="weeks">The number of weeks.</param>
+    /// <returns>The retention.</returns>
     public static Retention Weeks(int weeks) => Days(checked(weeks * 7L));
 
     /// <summary>
     /// Creates a retention of <paramref name="years"/> years of 365 days each, the convention of the AWS Backup console
     /// and of the AWS CDK presets (7 years = 2,555 days).
     /// </summary>
-    /// <param name="years">The number of years; zero or more.</param>
+    /// <param name="years">The number of years.</param>
+    /// <returns>The retention.</returns>
     public static Retention Years(int years) => Days(checked(years * 365L));
 
     /// <inheritdoc />

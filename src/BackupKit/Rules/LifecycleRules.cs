@@ -39,7 +39,8 @@ public static class LifecycleRules
                 RuleViolation.Days(cold)));
         }
 
-        if (moveToColdStorageAfterDays is { } coldDays && deleteAfterDays is { } deleteDays && deleteDays < coldDays + MinDaysInColdStorage)
+        // The gap is only compared between values AWS accepts; an out-of-range one is reported above, once.
+        if (violations.Count == 0 && moveToColdStorageAfterDays is { } coldDays && deleteAfterDays is { } deleteDays && deleteDays < coldDays + MinDaysInColdStorage)
         {
             // Moving earlier only helps when the retention leaves room for 90 days in cold storage at all.
             var latestCold = deleteDays - MinDaysInColdStorage;
@@ -70,7 +71,8 @@ public static class LifecycleRules
         }
 
         var violations = new List<RuleViolation>();
-        if (deleteAfterDays is not { } delete || delete < 1 || delete > MaxContinuousDays)
+        // A delete-after outside 1 to 36,500 days is BK3001, reported by CheckLifecycle; not also BK3004.
+        if (deleteAfterDays is not { } delete || (delete > MaxContinuousDays && delete <= MaxDays))
         {
             violations.Add(new RuleViolation(RuleCatalog.ContinuousRetention, "deleteAfter", RuleViolation.Days(deleteAfterDays),
                 "Set delete-after between 1 and 35 days for continuous backup; for longer retention add a separate snapshot rule.",

@@ -40,6 +40,15 @@ public static class RestoreTestingRules
             : Violations.One(new RuleViolation(RuleCatalog.RestoreTestingStartWindow, "startWindow", Text(window),
                 "Use whole hours from 1 to 168, e.g. TimeSpan.FromHours(24), or leave it unset (24 hours).", Text(window)));
 
+    /// <summary>Checks a selection window (BK8002): 1 to 365 days. <see langword="null"/> means the default of 30 days.</summary>
+    /// <param name="selectionWindowDays">The selection window in days, or <see langword="null"/>.</param>
+    /// <returns>The violations; empty when valid.</returns>
+    public static IReadOnlyList<RuleViolation> CheckSelectionWindow(long? selectionWindowDays) =>
+        selectionWindowDays is not { } days || (days >= 1 && days <= 365)
+            ? Violations.None
+            : Violations.One(new RuleViolation(RuleCatalog.RestoreTestingSelectionWindow, "recoveryPointSelection.selectionWindow", RuleViolation.Days(days),
+                "Consider recovery points of the last 1 to 365 days, or leave the window unset (30 days).", RuleViolation.Days(days)));
+
     /// <summary>
     /// Checks a recovery point selection (BK8002 window, BK8003 algorithm and types, BK8004 vault selectors).
     /// </summary>
@@ -56,12 +65,7 @@ public static class RestoreTestingRules
         IReadOnlyList<string> excludeVaults,
         long? selectionWindowDays)
     {
-        var violations = new List<RuleViolation>();
-        if (selectionWindowDays is { } days && (days < 1 || days > 365))
-        {
-            violations.Add(new RuleViolation(RuleCatalog.RestoreTestingSelectionWindow, "recoveryPointSelection.selectionWindow", RuleViolation.Days(days),
-                "Consider recovery points of the last 1 to 365 days, or leave the window unset (30 days).", RuleViolation.Days(days)));
-        }
+        var violations = new List<RuleViolation>(CheckSelectionWindow(selectionWindowDays));
 
         if (algorithm != "LATEST_WITHIN_WINDOW" && algorithm != "RANDOM_WITHIN_WINDOW")
         {

@@ -30,8 +30,29 @@ public static class RetentionRules
     public static IReadOnlyList<RuleViolation> CheckCopyRetention(long? effectiveDeleteAfterDays, string vaultName, long? minRetentionDays, long? maxRetentionDays) =>
         Check(RuleCatalog.CopyRetentionOutsideVaultLock, "lifecycle.deleteAfter", effectiveDeleteAfterDays, vaultName, minRetentionDays, maxRetentionDays);
 
+    /// <summary>
+    /// Returns the name of the vault a backup vault ARN points to (the part after <c>:backup-vault:</c>), or
+    /// <see langword="null"/>: a copy's destination is matched to a vault of the posture by this name, since a posture
+    /// is applied per account and Region.
+    /// </summary>
+    /// <param name="vaultArn">The vault ARN.</param>
+    /// <returns>The vault name, or <see langword="null"/>.</returns>
+    public static string? DestinationVaultName(string vaultArn)
+    {
+        const string Marker = ":backup-vault:";
+        var index = vaultArn.LastIndexOf(Marker, System.StringComparison.Ordinal);
+        return index < 0 ? null : vaultArn.Substring(index + Marker.Length);
+    }
+
     private static IReadOnlyList<RuleViolation> Check(RuleDescriptor rule, string member, long? deleteAfterDays, string vaultName, long? min, long? max)
     {
+        // A delete-after outside what AWS accepts at all is BK3001 already; comparing it with the vault's range would
+        // report the same mistake twice.
+        if (deleteAfterDays is { } outOfRange && (outOfRange < 1 || outOfRange > LifecycleRules.MaxDays))
+        {
+            return Violations.None;
+        }
+
         // "Keep forever" is longer than any maximum, and satisfies any minimum.
         var tooLong = max is { } upper && (deleteAfterDays is null || deleteAfterDays.Value > upper);
         var tooShort = min is { } lower && deleteAfterDays is { } days && days < lower;

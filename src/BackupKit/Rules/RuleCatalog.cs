@@ -140,13 +140,13 @@ public static class RuleCatalog
     /// <summary>BK2004: start window range.</summary>
     public static readonly RuleDescriptor StartWindow = new(RuleIds.StartWindow, Schedule, RuleSeverity.Error,
         "Start window is out of range",
-        "Start window of {0} minutes is outside the range AWS accepts (60 to 52,560,000 minutes)",
+        "Start window of {0} is outside the range AWS accepts (60 to 52,560,000 minutes)",
         "StartWindowMinutes, when set, is 60 to 52,560,000", "4.3");
 
     /// <summary>BK2005: completion window range and ordering.</summary>
     public static readonly RuleDescriptor CompletionWindow = new(RuleIds.CompletionWindow, Schedule, RuleSeverity.Error,
         "Completion window is out of range",
-        "Completion window of {0} minutes is invalid: {1}",
+        "Completion window of {0} is invalid: {1}",
         "CompletionWindowMinutes, when set, is at most 52,560,000 and not shorter than the start window", "4.3");
 
     /// <summary>BK2006: windows in whole minutes.</summary>
@@ -154,6 +154,12 @@ public static class RuleCatalog
         "Window is not a whole number of minutes",
         "{0} of {1} is not a whole number of minutes; AWS takes windows in minutes",
         "StartWindowMinutes and CompletionWindowMinutes are integers (minutes)", "4.3");
+
+    /// <summary>BK2007: schedule preset argument.</summary>
+    public static readonly RuleDescriptor SchedulePresetArgument = new(RuleIds.SchedulePresetArgument, Schedule, RuleSeverity.Error,
+        "Schedule preset argument is out of range",
+        "Schedule {0} {1} is out of range: {2}",
+        "A schedule renders to AWS cron fields: minutes 0 to 59, hours 0 to 23 (an hourly step of 1 to 23 starting before the step), day of month 1 to 31, day of week SUN to SAT, whole minutes", "4.1");
 
     /// <summary>BK3001: delete-after range.</summary>
     public static readonly RuleDescriptor DeleteAfterRange = new(RuleIds.DeleteAfterRange, Lifecycle, RuleSeverity.Error,
@@ -502,7 +508,7 @@ public static class RuleCatalog
         RuleWithoutRetention, PlanWithoutCrossRegionCopy, VaultWithoutLock,
         ResourceTypeWithoutRestoreTesting, DatabaseWithoutContinuousBackup, SelectionOnlyByArn, CopiesStayInSourceAccount, RestoreTestingWithoutValidationWindow,
         VaultName, PlanName, RuleName, SelectionName, DuplicateName, TagLength, RestoreTestingPlanName, RestoreTestingSelectionName,
-        CronSyntax, CronFrequency, TimeZone, StartWindow, CompletionWindow, WholeMinutes,
+        CronSyntax, CronFrequency, TimeZone, StartWindow, CompletionWindow, WholeMinutes, SchedulePresetArgument,
         DeleteAfterRange, ColdStorageRange, ColdToDeleteGap, ContinuousRetention, ContinuousColdStorage,
         RuleCount, CopyActionCount, CopyDestinationArn, RecoveryPointTagCount, IndexActions, AdvancedBackupSettings, AirGappedTargetArn, UnknownTargetVault, PlanQuota,
         IamRoleArn, EmptySelection, ResourceArnPattern, ResourceCount, SelectionTagCount, SelectionConditionCount, SelectionsPerPlan, TagSelectionsPerPlan, ConditionKey,

@@ -70,6 +70,9 @@ public static class RuleIds
     /// <summary>BK2006: see <see cref="RuleCatalog.WholeMinutes"/>.</summary>
     public const string WholeMinutes = "BK2006";
 
+    /// <summary>BK2007: see <see cref="RuleCatalog.SchedulePresetArgument"/>.</summary>
+    public const string SchedulePresetArgument = "BK2007";
+
     /// <summary>BK3001: see <see cref="RuleCatalog.DeleteAfterRange"/>.</summary>
     public const string DeleteAfterRange = "BK3001";
 

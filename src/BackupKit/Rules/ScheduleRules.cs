@@ -76,7 +76,7 @@ public static class ScheduleRules
         if (minutes < MinStartWindowMinutes || minutes > MaxWindowMinutes)
         {
             violations.Add(new RuleViolation(RuleCatalog.StartWindow, "startWindow", Text(window),
-                "Set a start window of at least 60 minutes (AWS default: 8 hours), or leave it unset.", minutes));
+                "Set a start window of at least 60 minutes (AWS default: 8 hours), or leave it unset.", Text(window)));
         }
 
         return violations;
@@ -103,17 +103,90 @@ public static class ScheduleRules
         {
             violations.Add(new RuleViolation(RuleCatalog.CompletionWindow, "completionWindow", Text(window),
                 "Set a completion window between 1 minute and 52,560,000 minutes (AWS default: 7 days), or leave it unset.",
-                minutes, "AWS accepts 1 to 52,560,000 minutes"));
+                Text(window), "AWS accepts 1 to 52,560,000 minutes"));
         }
         else if (startWindow is { } start && window < start)
         {
             violations.Add(new RuleViolation(RuleCatalog.CompletionWindow, "completionWindow", Text(window),
                 "Make the completion window at least as long as the start window (" + Text(start) + "); both count from the scheduled time.",
-                minutes, "it is shorter than the start window of " + ((long)start.TotalMinutes).ToString(CultureInfo.InvariantCulture) + " minutes, so a job that starts late is cancelled before it can run"));
+                Text(window), "it is shorter than the start window of " + Text(start) + ", so a job that starts late is cancelled before it can run"));
         }
 
         return violations;
     }
+
+    /// <summary>Checks the minute of an hourly schedule (BK2007): 0 to 59.</summary>
+    /// <param name="minute">The minute past each hour.</param>
+    /// <returns>The violations; empty when valid.</returns>
+    public static IReadOnlyList<RuleViolation> CheckHourlyMinute(long minute) =>
+        minute is >= 0 and <= 59
+            ? Violations.None
+            : Preset("schedule.minute", "minute", Number(minute), "minutes are 0 to 59", "Use a minute past the hour from 0 to 59, e.g. Hourly(15).");
+
+    /// <summary>
+    /// Checks an every-N-hours schedule (BK2007): an interval of 1 to 23 hours, and a first run of the day earlier than
+    /// the interval (at 07:00 every 5 hours would also run at 02:00, so AWS's hour field starts from the hour below it).
+    /// </summary>
+    /// <param name="hours">The interval in hours.</param>
+    /// <param name="firstRunHour">The hour of the first run of the day, 0 to 23.</param>
+    /// <param name="firstRunMinute">The minute of the first run of the day, 0 to 59.</param>
+    /// <returns>The violations; empty when valid.</returns>
+    public static IReadOnlyList<RuleViolation> CheckEveryHours(long hours, int firstRunHour, int firstRunMinute)
+    {
+        if (hours is < 1 or > 23)
+        {
+            return Preset("schedule.hours", "interval", Number(hours) + " hours", "every 1 to 23 hours",
+                "Use an interval of 1 to 23 hours, e.g. EveryHours(12, new TimeOnly(5, 0)); for daily runs use Daily().");
+        }
+
+        return firstRunHour < hours
+            ? Violations.None
+            : Preset("schedule.startingAt", "first run", Clock(firstRunHour, firstRunMinute),
+                "every " + Number(hours) + " hours starts before " + Clock((int)hours, 0) + " each day",
+                "Start from the earliest run of the day, e.g. EveryHours(" + Number(hours) + ", new TimeOnly(" + Number(firstRunHour % hours) + ", " + Number(firstRunMinute) + ")).");
+    }
+
+    /// <summary>Checks the day of a monthly schedule (BK2007): 1 to 31.</summary>
+    /// <param name="dayOfMonth">The day of the month.</param>
+    /// <returns>The violations; empty when valid.</returns>
+    public static IReadOnlyList<RuleViolation> CheckDayOfMonth(long dayOfMonth) =>
+        dayOfMonth is >= 1 and <= 31
+            ? Violations.None
+            : Preset("schedule.dayOfMonth", "day of month", Number(dayOfMonth), "days 1 to 31 (MonthlyOnLastDay for month ends)",
+                "Use a day of the month from 1 to 31, or MonthlyOnLastDay() for the last day of every month.");
+
+    /// <summary>Checks the day of a weekly schedule (BK2007): a defined <see cref="DayOfWeek"/> (0 to 6).</summary>
+    /// <param name="dayOfWeek">The day as its <see cref="DayOfWeek"/> number.</param>
+    /// <returns>The violations; empty when valid.</returns>
+    public static IReadOnlyList<RuleViolation> CheckDayOfWeek(long dayOfWeek) =>
+        dayOfWeek is >= 0 and <= 6
+            ? Violations.None
+            : Preset("schedule.day", "day of week", Number(dayOfWeek), "a DayOfWeek such as DayOfWeek.Saturday",
+                "Use a named DayOfWeek value, e.g. Weekly(DayOfWeek.Saturday).");
+
+    /// <summary>Checks the time of day of a schedule preset (BK2007): whole minutes, as AWS cron has no seconds.</summary>
+    /// <param name="timeOfDay">The time since midnight.</param>
+    /// <returns>The violations; empty when valid.</returns>
+    public static IReadOnlyList<RuleViolation> CheckTimeOfDay(TimeSpan timeOfDay)
+    {
+        if (timeOfDay.Ticks % TimeSpan.TicksPerMinute == 0)
+        {
+            return Violations.None;
+        }
+
+        var text = Clock(timeOfDay.Hours, timeOfDay.Minutes) + ":" + timeOfDay.Seconds.ToString("00", CultureInfo.InvariantCulture) +
+                   (timeOfDay.Ticks % TimeSpan.TicksPerSecond == 0 ? string.Empty : "." + (timeOfDay.Ticks % TimeSpan.TicksPerSecond).ToString("0000000", CultureInfo.InvariantCulture).TrimEnd('0'));
+        return Preset("schedule.at", "time", text, "AWS schedules have minute precision",
+            "Use a time in whole minutes, e.g. new TimeOnly(" + timeOfDay.Hours.ToString(CultureInfo.InvariantCulture) + ", " + timeOfDay.Minutes.ToString(CultureInfo.InvariantCulture) + ").");
+    }
+
+    private static IReadOnlyList<RuleViolation> Preset(string member, string what, string value, string allowed, string fix) =>
+        Violations.One(new RuleViolation(RuleCatalog.SchedulePresetArgument, member, value, fix, what, value, allowed));
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Clock(int hour, int minute) =>
+        hour.ToString("00", CultureInfo.InvariantCulture) + ":" + minute.ToString("00", CultureInfo.InvariantCulture);
 
     private static void AddWholeMinutes(List<RuleViolation> violations, string member, string what, TimeSpan window)
     {

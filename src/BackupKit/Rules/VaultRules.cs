@@ -125,6 +125,20 @@ public static class VaultRules
         return violations;
     }
 
+    /// <summary>
+    /// Returns whether a vault's enforced retention range is one AWS accepts (no BK6004 to BK6008 finding): only then
+    /// are rule and copy retentions compared with it (BK7001, BK7002), so that a wrong range is one finding, not also
+    /// one per rule that writes to the vault.
+    /// </summary>
+    /// <param name="isLogicallyAirGapped">Whether the range is the air-gapped vault's retention (else a Vault Lock's).</param>
+    /// <param name="minRetentionDays">The minimum retention, or <see langword="null"/>.</param>
+    /// <param name="maxRetentionDays">The maximum retention, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when the range is valid.</returns>
+    public static bool IsValidEnforcedRange(bool isLogicallyAirGapped, long? minRetentionDays, long? maxRetentionDays) =>
+        isLogicallyAirGapped
+            ? CheckAirGappedRetention(minRetentionDays ?? 0, maxRetentionDays ?? 0).Count == 0
+            : CheckVaultLock(minRetentionDays, maxRetentionDays, null).Count == 0;
+
     /// <summary>Checks the retention of a logically air-gapped vault (BK6008): min at least 7 days, max at most 36,500, min &lt;= max.</summary>
     /// <param name="minRetentionDays">The minimum retention in days.</param>
     /// <param name="maxRetentionDays">The maximum retention in days.</param>

@@ -31,7 +31,7 @@ public sealed class ScheduleRulesAnalyzerTests
                 .WithArguments("rate(1 hour)", "rate() expressions are not accepted by AWS Backup; write a cron() expression"),
             VerifyCS.Diagnostic(RuleIds.CronFrequency).WithLocation(2).WithArguments("cron(0/15 * ? * * *)", 4),
             VerifyCS.Diagnostic(RuleIds.TimeZone).WithLocation(3).WithArguments("Pacific Standard Time"),
-            VerifyCS.Diagnostic(RuleIds.StartWindow).WithLocation(4).WithArguments(30L),
+            VerifyCS.Diagnostic(RuleIds.StartWindow).WithLocation(4).WithArguments("30 minutes"),
             VerifyCS.Diagnostic(RuleIds.WholeMinutes).WithLocation(5).WithArguments("Completion window", "1 minute 30 seconds"));
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class ScheduleRulesAnalyzerTests
             }
             """,
             VerifyCS.Diagnostic(RuleIds.CompletionWindow).WithLocation(0)
-                .WithArguments(60L, "it is shorter than the start window of 120 minutes, so a job that starts late is cancelled before it can run"));
+                .WithArguments("1 hour", "it is shorter than the start window of 2 hours, so a job that starts late is cancelled before it can run"));
 
     [Fact]
     public Task RestoreTestingSchedule_IsCheckedWithoutTheHourlyLimit() =>
@@ -90,4 +90,39 @@ public sealed class ScheduleRulesAnalyzerTests
                     .Build();
             }
             """);
+
+    [Fact]
+    public Task PresetArgumentsOutOfRange_ReportBK2007OnTheArgument() =>
+        VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
+            using System;
+            using BackupKit.Building;
+            using BackupKit.Model;
+
+            class C
+            {
+                const int Minute = 60;
+
+                static int Day() => 32;
+
+                BackupPosture M(int day) => BackupPosture.Create()
+                    .AddPlan("daily", p => p
+                        .AddRule("hourly", r => r.Hourly({|#0:Minute|}))
+                        .AddRule("every", r => r.EveryHours({|#1:24|}, new TimeOnly(0, 0)))
+                        .AddRule("from-7", r => r.EveryHours(5, {|#2:new TimeOnly(7, 0)|}))
+                        .AddRule("monthly", r => r.Monthly({|#3:Day()|}))
+                        .AddRule("weekly", r => r.Weekly({|#4:(DayOfWeek)9|}))
+                        .AddRule("seconds", r => r.MonthlyOnLastDay({|#5:new TimeOnly(5, 0, 30)|}))
+                        .AddRule("valid", r => r.EveryHours(12, new TimeOnly(5, 0)).Monthly(31).Weekly(DayOfWeek.Saturday).Hourly(59))
+                        .AddRule("unknown", r => r.Monthly(day)))
+                    .AddRestoreTestingPlan("test", t => t.Monthly({|#6:0|}).FromAllVaults())
+                    .Build();
+            }
+            """,
+            VerifyCS.Diagnostic(RuleIds.SchedulePresetArgument).WithLocation(0).WithArguments("minute", "60", "minutes are 0 to 59"),
+            VerifyCS.Diagnostic(RuleIds.SchedulePresetArgument).WithLocation(1).WithArguments("interval", "24 hours", "every 1 to 23 hours"),
+            VerifyCS.Diagnostic(RuleIds.SchedulePresetArgument).WithLocation(2).WithArguments("first run", "07:00", "every 5 hours starts before 05:00 each day"),
+            VerifyCS.Diagnostic(RuleIds.SchedulePresetArgument).WithLocation(3).WithArguments("day of month", "32", "days 1 to 31 (MonthlyOnLastDay for month ends)"),
+            VerifyCS.Diagnostic(RuleIds.SchedulePresetArgument).WithLocation(4).WithArguments("day of week", "9", "a DayOfWeek such as DayOfWeek.Saturday"),
+            VerifyCS.Diagnostic(RuleIds.SchedulePresetArgument).WithLocation(5).WithArguments("time", "05:00:30", "AWS schedules have minute precision"),
+            VerifyCS.Diagnostic(RuleIds.SchedulePresetArgument).WithLocation(6).WithArguments("day of month", "0", "days 1 to 31 (MonthlyOnLastDay for month ends)"));
 }

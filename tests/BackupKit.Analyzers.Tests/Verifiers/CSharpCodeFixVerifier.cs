@@ -23,6 +23,9 @@ internal static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
             ReferenceAssemblies = BackupKitReferences.Net,
         };
         test.TestState.AdditionalReferences.AddRange(BackupKitReferences.ForConsumer());
+
+        // The policy fixes (BK1001, BK1003) run in bulk only when the project opts in; these tests check Fix All too.
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + BackupKit.Analyzers.CodeFixes.PolicyFixAllProvider.OptInOption + " = true\n"));
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync(CancellationToken.None);
     }

@@ -54,14 +54,20 @@ public sealed class ModelEqualityTests
     }
 
     [Fact]
-    public void Retention_is_explicit_about_units_and_rejects_negatives()
+    public void Retention_is_explicit_about_units_and_leaves_negatives_to_the_rules()
     {
         Assert.Equal(2555, Years(7).TotalDays);
         Assert.Equal(14, Weeks(2).TotalDays);
         Assert.True(Days(30) < Days(120));
         Assert.Equal("1 day", Days(1).ToString());
         Assert.Equal("35 days", Days(35).ToString());
-        Assert.Throws<ArgumentOutOfRangeException>(() => Days(-1));
+        // A negative retention is not thrown here: the rule of the place it is used reports it at Build() (BK3001...).
+        Assert.Equal(-14, Weeks(-2).TotalDays);
+        var exception = Assert.Throws<BackupKit.Building.BackupPostureValidationException>(() => BackupKit.Model.BackupPosture.Create()
+            .AddVault("v")
+            .AddPlan("p", p => p.AddRule("r", r => r.InVault("v").DeleteAfter(Days(-1))))
+            .Build());
+        Assert.Contains(exception.Violations, v => v.RuleId == "BK3001" && v.Path == "plans[p].rules[r].lifecycle.deleteAfter");
     }
 
     [Fact]

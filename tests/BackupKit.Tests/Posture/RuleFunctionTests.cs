@@ -91,9 +91,31 @@ public sealed class RuleFunctionTests
     {
         Assert.Empty(LifecycleRules.CheckLifecycle(null, null));
         Assert.Empty(LifecycleRules.CheckLifecycle(5, null));
-        Assert.Equal(["BK3001", "BK3003"], LifecycleRules.CheckLifecycle(0, 0).Select(v => v.RuleId));
+        // A delete-after AWS refuses outright is one finding, not also a cold storage gap (nor a continuous one below).
+        Assert.Equal(["BK3001"], LifecycleRules.CheckLifecycle(0, 0).Select(v => v.RuleId));
+        Assert.Equal(["BK3003"], LifecycleRules.CheckLifecycle(0, 89).Select(v => v.RuleId));
+        Assert.Empty(LifecycleRules.CheckContinuousBackup(true, null, -1));
+        Assert.Empty(RetentionRules.CheckRuleRetention(-1, "locked", 7, 30));
         Assert.Empty(LifecycleRules.CheckContinuousBackup(false, 30, null));
         Assert.Equal(["BK3004", "BK3005"], LifecycleRules.CheckContinuousBackup(true, 1, null).Select(v => v.RuleId));
+    }
+
+    [Fact]
+    public void Schedule_preset_arguments_are_BK2007_with_the_range_in_the_message()
+    {
+        Assert.Empty(ScheduleRules.CheckHourlyMinute(59));
+        Assert.Equal("Schedule minute -1 is out of range: minutes are 0 to 59", Assert.Single(ScheduleRules.CheckHourlyMinute(-1)).Message);
+        Assert.Empty(ScheduleRules.CheckEveryHours(12, 11, 59));
+        Assert.Equal("schedule.startingAt", Assert.Single(ScheduleRules.CheckEveryHours(12, 12, 0)).Member);
+        Assert.Equal("schedule.hours", Assert.Single(ScheduleRules.CheckEveryHours(0, 0, 0)).Member);
+        Assert.Empty(ScheduleRules.CheckDayOfMonth(31));
+        Assert.Single(ScheduleRules.CheckDayOfMonth(32));
+        Assert.Empty(ScheduleRules.CheckDayOfWeek(6));
+        Assert.Single(ScheduleRules.CheckDayOfWeek(7));
+        Assert.Empty(ScheduleRules.CheckTimeOfDay(new TimeSpan(23, 59, 0)));
+        Assert.Equal("Schedule time 05:00:00.5 is out of range: AWS schedules have minute precision",
+            Assert.Single(ScheduleRules.CheckTimeOfDay(new TimeSpan(0, 5, 0, 0, 500))).Message);
+        Assert.All(ScheduleRules.CheckDayOfMonth(0), v => Assert.Equal(RuleIds.SchedulePresetArgument, v.RuleId));
     }
 
     [Fact]

@@ -50,13 +50,34 @@ public sealed class SchedulePresetTests
     }
 
     [Fact]
-    public void Preset_arguments_that_cannot_be_expressed_fail_at_the_call()
+    public void Preset_arguments_that_cannot_be_expressed_are_collected_into_the_one_exception()
     {
-        var rule = BackupPosture.Create().AddVault("vault");
-        Assert.Throws<ArgumentException>(() => rule.AddPlan("p", p => p.AddRule("r", r => r.Daily(new TimeOnly(5, 0, 30)))));
-        Assert.Throws<ArgumentOutOfRangeException>(() => rule.AddPlan("p", p => p.AddRule("r", r => r.Monthly(32))));
-        Assert.Throws<ArgumentOutOfRangeException>(() => rule.AddPlan("p", p => p.AddRule("r", r => r.Hourly(60))));
-        Assert.Throws<ArgumentOutOfRangeException>(() => rule.AddPlan("p", p => p.AddRule("r", r => r.EveryHours(6, new TimeOnly(7, 0)))));
+        var builder = BackupPosture.Create()
+            .AddVault("vault")
+            .AddPlan("p", p => p
+                .AddRule("seconds", r => r.InVault("vault").Daily(new TimeOnly(5, 0, 30)).DeleteAfter(Days(35)))
+                .AddRule("day-32", r => r.InVault("vault").Monthly(32).DeleteAfter(Days(35)))
+                .AddRule("minute-60", r => r.InVault("vault").Hourly(60).DeleteAfter(Days(35)))
+                .AddRule("from-7", r => r.InVault("vault").EveryHours(6, new TimeOnly(7, 0)).DeleteAfter(Days(35)))
+                .AddRule("replaced", r => r.InVault("vault").Monthly(32).Cron("cron(0 5 1 * ? *)").DeleteAfter(Days(35))))
+            .AddRestoreTestingPlan("rt", t => t.Weekly((DayOfWeek)7).FromAllVaults().Test("ebs", "EBS", s => s.AllProtectedResources()));
+
+        var exception = Assert.Throws<BackupPostureValidationException>(builder.Build);
+
+        // Each preset is one BK2007 finding at the argument's path, never also a cron finding for an expression the
+        // preset could not render; a later schedule replaces an earlier preset's finding, as it replaces its expression.
+        var errors = exception.Violations.Where(v => v.Severity == Rules.RuleSeverity.Error).Select(v => (v.RuleId, v.Path)).ToList();
+        Assert.Equal(
+            [
+                ("BK2007", "plans[p].rules[seconds].schedule.at"),
+                ("BK2007", "plans[p].rules[day-32].schedule.dayOfMonth"),
+                ("BK2007", "plans[p].rules[minute-60].schedule.minute"),
+                ("BK2007", "plans[p].rules[from-7].schedule.startingAt"),
+                ("BK2007", "restoreTestingPlans[rt].schedule.day"),
+            ],
+            errors);
+        Assert.Contains(exception.Violations, v => v.Message == "Schedule first run 07:00 is out of range: every 6 hours starts before 06:00 each day" &&
+                                                   v.Fix.Contains("EveryHours(6, new TimeOnly(1, 0))", StringComparison.Ordinal));
     }
 
     [Fact]
