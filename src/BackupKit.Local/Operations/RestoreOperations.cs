@@ -13,9 +13,22 @@ namespace BackupKit.Local.Operations;
 /// </summary>
 internal static class RestoreOperations
 {
-    public static GetRecoveryPointRestoreMetadataOutput GetRestoreMetadata(CallContext call, GetRecoveryPointRestoreMetadataInput input)
+    public static GetRecoveryPointRestoreMetadataOutput GetRestoreMetadata(CallContext call, GetRecoveryPointRestoreMetadataInput input) =>
+        ReadRecoveryPoint(call, input.BackupVaultAccountId, input.BackupVaultName!, input.RecoveryPointArn!, (state, vault, point) => new GetRecoveryPointRestoreMetadataOutput
+        {
+            BackupVaultArn = vault.Arn,
+            RecoveryPointArn = point.Arn,
+            ResourceType = point.ResourceType,
+            RestoreMetadata = RestoreMetadataKeys.Of(point, state.Region),
+        });
+
+    /// <summary>
+    /// Reads one recovery point of a vault of the caller's account, brought up to the emulator's time, as the restore
+    /// metadata operations do; another account's vault answers as not shared.
+    /// </summary>
+    internal static T ReadRecoveryPoint<T>(CallContext call, string? vaultAccountId, string vaultName, string recoveryPointArn, Func<RegionState, VaultRecord, RecoveryPointRecord, T> read)
     {
-        if (input.BackupVaultAccountId is { } accountId && accountId != call.AccountId)
+        if (vaultAccountId is { } accountId && accountId != call.AccountId)
         {
             throw BackupApiError.NotFound($"No backup vault of account {accountId} is shared with account {call.AccountId}.");
         }
@@ -24,19 +37,13 @@ internal static class RestoreOperations
         lock (state.Gate)
         {
             BackupJobEngine.Advance(state, call.Now);
-            var vault = BackupVaultOperations.Find(state, input.BackupVaultName!);
-            if (!vault.RecoveryPoints.TryGetValue(input.RecoveryPointArn!, out var point))
+            var vault = BackupVaultOperations.Find(state, vaultName);
+            if (!vault.RecoveryPoints.TryGetValue(recoveryPointArn, out var point))
             {
-                throw BackupApiError.NotFound($"Backup vault {vault.Name} has no recovery point {input.RecoveryPointArn}.");
+                throw BackupApiError.NotFound($"Backup vault {vault.Name} has no recovery point {recoveryPointArn}.");
             }
 
-            return new GetRecoveryPointRestoreMetadataOutput
-            {
-                BackupVaultArn = vault.Arn,
-                RecoveryPointArn = point.Arn,
-                ResourceType = point.ResourceType,
-                RestoreMetadata = RestoreMetadataKeys.Of(point, state.Region),
-            };
+            return read(state, vault, point);
         }
     }
 

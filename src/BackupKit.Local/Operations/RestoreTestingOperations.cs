@@ -372,26 +372,9 @@ internal static partial class RestoreTestingOperations
     /// The metadata a restore test of the recovery point would start with before the selection's overrides
     /// (<see cref="RestoreMetadataKeys.Inferred"/>): a new name each call, as AWS infers one per restore.
     /// </summary>
-    public static GetRestoreTestingInferredMetadataOutput InferredMetadata(CallContext call, GetRestoreTestingInferredMetadataInput input)
-    {
-        if (input.BackupVaultAccountId is { } accountId && accountId != call.AccountId)
-        {
-            throw BackupApiError.NotFound($"No backup vault of account {accountId} is shared with account {call.AccountId}.");
-        }
-
-        var state = call.State;
-        lock (state.Gate)
-        {
-            BackupJobEngine.Advance(state, call.Now);
-            var vault = BackupVaultOperations.Find(state, input.BackupVaultName!);
-            if (!vault.RecoveryPoints.TryGetValue(input.RecoveryPointArn!, out var point))
-            {
-                throw BackupApiError.NotFound($"Backup vault {vault.Name} has no recovery point {input.RecoveryPointArn}.");
-            }
-
-            return new GetRestoreTestingInferredMetadataOutput { InferredMetadata = RestoreMetadataKeys.Inferred(point, state.Region, Guid.NewGuid()) };
-        }
-    }
+    public static GetRestoreTestingInferredMetadataOutput InferredMetadata(CallContext call, GetRestoreTestingInferredMetadataInput input) =>
+        RestoreOperations.ReadRecoveryPoint(call, input.BackupVaultAccountId, input.BackupVaultName!, input.RecoveryPointArn!, (state, _, point) =>
+            new GetRestoreTestingInferredMetadataOutput { InferredMetadata = RestoreMetadataKeys.Inferred(point, state.Region, Guid.NewGuid()) });
 
     internal static RestoreTestingPlanRecord FindPlan(RegionState state, string name) =>
         state.RestoreTestingPlans.TryGetValue(name, out var plan)

@@ -11,14 +11,6 @@ namespace BackupKit.Tests.Reconcile;
 /// </summary>
 public sealed class ImportFailureTests : IAsyncLifetime
 {
-    private static readonly string[] s_writeOperations =
-    [
-        "CreateBackupVault", "DeleteBackupVault", "PutBackupVaultLockConfiguration", "DeleteBackupVaultLockConfiguration",
-        "PutBackupVaultNotifications", "DeleteBackupVaultNotifications", "PutBackupVaultAccessPolicy", "DeleteBackupVaultAccessPolicy",
-        "CreateBackupPlan", "UpdateBackupPlan", "DeleteBackupPlan", "CreateBackupSelection", "DeleteBackupSelection",
-        "TagResource", "UntagResource",
-    ];
-
     private BackupEmulator _emulator = null!;
     private BackupClient _client = null!;
 
@@ -74,18 +66,7 @@ public sealed class ImportFailureTests : IAsyncLifetime
         Assert.NotNull(after.BackupPlan!.Rules!.Single(r => r.RuleName == "monthly").ScanActions);
     }
 
-    private int WriteCount() => s_writeOperations.Sum(_emulator.Faults.RequestCount);
+    private int WriteCount() => PostureApplierTests.WriteOperations.Sum(_emulator.Faults.RequestCount);
 
-    private async Task<string?> PlanIdAsync(string name)
-    {
-        await foreach (var plan in _client.PaginateListBackupPlans(new ListBackupPlansInput()))
-        {
-            if (plan.BackupPlanName == name)
-            {
-                return plan.BackupPlanId;
-            }
-        }
-
-        return null;
-    }
+    private Task<string?> PlanIdAsync(string name) => PostureApplierTests.PlanIdAsync(_client, name);
 }

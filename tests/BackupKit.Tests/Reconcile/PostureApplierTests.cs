@@ -9,7 +9,7 @@ namespace BackupKit.Tests.Reconcile;
 
 public sealed class PostureApplierTests : IAsyncLifetime
 {
-    private static readonly string[] s_writeOperations =
+    internal static readonly string[] WriteOperations =
     [
         "CreateBackupVault", "DeleteBackupVault", "PutBackupVaultLockConfiguration", "DeleteBackupVaultLockConfiguration",
         "PutBackupVaultNotifications", "DeleteBackupVaultNotifications", "PutBackupVaultAccessPolicy", "DeleteBackupVaultAccessPolicy",
@@ -345,11 +345,13 @@ public sealed class PostureApplierTests : IAsyncLifetime
         Assert.False((await applier.DetectDriftAsync(posture)).HasDrift);
     }
 
-    private int WriteCount() => s_writeOperations.Sum(_emulator.Faults.RequestCount);
+    private int WriteCount() => WriteOperations.Sum(_emulator.Faults.RequestCount);
 
-    private async Task<string?> PlanIdAsync(string name)
+    private Task<string?> PlanIdAsync(string name) => PlanIdAsync(_client, name);
+
+    internal static async Task<string?> PlanIdAsync(IBackupClient client, string name)
     {
-        await foreach (var plan in _client.PaginateListBackupPlans(new ListBackupPlansInput()))
+        await foreach (var plan in client.PaginateListBackupPlans(new ListBackupPlansInput()))
         {
             if (plan.BackupPlanName == name)
             {
