@@ -168,12 +168,20 @@ public sealed class PolicyFixTests
         Assert.Contains("c => c.DeleteAfter(Retention.Days(120))).DeleteAfter(Retention.Days(35))", offered["copied-own"], StringComparison.Ordinal);
         Assert.DoesNotContain("cold-narrow", offered.Keys);
 
-        // Each proposal, applied, leaves no retention-outside-lock finding behind.
+        // Each proposal, applied, adds no retention-outside-range finding: the ones left are the untouched rules' "kept forever".
+        var before = await RangeFindingsAsync(RulesIntoLockedVaults);
         foreach (var text in offered.Values)
         {
-            var posture = await WorkspaceAnalyzerRunner.RunAsync(new PostureRulesAnalyzer(), text);
-            Assert.DoesNotContain(posture, d => d.Id is RuleIds.RuleRetentionOutsideVaultLock or RuleIds.CopyRetentionOutsideVaultLock);
+            var after = await RangeFindingsAsync(text);
+            Assert.Subset(before, after);
+            Assert.DoesNotContain(after, f => !f.Contains("kept forever", StringComparison.Ordinal));
         }
+
+        static async Task<HashSet<string>> RangeFindingsAsync(string text) =>
+            (await WorkspaceAnalyzerRunner.RunAsync(new PostureRulesAnalyzer(), text))
+                .Where(d => d.Id is RuleIds.RuleRetentionOutsideVaultLock or RuleIds.CopyRetentionOutsideVaultLock)
+                .Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))
+                .ToHashSet(StringComparer.Ordinal);
     }
 
     private static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> AnalyzeAsync(DiagnosticAnalyzer analyzer, string source, string? option)
