@@ -39,7 +39,7 @@ public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
         var isWholePosture =
             (receiver is IObjectCreationOperation creation && SymbolEqualityComparer.Default.Equals(creation.Type, symbols.PostureBuilder) ||
              receiver is IInvocationOperation { TargetMethod.Name: "Create" } factory && BackupKitSymbols.IsOn(factory.TargetMethod, symbols.Posture)) &&
-            calls.TrueForAll(static call => call.TargetMethod.Name is "AddVault" or "AddPlan" or "AddRestoreTestingPlan");
+            calls.TrueForAll(static call => call.TargetMethod.Name is "AddVault" or "AddPlan" or "AddRestoreTestingPlan" or "AddFramework" or "AddReportPlan");
 
         var vaults = Names(calls, "AddVault", out var allVaultNamesKnown);
         ReportDuplicates(context, vaults, "Backup vault", "an account and Region");
