@@ -71,6 +71,22 @@ public sealed class BackupClientWireTests
     }
 
     [Fact]
+    public async Task HostHeader_IsSentOnceAsHttpClientWritesIt_AndSignedWithThatValue_ForAnIPv6Endpoint()
+    {
+        await using var server = new RawHttpServer(System.Net.IPAddress.IPv6Loopback);
+        server.Default = new ScriptedResponse(200, """{"BackupPlanId":"plan-1"}""");
+        using var client = TestCredentials.CreateClient(server.Endpoint);
+
+        await client.GetBackupPlanAsync(new GetBackupPlanInput { BackupPlanId = "plan-1" });
+
+        var request = Assert.Single(server.Requests);
+        var host = Assert.Single(request.Headers, h => h.Key.Equals("Host", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal($"[::1]:{server.Endpoint.Port}", host.Value);
+        Assert.Equal(JsSignedWithoutBody, SignedHeadersOf(request));
+        AssertSignatureVerifies(request, null);
+    }
+
+    [Fact]
     public async Task LabelWithReservedCharacters_IsEncodedOnceOnTheWire_AndTheSignatureVerifies()
     {
         await using var server = new RawHttpServer();
