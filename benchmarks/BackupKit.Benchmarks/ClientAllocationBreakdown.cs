@@ -71,6 +71,17 @@ internal static class ClientAllocationBreakdown
                     request.Headers.TryAddWithoutValidation(name, value);
                 }
             });
+            Stage("HttpRequestMessage + the client's 8 headers (Host left to HttpClient)", () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, presigned.Uri);
+                foreach (var (name, value) in presigned.Headers)
+                {
+                    if (name != "Host")
+                    {
+                        request.Headers.TryAddWithoutValidation(name, value);
+                    }
+                }
+            });
             Stage("whole request: write, call state, sign, message (CreateFirstAttemptRequest)", () =>
             {
                 using var request = client.CreateFirstAttemptRequest(binding, input, credentials);
@@ -84,6 +95,14 @@ internal static class ClientAllocationBreakdown
                 var outcome = Outcome.FromResult(AttemptResult.Success(200, "6f2c1b7e-0000-4000-8000-000000000000", input));
                 cancellation.Dispose();
                 outcome.Result!.Dispose();
+                ResilienceContextPool.Shared.Return(context);
+            });
+            var circuit = new EndpointCircuit(new BackupResilienceOptions(), TimeProvider.System, NullLogger.Instance, "bench");
+            var success = AttemptResult.Success(200, "6f2c1b7e-0000-4000-8000-000000000000", input);
+            Stage("circuit breaker, success recorded (Polly pipeline, closed circuit)", () =>
+            {
+                var context = ResilienceContextPool.Shared.Get("GetBackupPlan", CancellationToken.None);
+                _ = circuit.RecordAsync(context, Outcome.FromResult(success)).Result;
                 ResilienceContextPool.Shared.Return(context);
             });
             Stage("telemetry, nobody listening (activity check, metrics)", () =>
