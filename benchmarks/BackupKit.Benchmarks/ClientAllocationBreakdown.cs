@@ -60,6 +60,9 @@ internal static class ClientAllocationBreakdown
             });
             Stage("invocation id", () => InvocationIds.Next());
             Stage("request URI (new Uri)", () => new Uri(string.Concat("http://127.0.0.1:", port.ToString(CultureInfo.InvariantCulture), "/backup/plans/", ClosedLoopClientCost.PlanId)));
+            var uriText = string.Concat("http://127.0.0.1:", port.ToString(CultureInfo.InvariantCulture), "/backup/plans/", ClosedLoopClientCost.PlanId);
+            Stage("new Uri of a ready string, and its PathAndQuery (HttpClient writes the request line from it)", () => { _ = new Uri(uriText, UriKind.Absolute).PathAndQuery; });
+            Stage("the same with DangerousDisablePathAndQueryCanonicalization", () => { _ = new Uri(uriText, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }).PathAndQuery; });
             Stage("amz date (cached per second)", () => signer.GetAmzDate(DateTimeOffset.UtcNow));
             Stage("SigV4 sign (canonical request, HMAC, Authorization value)", () =>
                 signer.Sign(credentials, amzDate, "GET", "/backup/plans/" + ClosedLoopClientCost.PlanId, string.Empty, signed, SignedHeaders, SigV4Signer.EmptyPayloadHash));
@@ -163,6 +166,43 @@ internal static class ClientAllocationBreakdown
             await WholeAsync("floor: pre-signed, ReadAsByteArrayAsync", presignedBytes, calls);
             await WholeAsync("floor: pre-signed, body read from the stream into one buffer", presignedStream, calls);
             await WholeAsync("floor: pre-signed, ResponseContentRead, body not read by us", presignedHeadersOnly, calls);
+            using var cancellable = new CancellationTokenSource();
+            Func<Task> presignedStreamWithToken = async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, presigned.Uri);
+                foreach (var (name, value) in presigned.Headers)
+                {
+                    request.Headers.TryAddWithoutValidation(name, value);
+                }
+
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellable.Token).ConfigureAwait(false);
+                var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    while (await stream.ReadAsync(buffer).ConfigureAwait(false) > 0)
+                    {
+                    }
+                }
+            };
+            await WholeAsync("floor: pre-signed, stream read, a cancellable token passed to SendAsync (HttpClient links it)", presignedStreamWithToken, calls);
+            Func<Task> presignedStreamNewUri = async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(presigned.Uri.OriginalString, UriKind.Absolute));
+                foreach (var (name, value) in presigned.Headers)
+                {
+                    request.Headers.TryAddWithoutValidation(name, value);
+                }
+
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+                var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    while (await stream.ReadAsync(buffer).ConfigureAwait(false) > 0)
+                    {
+                    }
+                }
+            };
+            await WholeAsync("floor: pre-signed, stream read, a new Uri per request (from a ready string)", presignedStreamNewUri, calls);
 
             Console.WriteLine();
             Console.WriteLine("BackupKit GetBackupPlanAsync, allocations sampled by type (share of sampled bytes, bytes per call):");
