@@ -2,6 +2,7 @@ using System.Diagnostics.Tracing;
 using System.Globalization;
 using BackupKit.Hosting;
 using BackupKit.Resilience;
+using BackupKit.Telemetry;
 using BackupKit.Wire;
 using BackupKit.Wire.Protocol;
 using Microsoft.Extensions.Logging.Abstractions;
