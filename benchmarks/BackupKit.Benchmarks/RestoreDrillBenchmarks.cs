@@ -68,16 +68,16 @@ public class RestoreDrillBenchmarks
     [Benchmark]
     public async Task<int> Drill_over_1000_resources()
     {
+        await using var pauses = new VirtualPauses(_clock);
         var options = new RestoreDrillOptions
         {
             Name = "bench",
-            Source = new RecoveryPointSource(_client, "primary"),
+            Source = new RecoveryPointSource(pauses.Track(_client), "primary"),
             IamRoleArn = Role,
         };
         options.Resources.Add(DrillResourceSelector.Type("DynamoDB"));
         options.Resources.Add(DrillResourceSelector.Type("RDS"));
         options.Resources.Add(DrillResourceSelector.Type("EBS"));
-        await using var pauses = new VirtualPauses(_clock);
         options.Polling.Delay = pauses.PauseAsync;
         options.Validators.Add(RestoreValidatorRegistration.Create("content", ResourceScope.All, (context, _) =>
             ValueTask.FromResult(_emulator.Inventory.Find(context.RestoredResourceArn)?.Content == _emulator.Inventory.ContentOf(context.RecoveryPointArn)
