@@ -152,7 +152,7 @@ public sealed class BackupPostureBuilder
             ReportPlans = new ValueList<AuditReportPlan>(_reportPlans),
         };
         var violations = PostureValidator.Validate(posture);
-        if (violations.Any(v => v.Severity == RuleSeverity.Error))
+        if (violations.Any(v => v.Severity == ViolationSeverity.Error))
         {
             throw new BackupPostureValidationException(violations);
         }
