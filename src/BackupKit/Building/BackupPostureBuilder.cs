@@ -141,16 +141,7 @@ public sealed class BackupPostureBuilder
     /// <exception cref="InvalidOperationException">The builder was already built.</exception>
     public BackupPosture Build()
     {
-        _guard.ThrowIfFrozen();
-        _guard.Freeze();
-        var posture = new BackupPosture
-        {
-            Vaults = new ValueList<BackupVault>(_vaults),
-            Plans = new ValueList<BackupPlan>(_plans),
-            RestoreTestingPlans = new ValueList<RestoreTestingPlan>(_restoreTestingPlans),
-            Frameworks = new ValueList<AuditFramework>(_frameworks),
-            ReportPlans = new ValueList<AuditReportPlan>(_reportPlans),
-        };
+        var posture = BuildUnchecked();
         var violations = PostureValidator.Validate(posture);
         if (violations.Any(v => v.Severity == ViolationSeverity.Error))
         {
@@ -158,5 +149,23 @@ public sealed class BackupPostureBuilder
         }
 
         return posture;
+    }
+
+    /// <summary>
+    /// Returns the posture without checking it; the builder cannot be used afterwards. The agreement test replays
+    /// postures the rules refuse as AWS requests, to prove that the emulator refuses them too.
+    /// </summary>
+    internal BackupPosture BuildUnchecked()
+    {
+        _guard.ThrowIfFrozen();
+        _guard.Freeze();
+        return new BackupPosture
+        {
+            Vaults = new ValueList<BackupVault>(_vaults),
+            Plans = new ValueList<BackupPlan>(_plans),
+            RestoreTestingPlans = new ValueList<RestoreTestingPlan>(_restoreTestingPlans),
+            Frameworks = new ValueList<AuditFramework>(_frameworks),
+            ReportPlans = new ValueList<AuditReportPlan>(_reportPlans),
+        };
     }
 }
