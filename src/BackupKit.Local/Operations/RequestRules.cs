@@ -35,7 +35,7 @@ internal static class RequestRules
         if (plan.BackupPlanName is { } name)
         {
             // Missing members are the generated validation's MissingParameterValueException.
-            Throw(NameRules.CheckPlanName(name));
+            Throw(NameRules.CheckPlanName(name), "BackupPlanName");
         }
 
         var rules = plan.Rules ?? [];
@@ -44,10 +44,10 @@ internal static class RequestRules
             throw BackupApiError.InvalidParameter("A backup plan needs at least one rule in Rules.");
         }
 
-        Throw(PlanRules.CheckRuleCount(rules.Count));
+        Throw(PlanRules.CheckRuleCount(rules.Count), "Rules");
         foreach (var group in rules.GroupBy(r => r.RuleName ?? string.Empty, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            Throw(NameRules.CheckUnique("Backup rule", group.Key, group.Count(), $"plan '{plan.BackupPlanName}'"), group.Key);
+            Throw(NameRules.CheckUnique("Backup rule", group.Key, group.Count(), $"plan '{plan.BackupPlanName}'"), "RuleName", group.Key);
         }
 
         foreach (var rule in rules)
@@ -57,44 +57,44 @@ internal static class RequestRules
 
         foreach (var setting in plan.AdvancedBackupSettings ?? [])
         {
-            Throw(PlanRules.CheckAdvancedBackupSetting(setting.ResourceType ?? string.Empty, setting.BackupOptions ?? []));
+            Throw(PlanRules.CheckAdvancedBackupSetting(setting.ResourceType ?? string.Empty, setting.BackupOptions ?? []), "AdvancedBackupSettings");
         }
 
         if (planTags is not null)
         {
-            Throw(NameRules.CheckTags(planTags));
+            Throw(NameRules.CheckTags(planTags), "BackupPlanTags");
         }
     }
 
     private static void CheckRule(BackupRuleInput rule)
     {
         var name = rule.RuleName ?? string.Empty;
-        Throw(NameRules.CheckRuleName(name), name);
+        Throw(NameRules.CheckRuleName(name), "RuleName", name);
         if (rule.TargetBackupVaultName is { } vault)
         {
-            Throw(NameRules.CheckVaultName(vault), name);
+            Throw(NameRules.CheckVaultName(vault), "TargetBackupVaultName", name);
         }
 
-        Throw(PlanRules.CheckAirGappedTargetArn(rule.TargetLogicallyAirGappedBackupVaultArn), name);
+        Throw(PlanRules.CheckAirGappedTargetArn(rule.TargetLogicallyAirGappedBackupVaultArn), "TargetLogicallyAirGappedBackupVaultArn", name);
         if (rule.ScheduleExpression is { } schedule)
         {
-            Throw(ScheduleRules.CheckCron(schedule), name);
+            Throw(ScheduleRules.CheckCron(schedule), "ScheduleExpression", name);
         }
 
-        Throw(ScheduleRules.CheckTimeZone(rule.ScheduleExpressionTimezone), name);
-        Throw(ScheduleRules.CheckStartWindow(Minutes(rule.StartWindowMinutes)), name);
+        Throw(ScheduleRules.CheckTimeZone(rule.ScheduleExpressionTimezone), "ScheduleExpressionTimezone", name);
+        Throw(ScheduleRules.CheckStartWindow(Minutes(rule.StartWindowMinutes)), "StartWindowMinutes", name);
 
         // AWS documents no ordering between the completion and the start window (reference 4.3): only the bounds.
-        Throw(ScheduleRules.CheckCompletionWindow(Minutes(rule.CompletionWindowMinutes), startWindow: null), name);
+        Throw(ScheduleRules.CheckCompletionWindow(Minutes(rule.CompletionWindowMinutes), startWindow: null), "CompletionWindowMinutes", name);
 
         CheckLifecycle(rule.Lifecycle, rule.EnableContinuousBackup == true, name);
-        Throw(PlanRules.CheckRecoveryPointTags(rule.RecoveryPointTags ?? []), name);
-        Throw(PlanRules.CheckIndexActions([.. (rule.IndexActions ?? []).Select(a => (IReadOnlyList<string>)(a.ResourceTypes ?? []))]), name);
+        Throw(PlanRules.CheckRecoveryPointTags(rule.RecoveryPointTags ?? []), "RecoveryPointTags", name);
+        Throw(PlanRules.CheckIndexActions([.. (rule.IndexActions ?? []).Select(a => (IReadOnlyList<string>)(a.ResourceTypes ?? []))]), "IndexActions", name);
         var copies = rule.CopyActions ?? [];
-        Throw(PlanRules.CheckCopyActionCount(copies.Count), name);
+        Throw(PlanRules.CheckCopyActionCount(copies.Count), "CopyActions", name);
         foreach (var copy in copies)
         {
-            Throw(PlanRules.CheckCopyDestinationArn(copy.DestinationBackupVaultArn), name);
+            Throw(PlanRules.CheckCopyDestinationArn(copy.DestinationBackupVaultArn), "DestinationBackupVaultArn", name);
             CheckLifecycle(copy.Lifecycle, continuous: false, name);
         }
     }
@@ -118,18 +118,18 @@ internal static class RequestRules
             return;
         }
 
-        Throw(LifecycleRules.CheckContinuousBackup(continuous, cold, delete), ruleName);
+        Throw(LifecycleRules.CheckContinuousBackup(continuous, cold, delete), "Lifecycle", ruleName);
         if (!continuous)
         {
-            Throw(LifecycleRules.CheckLifecycle(cold, delete), ruleName);
+            Throw(LifecycleRules.CheckLifecycle(cold, delete), "Lifecycle", ruleName);
         }
     }
 
     /// <summary>Checks a selection (CreateBackupSelection) with the number of selections its plan already has.</summary>
     public static void CheckSelection(BackupSelection selection, int existingSelections, int existingTagSelections)
     {
-        Throw(NameRules.CheckSelectionName(selection.SelectionName));
-        Throw(SelectionRules.CheckIamRoleArn(selection.IamRoleArn));
+        Throw(NameRules.CheckSelectionName(selection.SelectionName), "SelectionName");
+        Throw(SelectionRules.CheckIamRoleArn(selection.IamRoleArn), "IamRoleArn");
         var resources = selection.Resources ?? [];
         var tags = selection.ListOfTags ?? [];
         if (resources.Count == 0 && tags.Count == 0)
@@ -138,9 +138,9 @@ internal static class RequestRules
             throw BackupApiError.InvalidParameter("Invalid backup selection. Either 'ListOfTags' or 'Resources' section must be non-empty.");
         }
 
-        Throw(SelectionRules.CheckResourceList("Resources", resources));
-        Throw(SelectionRules.CheckResourceList("NotResources", selection.NotResources ?? []));
-        Throw(SelectionRules.CheckListOfTags([.. tags.Select(t => t.ConditionKey ?? string.Empty)]));
+        Throw(SelectionRules.CheckResourceList("Resources", resources), "Resources");
+        Throw(SelectionRules.CheckResourceList("NotResources", selection.NotResources ?? []), "NotResources");
+        Throw(SelectionRules.CheckListOfTags([.. tags.Select(t => t.ConditionKey ?? string.Empty)]), "ListOfTags");
 
         // Conditions keys are written aws:ResourceTag/<key> on the wire; the rule checks the bare key.
         var conditionKeys = new List<string>();
@@ -166,9 +166,9 @@ internal static class RequestRules
             }
         }
 
-        Throw(SelectionRules.CheckConditions(conditionKeys));
+        Throw(SelectionRules.CheckConditions(conditionKeys), "Conditions");
         var usesTags = tags.Count > 0 || conditionKeys.Count > 0;
-        Throw(SelectionRules.CheckSelectionsPerPlan(existingSelections + 1, existingTagSelections + (usesTags ? 1 : 0)));
+        Throw(SelectionRules.CheckSelectionsPerPlan(existingSelections + 1, existingTagSelections + (usesTags ? 1 : 0)), "BackupSelection");
     }
 
     /// <summary>Whether a stored selection counts against the tag-based selections of its plan.</summary>
@@ -184,24 +184,24 @@ internal static class RequestRules
     {
         if (name is not null)
         {
-            Throw(NameRules.CheckVaultName(name));
+            Throw(NameRules.CheckVaultName(name), "BackupVaultName");
         }
 
-        Throw(VaultRules.CheckKmsKeyArn(encryptionKeyArn));
-        Throw(NameRules.CheckTags(tags ?? []));
+        Throw(VaultRules.CheckKmsKeyArn(encryptionKeyArn), "EncryptionKeyArn");
+        Throw(NameRules.CheckTags(tags ?? []), "BackupVaultTags");
     }
 
     /// <summary>Checks the retention range of a logically air-gapped vault.</summary>
     public static void CheckAirGappedRetention(long minRetentionDays, long maxRetentionDays) =>
-        Throw(VaultRules.CheckAirGappedRetention(minRetentionDays, maxRetentionDays));
+        Throw(VaultRules.CheckAirGappedRetention(minRetentionDays, maxRetentionDays), "MinRetentionDays and MaxRetentionDays");
 
     /// <summary>Checks a Vault Lock configuration (PutBackupVaultLockConfiguration).</summary>
     public static void CheckVaultLock(long? minRetentionDays, long? maxRetentionDays, long? changeableForDays) =>
-        Throw(VaultRules.CheckVaultLock(minRetentionDays, maxRetentionDays, changeableForDays));
+        Throw(VaultRules.CheckVaultLock(minRetentionDays, maxRetentionDays, changeableForDays), member: null);
 
     /// <summary>Checks vault notifications (PutBackupVaultNotifications).</summary>
     public static void CheckNotifications(string? snsTopicArn, IReadOnlyList<string> events) =>
-        Throw(VaultRules.CheckNotifications(snsTopicArn, events));
+        Throw(VaultRules.CheckNotifications(snsTopicArn, events), member: null);
 
     /// <summary>Whether <paramref name="arn"/> is a backup vault ARN (copy destinations).</summary>
     public static bool IsVaultArn(string? arn) => PlanRules.CheckCopyDestinationArn(arn).Count == 0;
@@ -212,16 +212,16 @@ internal static class RequestRules
     {
         if (name is not null)
         {
-            Throw(NameRules.CheckRestoreTestingPlanName(name));
+            Throw(NameRules.CheckRestoreTestingPlanName(name), "RestoreTestingPlanName");
         }
 
         if (scheduleExpression is not null)
         {
-            Throw(ScheduleRules.CheckCron(scheduleExpression, atMostHourly: false));
+            Throw(ScheduleRules.CheckCron(scheduleExpression, atMostHourly: false), "ScheduleExpression");
         }
 
-        Throw(ScheduleRules.CheckTimeZone(timeZone));
-        Throw(RestoreTestingRules.CheckStartWindow(startWindowHours is { } hours ? TimeSpan.FromHours(hours) : null));
+        Throw(ScheduleRules.CheckTimeZone(timeZone), "ScheduleExpressionTimezone");
+        Throw(RestoreTestingRules.CheckStartWindow(startWindowHours is { } hours ? TimeSpan.FromHours(hours) : null), "StartWindowHours");
         if (selection is not null)
         {
             Throw(RestoreTestingRules.CheckRecoveryPointSelection(
@@ -229,29 +229,29 @@ internal static class RequestRules
                 [.. (selection.RecoveryPointTypes ?? []).Select(t => t.Value)],
                 selection.IncludeVaults ?? [],
                 selection.ExcludeVaults ?? [],
-                selection.SelectionWindowDays));
+                selection.SelectionWindowDays), "RecoveryPointSelection");
         }
 
         if (tags is not null)
         {
-            Throw(RestoreTestingRules.CheckPlanLimits(0, tags.Count));
-            Throw(NameRules.CheckTags(tags));
+            Throw(RestoreTestingRules.CheckPlanLimits(0, tags.Count), "Tags");
+            Throw(NameRules.CheckTags(tags), "Tags");
         }
     }
 
     /// <summary>Checks a restore testing selection (create); the per-plan count is checked with the plan.</summary>
     public static void CheckRestoreTestingSelection(RestoreTestingSelectionForCreate selection)
     {
-        Throw(NameRules.CheckRestoreTestingSelectionName(selection.RestoreTestingSelectionName));
-        Throw(RestoreTestingRules.CheckResourceType(selection.ProtectedResourceType));
-        Throw(SelectionRules.CheckIamRoleArn(selection.IamRoleArn));
+        Throw(NameRules.CheckRestoreTestingSelectionName(selection.RestoreTestingSelectionName), "RestoreTestingSelectionName");
+        Throw(RestoreTestingRules.CheckResourceType(selection.ProtectedResourceType), "ProtectedResourceType");
+        Throw(SelectionRules.CheckIamRoleArn(selection.IamRoleArn), "IamRoleArn");
         var conditions = selection.ProtectedResourceConditions;
         var pairs = (conditions?.StringEquals ?? []).Concat(conditions?.StringNotEquals ?? [])
             .Select(kv => new KeyValuePair<string, string>(kv.Key ?? string.Empty, kv.Value ?? string.Empty))
             .ToArray();
-        Throw(RestoreTestingRules.CheckProtectedResources(selection.ProtectedResourceArns ?? [], pairs.Length));
-        Throw(RestoreTestingRules.CheckConditions(pairs));
-        Throw(RestoreTestingRules.CheckValidationWindow(selection.ValidationWindowHours is { } hours ? TimeSpan.FromHours(hours) : null));
+        Throw(RestoreTestingRules.CheckProtectedResources(selection.ProtectedResourceArns ?? [], pairs.Length), "ProtectedResourceArns");
+        Throw(RestoreTestingRules.CheckConditions(pairs), "ProtectedResourceConditions");
+        Throw(RestoreTestingRules.CheckValidationWindow(selection.ValidationWindowHours is { } hours ? TimeSpan.FromHours(hours) : null), "ValidationWindowHours");
     }
 
     /// <summary>Parses a schedule the emulator runs; the expression was checked when the plan was stored.</summary>
@@ -268,22 +268,38 @@ internal static class RequestRules
 
     private static TimeSpan? Minutes(long? minutes) => minutes is { } value ? TimeSpan.FromMinutes(value) : null;
 
-    private static void Throw(IReadOnlyList<RuleViolation> violations, string? ruleName = null)
+    // The request member a finding is about, for the checks that cover several (Vault Lock, notifications).
+    private static readonly Dictionary<string, string> s_wireMembers = new(StringComparer.Ordinal)
+    {
+        ["lock.minRetention"] = "MinRetentionDays",
+        ["lock.maxRetention"] = "MaxRetentionDays",
+        ["lock"] = "MinRetentionDays and MaxRetentionDays",
+        ["lock.changeableFor"] = "ChangeableForDays",
+        ["notifications.snsTopicArn"] = "SNSTopicArn",
+        ["notifications.events"] = "BackupVaultEvents",
+    };
+
+    /// <summary>Throws the AWS error for the first error-severity violation; <paramref name="member"/> is the request member checked.</summary>
+    private static void Throw(IReadOnlyList<RuleViolation> violations, string? member, string? ruleName = null)
     {
         foreach (var violation in violations)
         {
             if (violation.Rule.DefaultSeverity == RuleSeverity.Error)
             {
-                throw ToError(violation, ruleName);
+                var wireMember = member
+                    ?? (s_wireMembers.TryGetValue(violation.Member, out var mapped) ? mapped
+                        : violation.Member.StartsWith("notifications.events", StringComparison.Ordinal) ? "BackupVaultEvents" : violation.Member);
+                throw ToError(violation, wireMember, ruleName);
             }
         }
     }
 
-    private static BackupApiError ToError(RuleViolation violation, string? ruleName)
+    private static BackupApiError ToError(RuleViolation violation, string member, string? ruleName)
     {
+        // AWS's own text where it is known; otherwise the member, the rules table's message, its id and the fix.
         var problem = s_awsTexts.TryGetValue(violation.RuleId, out var text)
             ? text
-            : string.Format(CultureInfo.InvariantCulture, "{0} ({1}: {2})", violation.Message, violation.RuleId, violation.Fix);
+            : string.Format(CultureInfo.InvariantCulture, "Invalid {0}: {1} ({2}: {3})", member, violation.Message, violation.RuleId, violation.Fix);
         if (s_limits.Contains(violation.RuleId))
         {
             return BackupApiError.LimitExceeded(problem);
