@@ -20,20 +20,20 @@ internal static partial class RestoreTestingOperations
     public const int MaxPlans = AwsFacts.MaxRestoreTestingPlans;
 
     /// <summary>Selections per restore testing plan (AWS quota, not adjustable).</summary>
-    public const int MaxSelectionsPerPlan = 30;
+    public const int MaxSelectionsPerPlan = AwsFacts.MaxRestoreTestingSelectionsPerPlan;
 
     /// <summary>Tags per restore testing plan.</summary>
-    public const int MaxPlanTags = 50;
+    public const int MaxPlanTags = AwsFacts.MaxRestoreTestingTagsPerPlan;
 
     /// <summary>Explicit ARNs, conditions and vault selectors per plan or selection.</summary>
-    public const int MaxItems = 30;
+    public const int MaxItems = AwsFacts.MaxRestoreTestingItems;
 
-    public const int DefaultStartWindowHours = 24;
-    public const int DefaultSelectionWindowDays = 30;
+    public const int DefaultStartWindowHours = AwsFacts.DefaultRestoreTestingStartWindowHours;
+    public const int DefaultSelectionWindowDays = AwsFacts.DefaultRestoreTestingSelectionWindowDays;
     public const string DefaultTimezone = AwsFacts.DefaultTimeZone;
 
     /// <summary>The resource types restore testing can test, as the API names them.</summary>
-    public static readonly IReadOnlyList<string> ResourceTypes = ["Aurora", "DocumentDB", "DynamoDB", "EBS", "EC2", "EFS", "FSx", "Neptune", "RDS", "S3"];
+    public static readonly IReadOnlyList<string> ResourceTypes = RestoreTestingRules.ResourceTypes;
 
     public static CreateRestoreTestingPlanOutput CreatePlan(CallContext call, CreateRestoreTestingPlanInput input)
     {
