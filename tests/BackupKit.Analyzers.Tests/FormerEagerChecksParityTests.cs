@@ -77,7 +77,7 @@ public sealed class FormerEagerChecksParityTests
 
         var exception = Assert.Throws<RuntimeValidationException>(() => ParityRunner.RunDeclaration(Source));
         var runTime = exception.Violations
-            .Where(v => v.Severity == runtime::BackupKit.Rules.RuleSeverity.Error)
+            .Where(v => v.Severity == runtime::BackupKit.Building.ViolationSeverity.Error)
             .Select(v => $"{v.RuleId}: {v.Message}")
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -1,4 +1,5 @@
 using BackupKit.Local.State;
+using BackupKit.Rules;
 using BackupKit.Wire;
 
 namespace BackupKit.Local.Operations;
@@ -351,14 +352,12 @@ internal static class BackupJobEngine
         plan.NextRunAt = nextRun;
     }
 
-    private static List<(BackupRule Rule, CronExpression Cron, TimeZoneInfo Zone)> ParseSchedules(PlanVersion version)
+    private static List<(BackupRule Rule, AwsCron Cron, TimeZoneInfo Zone)> ParseSchedules(PlanVersion version)
     {
-        var schedules = new List<(BackupRule, CronExpression, TimeZoneInfo)>();
+        var schedules = new List<(BackupRule, AwsCron, TimeZoneInfo)>();
         foreach (var rule in version.Document.Rules ?? [])
         {
-            var timezone = rule.ScheduleExpressionTimezone ?? BackupPlanOperations.DefaultTimezone;
-            var cron = CronExpression.Parse(rule.ScheduleExpression ?? BackupPlanOperations.DefaultScheduleExpression, static message => new InvalidOperationException(message));
-            schedules.Add((rule, cron, TimeZoneInfo.FindSystemTimeZoneById(timezone)));
+            schedules.Add((rule, RequestRules.ParseSchedule(rule.ScheduleExpression), RequestRules.ScheduleZone(rule.ScheduleExpressionTimezone)));
         }
 
         return schedules;

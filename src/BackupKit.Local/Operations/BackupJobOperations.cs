@@ -1,6 +1,7 @@
 using BackupKit.Local.Hosting;
 using BackupKit.Local.Protocol;
 using BackupKit.Local.State;
+using BackupKit.Rules;
 using BackupKit.Wire;
 using BackupKit.Wire.Protocol;
 
@@ -12,22 +13,22 @@ namespace BackupKit.Local.Operations;
 /// </summary>
 internal static class BackupJobOperations
 {
-    public const long DefaultStartWindowMinutes = 480;
+    public const long DefaultStartWindowMinutes = AwsFacts.DefaultStartWindowMinutes;
 
     public static StartBackupJobOutput Start(CallContext call, StartBackupJobInput input)
     {
         var resourceType = ResourceTypes.Of(input.ResourceArn!);
-        if (input.StartWindowMinutes is { } startWindow && (startWindow < PlanDocumentRules.MinStartWindowMinutes || startWindow > PlanDocumentRules.MaxWindowMinutes))
+        if (input.StartWindowMinutes is { } startWindow && (startWindow < AwsFacts.MinStartWindowMinutes || startWindow > AwsFacts.MaxWindowMinutes))
         {
-            throw BackupApiError.InvalidParameter($"StartWindowMinutes must be between {PlanDocumentRules.MinStartWindowMinutes} and {PlanDocumentRules.MaxWindowMinutes}; got {startWindow}.");
+            throw BackupApiError.InvalidParameter($"StartWindowMinutes must be between {AwsFacts.MinStartWindowMinutes} and {AwsFacts.MaxWindowMinutes}; got {startWindow}.");
         }
 
-        if (input.CompleteWindowMinutes is { } completeWindow && (completeWindow < 1 || completeWindow > PlanDocumentRules.MaxWindowMinutes))
+        if (input.CompleteWindowMinutes is { } completeWindow && (completeWindow < 1 || completeWindow > AwsFacts.MaxWindowMinutes))
         {
-            throw BackupApiError.InvalidParameter($"CompleteWindowMinutes must be between 1 and {PlanDocumentRules.MaxWindowMinutes}; got {completeWindow}.");
+            throw BackupApiError.InvalidParameter($"CompleteWindowMinutes must be between 1 and {AwsFacts.MaxWindowMinutes}; got {completeWindow}.");
         }
 
-        PlanDocumentRules.CheckLifecycle(input.Lifecycle);
+        RequestRules.CheckLifecycle(input.Lifecycle);
         if (input.LogicallyAirGappedBackupVaultArn is not null)
         {
             throw BackupApiError.InvalidParameter("BackupKit.Local has no logically air-gapped vaults; LogicallyAirGappedBackupVaultArn names a vault that does not exist.");

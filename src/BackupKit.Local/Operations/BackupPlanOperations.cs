@@ -2,6 +2,7 @@ using System.Text;
 using BackupKit.Local.Hosting;
 using BackupKit.Local.Protocol;
 using BackupKit.Local.State;
+using BackupKit.Rules;
 using BackupKit.Wire;
 using BackupKit.Wire.Protocol;
 
@@ -15,20 +16,20 @@ namespace BackupKit.Local.Operations;
 internal static class BackupPlanOperations
 {
     /// <summary>Plans per account and region (AWS quota).</summary>
-    public const int MaxPlans = 300;
+    public const int MaxPlans = AwsFacts.DefaultPlanQuota;
 
     /// <summary>Versions per plan (AWS quota).</summary>
-    public const int MaxVersions = 2000;
+    public const int MaxVersions = AwsFacts.MaxPlanVersions;
 
-    public const string DefaultScheduleExpression = "cron(0 5 ? * * *)";
-    public const string DefaultTimezone = "Etc/UTC";
-    public const long DefaultStartWindowMinutes = 480;
-    public const long DefaultCompletionWindowMinutes = 10080;
+    public const string DefaultScheduleExpression = AwsFacts.DefaultScheduleExpression;
+    public const string DefaultTimezone = AwsFacts.DefaultTimeZone;
+    public const long DefaultStartWindowMinutes = AwsFacts.DefaultStartWindowMinutes;
+    public const long DefaultCompletionWindowMinutes = AwsFacts.DefaultCompletionWindowMinutes;
 
     public static CreateBackupPlanOutput Create(CallContext call, CreateBackupPlanInput input)
     {
         var document = input.BackupPlan!;
-        PlanDocumentRules.Check(document);
+        RequestRules.CheckPlan(document, input.BackupPlanTags);
         var state = call.State;
         lock (state.Gate)
         {
@@ -141,7 +142,7 @@ internal static class BackupPlanOperations
     public static UpdateBackupPlanOutput Update(CallContext call, UpdateBackupPlanInput input)
     {
         var document = input.BackupPlan!;
-        PlanDocumentRules.Check(document);
+        RequestRules.CheckPlan(document);
         var state = call.State;
         lock (state.Gate)
         {
@@ -341,8 +342,8 @@ internal static class BackupPlanOperations
         var runs = new List<ScheduledPlanExecutionMember>();
         foreach (var rule in plan.Rules ?? [])
         {
-            var zone = PlanDocumentRules.FindZone(rule.ScheduleExpressionTimezone ?? DefaultTimezone, rule.RuleName ?? string.Empty);
-            var cron = CronExpression.Parse(rule.ScheduleExpression ?? DefaultScheduleExpression, static message => BackupApiError.InvalidParameter(message));
+            var zone = RequestRules.ScheduleZone(rule.ScheduleExpressionTimezone);
+            var cron = RequestRules.ParseSchedule(rule.ScheduleExpression);
             var type = rule.EnableContinuousBackup == true ? RuleExecutionType.CONTINUOUS_AND_SNAPSHOTS : RuleExecutionType.SNAPSHOTS;
             foreach (var time in cron.NextRuns(now, zone).Take(count))
             {

@@ -81,7 +81,7 @@ internal static class BackupPlanTemplateOperations
         }
 
         var document = wrapped.BackupPlan!;
-        PlanDocumentRules.Check(document);
+        RequestRules.CheckPlan(document);
         return new GetBackupPlanFromJSONOutput { BackupPlan = ToPlan(document) };
     }
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using BackupKit.Local.Hosting;
 using BackupKit.Local.Protocol;
 using BackupKit.Local.State;
@@ -13,20 +12,9 @@ namespace BackupKit.Local.Operations;
 /// </summary>
 internal static partial class BackupSelectionOperations
 {
-    /// <summary>Selections per plan (AWS quota, not adjustable).</summary>
-    public const int MaxSelectionsPerPlan = 100;
-
-    /// <summary>Selections that select by tags, per plan (AWS quota).</summary>
-    public const int MaxTagSelectionsPerPlan = 10;
-
-    public const int MaxPlainArns = 500;
-    public const int MaxWildcardArns = 30;
-    public const int MaxConditions = 30;
-
     public static CreateBackupSelectionOutput Create(CallContext call, CreateBackupSelectionInput input)
     {
         var selection = input.BackupSelection!;
-        Check(selection);
         var state = call.State;
         lock (state.Gate)
         {
@@ -42,21 +30,13 @@ internal static partial class BackupSelectionOperations
                     return new CreateBackupSelectionOutput { SelectionId = existing.Id, BackupPlanId = plan.Id, CreationDate = existing.CreationDate };
                 }
 
-                if (existing.Selection.ListOfTags is { Count: > 0 })
+                if (RequestRules.UsesTags(existing.Selection))
                 {
                     tagSelections++;
                 }
             }
 
-            if (plan.Selections.Count >= MaxSelectionsPerPlan)
-            {
-                throw BackupApiError.LimitExceeded($"Backup plan '{plan.Id}' already has {MaxSelectionsPerPlan} selections, the most AWS Backup allows.");
-            }
-
-            if (selection.ListOfTags is { Count: > 0 } && tagSelections >= MaxTagSelectionsPerPlan)
-            {
-                throw BackupApiError.LimitExceeded($"Backup plan '{plan.Id}' already has {MaxTagSelectionsPerPlan} selections that select by tags, the most AWS Backup allows.");
-            }
+            RequestRules.CheckSelection(selection, plan.Selections.Count, tagSelections);
 
             var record = new SelectionRecord
             {
@@ -134,101 +114,4 @@ internal static partial class BackupSelectionOperations
         plan.Selections.TryGetValue(selectionId, out var record)
             ? record
             : throw BackupApiError.NotFound($"Backup plan '{plan.Id}' has no selection with the id '{selectionId}'.");
-
-    /// <summary>The checks AWS makes on a selection beyond the model's constraints.</summary>
-    private static void Check(BackupSelection selection)
-    {
-        if (selection.Resources is not { Count: > 0 } && selection.ListOfTags is not { Count: > 0 })
-        {
-            throw BackupApiError.InvalidParameter("Invalid backup selection. Either 'ListOfTags' or 'Resources' section must be non-empty.");
-        }
-
-        if (!IamRoleArnPattern().IsMatch(selection.IamRoleArn!))
-        {
-            throw BackupApiError.InvalidParameter(
-                $"IamRoleArn '{selection.IamRoleArn}' is not an IAM role ARN (arn:aws:iam::<account>:role/<name>).");
-        }
-
-        CheckArns("Resources", selection.Resources);
-        CheckArns("NotResources", selection.NotResources);
-
-        var conditions = selection.ListOfTags?.Count ?? 0;
-        if (selection.Conditions is { } c)
-        {
-            conditions += CheckConditionKeys("StringEquals", c.StringEquals)
-                + CheckConditionKeys("StringNotEquals", c.StringNotEquals)
-                + CheckConditionKeys("StringLike", c.StringLike)
-                + CheckConditionKeys("StringNotLike", c.StringNotLike);
-        }
-
-        if (conditions > MaxConditions)
-        {
-            throw BackupApiError.InvalidParameter($"Invalid backup selection. A selection can have at most {MaxConditions} tag conditions; this one has {conditions}.");
-        }
-    }
-
-    private static void CheckArns(string member, List<string>? arns)
-    {
-        if (arns is null)
-        {
-            return;
-        }
-
-        var wildcards = 0;
-        foreach (var arn in arns)
-        {
-            if (arn == "*")
-            {
-                wildcards++;
-                continue;
-            }
-
-            if (!arn.StartsWith("arn:", StringComparison.Ordinal) || arn.Split(':').Length < 6)
-            {
-                throw BackupApiError.InvalidParameter($"Invalid backup selection. {member} entry '{arn}' is not an ARN or '*'.");
-            }
-
-            if (arn.Contains('*', StringComparison.Ordinal))
-            {
-                wildcards++;
-            }
-        }
-
-        if (wildcards > MaxWildcardArns)
-        {
-            throw BackupApiError.InvalidParameter($"Invalid backup selection. {member} can hold at most {MaxWildcardArns} ARNs with wildcards; it has {wildcards}.");
-        }
-
-        if (arns.Count - wildcards > MaxPlainArns)
-        {
-            throw BackupApiError.InvalidParameter($"Invalid backup selection. {member} can hold at most {MaxPlainArns} ARNs without wildcards; it has {arns.Count - wildcards}.");
-        }
-    }
-
-    private static int CheckConditionKeys(string member, List<ConditionParameter>? parameters)
-    {
-        if (parameters is null)
-        {
-            return 0;
-        }
-
-        foreach (var parameter in parameters)
-        {
-            if (parameter.ConditionKey is not { } key || !key.StartsWith("aws:ResourceTag/", StringComparison.Ordinal) || key.Length == "aws:ResourceTag/".Length)
-            {
-                throw BackupApiError.InvalidParameter(
-                    $"Invalid backup selection. Conditions.{member} key '{parameter.ConditionKey}' must be written aws:ResourceTag/<tag key>.");
-            }
-
-            if (parameter.ConditionValue is null)
-            {
-                throw BackupApiError.MissingParameter($"Invalid backup selection. Conditions.{member} entry '{key}' needs a ConditionValue.");
-            }
-        }
-
-        return parameters.Count;
-    }
-
-    [GeneratedRegex(@"^arn:aws[a-z\-]*:iam::\d{12}:role/.+\z", RegexOptions.CultureInvariant)]
-    private static partial Regex IamRoleArnPattern();
 }

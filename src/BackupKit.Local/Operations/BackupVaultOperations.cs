@@ -15,23 +15,14 @@ namespace BackupKit.Local.Operations;
 internal static class BackupVaultOperations
 {
     /// <summary>Vaults per account and region (AWS quota).</summary>
-    public const int MaxVaults = 300;
-
-    public const long MinChangeableForDays = 3;
-
-    /// <summary>The smallest MinRetentionDays of a logically air-gapped vault.</summary>
-    public const long MinAirGappedRetentionDays = 7;
+    public const int MaxVaults = BackupKit.Rules.AwsFacts.DefaultVaultQuota;
 
     /// <summary>How long a logically air-gapped vault stays CREATING on the emulator clock.</summary>
     public static readonly TimeSpan AirGappedCreationTime = TimeSpan.FromMinutes(1);
-    public const long MaxRetentionDays = 36_500;
 
     public static CreateBackupVaultOutput Create(CallContext call, CreateBackupVaultInput input)
     {
-        if (input.EncryptionKeyArn is { } keyArn && !keyArn.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            throw BackupApiError.InvalidParameter($"EncryptionKeyArn '{keyArn}' is not a KMS key ARN; give the key's ARN, not its id or alias.");
-        }
+        RequestRules.CheckVault(input.BackupVaultName, input.EncryptionKeyArn, input.BackupVaultTags);
 
         var vault = Add(call, input.BackupVaultName!, input.CreatorRequestId, input.BackupVaultTags, state => new VaultRecord
         {
@@ -51,25 +42,8 @@ internal static class BackupVaultOperations
     {
         var min = input.MinRetentionDays!.Value;
         var max = input.MaxRetentionDays!.Value;
-        if (min < MinAirGappedRetentionDays || min > MaxRetentionDays)
-        {
-            throw BackupApiError.InvalidParameter($"MinRetentionDays of a logically air-gapped vault must be between {MinAirGappedRetentionDays} and {MaxRetentionDays}; got {min}.");
-        }
-
-        if (max < 1 || max > MaxRetentionDays)
-        {
-            throw BackupApiError.InvalidParameter($"MaxRetentionDays must be between 1 and {MaxRetentionDays}; got {max}.");
-        }
-
-        if (min > max)
-        {
-            throw BackupApiError.InvalidParameter($"MinRetentionDays ({min}) cannot be greater than MaxRetentionDays ({max}).");
-        }
-
-        if (input.EncryptionKeyArn is { } keyArn && !keyArn.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            throw BackupApiError.InvalidParameter($"EncryptionKeyArn '{keyArn}' is not a KMS key ARN; give the key's ARN, not its id or alias.");
-        }
+        RequestRules.CheckAirGappedRetention(min, max);
+        RequestRules.CheckVault(input.BackupVaultName, input.EncryptionKeyArn, input.BackupVaultTags);
 
         var now = call.Now;
         var vault = Add(call, input.BackupVaultName!, input.CreatorRequestId, input.BackupVaultTags, state => new VaultRecord
@@ -286,10 +260,7 @@ internal static class BackupVaultOperations
     public static EmptyOutput PutNotifications(CallContext call, PutBackupVaultNotificationsInput input)
     {
         var topic = input.SNSTopicArn!;
-        if (!IsSnsTopicArn(topic))
-        {
-            throw BackupApiError.InvalidParameter($"SNSTopicArn '{topic}' is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>).");
-        }
+        RequestRules.CheckNotifications(topic, [.. input.BackupVaultEvents!.Select(static e => e.Value)]);
 
         var events = new List<string>(input.BackupVaultEvents!.Count);
         foreach (var e in input.BackupVaultEvents)
@@ -350,26 +321,7 @@ internal static class BackupVaultOperations
         var min = input.MinRetentionDays;
         var max = input.MaxRetentionDays;
         var changeable = input.ChangeableForDays;
-        if (min is { } minDays && (minDays < 1 || minDays > MaxRetentionDays))
-        {
-            throw BackupApiError.InvalidParameter($"MinRetentionDays must be between 1 and {MaxRetentionDays}; got {minDays}.");
-        }
-
-        if (max is { } maxDays && (maxDays < 1 || maxDays > MaxRetentionDays))
-        {
-            throw BackupApiError.InvalidParameter($"MaxRetentionDays must be between 1 and {MaxRetentionDays}; got {maxDays}.");
-        }
-
-        if (min > max)
-        {
-            throw BackupApiError.InvalidParameter($"MinRetentionDays ({min}) cannot be greater than MaxRetentionDays ({max}).");
-        }
-
-        if (changeable is { } days && (days < MinChangeableForDays || days > MaxRetentionDays))
-        {
-            throw BackupApiError.InvalidParameter(
-                $"ChangeableForDays must be between {MinChangeableForDays} and {MaxRetentionDays} (a compliance-mode lock has at least 72 hours of grace time); got {days}.");
-        }
+        RequestRules.CheckVaultLock(min, max, changeable);
 
         var state = call.State;
         lock (state.Gate)
@@ -418,12 +370,6 @@ internal static class BackupVaultOperations
             throw BackupApiError.InvalidRequest(
                 $"Backup vault '{vault.Name}' is logically air-gapped: its retention lock is set when it is created and cannot be changed or removed.");
         }
-    }
-
-    private static bool IsSnsTopicArn(string arn)
-    {
-        var parts = arn.Split(':');
-        return parts.Length == 6 && parts[0] == "arn" && parts[1].StartsWith("aws", StringComparison.Ordinal) && parts[2] == "sns" && parts[5].Length > 0;
     }
 
     private static void CheckPolicyDocument(string policy)

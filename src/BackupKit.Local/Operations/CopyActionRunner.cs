@@ -24,7 +24,7 @@ internal static class CopyActionRunner
             string? failure;
             string? encryptionKeyArn = null;
             string? destinationRegion = null, destinationAccount = null, destinationVault = null;
-            if (!PlanDocumentRules.IsVaultArn(destinationArn))
+            if (!RequestRules.IsVaultArn(destinationArn))
             {
                 failure = $"Destination {destinationArn} is not a backup vault ARN.";
             }

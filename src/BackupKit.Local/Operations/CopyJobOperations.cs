@@ -15,7 +15,7 @@ internal static class CopyJobOperations
 {
     public static StartCopyJobOutput Start(CallContext call, StartCopyJobInput input)
     {
-        PlanDocumentRules.CheckLifecycle(input.Lifecycle);
+        RequestRules.CheckLifecycle(input.Lifecycle);
         var (destinationRegion, destinationAccount, destinationVaultName) = ParseVaultArn(input.DestinationBackupVaultArn!);
         var source = call.State;
         var now = call.Now;
@@ -267,7 +267,7 @@ internal static class CopyJobOperations
 
     private static (string Region, string Account, string VaultName) ParseVaultArn(string arn)
     {
-        if (!PlanDocumentRules.IsVaultArn(arn))
+        if (!RequestRules.IsVaultArn(arn))
         {
             throw BackupApiError.InvalidParameter($"DestinationBackupVaultArn '{arn}' is not a backup vault ARN (arn:aws:backup:<region>:<account>:backup-vault:<name>).");
         }

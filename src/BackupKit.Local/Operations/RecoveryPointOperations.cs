@@ -170,7 +170,7 @@ internal static class RecoveryPointOperations
 
     public static UpdateRecoveryPointLifecycleOutput UpdateLifecycle(CallContext call, UpdateRecoveryPointLifecycleInput input)
     {
-        PlanDocumentRules.CheckLifecycle(input.Lifecycle);
+        RequestRules.CheckLifecycle(input.Lifecycle);
         var state = call.State;
         lock (state.Gate)
         {

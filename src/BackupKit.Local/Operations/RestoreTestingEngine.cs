@@ -145,8 +145,7 @@ internal static class RestoreTestingEngine
 
         if (plan.ScheduleKey != key || plan.Schedule is null)
         {
-            var cron = CronExpression.Parse(plan.ScheduleExpression, static message => new InvalidOperationException(message));
-            plan.Schedule = (cron, TimeZoneInfo.FindSystemTimeZoneById(plan.ScheduleExpressionTimezone));
+            plan.Schedule = (RequestRules.ParseSchedule(plan.ScheduleExpression), RequestRules.ScheduleZone(plan.ScheduleExpressionTimezone));
             plan.ScheduleKey = key;
         }
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using BackupKit.Local.Hosting;
 using BackupKit.Local.Protocol;
 using BackupKit.Local.State;
+using BackupKit.Rules;
 using BackupKit.Wire;
 using BackupKit.Wire.Protocol;
 
@@ -16,23 +17,23 @@ namespace BackupKit.Local.Operations;
 internal static partial class RestoreTestingOperations
 {
     /// <summary>Restore testing plans per account (AWS quota, not adjustable).</summary>
-    public const int MaxPlans = 100;
+    public const int MaxPlans = AwsFacts.MaxRestoreTestingPlans;
 
     /// <summary>Selections per restore testing plan (AWS quota, not adjustable).</summary>
-    public const int MaxSelectionsPerPlan = 30;
+    public const int MaxSelectionsPerPlan = AwsFacts.MaxRestoreTestingSelectionsPerPlan;
 
     /// <summary>Tags per restore testing plan.</summary>
-    public const int MaxPlanTags = 50;
+    public const int MaxPlanTags = AwsFacts.MaxRestoreTestingTagsPerPlan;
 
     /// <summary>Explicit ARNs, conditions and vault selectors per plan or selection.</summary>
-    public const int MaxItems = 30;
+    public const int MaxItems = AwsFacts.MaxRestoreTestingItems;
 
-    public const int DefaultStartWindowHours = 24;
-    public const int DefaultSelectionWindowDays = 30;
-    public const string DefaultTimezone = "Etc/UTC";
+    public const int DefaultStartWindowHours = AwsFacts.DefaultRestoreTestingStartWindowHours;
+    public const int DefaultSelectionWindowDays = AwsFacts.DefaultRestoreTestingSelectionWindowDays;
+    public const string DefaultTimezone = AwsFacts.DefaultTimeZone;
 
     /// <summary>The resource types restore testing can test, as the API names them.</summary>
-    public static readonly IReadOnlyList<string> ResourceTypes = ["Aurora", "DocumentDB", "DynamoDB", "EBS", "EC2", "EFS", "FSx", "Neptune", "RDS", "S3"];
+    public static readonly IReadOnlyList<string> ResourceTypes = RestoreTestingRules.ResourceTypes;
 
     public static CreateRestoreTestingPlanOutput CreatePlan(CallContext call, CreateRestoreTestingPlanInput input)
     {
@@ -45,6 +46,9 @@ internal static partial class RestoreTestingOperations
         {
             throw BackupApiError.InvalidParameter($"A restore testing plan can have at most {MaxPlanTags} tags; got {input.Tags.Count}.");
         }
+
+        RequestRules.CheckRestoreTestingPlan(
+            document.RestoreTestingPlanName, document.ScheduleExpression, document.ScheduleExpressionTimezone, document.StartWindowHours, document.RecoveryPointSelection, input.Tags ?? []);
 
         var state = call.State;
         lock (state.Gate)
@@ -216,6 +220,7 @@ internal static partial class RestoreTestingOperations
         CheckIamRole(document.IamRoleArn!);
         CheckTargets(type, document.ProtectedResourceArns, document.ProtectedResourceConditions);
         CheckValidationWindow(document.ValidationWindowHours);
+        RequestRules.CheckRestoreTestingSelection(document);
         var state = call.State;
         lock (state.Gate)
         {
@@ -399,18 +404,7 @@ internal static partial class RestoreTestingOperations
 
     private static void CheckSchedule(string expression, string? timezone)
     {
-        CronExpression.Check(expression, static message => BackupApiError.InvalidParameter(message));
-        if (timezone is not null)
-        {
-            try
-            {
-                TimeZoneInfo.FindSystemTimeZoneById(timezone);
-            }
-            catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-            {
-                throw BackupApiError.InvalidParameter($"ScheduleExpressionTimezone '{timezone}' is not a known time zone; use an IANA zone id such as 'Etc/UTC' or 'Europe/Paris'.");
-            }
-        }
+        RequestRules.CheckRestoreTestingPlan(name: null, expression, timezone, startWindowHours: null, selection: null, tags: null);
     }
 
     private static void CheckStartWindow(int? hours)

@@ -66,7 +66,7 @@ internal sealed class PlanVersion
     public DateTimeOffset? DeletionDate { get; private set; }
 
     /// <summary>The rules' parsed schedules, made once per version by the job engine.</summary>
-    public List<(BackupRule Rule, Operations.CronExpression Cron, TimeZoneInfo Zone)>? Schedules { get; set; }
+    public List<(BackupRule Rule, BackupKit.Rules.AwsCron Cron, TimeZoneInfo Zone)>? Schedules { get; set; }
 
     /// <summary>The prepared GetBackupPlan answer for this version.</summary>
     public GetBackupPlanOutput Output => _output;

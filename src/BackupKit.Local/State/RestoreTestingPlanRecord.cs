@@ -34,7 +34,7 @@ internal sealed class RestoreTestingPlanRecord
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The parsed schedule, for <see cref="ScheduleKey"/>; recomputed when the schedule or its time zone changes.</summary>
-    public (Operations.CronExpression Cron, TimeZoneInfo Zone)? Schedule { get; set; }
+    public (BackupKit.Rules.AwsCron Cron, TimeZoneInfo Zone)? Schedule { get; set; }
 
     public string? ScheduleKey { get; set; }
 

@@ -141,9 +141,25 @@ public sealed class BackupPostureBuilder
     /// <exception cref="InvalidOperationException">The builder was already built.</exception>
     public BackupPosture Build()
     {
+        var posture = BuildUnchecked();
+        var violations = PostureValidator.Validate(posture);
+        if (violations.Any(v => v.Severity == ViolationSeverity.Error))
+        {
+            throw new BackupPostureValidationException(violations);
+        }
+
+        return posture;
+    }
+
+    /// <summary>
+    /// Returns the posture without checking it; the builder cannot be used afterwards. The agreement test replays
+    /// postures the rules refuse as AWS requests, to prove that the emulator refuses them too.
+    /// </summary>
+    internal BackupPosture BuildUnchecked()
+    {
         _guard.ThrowIfFrozen();
         _guard.Freeze();
-        var posture = new BackupPosture
+        return new BackupPosture
         {
             Vaults = new ValueList<BackupVault>(_vaults),
             Plans = new ValueList<BackupPlan>(_plans),
@@ -151,12 +167,5 @@ public sealed class BackupPostureBuilder
             Frameworks = new ValueList<AuditFramework>(_frameworks),
             ReportPlans = new ValueList<AuditReportPlan>(_reportPlans),
         };
-        var violations = PostureValidator.Validate(posture);
-        if (violations.Any(v => v.Severity == RuleSeverity.Error))
-        {
-            throw new BackupPostureValidationException(violations);
-        }
-
-        return posture;
     }
 }

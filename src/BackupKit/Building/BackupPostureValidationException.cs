@@ -23,14 +23,14 @@ public sealed class BackupPostureValidationException : Exception
     private static string Describe(IReadOnlyList<PostureViolation> violations)
     {
         ArgumentNullException.ThrowIfNull(violations);
-        var errors = violations.Count(v => v.Severity == RuleSeverity.Error);
+        var errors = violations.Count(v => v.Severity == ViolationSeverity.Error);
         var text = new StringBuilder();
         text.Append("The backup posture breaks ").Append(errors).Append(errors == 1 ? " AWS Backup rule" : " AWS Backup rules")
             .Append(" and cannot be built:");
         foreach (var violation in violations)
         {
             text.AppendLine().Append("  - ");
-            if (violation.Severity == RuleSeverity.Warning)
+            if (violation.Severity == ViolationSeverity.Warning)
             {
                 text.Append("(warning) ");
             }

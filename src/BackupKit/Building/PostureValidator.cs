@@ -303,7 +303,7 @@ internal static class PostureValidator
         }
 
         // A plan that breaks a control of a framework the same posture declares: checked only when the controls are valid.
-        if (sink.Violations.Any(v => v.Severity == RuleSeverity.Error && v.Path.StartsWith("frameworks[", StringComparison.Ordinal)))
+        if (sink.Violations.Any(v => v.Severity == ViolationSeverity.Error && v.Path.StartsWith("frameworks[", StringComparison.Ordinal)))
         {
             return;
         }

@@ -8,7 +8,7 @@ public sealed class PostureViolation
     internal PostureViolation(string path, RuleViolation violation)
     {
         Path = path;
-        Rule = violation.Rule;
+        Descriptor = violation.Rule;
         Message = violation.Message;
         Value = violation.Value;
         Fix = violation.Fix;
@@ -17,14 +17,14 @@ public sealed class PostureViolation
     /// <summary>Gets the path of the offending value, e.g. <c>plans[prod].rules[daily].lifecycle.deleteAfter</c>.</summary>
     public string Path { get; }
 
-    /// <summary>Gets the violated rule.</summary>
-    public RuleDescriptor Rule { get; }
-
     /// <summary>Gets the rule id, e.g. <c>BK3003</c> (the same id the Roslyn analyzers report).</summary>
-    public string RuleId => Rule.Id;
+    public string RuleId => Descriptor.Id;
 
-    /// <summary>Gets the severity; only <see cref="RuleSeverity.Error"/> violations make <c>Build()</c> fail.</summary>
-    public RuleSeverity Severity => Rule.DefaultSeverity;
+    /// <summary>Gets the short title of the violated rule.</summary>
+    public string Title => Descriptor.Title;
+
+    /// <summary>Gets the severity; only <see cref="ViolationSeverity.Error"/> violations make <c>Build()</c> fail.</summary>
+    public ViolationSeverity Severity => Descriptor.DefaultSeverity == RuleSeverity.Error ? ViolationSeverity.Error : ViolationSeverity.Warning;
 
     /// <summary>Gets what is wrong.</summary>
     public string Message { get; }
@@ -36,7 +36,10 @@ public sealed class PostureViolation
     public string Fix { get; }
 
     /// <summary>Gets the documentation page of the rule.</summary>
-    public string HelpLink => Rule.HelpLink;
+    public string HelpLink => Descriptor.HelpLink;
+
+    // The rules table entry; internal because the rules table is shared as source with the analyzers and the emulator.
+    internal RuleDescriptor Descriptor { get; }
 
     /// <summary>Returns the violation on one line: path, id, message, value, fix and help link.</summary>
     /// <returns>The text form.</returns>

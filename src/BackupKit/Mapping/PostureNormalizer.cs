@@ -125,7 +125,7 @@ internal static class PostureNormalizer
     }
 
     public static string NormalizeTimeZone(string? timeZone) =>
-        timeZone is null || timeZone is "UTC" or "Etc/UTC" or "Etc/GMT" or "GMT" ? AwsDefaults.TimeZone : timeZone;
+        timeZone is null || Rules.AwsFacts.IsUtc(timeZone) ? AwsDefaults.TimeZone : timeZone;
 
     private static ValueList<string> Sorted(ValueList<string> items) => new(items.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 

@@ -229,7 +229,7 @@ public sealed class PostureApplier
         ArgumentNullException.ThrowIfNull(posture);
         cancellationToken.ThrowIfCancellationRequested();
         var violations = posture.Validate();
-        if (violations.Any(v => v.Severity == RuleSeverity.Error))
+        if (violations.Any(v => v.Severity == ViolationSeverity.Error))
         {
             throw new BackupPostureValidationException(violations);
         }

@@ -10,7 +10,7 @@ namespace BackupKit.Rules;
 /// The AWS Backup Audit Manager controls (their names, input parameters and ranges) and the rules of frameworks and
 /// report plans (BK90xx): names, descriptions, parameters, scopes, quotas and report settings.
 /// </summary>
-public static class AuditControlRules
+internal static class AuditControlRules
 {
     /// <summary>Resources are protected by a backup plan (no parameters).</summary>
     public const string ResourcesProtectedByBackupPlan = "BACKUP_RESOURCES_PROTECTED_BY_BACKUP_PLAN";

@@ -6,8 +6,9 @@ using System.Globalization;
 namespace BackupKit.Rules;
 
 /// <summary>
-/// Parses the six-field AWS (EventBridge) cron syntax used by AWS Backup:
-/// <c>cron(minutes hours day-of-month month day-of-week year)</c>.
+/// The one parser of the six-field AWS (EventBridge) cron syntax used by AWS Backup:
+/// <c>cron(minutes hours day-of-month month day-of-week year)</c>. The rules check it, the audit measures its
+/// intervals and the emulator schedules jobs with <see cref="NextRuns"/>, so all three read a schedule the same way.
 /// </summary>
 internal sealed class AwsCron
 {
@@ -24,10 +25,76 @@ internal sealed class AwsCron
         new("year", 1970, 2199, null),
     };
 
-    private AwsCron(SortedSet<int> minutes) => Minutes = minutes;
+    private readonly SortedSet<int> _hours;
+    private readonly SortedSet<int> _months;
+    private readonly SortedSet<int> _years;
+    private readonly DaySpec _dayOfMonth;
+    private readonly DaySpec _dayOfWeek;
+    private readonly bool _byDayOfMonth;
+
+    private AwsCron(SortedSet<int>[] values, DaySpec dayOfMonth, DaySpec dayOfWeek, bool byDayOfMonth)
+    {
+        Minutes = values[0];
+        _hours = values[1];
+        _months = values[3];
+        _years = values[5];
+        _dayOfMonth = dayOfMonth;
+        _dayOfWeek = dayOfWeek;
+        _byDayOfMonth = byDayOfMonth;
+    }
 
     /// <summary>Gets the distinct minutes of the hour at which the expression fires.</summary>
     public SortedSet<int> Minutes { get; }
+
+    /// <summary>
+    /// The run times strictly after <paramref name="after"/>, in UTC, with the expression read in
+    /// <paramref name="zone"/>; local times skipped by a daylight-saving change do not run.
+    /// </summary>
+    /// <param name="after">The instant after which runs are wanted.</param>
+    /// <param name="zone">The time zone the expression is read in (see <see cref="AwsFacts.FindTimeZone"/>).</param>
+    /// <returns>The runs in ascending order, up to the last year cron can name.</returns>
+    public IEnumerable<DateTimeOffset> NextRuns(DateTimeOffset after, TimeZoneInfo zone)
+    {
+        var localStart = TimeZoneInfo.ConvertTime(after, zone).DateTime;
+        for (var day = localStart.Date; day.Year <= MaxYear; day = day.AddDays(1))
+        {
+            if (!_years.Contains(day.Year))
+            {
+                if (day.Year > _years.Max)
+                {
+                    yield break;
+                }
+
+                day = new DateTime(day.Year, 12, 31, 0, 0, 0, DateTimeKind.Unspecified);
+                continue;
+            }
+
+            if (!_months.Contains(day.Month) || !(_byDayOfMonth ? _dayOfMonth.MatchesDayOfMonth(day) : _dayOfWeek.MatchesDayOfWeek(day)))
+            {
+                continue;
+            }
+
+            foreach (var hour in _hours)
+            {
+                foreach (var minute in Minutes)
+                {
+                    var local = day.AddHours(hour).AddMinutes(minute);
+                    if (zone.IsInvalidTime(local))
+                    {
+                        continue;
+                    }
+
+                    var utc = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+                    if (utc > after)
+                    {
+                        yield return utc;
+                    }
+                }
+            }
+        }
+    }
+
+    private const int MaxYear = 2199;
 
     public static AwsCron? TryParse(string expression, out string error)
     {
@@ -67,20 +134,22 @@ internal sealed class AwsCron
             return null;
         }
 
-        SortedSet<int>? minutes = null;
+        var all = new SortedSet<int>[6];
+        var dayOfMonth = new DaySpec();
+        var dayOfWeek = new DaySpec();
         for (var i = 0; i < 6; i++)
         {
-            var values = ParseField(s_fields[i], i, parts[i], out error);
+            var values = ParseField(s_fields[i], i, parts[i], i == 2 ? dayOfMonth : dayOfWeek, out error);
             if (values is null)
             {
                 return null;
             }
 
-            if (i == 0)
-            {
-                minutes = values;
-            }
+            all[i] = values;
         }
+
+        dayOfMonth.Values = all[2];
+        dayOfWeek.Values = all[4];
 
         if (parts[4].Split(',').Length > 1 && parts[4].IndexOf('#') >= 0)
         {
@@ -89,10 +158,10 @@ internal sealed class AwsCron
         }
 
         error = string.Empty;
-        return new AwsCron(minutes!);
+        return new AwsCron(all, dayOfMonth, dayOfWeek, byDayOfMonth: dayOfWeekIsQuestion);
     }
 
-    private static SortedSet<int>? ParseField(FieldSpec spec, int index, string field, out string error)
+    private static SortedSet<int>? ParseField(FieldSpec spec, int index, string field, DaySpec days, out string error)
     {
         var values = new SortedSet<int>();
         if (field == "?")
@@ -109,7 +178,7 @@ internal sealed class AwsCron
 
         foreach (var term in field.Split(','))
         {
-            if (!ParseTerm(spec, index, term, values, out error))
+            if (!ParseTerm(spec, index, term, values, days, out error))
             {
                 return null;
             }
@@ -119,7 +188,7 @@ internal sealed class AwsCron
         return values;
     }
 
-    private static bool ParseTerm(FieldSpec spec, int index, string term, SortedSet<int> values, out string error)
+    private static bool ParseTerm(FieldSpec spec, int index, string term, SortedSet<int> values, DaySpec days, out string error)
     {
         error = string.Empty;
         if (term.Length == 0)
@@ -129,27 +198,46 @@ internal sealed class AwsCron
         }
 
         // Special day-of-month forms: L (last day), LW (last weekday), nW (nearest weekday to n).
-        if (index == 2 && (term == "L" || term == "LW"))
+        if (index == 2 && term == "L")
         {
+            days.LastDay = true;
+            return true;
+        }
+
+        if (index == 2 && term == "LW")
+        {
+            days.LastWeekday = true;
             return true;
         }
 
         if (index == 2 && term.EndsWith("W", StringComparison.Ordinal))
         {
-            return ParseValue(spec, term.Substring(0, term.Length - 1), out _, out error)
-                || Fail(out error, "'" + term + "' is not a valid day-of-month: 'W' follows a day number (e.g. '15W')");
+            if (!ParseValue(spec, term.Substring(0, term.Length - 1), out var target, out error))
+            {
+                return Fail(out error, "'" + term + "' is not a valid day-of-month: 'W' follows a day number (e.g. '15W')");
+            }
+
+            days.NearestWeekdays.Add(target);
+            return true;
         }
 
-        // Special day-of-week forms: L / nL (last n-day of the month), n#k (k-th n-day of the month).
+        // Special day-of-week forms: L (Saturday, the last day of the week), nL (last n-day of the month),
+        // n#k (k-th n-day of the month).
         if (index == 4 && term == "L")
         {
+            values.Add(7);
             return true;
         }
 
         if (index == 4 && term.Length > 1 && term.EndsWith("L", StringComparison.Ordinal))
         {
-            return ParseValue(spec, term.Substring(0, term.Length - 1), out _, out error)
-                || Fail(out error, "'" + term + "' is not a valid day-of-week: 'L' follows a day (e.g. '6L')");
+            if (!ParseValue(spec, term.Substring(0, term.Length - 1), out var weekday, out error))
+            {
+                return Fail(out error, "'" + term + "' is not a valid day-of-week: 'L' follows a day (e.g. '6L')");
+            }
+
+            days.LastOfMonth.Add(weekday);
+            return true;
         }
 
         var hash = term.IndexOf('#');
@@ -160,13 +248,18 @@ internal sealed class AwsCron
                 return Fail(out error, "'#' is only allowed in day-of-week");
             }
 
-            if (!ParseValue(spec, term.Substring(0, hash), out _, out error))
+            if (!ParseValue(spec, term.Substring(0, hash), out var nthDay, out error))
             {
                 return false;
             }
 
-            return int.TryParse(term.Substring(hash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var nth) && nth >= 1 && nth <= 5
-                || Fail(out error, "'" + term + "' is not valid: the number after '#' is the week of the month (1 to 5)");
+            if (!int.TryParse(term.Substring(hash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var nth) || nth < 1 || nth > 5)
+            {
+                return Fail(out error, "'" + term + "' is not valid: the number after '#' is the week of the month (1 to 5)");
+            }
+
+            days.Nth.Add(new KeyValuePair<int, int>(nthDay, nth));
+            return true;
         }
 
         if (term.IndexOf('L') >= 0 || term.IndexOf('W') >= 0 || term.IndexOf('?') >= 0)
@@ -316,5 +409,82 @@ internal sealed class AwsCron
         public int Max { get; }
 
         public string[]? Names { get; }
+    }
+
+    /// <summary>The special forms of a day field (L, LW, nW, nL, n#k) beside its plain values.</summary>
+    private sealed class DaySpec
+    {
+        public SortedSet<int> Values { get; set; } = new SortedSet<int>();
+
+        public bool LastDay { get; set; }
+
+        public bool LastWeekday { get; set; }
+
+        public List<int> NearestWeekdays { get; } = new List<int>();
+
+        public List<int> LastOfMonth { get; } = new List<int>();
+
+        public List<KeyValuePair<int, int>> Nth { get; } = new List<KeyValuePair<int, int>>();
+
+        public bool MatchesDayOfMonth(DateTime day)
+        {
+            var daysInMonth = DateTime.DaysInMonth(day.Year, day.Month);
+            if (Values.Contains(day.Day) || (LastDay && day.Day == daysInMonth) || (LastWeekday && day.Day == NearestWeekday(day, daysInMonth, daysInMonth)))
+            {
+                return true;
+            }
+
+            foreach (var target in NearestWeekdays)
+            {
+                if (target <= daysInMonth && day.Day == NearestWeekday(day, target, daysInMonth))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public bool MatchesDayOfWeek(DateTime day)
+        {
+            var weekday = (int)day.DayOfWeek + 1; // 1 = Sunday, as in AWS cron
+            if (Values.Contains(weekday))
+            {
+                return true;
+            }
+
+            foreach (var last in LastOfMonth)
+            {
+                if (weekday == last && day.Day + 7 > DateTime.DaysInMonth(day.Year, day.Month))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var nth in Nth)
+            {
+                if (weekday == nth.Key && ((day.Day - 1) / 7) + 1 == nth.Value)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // The weekday nearest to the given day of the same month, never crossing into another month.
+        private static int NearestWeekday(DateTime anyDayOfMonth, int target, int daysInMonth)
+        {
+            var date = new DateTime(anyDayOfMonth.Year, anyDayOfMonth.Month, target, 0, 0, 0, DateTimeKind.Unspecified);
+            switch (date.DayOfWeek)
+            {
+                case DayOfWeek.Saturday:
+                    return target > 1 ? target - 1 : target + 2;
+                case DayOfWeek.Sunday:
+                    return target < daysInMonth ? target + 1 : target - 2;
+                default:
+                    return target;
+            }
+        }
     }
 }

@@ -4,16 +4,16 @@ using System.Collections.Generic;
 namespace BackupKit.Rules;
 
 /// <summary>Lifecycle and continuous backup rules (BK3xxx).</summary>
-public static class LifecycleRules
+internal static class LifecycleRules
 {
     /// <summary>The longest retention AWS accepts anywhere: 36,500 days (100 years).</summary>
-    public const long MaxDays = 36_500;
+    public const long MaxDays = AwsFacts.MaxRetentionDays;
 
     /// <summary>How long a recovery point must stay in cold storage before it may be deleted: 90 days.</summary>
-    public const long MinDaysInColdStorage = 90;
+    public const long MinDaysInColdStorage = AwsFacts.MinDaysInColdStorage;
 
     /// <summary>The longest retention of continuous backups: 35 days.</summary>
-    public const long MaxContinuousDays = 35;
+    public const long MaxContinuousDays = AwsFacts.MaxContinuousRetentionDays;
 
     /// <summary>
     /// Checks a lifecycle of a rule or a copy action (BK3001, BK3002, BK3003). <see langword="null"/> members are

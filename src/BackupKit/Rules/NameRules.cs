@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace BackupKit.Rules;
 
 /// <summary>Name and tag rules (BK11xx).</summary>
-public static class NameRules
+internal static class NameRules
 {
     private static readonly Regex s_vaultName = new("^[a-zA-Z0-9_-]{2,50}\\z", RegexOptions.CultureInvariant);
     private static readonly Regex s_planRuleSelectionName = new("^[a-zA-Z0-9_.-]{1,50}\\z", RegexOptions.CultureInvariant);

@@ -6,19 +6,19 @@ using System.Globalization;
 namespace BackupKit.Rules;
 
 /// <summary>Backup plan and rule structure rules (BK4xxx).</summary>
-public static class PlanRules
+internal static class PlanRules
 {
     /// <summary>The most rules a plan may have (not adjustable).</summary>
-    public const int MaxRulesPerPlan = 10;
+    public const int MaxRulesPerPlan = AwsFacts.MaxRulesPerPlan;
 
     /// <summary>The most copy actions a rule may have (not adjustable).</summary>
-    public const int MaxCopyActionsPerRule = 5;
+    public const int MaxCopyActionsPerRule = AwsFacts.MaxCopyActionsPerRule;
 
     /// <summary>The most tags a rule may add to each recovery point (not adjustable).</summary>
-    public const int MaxRecoveryPointTags = 10;
+    public const int MaxRecoveryPointTags = AwsFacts.MaxRecoveryPointTags;
 
     /// <summary>The default quota of backup plans per account and Region (adjustable).</summary>
-    public const int DefaultPlanQuota = 300;
+    public const int DefaultPlanQuota = AwsFacts.DefaultPlanQuota;
 
     /// <summary>Checks the number of rules of a plan (BK4001): 1 to 10.</summary>
     /// <param name="ruleCount">The number of rules.</param>

@@ -7,7 +7,7 @@ namespace BackupKit.Rules;
 /// The posture recommendations (BK10xx): configurations AWS accepts but that leave backups exposed. They are
 /// warnings: <c>Build()</c> succeeds, <c>Validate()</c> and the analyzers report them.
 /// </summary>
-public static class RecommendationRules
+internal static class RecommendationRules
 {
     /// <summary>Checks that a backup rule deletes its recovery points at some age, unless keeping them forever is deliberate (BK1001).</summary>
     /// <param name="ruleName">The rule name, for the message.</param>

@@ -4,7 +4,7 @@ using System;
 namespace BackupKit.Rules;
 
 /// <summary>What an AWS resource ARN says about the resource: its AWS Backup resource type and its account.</summary>
-public static class ResourceArns
+internal static class ResourceArns
 {
     /// <summary>
     /// Returns the AWS Backup resource type (<c>DynamoDB</c>, <c>RDS</c>, <c>Aurora</c>, <c>EBS</c>, <c>EC2</c>,

@@ -7,19 +7,19 @@ using System.Text.RegularExpressions;
 namespace BackupKit.Rules;
 
 /// <summary>Restore testing plan and selection rules (BK8xxx).</summary>
-public static class RestoreTestingRules
+internal static class RestoreTestingRules
 {
     /// <summary>The most selections per restore testing plan.</summary>
-    public const int MaxSelectionsPerPlan = 30;
+    public const int MaxSelectionsPerPlan = AwsFacts.MaxRestoreTestingSelectionsPerPlan;
 
     /// <summary>The most tags per restore testing plan.</summary>
-    public const int MaxTagsPerPlan = 50;
+    public const int MaxTagsPerPlan = AwsFacts.MaxRestoreTestingTagsPerPlan;
 
     /// <summary>The most restore testing plans per account.</summary>
-    public const int MaxPlansPerAccount = 100;
+    public const int MaxPlansPerAccount = AwsFacts.MaxRestoreTestingPlans;
 
     /// <summary>The most explicit ARNs, conditions or vault selectors in a restore testing plan or selection.</summary>
-    public const int MaxItems = 30;
+    public const int MaxItems = AwsFacts.MaxRestoreTestingItems;
 
     private static readonly string[] s_resourceTypes = { "Aurora", "DocumentDB", "DynamoDB", "EBS", "EC2", "EFS", "FSx", "Neptune", "RDS", "S3" };
 

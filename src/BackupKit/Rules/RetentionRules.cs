@@ -7,7 +7,7 @@ namespace BackupKit.Rules;
 /// Cross-object retention rules (BK7xxx): AWS accepts a plan whose retention falls outside the locked range of
 /// the vault it writes to, and then fails every backup or copy job at run time. These rules catch it up front.
 /// </summary>
-public static class RetentionRules
+internal static class RetentionRules
 {
     /// <summary>Checks a rule's retention against its target vault's enforced range (BK7001).</summary>
     /// <param name="deleteAfterDays">The rule's delete-after in days, or <see langword="null"/> for "keep forever".</param>

@@ -7,7 +7,7 @@ namespace BackupKit.Rules;
 /// The BackupKit rules table: every AWS Backup constraint BackupKit checks, written once with a stable id.
 /// The builders' validation and the Roslyn analyzers report the same ids and help links.
 /// </summary>
-public static class RuleCatalog
+internal static class RuleCatalog
 {
     /// <summary>The base address of the rule documentation pages; a rule's page is <c>{HelpLinkBase}{id}.md</c>.</summary>
     public const string HelpLinkBase = "https://github.com/backupkit/backupkit/blob/main/docs/rules/";

@@ -7,7 +7,7 @@ namespace BackupKit.Rules;
 /// One entry of the BackupKit rules table: an AWS Backup constraint with a stable id. Roslyn diagnostics and
 /// validation errors use the same id and help link.
 /// </summary>
-public sealed class RuleDescriptor
+internal sealed class RuleDescriptor
 {
     internal RuleDescriptor(string id, string category, RuleSeverity defaultSeverity, string title, string messageFormat, string awsConstraint, string referenceSection)
     {

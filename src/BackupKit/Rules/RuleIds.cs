@@ -2,7 +2,7 @@
 namespace BackupKit.Rules;
 
 /// <summary>The ids of the BackupKit rules; diagnostic ids and validation error codes are the same.</summary>
-public static class RuleIds
+internal static class RuleIds
 {
     /// <summary>BK1001: see <see cref="RuleCatalog.RuleWithoutRetention"/>.</summary>
     public const string RuleWithoutRetention = "BK1001";

@@ -2,7 +2,7 @@
 namespace BackupKit.Rules;
 
 /// <summary>How serious a rule violation is by default.</summary>
-public enum RuleSeverity
+internal enum RuleSeverity
 {
     /// <summary>AWS rejects the request, or the configuration fails at run time: the posture cannot be built.</summary>
     Error,

@@ -5,7 +5,7 @@ using System.Globalization;
 namespace BackupKit.Rules;
 
 /// <summary>A finding of a rule check on primitive inputs; the caller adds where the value came from.</summary>
-public sealed class RuleViolation
+internal sealed class RuleViolation
 {
     /// <summary>Creates a violation.</summary>
     /// <param name="rule">The rule that is violated.</param>

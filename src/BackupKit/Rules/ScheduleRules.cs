@@ -6,13 +6,13 @@ using System.Globalization;
 namespace BackupKit.Rules;
 
 /// <summary>Schedule and window rules (BK2xxx).</summary>
-public static class ScheduleRules
+internal static class ScheduleRules
 {
     /// <summary>The largest start or completion window AWS accepts: 52,560,000 minutes (100 years).</summary>
-    public const long MaxWindowMinutes = 52_560_000;
+    public const long MaxWindowMinutes = AwsFacts.MaxWindowMinutes;
 
     /// <summary>The smallest start window AWS accepts: 60 minutes.</summary>
-    public const long MinStartWindowMinutes = 60;
+    public const long MinStartWindowMinutes = AwsFacts.MinStartWindowMinutes;
 
     /// <summary>Checks an AWS cron expression: syntax (BK2001) and at most one run per hour (BK2002).</summary>
     /// <param name="expression">The expression, e.g. <c>cron(0 5 ? * * *)</c>.</param>
@@ -49,7 +49,7 @@ public static class ScheduleRules
     /// <param name="timeZone">The IANA time zone id, e.g. <c>Europe/Paris</c>.</param>
     /// <returns>The violations; empty when valid.</returns>
     public static IReadOnlyList<RuleViolation> CheckTimeZone(string? timeZone) =>
-        timeZone is null || IanaTimeZones.Ids.Contains(timeZone)
+        timeZone is null || AwsFacts.IsKnownTimeZone(timeZone)
             ? Violations.None
             : Violations.One(new RuleViolation(RuleCatalog.TimeZone, "timeZone", timeZone,
                 "Use an IANA time zone id such as 'Etc/UTC', 'Europe/Paris' or 'America/New_York' (Windows ids like 'Pacific Standard Time' are not accepted).",
@@ -58,7 +58,7 @@ public static class ScheduleRules
     /// <summary>Returns whether <paramref name="timeZone"/> is a known IANA time zone id.</summary>
     /// <param name="timeZone">The id.</param>
     /// <returns><see langword="true"/> when known.</returns>
-    public static bool IsKnownTimeZone(string timeZone) => IanaTimeZones.Ids.Contains(timeZone);
+    public static bool IsKnownTimeZone(string timeZone) => AwsFacts.IsKnownTimeZone(timeZone);
 
     /// <summary>Checks a start window (BK2004, BK2006). <see langword="null"/> means the AWS default (8 hours) and is valid.</summary>
     /// <param name="startWindow">The start window.</param>

@@ -6,25 +6,25 @@ using System.Globalization;
 namespace BackupKit.Rules;
 
 /// <summary>Backup selection (resource assignment) rules (BK5xxx).</summary>
-public static class SelectionRules
+internal static class SelectionRules
 {
     /// <summary>The most ARNs without wildcards in one Resources or NotResources list.</summary>
-    public const int MaxPlainArns = 500;
+    public const int MaxPlainArns = AwsFacts.MaxPlainArns;
 
     /// <summary>The most ARNs with wildcards in one Resources or NotResources list.</summary>
-    public const int MaxWildcardArns = 30;
+    public const int MaxWildcardArns = AwsFacts.MaxWildcardArns;
 
     /// <summary>The most ListOfTags entries per selection.</summary>
-    public const int MaxTags = 30;
+    public const int MaxTags = AwsFacts.MaxSelectionTags;
 
     /// <summary>The most Conditions per selection.</summary>
-    public const int MaxConditions = 30;
+    public const int MaxConditions = AwsFacts.MaxSelectionConditions;
 
     /// <summary>The most selections per plan.</summary>
-    public const int MaxSelectionsPerPlan = 100;
+    public const int MaxSelectionsPerPlan = AwsFacts.MaxSelectionsPerPlan;
 
     /// <summary>The most selections that use tags per plan.</summary>
-    public const int MaxTagSelectionsPerPlan = 10;
+    public const int MaxTagSelectionsPerPlan = AwsFacts.MaxTagSelectionsPerPlan;
 
     private const string ResourceTagPrefix = "aws:ResourceTag/";
 

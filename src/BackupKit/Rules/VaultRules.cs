@@ -6,16 +6,16 @@ using System.Globalization;
 namespace BackupKit.Rules;
 
 /// <summary>Vault, Vault Lock and logically air-gapped vault rules (BK6xxx).</summary>
-public static class VaultRules
+internal static class VaultRules
 {
     /// <summary>The shortest compliance-mode cooling-off period: 3 days (72 hours).</summary>
-    public const long MinChangeableForDays = 3;
+    public const long MinChangeableForDays = AwsFacts.MinChangeableForDays;
 
     /// <summary>The shortest minimum retention of a logically air-gapped vault: 7 days.</summary>
-    public const long MinAirGappedRetentionDays = 7;
+    public const long MinAirGappedRetentionDays = AwsFacts.MinAirGappedRetentionDays;
 
     /// <summary>The default quota of vaults per account and Region (adjustable).</summary>
-    public const int DefaultVaultQuota = 300;
+    public const int DefaultVaultQuota = AwsFacts.DefaultVaultQuota;
 
     /// <summary>The vault notification events of the service model (the <c>BackupVaultEvent</c> enum).</summary>
     public static IReadOnlyList<string> KnownEvents { get; } = new[]

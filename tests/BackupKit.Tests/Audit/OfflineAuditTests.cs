@@ -62,7 +62,7 @@ public sealed class OfflineAuditTests
         Assert.Contains(("BK1006", "plans[db].selections[orders].resources"), ids);
         Assert.Contains(("BK1007", "plans[db].copyActions"), ids);
         Assert.Contains(("BK1008", "restoreTestingPlans[weekly].selections[ebs].validationWindow"), ids);
-        Assert.All(posture.Validate().Where(v => v.RuleId.StartsWith("BK100", StringComparison.Ordinal)), v => Assert.Equal(RuleSeverity.Warning, v.Severity));
+        Assert.All(posture.Validate().Where(v => v.RuleId.StartsWith("BK100", StringComparison.Ordinal)), v => Assert.Equal(ViolationSeverity.Warning, v.Severity));
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class RecommendationTests
         Assert.Equal(expected, findings.Select(f => (f.RuleId, f.Path, f.Message)));
         Assert.All(findings, f =>
         {
-            Assert.Equal(RuleSeverity.Warning, f.Severity);
+            Assert.Equal(ViolationSeverity.Warning, f.Severity);
             Assert.Null(f.Value);
             Assert.False(string.IsNullOrWhiteSpace(f.Fix));
             Assert.Equal($"https://github.com/backupkit/backupkit/blob/main/docs/rules/{f.RuleId}.md", f.HelpLink);

@@ -66,7 +66,7 @@ public sealed class SchedulePresetTests
 
         // Each preset is one BK2007 finding at the argument's path, never also a cron finding for an expression the
         // preset could not render; a later schedule replaces an earlier preset's finding, as it replaces its expression.
-        var errors = exception.Violations.Where(v => v.Severity == Rules.RuleSeverity.Error).Select(v => (v.RuleId, v.Path)).ToList();
+        var errors = exception.Violations.Where(v => v.Severity == ViolationSeverity.Error).Select(v => (v.RuleId, v.Path)).ToList();
         Assert.Equal(
             [
                 ("BK2007", "plans[p].rules[seconds].schedule.at"),

@@ -15,7 +15,7 @@ public sealed class ValidPostureTests
     {
         var posture = ValidCorpus.Build(caseName).Build();
 
-        Assert.DoesNotContain(posture.Validate(), v => v.Severity == Rules.RuleSeverity.Error);
+        Assert.DoesNotContain(posture.Validate(), v => v.Severity == ViolationSeverity.Error);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class ValidPostureTests
 
         var warning = Assert.Single(posture.Validate());
         Assert.Equal("BK6010", warning.RuleId);
-        Assert.Equal(Rules.RuleSeverity.Warning, warning.Severity);
+        Assert.Equal(ViolationSeverity.Warning, warning.Severity);
     }
 }
 

@@ -1,8 +1,12 @@
-using BackupKit.Local.Operations;
+using BackupKit.Rules;
 
-namespace BackupKit.Local.Tests.Internals;
+namespace BackupKit.Tests.Posture;
 
-public sealed class CronExpressionTests
+/// <summary>
+/// The one cron parser (rules, audit intervals and the emulator's scheduler): next runs and the expressions the rules
+/// refuse.
+/// </summary>
+public sealed class AwsCronTests
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero); // a Monday
 
@@ -18,7 +22,7 @@ public sealed class CronExpressionTests
     [InlineData("cron(0 0 ? JAN-FEB MON 2027)", "2027-01-04T00:00:00Z", "2027-01-11T00:00:00Z")]
     public void Next_runs_follow_the_EventBridge_syntax(string expression, string first, string second)
     {
-        var cron = CronExpression.Parse(expression, message => new FormatException(message));
+        var cron = AwsCron.TryParse(expression, out var error) ?? throw new FormatException(error);
 
         var runs = cron.NextRuns(Start, TimeZoneInfo.Utc).Take(2).ToArray();
 
@@ -28,8 +32,8 @@ public sealed class CronExpressionTests
     [Fact]
     public void Runs_are_read_in_the_rule_time_zone()
     {
-        var cron = CronExpression.Parse("cron(0 5 ? * * *)", message => new FormatException(message));
-        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var cron = AwsCron.TryParse("cron(0 5 ? * * *)", out var error) ?? throw new FormatException(error);
+        var paris = AwsFacts.FindTimeZone("Europe/Paris")!;
 
         var run = cron.NextRuns(Start, paris).First();
 
@@ -48,6 +52,27 @@ public sealed class CronExpressionTests
     [InlineData("0 5 ? * * *")]
     public void Invalid_expressions_are_refused(string expression)
     {
-        Assert.Throws<FormatException>(() => CronExpression.Parse(expression, message => new FormatException(message)));
+        Assert.NotEmpty(ScheduleRules.CheckCron(expression));
+    }
+
+    [Fact]
+    public void A_local_time_skipped_by_daylight_saving_does_not_run()
+    {
+        // 02:30 does not exist in Paris on 29 March 2026 (clocks go from 02:00 to 03:00).
+        var cron = AwsCron.TryParse("cron(30 2 ? * * *)", out var error) ?? throw new FormatException(error);
+        var paris = AwsFacts.FindTimeZone("Europe/Paris")!;
+
+        var runs = cron.NextRuns(new DateTimeOffset(2026, 3, 28, 12, 0, 0, TimeSpan.Zero), paris).Take(2).ToArray();
+
+        Assert.Equal([new DateTimeOffset(2026, 3, 30, 0, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 31, 0, 30, 0, TimeSpan.Zero)], runs);
+    }
+
+    [Theory]
+    [InlineData("Pacific Standard Time")]
+    [InlineData("Mars/Olympus_Mons")]
+    public void Time_zones_come_from_the_IANA_list_of_the_rules(string id)
+    {
+        Assert.Null(AwsFacts.FindTimeZone(id));
+        Assert.NotEmpty(ScheduleRules.CheckTimeZone(id));
     }
 }
