@@ -6,7 +6,7 @@ using BackupKit.Wire.Protocol;
 
 namespace BackupKit.Tests.Wire;
 
-/// <summary>The generated restJson1 bindings, measured against the model's HTTP traits.</summary>
+/// <summary>The generated restJson1 bindings, both halves (the client writes, the emulator reads back), measured against the model's HTTP traits.</summary>
 public sealed class WireBindingTests
 {
     private static RequestWriter Write<TIn, TOut>(OperationBinding<TIn, TOut> op, TIn input)
