@@ -1,5 +1,4 @@
 using BackupKit.Model;
-using BackupKit.Rules;
 
 namespace BackupKit.Building;
 
@@ -151,12 +150,7 @@ public sealed class BackupPostureBuilder
             Frameworks = new ValueList<AuditFramework>(_frameworks),
             ReportPlans = new ValueList<AuditReportPlan>(_reportPlans),
         };
-        var violations = PostureValidator.Validate(posture);
-        if (violations.Any(v => v.Severity == RuleSeverity.Error))
-        {
-            throw new BackupPostureValidationException(violations);
-        }
-
+        PostureValidator.ThrowIfInvalid(posture);
         return posture;
     }
 }
