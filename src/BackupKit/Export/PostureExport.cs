@@ -27,7 +27,7 @@ public static partial class PostureExport
     public static string ToBackupPlanJson(M.BackupPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return Write(w => WireJson.WriteBackupPlanInput(w, PostureMapping.ToBackupPlanInput(plan)));
+        return Write(w => WireDocuments.WriteBackupPlan(w, PostureMapping.ToBackupPlanInput(plan)));
     }
 
     /// <summary>
