@@ -72,7 +72,8 @@ public class ClientOverheadBenchmarks
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {
-            BackupOperations.GetBackupPlan.WriteOutput(output, writer);
+            // The emulator's response writer (BackupKit.Local's server half) makes the body the client parses.
+            BackupKit.Local.Protocol.ServerOperations.GetBackupPlan.WriteOutput(output, writer);
         }
 
         _getOutputBody = stream.ToArray();

@@ -22,7 +22,7 @@ namespace BackupKit.Benchmarks;
 /// </remarks>
 internal static class ClosedLoopClientCost
 {
-    private const string PlanId = "0d7a6e5c-9f1e-4b5e-8d67-2b1c3e4f5a6b";
+    internal const string PlanId = "0d7a6e5c-9f1e-4b5e-8d67-2b1c3e4f5a6b";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -94,17 +94,20 @@ internal static class ClosedLoopClientCost
         return 0;
     }
 
+    /// <summary>The canned GetBackupPlan answer (two rules).</summary>
+    internal static byte[] CannedBody { get; } = Encoding.UTF8.GetBytes(
+        "{\"BackupPlan\":{\"BackupPlanName\":\"bench\",\"Rules\":[" +
+        "{\"RuleName\":\"daily\",\"TargetBackupVaultName\":\"bench-vault\",\"ScheduleExpression\":\"cron(0 5 ? * * *)\",\"StartWindowMinutes\":480,\"CompletionWindowMinutes\":10080,\"Lifecycle\":{\"DeleteAfterDays\":35},\"RuleId\":\"1a2b3c4d-0000-4000-8000-000000000001\"}," +
+        "{\"RuleName\":\"monthly\",\"TargetBackupVaultName\":\"bench-vault\",\"ScheduleExpression\":\"cron(0 5 1 * ? *)\",\"StartWindowMinutes\":480,\"CompletionWindowMinutes\":10080,\"Lifecycle\":{\"MoveToColdStorageAfterDays\":30,\"DeleteAfterDays\":365},\"RuleId\":\"1a2b3c4d-0000-4000-8000-000000000002\"}]}," +
+        $"\"BackupPlanId\":\"{PlanId}\",\"BackupPlanArn\":\"arn:aws:backup:us-east-1:000000000000:backup-plan:{PlanId}\"," +
+        "\"VersionId\":\"ZTBkYTZlNWMtOWYxZS00YjVlLThkNjctMmIxYzNlNGY1YTZi\",\"CreationDate\":1767225600.0}");
+
     /// <summary>Serves the canned answer until killed: <c>canned-server PORT</c>.</summary>
     public static async Task<int> ServeAsync(string[] args)
     {
         Pin(Process.GetCurrentProcess(), 1);
         var port = int.Parse(args[1], CultureInfo.InvariantCulture);
-        var body = Encoding.UTF8.GetBytes(
-            "{\"BackupPlan\":{\"BackupPlanName\":\"bench\",\"Rules\":[" +
-            "{\"RuleName\":\"daily\",\"TargetBackupVaultName\":\"bench-vault\",\"ScheduleExpression\":\"cron(0 5 ? * * *)\",\"StartWindowMinutes\":480,\"CompletionWindowMinutes\":10080,\"Lifecycle\":{\"DeleteAfterDays\":35},\"RuleId\":\"1a2b3c4d-0000-4000-8000-000000000001\"}," +
-            "{\"RuleName\":\"monthly\",\"TargetBackupVaultName\":\"bench-vault\",\"ScheduleExpression\":\"cron(0 5 1 * ? *)\",\"StartWindowMinutes\":480,\"CompletionWindowMinutes\":10080,\"Lifecycle\":{\"MoveToColdStorageAfterDays\":30,\"DeleteAfterDays\":365},\"RuleId\":\"1a2b3c4d-0000-4000-8000-000000000002\"}]}," +
-            $"\"BackupPlanId\":\"{PlanId}\",\"BackupPlanArn\":\"arn:aws:backup:us-east-1:000000000000:backup-plan:{PlanId}\"," +
-            "\"VersionId\":\"ZTBkYTZlNWMtOWYxZS00YjVlLThkNjctMmIxYzNlNGY1YTZi\",\"CreationDate\":1767225600.0}");
+        var body = CannedBody;
         var head = Encoding.ASCII.GetBytes(
             "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nx-amzn-RequestId: 6f2c1b7e-0000-4000-8000-000000000000\r\n" +
             $"Date: {DateTime.UtcNow:R}\r\nContent-Length: {body.Length}\r\n\r\n");
@@ -220,7 +223,7 @@ internal static class ClosedLoopClientCost
         }
     }
 
-    private static Process StartServer(int port)
+    internal static Process StartServer(int port)
     {
         var self = Environment.ProcessPath!;
         var arguments = self.EndsWith("dotnet", StringComparison.Ordinal) || self.EndsWith("dotnet.exe", StringComparison.Ordinal)
@@ -229,7 +232,7 @@ internal static class ClosedLoopClientCost
         return Process.Start(new ProcessStartInfo(self, arguments) { UseShellExecute = false })!;
     }
 
-    private static async Task WaitForServerAsync(Uri endpoint)
+    internal static async Task WaitForServerAsync(Uri endpoint)
     {
         for (var i = 0; i < 200; i++)
         {
@@ -256,7 +259,7 @@ internal static class ClosedLoopClientCost
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

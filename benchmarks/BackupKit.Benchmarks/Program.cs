@@ -12,6 +12,8 @@ public static class BenchmarkProgram
         {
             case "client-cost":
                 return await ClosedLoopClientCost.RunAsync(args);
+            case "client-alloc":
+                return await ClientAllocationBreakdown.RunAsync(args);
             case "canned-server":
                 return await ClosedLoopClientCost.ServeAsync(args);
             default:

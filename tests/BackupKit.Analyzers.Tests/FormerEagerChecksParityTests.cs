@@ -38,6 +38,7 @@ public sealed class FormerEagerChecksParityTests
                 .AddVault("prod", v => v.Lock(l => l.Governance().MinRetention(Retention.Days(7)).MaxRetention(Retention.Days(3650))))
                 .AddVault("inverted", v => v.Lock(l => l.Governance().MinRetention(Retention.Days(60)).MaxRetention(Retention.Days(30))))
                 .AddVault("dr", v => v.Lock(l => l.Governance().MinRetention(Retention.Days(30))))
+                .AddVault("guarded", v => v.DenyRecoveryPointDeletion("BackupAdmin"))
                 .AddPlan("eager", p => p
                     .AddRule("hourly", r => r.InVault("prod").Hourly(60).DeleteAfter(Retention.Days(Retain)))
                     .AddRule("every-5", r => r.InVault("prod").EveryHours(5, new TimeOnly(7, 0)).DeleteAfter(Retention.Days(35)))
@@ -62,6 +63,9 @@ public sealed class FormerEagerChecksParityTests
                     .FromAllVaults()
                     .WithinLast(Retention.Days(400))
                     .Test("volumes", "EBS", s => s.AllProtectedResources().ValidateWithin(TimeSpan.FromHours(4))))
+                .AddFramework("audit", f => f
+                    .Require(AuditControl.LastRecoveryPointCreated(TimeSpan.FromMinutes(90)))
+                    .Require(AuditControl.BackupPlanMinFrequencyAndMinRetention(new TimeSpan(-1, 0, 0))))
                 .Build();
         }
         """;
@@ -93,6 +97,11 @@ public sealed class FormerEagerChecksParityTests
         // Constants through new TimeSpan(...) and helper methods, in the unit a person thinks in.
         Assert.Contains(compileTime, d => d.StartsWith(RuntimeRuleIds.StartWindow + ": Start window of 30 minutes", StringComparison.Ordinal));
         Assert.Contains(compileTime, d => d.StartsWith(RuntimeRuleIds.CompletionWindow + ": ", StringComparison.Ordinal) && d.Contains("1 hour 30 minutes", StringComparison.Ordinal));
+
+        // The audit intervals and the deletion-protection principals.
+        Assert.Contains(compileTime, d => d.StartsWith(RuntimeRuleIds.ControlParameter + ": ", StringComparison.Ordinal) && d.Contains("1.5 hours is not a whole number from 1 to 744 hours", StringComparison.Ordinal));
+        Assert.Contains(compileTime, d => d.StartsWith(RuntimeRuleIds.ControlParameter + ": ", StringComparison.Ordinal) && d.Contains("-1 hours is not a whole number from 1 to 24 hours", StringComparison.Ordinal));
+        Assert.Contains(compileTime, d => d.StartsWith(RuntimeRuleIds.DeletionExceptionPrincipal + ": 'BackupAdmin'", StringComparison.Ordinal));
 
         // The rules that were run time only.
         Assert.Contains(compileTime, d => d.StartsWith(RuntimeRuleIds.EmptySelection + ": ", StringComparison.Ordinal));

@@ -118,6 +118,72 @@ public sealed class PolicyFixTests
         }
     }
 
+    private const string RulesIntoLockedVaults = /* lang=c#-test */ """
+        using BackupKit.Building;
+        using BackupKit.Model;
+
+        class C
+        {
+            BackupPosture M() => BackupPosture.Create()
+                .AddVault("floor", v => v.Lock(l => l.Governance().MinRetention(Retention.Days(60))))
+                .AddVault("ceiling", v => v.Lock(l => l.Governance().MaxRetention(Retention.Days(30))))
+                .AddVault("narrow", v => v.Lock(l => l.Governance().MinRetention(Retention.Days(7)).MaxRetention(Retention.Days(100))))
+                .AddVault("open")
+                .AddVault("dr", v => v.Lock(l => l.Governance().MinRetention(Retention.Days(90))))
+                .AddPlan("daily", p => p
+                    .AddRule("to-floor", r => r.InVault("floor"))
+                    .AddRule("to-ceiling", r => r.InVault("ceiling"))
+                    .AddRule("cold-narrow", r => r.InVault("narrow").MoveToColdStorageAfter(Retention.Days(30)))
+                    .AddRule("copied", r => r.InVault("open").CopyTo("arn:aws:backup:us-west-2:123456789012:backup-vault:dr"))
+                    .AddRule("copied-own", r => r.InVault("open").CopyTo("arn:aws:backup:us-west-2:123456789012:backup-vault:dr", c => c.DeleteAfter(Retention.Days(120)))))
+                .Build();
+        }
+        """;
+
+    [Fact]
+    public async Task RetentionFix_StaysInsideTheRangeTheVaultsEnforce()
+    {
+        var (document, diagnostics) = await AnalyzeAsync(new RuleWithoutRetentionAnalyzer(), RulesIntoLockedVaults, option: null);
+        Assert.Equal(5, diagnostics.Length);
+
+        var offered = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var diagnostic in diagnostics)
+        {
+            var actions = new List<CodeAction>();
+            await new AddRetentionCodeFixProvider().RegisterCodeFixesAsync(
+                new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+            var rule = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[1];
+            foreach (var action in actions)
+            {
+                offered[rule] = await ApplyAsync(action, document);
+            }
+        }
+
+        // Raised to the lock's minimum, lowered to its maximum; a copy that inherits the rule's retention raises it to
+        // the destination's minimum, a copy with its own lifecycle does not; cold storage for 30 days needs 120 days,
+        // which a vault keeping at most 100 refuses, so nothing is proposed there.
+        Assert.Contains("r.InVault(\"floor\").DeleteAfter(Retention.Days(60))", offered["to-floor"], StringComparison.Ordinal);
+        Assert.Contains("r.InVault(\"ceiling\").DeleteAfter(Retention.Days(30))", offered["to-ceiling"], StringComparison.Ordinal);
+        Assert.Contains("backup-vault:dr\").DeleteAfter(Retention.Days(90))", offered["copied"], StringComparison.Ordinal);
+        Assert.Contains("c => c.DeleteAfter(Retention.Days(120))).DeleteAfter(Retention.Days(35))", offered["copied-own"], StringComparison.Ordinal);
+        Assert.DoesNotContain("cold-narrow", offered.Keys);
+
+        // Each proposal, applied, adds no retention-outside-range finding: the ones left are the untouched rules' "kept forever".
+        var before = await RangeFindingsAsync(RulesIntoLockedVaults);
+        foreach (var text in offered.Values)
+        {
+            var after = await RangeFindingsAsync(text);
+            Assert.Subset(before, after);
+            Assert.DoesNotContain(after, f => !f.Contains("kept forever", StringComparison.Ordinal));
+        }
+
+        static async Task<HashSet<string>> RangeFindingsAsync(string text) =>
+            (await WorkspaceAnalyzerRunner.RunAsync(new PostureRulesAnalyzer(), text))
+                .Where(d => d.Id is RuleIds.RuleRetentionOutsideVaultLock or RuleIds.CopyRetentionOutsideVaultLock)
+                .Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))
+                .ToHashSet(StringComparer.Ordinal);
+    }
+
     private static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> AnalyzeAsync(DiagnosticAnalyzer analyzer, string source, string? option)
     {
         var workspace = new AdhocWorkspace();

@@ -3,19 +3,31 @@ namespace BackupKit.Generator;
 /// <summary>JSON readers and writers for every structure, list and map shape.</summary>
 public static partial class WireCodeGenerator
 {
-    private static string GenerateJson(Context c)
+    /// <summary>
+    /// The JSON of one half. The client writes what requests carry and reads what responses carry; the server the other
+    /// way round, so neither half holds code only the other runs.
+    /// </summary>
+    private static string GenerateJson(Context c, bool server)
     {
+        var writes = server ? c.OutputReach : c.InputReach;
+        var reads = server ? c.InputReach : c.OutputReach;
         var w = new CodeWriter();
-        w.Line($"namespace {Namespace};").Line();
+        w.Line($"namespace {(server ? ServerNamespace : Namespace)};").Line();
+        if (server)
+        {
+            ServerUsings(w);
+        }
 
+
+        var namesClass = server ? "ServerWireNames" : "WireNames";
         var names = c.Model.Shapes.Values
-            .Where(s => s.Type == "structure")
+            .Where(s => s.Type == "structure" && writes.Contains(s.Name))
             .SelectMany(s => s.Members.Where(m => m.InBody).Select(m => m.Name))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
         w.Doc("Pre-encoded JSON member names, so that writers do not escape names on every call.");
-        w.Open("internal static class WireNames");
+        w.Open($"internal static class {namesClass}");
         foreach (var name in names)
         {
             w.Line($"public static readonly JsonEncodedText {name} = JsonEncodedText.Encode({CodeWriter.Literal(name)});");
@@ -24,36 +36,49 @@ public static partial class WireCodeGenerator
         w.Close();
         w.Line();
 
-        w.Doc("restJson1 body readers and writers generated from the model (timestamps as epoch seconds).");
-        w.Open("internal static class WireJson");
+        w.Doc(server
+            ? "restJson1 request readers and response writers for the emulator, generated from the model (timestamps as epoch seconds)."
+            : "restJson1 request writers and response readers for the client, generated from the model (timestamps as epoch seconds).");
+        w.Open($"internal static class {(server ? "ServerJson" : "WireJson")}");
         foreach (var shape in c.Model.Shapes.Values.Where(s => s.Type is "structure" && !s.IsException))
         {
-            WriteStructureWriter(c, w, shape);
-            WriteStructureReader(c, w, shape);
+            if (writes.Contains(shape.Name))
+            {
+                WriteStructureWriter(c, w, shape, namesClass);
+            }
+
+            if (reads.Contains(shape.Name))
+            {
+                WriteStructureReader(c, w, shape);
+            }
         }
 
-        foreach (var op in c.Model.Operations.Where(o => o.Input is null))
+        if (server)
         {
-            var name = c.InputNames[op.Name];
-            w.Line($"public static void Write{name}(Utf8JsonWriter w, {name} v) {{ w.WriteStartObject(); w.WriteEndObject(); }}");
-            w.Line();
-            w.Line($"public static {name} Read{name}(ref Utf8JsonReader r) {{ r.Skip(); return new {name}(); }}");
-            w.Line();
+            // Inputs the model does not declare have no members; a body sent anyway is skipped.
+            foreach (var op in c.Model.Operations.Where(o => o.Input is null))
+            {
+                var name = c.InputNames[op.Name];
+                w.Line($"public static {name} Read{name}(ref Utf8JsonReader r) {{ r.Skip(); return new {name}(); }}");
+                w.Line();
+            }
         }
 
         foreach (var shape in c.Model.Shapes.Values.Where(s => s.Type is "list" or "map"))
         {
-            WriteCollection(c, w, shape);
+            WriteCollection(c, w, shape, writes.Contains(shape.Name), reads.Contains(shape.Name));
         }
 
         w.Close();
-        return CodeWriter.Header(["System", "System.Collections.Generic", "System.Text.Json", "BackupKit.Wire.Protocol"]) + w;
+        return CodeWriter.Header(server
+            ? ["System", "System.Collections.Generic", "System.Text.Json", "BackupKit.Wire.Protocol"]
+            : ["System", "System.Collections.Generic", "System.Text.Json", "BackupKit.Wire.Protocol"]) + w;
     }
 
     private static string TokenParameter(Shape shape) =>
         shape.Members.Any(m => m.IsIdempotencyToken && m.InBody) ? ", string? idempotencyToken = null" : string.Empty;
 
-    private static void WriteStructureWriter(Context c, CodeWriter w, Shape shape)
+    private static void WriteStructureWriter(Context c, CodeWriter w, Shape shape, string namesClass)
     {
         w.Open($"public static void Write{shape.Name}(Utf8JsonWriter w, {shape.Name} v{TokenParameter(shape)})");
         w.Line("w.WriteStartObject();");
@@ -63,7 +88,7 @@ public static partial class WireCodeGenerator
             var local = "m" + i++;
             var source = member.IsIdempotencyToken ? $"(idempotencyToken ?? v.{member.Name})" : $"v.{member.Name}";
             w.Open($"if ({source} is {{ }} {local})");
-            w.Line($"w.WritePropertyName(WireNames.{member.Name});");
+            w.Line($"w.WritePropertyName({namesClass}.{member.Name});");
             w.Line(WriteValue(c, member.ShapeName, local));
             w.Close();
         }
@@ -106,17 +131,26 @@ public static partial class WireCodeGenerator
         w.Line();
     }
 
-    private static void WriteCollection(Context c, CodeWriter w, Shape shape)
+    private static void WriteCollection(Context c, CodeWriter w, Shape shape, bool writer, bool reader)
     {
         var type = c.CsType(shape.Name);
         if (shape.Type == "list")
         {
-            w.Open($"public static void Write{shape.Name}(Utf8JsonWriter w, {type} v)");
-            w.Line("w.WriteStartArray();");
-            w.Line($"foreach (var item in v) {WriteValue(c, shape.ListMember!, "item")}");
-            w.Line("w.WriteEndArray();");
-            w.Close();
-            w.Line();
+            if (writer)
+            {
+                w.Open($"public static void Write{shape.Name}(Utf8JsonWriter w, {type} v)");
+                w.Line("w.WriteStartArray();");
+                w.Line($"foreach (var item in v) {WriteValue(c, shape.ListMember!, "item")}");
+                w.Line("w.WriteEndArray();");
+                w.Close();
+                w.Line();
+            }
+
+            if (!reader)
+            {
+                return;
+            }
+
             w.Open($"public static {type} Read{shape.Name}(ref Utf8JsonReader r)");
             w.Line($"if (r.TokenType != JsonTokenType.StartArray) throw new JsonException(\"Expected a JSON array for {shape.Name}.\");");
             w.Line($"var v = new {type}();");
@@ -127,15 +161,24 @@ public static partial class WireCodeGenerator
         }
         else
         {
-            w.Open($"public static void Write{shape.Name}(Utf8JsonWriter w, {type} v)");
-            w.Line("w.WriteStartObject();");
-            w.Open("foreach (var pair in v)");
-            w.Line("w.WritePropertyName(pair.Key);");
-            w.Line(WriteValue(c, shape.MapValue!, "pair.Value"));
-            w.Close();
-            w.Line("w.WriteEndObject();");
-            w.Close();
-            w.Line();
+            if (writer)
+            {
+                w.Open($"public static void Write{shape.Name}(Utf8JsonWriter w, {type} v)");
+                w.Line("w.WriteStartObject();");
+                w.Open("foreach (var pair in v)");
+                w.Line("w.WritePropertyName(pair.Key);");
+                w.Line(WriteValue(c, shape.MapValue!, "pair.Value"));
+                w.Close();
+                w.Line("w.WriteEndObject();");
+                w.Close();
+                w.Line();
+            }
+
+            if (!reader)
+            {
+                return;
+            }
+
             w.Open($"public static {type} Read{shape.Name}(ref Utf8JsonReader r)");
             w.Line($"if (r.TokenType != JsonTokenType.StartObject) throw new JsonException(\"Expected a JSON object for {shape.Name}.\");");
             w.Line($"var v = new {type}(StringComparer.Ordinal);");

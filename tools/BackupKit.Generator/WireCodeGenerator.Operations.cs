@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace BackupKit.Generator;
 
-/// <summary>Validation, operation bindings, the client surface and paginators.</summary>
+/// <summary>Validation and the server bindings (emulator half); client bindings, the client surface and paginators.</summary>
 public static partial class WireCodeGenerator
 {
     // ---------------------------------------------------------------- validation
@@ -10,10 +10,21 @@ public static partial class WireCodeGenerator
     private static string GenerateValidation(Context c)
     {
         var w = new CodeWriter();
-        w.Line($"namespace {Namespace};").Line();
-        var patterns = c.Model.Shapes.Values.Where(s => s.Pattern is not null).ToList();
-        w.Doc("Checks values against the model's constraints: required members, lengths, ranges, counts, patterns, enums.");
-        w.Open("internal static class WireValidation");
+        w.Line($"namespace {ServerNamespace};").Line();
+        ServerUsings(w);
+        var structures = c.Structures.Where(s => c.InputReach.Contains(s.Name)).ToList();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var shape in structures)
+        {
+            foreach (var member in shape.Members)
+            {
+                Checks(c, member.ShapeName, "x", "p", 0, used);
+            }
+        }
+
+        var patterns = c.Model.Shapes.Values.Where(s => s.Pattern is not null && used.Contains(s.Name)).ToList();
+        w.Doc("Checks request values against the model's constraints: required members, lengths, ranges, counts, patterns, enums. Only the emulator validates: the client sends what it is given and lets the service answer.");
+        w.Open("internal static class ServerValidation");
         foreach (var shape in patterns)
         {
             w.Line($"private static readonly Regex Pattern{shape.Name} = new({CodeWriter.Literal(DotNetPattern(shape.Pattern!))}, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));");
@@ -26,7 +37,7 @@ public static partial class WireCodeGenerator
         w.Line();
         w.Line("private static string Entry(string path, string key) => path + \"[\" + key + \"]\";");
         w.Line();
-        foreach (var shape in c.Structures)
+        foreach (var shape in structures)
         {
             w.Open($"public static void Validate{shape.Name}({shape.Name} v, string path, ModelValidationErrors e)");
             var i = 0;
@@ -60,7 +71,7 @@ public static partial class WireCodeGenerator
         }
 
         w.Close();
-        return CodeWriter.Header(["System", "System.Collections.Generic", "System.Globalization", "System.Text.RegularExpressions", "BackupKit.Wire.Protocol"]) + w;
+        return CodeWriter.Header(["System", "System.Collections.Generic", "System.Globalization", "System.Text.RegularExpressions"]) + w;
     }
 
     /// <summary>
@@ -98,9 +109,10 @@ public static partial class WireCodeGenerator
     }
 
     /// <summary>Statements that check a present value <paramref name="expr"/> of the shape; <paramref name="path"/> is a C# expression.</summary>
-    private static List<string> Checks(Context c, string shapeName, string expr, string path, int depth)
+    private static List<string> Checks(Context c, string shapeName, string expr, string path, int depth, HashSet<string>? used = null)
     {
         var shape = c.Shape(shapeName);
+        used?.Add(shapeName);
         var lines = new List<string>();
         string Range() => $"{shape.Min?.ToString(CultureInfo.InvariantCulture) ?? "0"} and {shape.Max?.ToString(CultureInfo.InvariantCulture) ?? "unbounded"}";
         string Condition(string measure) =>
@@ -143,7 +155,7 @@ public static partial class WireCodeGenerator
                 }
 
                 var item = $"i{depth}";
-                var inner = Checks(c, shape.ListMember!, $"{expr}[{item}]", $"Item({path}, {item})", depth + 1);
+                var inner = Checks(c, shape.ListMember!, $"{expr}[{item}]", $"Item({path}, {item})", depth + 1, used);
                 if (inner.Count > 0)
                 {
                     lines.Add($"for (var {item} = 0; {item} < {expr}.Count; {item}++)");
@@ -163,8 +175,8 @@ public static partial class WireCodeGenerator
                 }
 
                 var pair = $"p{depth}";
-                var keyChecks = Checks(c, shape.MapKey!, $"{pair}.Key", $"Entry({path}, {pair}.Key)", depth + 1);
-                var valueChecks = Checks(c, shape.MapValue!, $"{pair}.Value", $"Entry({path}, {pair}.Key)", depth + 1);
+                var keyChecks = Checks(c, shape.MapKey!, $"{pair}.Key", $"Entry({path}, {pair}.Key)", depth + 1, used);
+                var valueChecks = Checks(c, shape.MapValue!, $"{pair}.Value", $"Entry({path}, {pair}.Key)", depth + 1, used);
                 if (c.IsEnum(shape.MapKey!))
                 {
                     // Keys travel as plain strings; check them against the enum's values.
@@ -197,8 +209,8 @@ public static partial class WireCodeGenerator
     {
         var w = new CodeWriter();
         w.Line($"namespace {Namespace};").Line();
-        w.Doc("The HTTP binding of every AWS Backup operation, generated from the service model.");
-        w.Open("public static class BackupOperations");
+        w.Doc("The client's HTTP binding of every AWS Backup operation (request writer, response reader), generated from the service model.");
+        w.Open("internal static class BackupOperations");
         foreach (var op in c.Model.Operations)
         {
             w.Doc($"<c>{op.Name}</c>: <c>{op.Method} {CodeWriter.Xml(op.RequestUri)}</c>.");
@@ -214,6 +226,33 @@ public static partial class WireCodeGenerator
         foreach (var op in c.Model.Operations)
         {
             WriteBinding(c, w, op);
+        }
+
+        return CodeWriter.Header(["System", "System.Collections.Generic", "System.Text.Json", "BackupKit.Wire.Protocol"]) + w;
+    }
+
+    private static string GenerateServerOperations(Context c)
+    {
+        var w = new CodeWriter();
+        w.Line($"namespace {ServerNamespace};").Line();
+        ServerUsings(w);
+        w.Doc("The emulator's HTTP binding of every AWS Backup operation (route, request reader, validation, response writer), generated from the service model.");
+        w.Open("internal static class ServerOperations");
+        foreach (var op in c.Model.Operations)
+        {
+            w.Doc($"<c>{op.Name}</c>: <c>{op.Method} {CodeWriter.Xml(op.RequestUri)}</c>.");
+            w.Line($"public static ServerBinding<{c.InputNames[op.Name]}, {OutputType(op)}> {op.Name} {{ get; }} = new {op.Name}ServerBinding();");
+            w.Line();
+        }
+
+        w.Doc("Every operation of the model, sorted by name.");
+        w.Line($"public static IReadOnlyList<ServerBinding> All {{ get; }} = [{string.Join(", ", c.Model.Operations.Select(o => o.Name))}];");
+        w.Close();
+        w.Line();
+
+        foreach (var op in c.Model.Operations)
+        {
+            WriteServerBinding(c, w, op);
         }
 
         return CodeWriter.Header(["System", "System.Collections.Generic", "System.Text.Json", "BackupKit.Wire.Protocol"]) + w;
@@ -308,6 +347,24 @@ public static partial class WireCodeGenerator
 
         w.Close();
         w.Line();
+        w.Close();
+        w.Line();
+    }
+
+    private static void WriteServerBinding(Context c, CodeWriter w, Operation op)
+    {
+        var input = c.InputNames[op.Name];
+        var output = OutputType(op);
+        var inputShape = op.Input is null ? null : c.Shape(op.Input);
+        var members = inputShape?.Members ?? [];
+
+        w.Open($"internal sealed class {op.Name}ServerBinding : ServerBinding<{input}, {output}>");
+        w.Line($"public override string Name => {CodeWriter.Literal(op.Name)};");
+        w.Line($"public override string HttpMethod => {CodeWriter.Literal(op.Method)};");
+        w.Line($"public override string UriTemplate => {CodeWriter.Literal(op.RequestUri)};");
+        w.Line($"public override int SuccessStatusCode => {op.ResponseCode};");
+        w.Line($"public override Type? OutputType => {(op.Output is null ? "null" : $"typeof({op.Output})")};");
+        w.Line();
 
         // Server: request.
         w.Open($"public override {input} ReadInput(ServerRequest request)");
@@ -319,7 +376,7 @@ public static partial class WireCodeGenerator
         w.Open("else");
         w.Line("var r = new Utf8JsonReader(request.Body.Span);");
         w.Line("r.Read();");
-        w.Line($"v = WireJson.Read{input}(ref r);");
+        w.Line($"v = ServerJson.Read{input}(ref r);");
         w.Close();
         var q = 0;
         foreach (var member in members.Where(m => m.Location is not null))
@@ -355,7 +412,7 @@ public static partial class WireCodeGenerator
         w.Open($"public override void WriteOutput({output} output, Utf8JsonWriter writer)");
         if (op.Output is not null)
         {
-            w.Line($"WireJson.Write{output}(writer, output);");
+            w.Line($"ServerJson.Write{output}(writer, output);");
         }
 
         w.Close();
@@ -364,7 +421,7 @@ public static partial class WireCodeGenerator
         w.Open($"public override void Validate({input} input, ModelValidationErrors errors)");
         if (op.Input is not null)
         {
-            w.Line($"WireValidation.Validate{op.Input}(input, string.Empty, errors);");
+            w.Line($"ServerValidation.Validate{op.Input}(input, string.Empty, errors);");
         }
 
         w.Close();

@@ -4,30 +4,44 @@ using System.Text.RegularExpressions;
 namespace BackupKit.Generator;
 
 /// <summary>
-/// Turns the AWS Backup service model into the wire client's C#: shapes, enums, errors, JSON readers and writers,
-/// per-operation HTTP bindings, model-constraint validation, the client interface and paginators.
+/// Turns the AWS Backup service model into C# in two halves. The client half (src/BackupKit/Wire/Generated): the
+/// public shapes, enums, errors, client interface and paginators, and the internal request writers, response readers
+/// and client bindings. The server half (src/BackupKit.Local/Protocol/Generated, all internal): request readers,
+/// response writers, model-constraint validation and the bindings the emulator routes with.
 /// </summary>
 public static partial class WireCodeGenerator
 {
     private const string Namespace = "BackupKit.Wire";
 
-    /// <summary>Generates every file, keyed by file name (relative to src/BackupKit/Wire/Generated).</summary>
+    private const string ServerNamespace = "BackupKit.Local.Protocol";
+
+    /// <summary>Generates every file, keyed by its path relative to the repository root (forward slashes).</summary>
     public static IReadOnlyDictionary<string, string> Generate(string serviceJson, string paginatorsJson)
     {
         var model = ServiceModel.Parse(serviceJson, paginatorsJson);
         var context = new Context(model);
+        static string Client(string name) => RepositoryLayout.ClientOutputDirectory + "/" + name;
+        static string Server(string name) => RepositoryLayout.ServerOutputDirectory + "/" + name;
         return new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["Shapes.g.cs"] = GenerateShapes(context),
-            ["Enums.g.cs"] = GenerateEnums(context),
-            ["Errors.g.cs"] = GenerateErrors(context),
-            ["WireJson.g.cs"] = GenerateJson(context),
-            ["Validation.g.cs"] = GenerateValidation(context),
-            ["Operations.g.cs"] = GenerateOperations(context),
-            ["Client.g.cs"] = GenerateClient(context),
-            ["Pagination.g.cs"] = GeneratePagination(context),
+            [Client("Shapes.g.cs")] = GenerateShapes(context),
+            [Client("Enums.g.cs")] = GenerateEnums(context),
+            [Client("Errors.g.cs")] = GenerateErrors(context),
+            [Client("WireJson.g.cs")] = GenerateJson(context, server: false),
+            [Client("Operations.g.cs")] = GenerateOperations(context),
+            [Client("Client.g.cs")] = GenerateClient(context),
+            [Client("Pagination.g.cs")] = GeneratePagination(context),
+            [Server("ServerJson.g.cs")] = GenerateJson(context, server: true),
+            [Server("ServerValidation.g.cs")] = GenerateValidation(context),
+            [Server("ServerOperations.g.cs")] = GenerateServerOperations(context),
         };
     }
+
+    /// <summary>
+    /// The server half imports the shapes inside its namespace, so that a model shape (such as <c>Index</c>) wins over a
+    /// System type of the same name, as it does in the client half, which lives in the shapes' own namespace.
+    /// </summary>
+    private static void ServerUsings(CodeWriter w) => w.Line($"using {Namespace};").Line();
 
     private sealed class Context
     {
@@ -42,6 +56,42 @@ public static partial class WireCodeGenerator
                     InputShapes.Add(op.Input);
                 }
             }
+
+            InputReach = Reach(model.Operations.Select(o => o.Input));
+            OutputReach = Reach(model.Operations.Select(o => o.Output));
+        }
+
+        /// <summary>Structure, list and map shapes a request carries (the client writes them, the server reads them).</summary>
+        public HashSet<string> InputReach { get; }
+
+        /// <summary>Structure, list and map shapes a response carries (the server writes them, the client reads them).</summary>
+        public HashSet<string> OutputReach { get; }
+
+        private HashSet<string> Reach(IEnumerable<string?> roots)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Stack<string>(roots.Where(r => r is not null).Select(r => r!));
+            while (pending.TryPop(out var name))
+            {
+                var shape = Model.Shapes[name];
+                if (shape.Type is not ("structure" or "list" or "map") || !seen.Add(name))
+                {
+                    continue;
+                }
+
+                var next = shape.Type switch
+                {
+                    "structure" => shape.Members.Select(m => m.ShapeName),
+                    "list" => [shape.ListMember!],
+                    _ => new[] { shape.MapKey!, shape.MapValue! },
+                };
+                foreach (var child in next)
+                {
+                    pending.Push(child);
+                }
+            }
+
+            return seen;
         }
 
         public ServiceModel Model { get; }

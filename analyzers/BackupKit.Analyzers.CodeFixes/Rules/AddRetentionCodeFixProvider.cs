@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
@@ -21,7 +22,8 @@ namespace BackupKit.Analyzers.CodeFixes.Rules;
 /// retention of the AWS daily presets, or longer when the rule moves recovery points to cold storage (which needs
 /// 90 more days before deletion). The value never breaks another rule: a continuous backup rule gets at most 35 days
 /// (BK3004), and one that also moves to cold storage gets no fix, since no retention satisfies both BK3003 and BK3004
-/// until its BK3005 finding is resolved. Fix All and <c>dotnet format</c> apply it only when the project opts in
+/// until its BK3005 finding is resolved; the value is moved into the range the rule's vault and its copies'
+/// destinations enforce (BK7001, BK7002), and no fix is offered when those ranges leave no value. Fix All and <c>dotnet format</c> apply it only when the project opts in
 /// (<see cref="PolicyFixAllProvider"/>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddRetentionCodeFixProvider)), Shared]
@@ -73,18 +75,70 @@ public sealed class AddRetentionCodeFixProvider : CodeFixProvider
 
     /// <summary>
     /// The retention the fix writes for a rule: 35 days, or the cold storage age plus 90 days; at most 35 days for a
-    /// continuous backup rule; <see langword="null"/> when no value satisfies every rule (continuous backup with cold storage).
+    /// continuous backup rule; moved into the range that the rule's vault (and the destination of each copy that
+    /// inherits the rule's retention) enforces with a constant Vault Lock or air-gapped range, so that the fix never
+    /// trades BK1001 for BK7001 or BK7002. <see langword="null"/> when no value satisfies every rule (continuous backup
+    /// with cold storage, or ranges that do not overlap the rule's own bounds).
     /// </summary>
     internal static long? ProposedRetentionDays(IInvocationOperation addRule, BackupKitSymbols symbols)
     {
         var configuration = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(addRule, symbols.RuleBuilder), symbols.RuleBuilder);
         var movesToCold = configuration.HasCall("MoveToColdStorageAfter");
+        long lowest = 1, highest = LifecycleRules.MaxDays;
         if (configuration.HasCall("EnableContinuousBackup"))
         {
-            return movesToCold ? null : System.Math.Min(DefaultRetentionDays, LifecycleRules.MaxContinuousDays);
+            if (movesToCold)
+            {
+                return null;
+            }
+
+            highest = LifecycleRules.MaxContinuousDays;
+        }
+        else
+        {
+            lowest = Math.Max(lowest, ColdStorageDays(configuration, symbols) + LifecycleRules.MinDaysInColdStorage);
         }
 
-        return Math.Max(DefaultRetentionDays, ColdStorageDays(configuration, symbols) + LifecycleRules.MinDaysInColdStorage);
+        foreach (var range in EnforcedRangesAround(addRule, configuration, symbols))
+        {
+            lowest = Math.Max(lowest, range.Min ?? 1);
+            highest = Math.Min(highest, range.Max ?? LifecycleRules.MaxDays);
+        }
+
+        return lowest > highest ? null : Math.Min(Math.Max(DefaultRetentionDays, lowest), highest);
+    }
+
+    // The constant ranges of the rule's vault and of the destinations of copies without a lifecycle of their own,
+    // when the rule is written inside a posture chain that declares those vaults.
+    private static List<EnforcedRange> EnforcedRangesAround(IInvocationOperation addRule, FluentConfiguration rule, BackupKitSymbols symbols)
+    {
+        var found = new List<EnforcedRange>();
+        if (PostureChain.EnclosingBuild(addRule, symbols) is not { } build)
+        {
+            return found;
+        }
+
+        var ranges = PostureChain.EnforcedRanges(PostureChain.CallsBefore(build, symbols, out _), symbols);
+        if (PostureChain.TargetVaultCall(rule) is { } target &&
+            ConstantValues.TryGetString(target.Arguments[0].Value, out var vaultName) && vaultName is not null &&
+            ranges.TryGetValue(vaultName, out var vaultRange) && vaultRange is { } enforced)
+        {
+            found.Add(enforced);
+        }
+
+        foreach (var copyTo in rule.CallsTo("CopyTo"))
+        {
+            var copy = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(copyTo, symbols.CopyActionBuilder), symbols.CopyActionBuilder);
+            if (copyTo.Arguments.Length > 0 && !copy.HasCall("DeleteAfter") &&
+                ConstantValues.TryGetString(copyTo.Arguments[0].Value, out var arn) && arn is not null &&
+                RetentionRules.DestinationVaultName(arn) is { } destination &&
+                ranges.TryGetValue(destination, out var copyRange) && copyRange is { } copyEnforced)
+            {
+                found.Add(copyEnforced);
+            }
+        }
+
+        return found;
     }
 
     private static string RuleViolationDays(long days) => days.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " days";

@@ -27,12 +27,18 @@ public sealed class FrameworkControlsAnalyzer : BackupKitAnalyzer
     private const long DefaultRequiredRetentionDays = 35;
 
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(RuleIds.PlanFailsFrameworkControl);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(RuleIds.PlanFailsFrameworkControl, RuleIds.ControlParameter);
 
     private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.PlanBuilder is not null && symbols.RuleBuilder is not null;
 
     private protected override void AnalyzeInvocation(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, BackupKitSymbols symbols)
     {
+        if (IsControlFactory(invocation, symbols))
+        {
+            CheckControlArguments(context, invocation, symbols);
+            return;
+        }
+
         if (invocation.TargetMethod.Name != "Build" || !BackupKitSymbols.IsOn(invocation.TargetMethod, symbols.PostureBuilder))
         {
             return;
@@ -158,6 +164,42 @@ public sealed class FrameworkControlsAnalyzer : BackupKitAnalyzer
                     location);
             }
         }
+    }
+
+    private static bool IsControlFactory(IInvocationOperation invocation, BackupKitSymbols symbols) =>
+        invocation.Instance is null &&
+        invocation.TargetMethod.ContainingType is { Name: "AuditControl" } controlType &&
+        SymbolEqualityComparer.Default.Equals(controlType.ContainingNamespace, symbols.Posture?.ContainingNamespace);
+
+    // BK9005 on the constant arguments of AuditControl factories that turn a duration or a principal list into
+    // parameters, with the parameters the factory writes and the rules table's own check.
+    private static void CheckControlArguments(SyntaxNodeAnalysisContext context, IInvocationOperation factory, BackupKitSymbols symbols)
+    {
+        string control, argumentName, unitName, valueName;
+        switch (factory.TargetMethod.Name)
+        {
+            case "BackupPlanMinFrequencyAndMinRetention":
+                (control, argumentName, unitName, valueName) = (AuditControlRules.PlanMinFrequencyAndMinRetention, "frequency", AuditControlRules.RequiredFrequencyUnit, AuditControlRules.RequiredFrequencyValue);
+                break;
+            case "LastRecoveryPointCreated":
+                (control, argumentName, unitName, valueName) = (AuditControlRules.LastRecoveryPointCreated, "maxAge", AuditControlRules.RecoveryPointAgeUnit, AuditControlRules.RecoveryPointAgeValue);
+                break;
+            case "ResourcesInLogicallyAirGappedVault":
+                (control, argumentName, unitName, valueName) = (AuditControlRules.ResourcesInLogicallyAirGappedVault, "maxAge", AuditControlRules.RecoveryPointAgeUnit, AuditControlRules.RecoveryPointAgeValue);
+                break;
+            default:
+                return;
+        }
+
+        if (FluentConfiguration.Argument(factory, argumentName) is not { } argument || IsDefault(argument) ||
+            !ConstantValues.TryGetTimeSpan(argument.Value, symbols, out var interval))
+        {
+            return;
+        }
+
+        var (unit, value) = AuditControlRules.IntervalParameter(interval);
+        var parameters = new[] { new KeyValuePair<string, string>(unitName, unit), new KeyValuePair<string, string>(valueName, value) };
+        RuleViolationReporter.Report(context, AuditControlRules.CheckControl(control, parameters, 0, 0, 0), argument.Value.Syntax.GetLocation());
     }
 
     // The retention controls of one AddFramework("name", f => f.Require(AuditControl.X(...))...) whose values are all known.

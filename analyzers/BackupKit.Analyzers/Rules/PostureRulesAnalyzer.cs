@@ -35,19 +35,11 @@ public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
         }
 
         // Walk the chain back from Build(): posture.AddVault(..).AddPlan(..)...Build().
-        var calls = new List<IInvocationOperation>();
-        var receiver = invocation.Instance;
-        while (receiver is IInvocationOperation call && BackupKitSymbols.IsOn(call.TargetMethod, symbols.PostureBuilder))
-        {
-            calls.Add(call);
-            receiver = call.Instance;
-        }
-
-        calls.Reverse();
+        var calls = PostureChain.CallsBefore(invocation, symbols, out var receiver);
         var isWholePosture =
             (receiver is IObjectCreationOperation creation && SymbolEqualityComparer.Default.Equals(creation.Type, symbols.PostureBuilder) ||
              receiver is IInvocationOperation { TargetMethod.Name: "Create" } factory && BackupKitSymbols.IsOn(factory.TargetMethod, symbols.Posture)) &&
-            calls.TrueForAll(static call => call.TargetMethod.Name is "AddVault" or "AddPlan" or "AddRestoreTestingPlan");
+            calls.TrueForAll(static call => call.TargetMethod.Name is "AddVault" or "AddPlan" or "AddRestoreTestingPlan" or "AddFramework" or "AddReportPlan");
 
         var vaults = Names(calls, "AddVault", out var allVaultNamesKnown);
         ReportDuplicates(context, vaults, "Backup vault", "an account and Region");
@@ -60,11 +52,11 @@ public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
             declaredVaults.Add(vault.Name);
         }
 
-        var ranges = EnforcedRanges(calls, symbols);
+        var ranges = PostureChain.EnforcedRanges(calls, symbols);
 
         foreach (var addPlan in calls)
         {
-            if (addPlan.TargetMethod.Name != "AddPlan" || !TryGetName(addPlan, out var planName, out _))
+            if (addPlan.TargetMethod.Name != "AddPlan" || !PostureChain.TryGetName(addPlan, out var planName, out _))
             {
                 continue;
             }
@@ -99,17 +91,7 @@ public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
 
         CheckCopies(context, rule, symbols, ranges);
 
-        // The last vault choice wins; a preset keeps the vault chosen with InVault.
-        IInvocationOperation? target = null;
-        foreach (var call in rule.Calls)
-        {
-            if (call.TargetMethod.Name is "InVault" or "InExistingVault")
-            {
-                target = call;
-            }
-        }
-
-        if (target is null || target.TargetMethod.Name != "InVault" ||
+        if (PostureChain.TargetVaultCall(rule) is not { } target ||
             !ConstantValues.TryGetString(target.Arguments[0].Value, out var vaultName) || vaultName is null)
         {
             return;
@@ -173,65 +155,6 @@ public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
         }
     }
 
-    // The retention range each vault enforces (air-gapped settings, else Vault Lock bounds), for the vaults whose
-    // configuration is fully known; a vault without a range maps to null, an unknown one is left out.
-    private static Dictionary<string, EnforcedRange?> EnforcedRanges(List<IInvocationOperation> calls, BackupKitSymbols symbols)
-    {
-        var ranges = new Dictionary<string, EnforcedRange?>(System.StringComparer.Ordinal);
-        var duplicates = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var addVault in calls)
-        {
-            if (addVault.TargetMethod.Name != "AddVault" || !TryGetName(addVault, out var name, out _))
-            {
-                continue;
-            }
-
-            if (ranges.ContainsKey(name) || duplicates.Contains(name))
-            {
-                duplicates.Add(name);
-                ranges.Remove(name);
-                continue;
-            }
-
-            var vault = FluentConfiguration.Read(FluentConfiguration.ArgumentOfDelegateFor(addVault, symbols.VaultBuilder), symbols.VaultBuilder);
-            if (!vault.IsComplete || !vault.IsStraightLine)
-            {
-                continue;
-            }
-
-            IInvocationOperation? lockCall = null;
-            IInvocationOperation? airGapped = null;
-            foreach (var call in vault.Calls)
-            {
-                lockCall = call.TargetMethod.Name == "Lock" ? call : lockCall;
-                airGapped = call.TargetMethod.Name == "LogicallyAirGapped" ? call : airGapped;
-            }
-
-            if (airGapped is not null)
-            {
-                if (airGapped.Arguments.Length == 2 &&
-                    ConstantValues.TryGetRetentionDays(airGapped.Arguments[0].Value, symbols, out var min) &&
-                    ConstantValues.TryGetRetentionDays(airGapped.Arguments[1].Value, symbols, out var max))
-                {
-                    ranges[name] = VaultRules.IsValidEnforcedRange(isLogicallyAirGapped: true, min, max) ? new EnforcedRange(min, max) : null;
-                }
-            }
-            else if (lockCall is null)
-            {
-                ranges[name] = null;
-            }
-            else if (VaultLockReader.Read(lockCall, symbols) is { Min.IsKnown: true, Max.IsKnown: true } bounds)
-            {
-                ranges[name] = bounds.Min.Days is null && bounds.Max.Days is null ||
-                               !VaultRules.IsValidEnforcedRange(isLogicallyAirGapped: false, bounds.Min.Days, bounds.Max.Days)
-                    ? null
-                    : new EnforcedRange(bounds.Min.Days, bounds.Max.Days);
-            }
-        }
-
-        return ranges;
-    }
-
     private static List<NamedCall> Names(IEnumerable<IInvocationOperation> calls, string method, out bool allKnown)
     {
         var names = new List<NamedCall>();
@@ -243,7 +166,7 @@ public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
                 continue;
             }
 
-            if (TryGetName(call, out var name, out var argument))
+            if (PostureChain.TryGetName(call, out var name, out var argument))
             {
                 names.Add(new NamedCall(name, argument));
             }
@@ -274,34 +197,6 @@ public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
                 RuleViolationReporter.Report(context, NameRules.CheckUnique(kind, name.Name, counts[name.Name], scope), name.Argument.Syntax.GetLocation());
             }
         }
-    }
-
-    private static bool TryGetName(IInvocationOperation call, out string name, out IOperation argument)
-    {
-        name = string.Empty;
-        argument = call;
-        if (FluentConfiguration.Argument(call, "name") is { } nameArgument &&
-            ConstantValues.TryGetString(nameArgument.Value, out var text) && text is not null)
-        {
-            name = text;
-            argument = nameArgument.Value;
-            return true;
-        }
-
-        return false;
-    }
-
-    private readonly struct EnforcedRange
-    {
-        public EnforcedRange(long? min, long? max)
-        {
-            Min = min;
-            Max = max;
-        }
-
-        public long? Min { get; }
-
-        public long? Max { get; }
     }
 
     private readonly struct NamedCall

@@ -12,7 +12,7 @@ namespace BackupKit.Analyzers.Rules;
 /// Reports the vault rules of the rules table on constant arguments: KMS key ARN (BK6001), SNS topic ARN and events
 /// (BK6002, BK6003), Vault Lock minimum, maximum, range and cooling-off (BK6004 to BK6007, from a <c>Lock</c>
 /// callback or a <c>VaultLock.Governance/Compliance</c> call), air-gapped retention (BK6008) and an air-gapped
-/// vault that also declares a lock (BK6009).
+/// vault that also declares a lock (BK6009), and principals of <c>DenyRecoveryPointDeletion</c> that are not IAM ARNs (BK6011).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class VaultRulesAnalyzer : BackupKitAnalyzer
@@ -20,7 +20,7 @@ public sealed class VaultRulesAnalyzer : BackupKitAnalyzer
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleViolationReporter.Descriptors(
         RuleIds.KmsKeyArn, RuleIds.SnsTopicArn, RuleIds.NotificationEvents, RuleIds.LockMinRetention, RuleIds.LockMaxRetention,
-        RuleIds.LockRange, RuleIds.LockChangeableFor, RuleIds.AirGappedRetention, RuleIds.AirGappedWithLock);
+        RuleIds.LockRange, RuleIds.LockChangeableFor, RuleIds.AirGappedRetention, RuleIds.AirGappedWithLock, RuleIds.DeletionExceptionPrincipal);
 
     private protected override bool CanAnalyze(BackupKitSymbols symbols) => symbols.VaultBuilder is not null && symbols.Retention is not null;
 
@@ -30,6 +30,23 @@ public sealed class VaultRulesAnalyzer : BackupKitAnalyzer
         if (method.Name == "AddVault" && BackupKitSymbols.IsOn(method, symbols.PostureBuilder))
         {
             CheckAirGappedWithLock(context, invocation, symbols);
+            return;
+        }
+
+        // The deletion-protection policy, on the vault builder or from VaultAccessPolicies: its excepted principals (BK6011).
+        if (method.Name == "DenyRecoveryPointDeletion" && invocation.Arguments.Length == 1 &&
+            (BackupKitSymbols.IsOn(method, symbols.VaultBuilder) || method.ContainingType is { Name: "VaultAccessPolicies", ContainingNamespace.Name: "Building" }) &&
+            ConstantValues.Unwrap(invocation.Arguments[0].Value) is IArrayCreationOperation { Initializer: { } principals })
+        {
+            // One finding per principal, on the principal: the rules table judges each value alone.
+            foreach (var element in principals.ElementValues)
+            {
+                if (ConstantValues.TryGetString(element, out var principal))
+                {
+                    RuleViolationReporter.Report(context, VaultRules.CheckExceptedPrincipals(new[] { principal }), element.Syntax.GetLocation());
+                }
+            }
+
             return;
         }
 

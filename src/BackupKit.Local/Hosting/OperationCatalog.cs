@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using BackupKit.Local.Operations;
 using BackupKit.Local.Routing;
 using BackupKit.Wire;
-using BackupKit.Wire.Protocol;
+using BackupKit.Local.Protocol;
 
 namespace BackupKit.Local.Hosting;
 
@@ -12,7 +12,7 @@ namespace BackupKit.Local.Hosting;
 /// </summary>
 internal static class OperationCatalog
 {
-    private static readonly FrozenSet<string> Names = BackupOperations.All.Select(static o => o.Name).ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Names = ServerOperations.All.Select(static o => o.Name).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Whether the model has an operation of this name.</summary>
     public static bool IsOperation(string name) => Names.Contains(name);
@@ -24,8 +24,8 @@ internal static class OperationCatalog
     public static RouteTable<IOperationEndpoint> BuildRoutes()
     {
         var implemented = Implemented();
-        var routes = new List<(string, string, IOperationEndpoint)>(BackupOperations.All.Count);
-        foreach (var binding in BackupOperations.All)
+        var routes = new List<(string, string, IOperationEndpoint)>(ServerOperations.All.Count);
+        foreach (var binding in ServerOperations.All)
         {
             var endpoint = implemented.TryGetValue(binding.Name, out var handler) ? handler : new NotImplementedEndpoint(binding.Name);
             routes.Add((binding.HttpMethod, binding.UriTemplate, endpoint));
@@ -37,121 +37,121 @@ internal static class OperationCatalog
     private static Dictionary<string, IOperationEndpoint> Implemented()
     {
         var endpoints = new Dictionary<string, IOperationEndpoint>(StringComparer.Ordinal);
-        void Add<TInput, TOutput>(OperationBinding<TInput, TOutput> binding, Func<CallContext, TInput, TOutput> handler)
+        void Add<TInput, TOutput>(ServerBinding<TInput, TOutput> binding, Func<CallContext, TInput, TOutput> handler)
             where TInput : class
             where TOutput : class
             => endpoints.Add(binding.Name, new OperationEndpoint<TInput, TOutput>(binding, handler));
 
-        Add(BackupOperations.CreateBackupPlan, BackupPlanOperations.Create);
-        Add(BackupOperations.GetBackupPlan, BackupPlanOperations.Get);
-        Add(BackupOperations.UpdateBackupPlan, BackupPlanOperations.Update);
-        Add(BackupOperations.DeleteBackupPlan, BackupPlanOperations.Delete);
-        Add(BackupOperations.ListBackupPlans, BackupPlanOperations.List);
-        Add(BackupOperations.ListBackupPlanVersions, BackupPlanOperations.ListVersions);
+        Add(ServerOperations.CreateBackupPlan, BackupPlanOperations.Create);
+        Add(ServerOperations.GetBackupPlan, BackupPlanOperations.Get);
+        Add(ServerOperations.UpdateBackupPlan, BackupPlanOperations.Update);
+        Add(ServerOperations.DeleteBackupPlan, BackupPlanOperations.Delete);
+        Add(ServerOperations.ListBackupPlans, BackupPlanOperations.List);
+        Add(ServerOperations.ListBackupPlanVersions, BackupPlanOperations.ListVersions);
 
-        Add(BackupOperations.CreateBackupSelection, BackupSelectionOperations.Create);
-        Add(BackupOperations.GetBackupSelection, BackupSelectionOperations.Get);
-        Add(BackupOperations.DeleteBackupSelection, BackupSelectionOperations.Delete);
-        Add(BackupOperations.ListBackupSelections, BackupSelectionOperations.List);
+        Add(ServerOperations.CreateBackupSelection, BackupSelectionOperations.Create);
+        Add(ServerOperations.GetBackupSelection, BackupSelectionOperations.Get);
+        Add(ServerOperations.DeleteBackupSelection, BackupSelectionOperations.Delete);
+        Add(ServerOperations.ListBackupSelections, BackupSelectionOperations.List);
 
-        Add(BackupOperations.CreateBackupVault, BackupVaultOperations.Create);
-        Add(BackupOperations.CreateLogicallyAirGappedBackupVault, BackupVaultOperations.CreateLogicallyAirGapped);
-        Add(BackupOperations.DescribeBackupVault, BackupVaultOperations.Describe);
-        Add(BackupOperations.DeleteBackupVault, BackupVaultOperations.Delete);
-        Add(BackupOperations.ListBackupVaults, BackupVaultOperations.List);
-        Add(BackupOperations.PutBackupVaultAccessPolicy, BackupVaultOperations.PutAccessPolicy);
-        Add(BackupOperations.GetBackupVaultAccessPolicy, BackupVaultOperations.GetAccessPolicy);
-        Add(BackupOperations.DeleteBackupVaultAccessPolicy, BackupVaultOperations.DeleteAccessPolicy);
-        Add(BackupOperations.PutBackupVaultNotifications, BackupVaultOperations.PutNotifications);
-        Add(BackupOperations.GetBackupVaultNotifications, BackupVaultOperations.GetNotifications);
-        Add(BackupOperations.DeleteBackupVaultNotifications, BackupVaultOperations.DeleteNotifications);
-        Add(BackupOperations.PutBackupVaultLockConfiguration, BackupVaultOperations.PutLock);
-        Add(BackupOperations.DeleteBackupVaultLockConfiguration, BackupVaultOperations.DeleteLock);
+        Add(ServerOperations.CreateBackupVault, BackupVaultOperations.Create);
+        Add(ServerOperations.CreateLogicallyAirGappedBackupVault, BackupVaultOperations.CreateLogicallyAirGapped);
+        Add(ServerOperations.DescribeBackupVault, BackupVaultOperations.Describe);
+        Add(ServerOperations.DeleteBackupVault, BackupVaultOperations.Delete);
+        Add(ServerOperations.ListBackupVaults, BackupVaultOperations.List);
+        Add(ServerOperations.PutBackupVaultAccessPolicy, BackupVaultOperations.PutAccessPolicy);
+        Add(ServerOperations.GetBackupVaultAccessPolicy, BackupVaultOperations.GetAccessPolicy);
+        Add(ServerOperations.DeleteBackupVaultAccessPolicy, BackupVaultOperations.DeleteAccessPolicy);
+        Add(ServerOperations.PutBackupVaultNotifications, BackupVaultOperations.PutNotifications);
+        Add(ServerOperations.GetBackupVaultNotifications, BackupVaultOperations.GetNotifications);
+        Add(ServerOperations.DeleteBackupVaultNotifications, BackupVaultOperations.DeleteNotifications);
+        Add(ServerOperations.PutBackupVaultLockConfiguration, BackupVaultOperations.PutLock);
+        Add(ServerOperations.DeleteBackupVaultLockConfiguration, BackupVaultOperations.DeleteLock);
 
-        Add(BackupOperations.StartBackupJob, BackupJobOperations.Start);
-        Add(BackupOperations.DescribeBackupJob, BackupJobOperations.Describe);
-        Add(BackupOperations.ListBackupJobs, BackupJobOperations.List);
-        Add(BackupOperations.StopBackupJob, BackupJobOperations.Stop);
+        Add(ServerOperations.StartBackupJob, BackupJobOperations.Start);
+        Add(ServerOperations.DescribeBackupJob, BackupJobOperations.Describe);
+        Add(ServerOperations.ListBackupJobs, BackupJobOperations.List);
+        Add(ServerOperations.StopBackupJob, BackupJobOperations.Stop);
 
-        Add(BackupOperations.ListRecoveryPointsByBackupVault, RecoveryPointOperations.ListByVault);
-        Add(BackupOperations.ListRecoveryPointsByResource, RecoveryPointOperations.ListByResource);
-        Add(BackupOperations.DescribeRecoveryPoint, RecoveryPointOperations.Describe);
-        Add(BackupOperations.DeleteRecoveryPoint, RecoveryPointOperations.Delete);
-        Add(BackupOperations.UpdateRecoveryPointLifecycle, RecoveryPointOperations.UpdateLifecycle);
+        Add(ServerOperations.ListRecoveryPointsByBackupVault, RecoveryPointOperations.ListByVault);
+        Add(ServerOperations.ListRecoveryPointsByResource, RecoveryPointOperations.ListByResource);
+        Add(ServerOperations.DescribeRecoveryPoint, RecoveryPointOperations.Describe);
+        Add(ServerOperations.DeleteRecoveryPoint, RecoveryPointOperations.Delete);
+        Add(ServerOperations.UpdateRecoveryPointLifecycle, RecoveryPointOperations.UpdateLifecycle);
 
-        Add(BackupOperations.StartCopyJob, CopyJobOperations.Start);
-        Add(BackupOperations.DescribeCopyJob, CopyJobOperations.Describe);
-        Add(BackupOperations.ListCopyJobs, CopyJobOperations.List);
+        Add(ServerOperations.StartCopyJob, CopyJobOperations.Start);
+        Add(ServerOperations.DescribeCopyJob, CopyJobOperations.Describe);
+        Add(ServerOperations.ListCopyJobs, CopyJobOperations.List);
 
-        Add(BackupOperations.GetRecoveryPointRestoreMetadata, RestoreOperations.GetRestoreMetadata);
-        Add(BackupOperations.StartRestoreJob, RestoreOperations.Start);
-        Add(BackupOperations.DescribeRestoreJob, RestoreOperations.Describe);
-        Add(BackupOperations.ListRestoreJobs, RestoreOperations.List);
-        Add(BackupOperations.ListRestoreJobsByProtectedResource, RestoreOperations.ListByProtectedResource);
-        Add(BackupOperations.ListProtectedResources, RestoreOperations.ListProtected);
-        Add(BackupOperations.ListProtectedResourcesByBackupVault, RestoreOperations.ListProtectedByVault);
-        Add(BackupOperations.DescribeProtectedResource, RestoreOperations.DescribeProtected);
+        Add(ServerOperations.GetRecoveryPointRestoreMetadata, RestoreOperations.GetRestoreMetadata);
+        Add(ServerOperations.StartRestoreJob, RestoreOperations.Start);
+        Add(ServerOperations.DescribeRestoreJob, RestoreOperations.Describe);
+        Add(ServerOperations.ListRestoreJobs, RestoreOperations.List);
+        Add(ServerOperations.ListRestoreJobsByProtectedResource, RestoreOperations.ListByProtectedResource);
+        Add(ServerOperations.ListProtectedResources, RestoreOperations.ListProtected);
+        Add(ServerOperations.ListProtectedResourcesByBackupVault, RestoreOperations.ListProtectedByVault);
+        Add(ServerOperations.DescribeProtectedResource, RestoreOperations.DescribeProtected);
 
-        Add(BackupOperations.CreateLegalHold, LegalHoldOperations.Create);
-        Add(BackupOperations.GetLegalHold, LegalHoldOperations.Get);
-        Add(BackupOperations.ListLegalHolds, LegalHoldOperations.List);
-        Add(BackupOperations.CancelLegalHold, LegalHoldOperations.Cancel);
-        Add(BackupOperations.ListRecoveryPointsByLegalHold, LegalHoldOperations.ListRecoveryPoints);
+        Add(ServerOperations.CreateLegalHold, LegalHoldOperations.Create);
+        Add(ServerOperations.GetLegalHold, LegalHoldOperations.Get);
+        Add(ServerOperations.ListLegalHolds, LegalHoldOperations.List);
+        Add(ServerOperations.CancelLegalHold, LegalHoldOperations.Cancel);
+        Add(ServerOperations.ListRecoveryPointsByLegalHold, LegalHoldOperations.ListRecoveryPoints);
 
-        Add(BackupOperations.GetSupportedResourceTypes, ResourceTypes.GetSupported);
+        Add(ServerOperations.GetSupportedResourceTypes, ResourceTypes.GetSupported);
 
-        Add(BackupOperations.GetRestoreJobMetadata, RestoreOperations.GetJobMetadata);
-        Add(BackupOperations.PutRestoreValidationResult, RestoreOperations.PutValidationResult);
-        Add(BackupOperations.CreateRestoreTestingPlan, RestoreTestingOperations.CreatePlan);
-        Add(BackupOperations.GetRestoreTestingPlan, RestoreTestingOperations.GetPlan);
-        Add(BackupOperations.ListRestoreTestingPlans, RestoreTestingOperations.ListPlans);
-        Add(BackupOperations.UpdateRestoreTestingPlan, RestoreTestingOperations.UpdatePlan);
-        Add(BackupOperations.DeleteRestoreTestingPlan, RestoreTestingOperations.DeletePlan);
-        Add(BackupOperations.CreateRestoreTestingSelection, RestoreTestingOperations.CreateSelection);
-        Add(BackupOperations.GetRestoreTestingSelection, RestoreTestingOperations.GetSelection);
-        Add(BackupOperations.ListRestoreTestingSelections, RestoreTestingOperations.ListSelections);
-        Add(BackupOperations.UpdateRestoreTestingSelection, RestoreTestingOperations.UpdateSelection);
-        Add(BackupOperations.DeleteRestoreTestingSelection, RestoreTestingOperations.DeleteSelection);
-        Add(BackupOperations.GetRestoreTestingInferredMetadata, RestoreTestingOperations.InferredMetadata);
+        Add(ServerOperations.GetRestoreJobMetadata, RestoreOperations.GetJobMetadata);
+        Add(ServerOperations.PutRestoreValidationResult, RestoreOperations.PutValidationResult);
+        Add(ServerOperations.CreateRestoreTestingPlan, RestoreTestingOperations.CreatePlan);
+        Add(ServerOperations.GetRestoreTestingPlan, RestoreTestingOperations.GetPlan);
+        Add(ServerOperations.ListRestoreTestingPlans, RestoreTestingOperations.ListPlans);
+        Add(ServerOperations.UpdateRestoreTestingPlan, RestoreTestingOperations.UpdatePlan);
+        Add(ServerOperations.DeleteRestoreTestingPlan, RestoreTestingOperations.DeletePlan);
+        Add(ServerOperations.CreateRestoreTestingSelection, RestoreTestingOperations.CreateSelection);
+        Add(ServerOperations.GetRestoreTestingSelection, RestoreTestingOperations.GetSelection);
+        Add(ServerOperations.ListRestoreTestingSelections, RestoreTestingOperations.ListSelections);
+        Add(ServerOperations.UpdateRestoreTestingSelection, RestoreTestingOperations.UpdateSelection);
+        Add(ServerOperations.DeleteRestoreTestingSelection, RestoreTestingOperations.DeleteSelection);
+        Add(ServerOperations.GetRestoreTestingInferredMetadata, RestoreTestingOperations.InferredMetadata);
 
-        Add(BackupOperations.CreateFramework, FrameworkOperations.Create);
-        Add(BackupOperations.DescribeFramework, FrameworkOperations.Describe);
-        Add(BackupOperations.ListFrameworks, FrameworkOperations.List);
-        Add(BackupOperations.UpdateFramework, FrameworkOperations.Update);
-        Add(BackupOperations.DeleteFramework, FrameworkOperations.Delete);
-        Add(BackupOperations.CreateReportPlan, ReportPlanOperations.Create);
-        Add(BackupOperations.DescribeReportPlan, ReportPlanOperations.Describe);
-        Add(BackupOperations.ListReportPlans, ReportPlanOperations.List);
-        Add(BackupOperations.UpdateReportPlan, ReportPlanOperations.Update);
-        Add(BackupOperations.DeleteReportPlan, ReportPlanOperations.Delete);
-        Add(BackupOperations.StartReportJob, ReportPlanOperations.StartJob);
-        Add(BackupOperations.DescribeReportJob, ReportPlanOperations.DescribeJob);
-        Add(BackupOperations.ListReportJobs, ReportPlanOperations.ListJobs);
+        Add(ServerOperations.CreateFramework, FrameworkOperations.Create);
+        Add(ServerOperations.DescribeFramework, FrameworkOperations.Describe);
+        Add(ServerOperations.ListFrameworks, FrameworkOperations.List);
+        Add(ServerOperations.UpdateFramework, FrameworkOperations.Update);
+        Add(ServerOperations.DeleteFramework, FrameworkOperations.Delete);
+        Add(ServerOperations.CreateReportPlan, ReportPlanOperations.Create);
+        Add(ServerOperations.DescribeReportPlan, ReportPlanOperations.Describe);
+        Add(ServerOperations.ListReportPlans, ReportPlanOperations.List);
+        Add(ServerOperations.UpdateReportPlan, ReportPlanOperations.Update);
+        Add(ServerOperations.DeleteReportPlan, ReportPlanOperations.Delete);
+        Add(ServerOperations.StartReportJob, ReportPlanOperations.StartJob);
+        Add(ServerOperations.DescribeReportJob, ReportPlanOperations.DescribeJob);
+        Add(ServerOperations.ListReportJobs, ReportPlanOperations.ListJobs);
 
-        Add(BackupOperations.ListBackupPlanTemplates, BackupPlanTemplateOperations.List);
-        Add(BackupOperations.GetBackupPlanFromTemplate, BackupPlanTemplateOperations.GetFromTemplate);
-        Add(BackupOperations.GetBackupPlanFromJSON, BackupPlanTemplateOperations.GetFromJson);
-        Add(BackupOperations.ExportBackupPlanTemplate, BackupPlanTemplateOperations.Export);
+        Add(ServerOperations.ListBackupPlanTemplates, BackupPlanTemplateOperations.List);
+        Add(ServerOperations.GetBackupPlanFromTemplate, BackupPlanTemplateOperations.GetFromTemplate);
+        Add(ServerOperations.GetBackupPlanFromJSON, BackupPlanTemplateOperations.GetFromJson);
+        Add(ServerOperations.ExportBackupPlanTemplate, BackupPlanTemplateOperations.Export);
 
-        Add(BackupOperations.ListBackupJobSummaries, JobSummaryOperations.ListBackup);
-        Add(BackupOperations.ListCopyJobSummaries, JobSummaryOperations.ListCopy);
-        Add(BackupOperations.ListRestoreJobSummaries, JobSummaryOperations.ListRestore);
-        Add(BackupOperations.DescribeRegionSettings, SettingsOperations.DescribeRegion);
-        Add(BackupOperations.UpdateRegionSettings, SettingsOperations.UpdateRegion);
-        Add(BackupOperations.DescribeGlobalSettings, SettingsOperations.DescribeGlobal);
-        Add(BackupOperations.UpdateGlobalSettings, SettingsOperations.UpdateGlobal);
-        Add(BackupOperations.DisassociateRecoveryPoint, RecoveryPointOperations.Disassociate);
-        Add(BackupOperations.DisassociateRecoveryPointFromParent, RecoveryPointOperations.DisassociateFromParent);
+        Add(ServerOperations.ListBackupJobSummaries, JobSummaryOperations.ListBackup);
+        Add(ServerOperations.ListCopyJobSummaries, JobSummaryOperations.ListCopy);
+        Add(ServerOperations.ListRestoreJobSummaries, JobSummaryOperations.ListRestore);
+        Add(ServerOperations.DescribeRegionSettings, SettingsOperations.DescribeRegion);
+        Add(ServerOperations.UpdateRegionSettings, SettingsOperations.UpdateRegion);
+        Add(ServerOperations.DescribeGlobalSettings, SettingsOperations.DescribeGlobal);
+        Add(ServerOperations.UpdateGlobalSettings, SettingsOperations.UpdateGlobal);
+        Add(ServerOperations.DisassociateRecoveryPoint, RecoveryPointOperations.Disassociate);
+        Add(ServerOperations.DisassociateRecoveryPointFromParent, RecoveryPointOperations.DisassociateFromParent);
 
-        Add(BackupOperations.CreateTieringConfiguration, TieringConfigurationOperations.Create);
-        Add(BackupOperations.GetTieringConfiguration, TieringConfigurationOperations.Get);
-        Add(BackupOperations.UpdateTieringConfiguration, TieringConfigurationOperations.Update);
-        Add(BackupOperations.DeleteTieringConfiguration, TieringConfigurationOperations.Delete);
-        Add(BackupOperations.ListTieringConfigurations, TieringConfigurationOperations.List);
+        Add(ServerOperations.CreateTieringConfiguration, TieringConfigurationOperations.Create);
+        Add(ServerOperations.GetTieringConfiguration, TieringConfigurationOperations.Get);
+        Add(ServerOperations.UpdateTieringConfiguration, TieringConfigurationOperations.Update);
+        Add(ServerOperations.DeleteTieringConfiguration, TieringConfigurationOperations.Delete);
+        Add(ServerOperations.ListTieringConfigurations, TieringConfigurationOperations.List);
 
-        Add(BackupOperations.TagResource, TagOperations.Tag);
-        Add(BackupOperations.UntagResource, TagOperations.Untag);
-        Add(BackupOperations.ListTags, TagOperations.List);
+        Add(ServerOperations.TagResource, TagOperations.Tag);
+        Add(ServerOperations.UntagResource, TagOperations.Untag);
+        Add(ServerOperations.ListTags, TagOperations.List);
         return endpoints;
     }
 }

@@ -24,10 +24,10 @@ internal sealed class OperationEndpoint<TInput, TOutput> : IOperationEndpoint
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
-    private readonly OperationBinding<TInput, TOutput> _binding;
+    private readonly ServerBinding<TInput, TOutput> _binding;
     private readonly Func<CallContext, TInput, TOutput> _handler;
 
-    public OperationEndpoint(OperationBinding<TInput, TOutput> binding, Func<CallContext, TInput, TOutput> handler)
+    public OperationEndpoint(ServerBinding<TInput, TOutput> binding, Func<CallContext, TInput, TOutput> handler)
     {
         _binding = binding;
         _handler = handler;

@@ -63,7 +63,7 @@ internal static class BackupPlanTemplateOperations
                 // Only checks that the text is one JSON value.
             }
 
-            wrapped = BackupOperations.CreateBackupPlan.ReadInput(new ServerRequest(new Dictionary<string, string>(), static _ => null, body));
+            wrapped = ServerOperations.CreateBackupPlan.ReadInput(new ServerRequest(new Dictionary<string, string>(), static _ => null, body));
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or WireFormatException)
         {
@@ -71,7 +71,7 @@ internal static class BackupPlanTemplateOperations
         }
 
         var errors = new ModelValidationErrors();
-        BackupOperations.CreateBackupPlan.Validate(wrapped, errors);
+        ServerOperations.CreateBackupPlan.Validate(wrapped, errors);
         if (!errors.IsEmpty)
         {
             var missing = errors.Errors.FirstOrDefault(static e => e.Kind == ModelValidationErrorKind.Missing);
@@ -119,7 +119,7 @@ internal static class BackupPlanTemplateOperations
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            BackupOperations.GetBackupPlanFromJSON.WriteOutput(new GetBackupPlanFromJSONOutput { BackupPlan = template }, writer);
+            ServerOperations.GetBackupPlanFromJSON.WriteOutput(new GetBackupPlanFromJSONOutput { BackupPlan = template }, writer);
         }
 
         using var written = JsonDocument.Parse(buffer.WrittenMemory);

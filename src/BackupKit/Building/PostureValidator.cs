@@ -77,6 +77,11 @@ internal static class PostureValidator
         var path = $"vaults[{vault.Name}]";
         sink.Add(path + ".name", NameRules.CheckVaultName(vault.Name));
         sink.Add(path, VaultRules.CheckKmsKeyArn(vault.EncryptionKeyArn));
+        if (vault.AccessPolicy is { } accessPolicy)
+        {
+            sink.Add(path, VaultRules.CheckExceptedPrincipals(AccessPolicyPrincipals.Read(accessPolicy)));
+        }
+
         if (vault.Notifications is { } notifications)
         {
             sink.Add(path, VaultRules.CheckNotifications(notifications.SnsTopicArn, notifications.Events));

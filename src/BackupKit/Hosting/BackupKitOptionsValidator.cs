@@ -31,6 +31,11 @@ internal sealed class BackupKitOptionsValidator(BackupKitClientKeys keys) : IVal
         }
 
         var failures = new List<string>();
+        if (options.Apply.MaxConcurrentReads is < 1 or > Reconcile.PostureApplyOptions.MaxConcurrentReadsLimit)
+        {
+            failures.Add($"BackupKitOptions.Apply.MaxConcurrentReads is {options.Apply.MaxConcurrentReads}; set 1 (one read after another) to {Reconcile.PostureApplyOptions.MaxConcurrentReadsLimit}, or leave the default of 4.");
+        }
+
         BackupClientOptionsValidation.Validate(options.Client, prefix, failures);
         if (options.Client.ServiceUrl is null)
         {

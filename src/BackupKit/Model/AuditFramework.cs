@@ -42,12 +42,12 @@ public sealed record AuditControl
     public static AuditControl ResourcesProtectedByBackupPlan() => Create(AuditControlRules.ResourcesProtectedByBackupPlan);
 
     /// <summary>Backup plans back up at least every <paramref name="frequency"/> and keep recovery points at least <paramref name="retention"/>.</summary>
-    /// <param name="frequency">The longest interval between backups: whole hours up to 24, or whole days up to 31 (default 1 day).</param>
+    /// <param name="frequency">The longest interval between backups: whole hours up to 24, or whole days up to 31 (default 1 day); other values are reported as BK9005.</param>
     /// <param name="retention">The shortest retention (default 35 days).</param>
     /// <returns>The control.</returns>
     public static AuditControl BackupPlanMinFrequencyAndMinRetention(TimeSpan? frequency = null, Retention? retention = null)
     {
-        var (unit, value) = Interval(frequency ?? TimeSpan.FromDays(1));
+        var (unit, value) = AuditControlRules.IntervalParameter(frequency ?? TimeSpan.FromDays(1));
         return Create(AuditControlRules.PlanMinFrequencyAndMinRetention,
             (AuditControlRules.RequiredFrequencyUnit, unit),
             (AuditControlRules.RequiredFrequencyValue, value),
@@ -109,7 +109,7 @@ public sealed record AuditControl
     /// <returns>The control.</returns>
     public static AuditControl LastRecoveryPointCreated(TimeSpan? maxAge = null)
     {
-        var (unit, value) = Interval(maxAge ?? TimeSpan.FromDays(1));
+        var (unit, value) = AuditControlRules.IntervalParameter(maxAge ?? TimeSpan.FromDays(1));
         return Create(AuditControlRules.LastRecoveryPointCreated, (AuditControlRules.RecoveryPointAgeUnit, unit), (AuditControlRules.RecoveryPointAgeValue, value));
     }
 
@@ -124,7 +124,7 @@ public sealed record AuditControl
     /// <returns>The control.</returns>
     public static AuditControl ResourcesInLogicallyAirGappedVault(TimeSpan? maxAge = null)
     {
-        var (unit, value) = Interval(maxAge ?? TimeSpan.FromDays(1));
+        var (unit, value) = AuditControlRules.IntervalParameter(maxAge ?? TimeSpan.FromDays(1));
         return Create(AuditControlRules.ResourcesInLogicallyAirGappedVault, (AuditControlRules.RecoveryPointAgeUnit, unit), (AuditControlRules.RecoveryPointAgeValue, value));
     }
 
@@ -175,18 +175,6 @@ public sealed record AuditControl
         new() { Name = name, Parameters = new ValueMap<string>(parameters.Select(p => new KeyValuePair<string, string>(p.Key, p.Value))) };
 
     private static string Days(Retention retention) => retention.TotalDays.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static (string Unit, string Value) Interval(TimeSpan interval)
-    {
-        if (interval <= TimeSpan.Zero || interval.Ticks % TimeSpan.TicksPerHour != 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(interval), interval, "AWS Backup Audit Manager counts in whole hours or whole days; use e.g. TimeSpan.FromHours(12) or TimeSpan.FromDays(1).");
-        }
-
-        return interval.Ticks % TimeSpan.TicksPerDay == 0
-            ? ("days", ((long)interval.TotalDays).ToString(System.Globalization.CultureInfo.InvariantCulture))
-            : ("hours", ((long)interval.TotalHours).ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
 }
 
 /// <summary>The resources a control evaluates: resource types, one tag, or one resource id; empty means all.</summary>

@@ -69,11 +69,16 @@ internal sealed class LiveStateReader(IBackupClient client, TimeProvider timePro
     public async Task<LiveState> ReadAsync(BackupPosture posture, PostureApplyOptions options, CancellationToken cancellationToken)
     {
         var state = new LiveState();
-        foreach (var vault in posture.Vaults)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentReads, CancellationToken = cancellationToken };
+
+        // Independent objects are read concurrently and stored in declaration order, so the state (and every plan
+        // computed from it) is the same as when read one after another.
+        var vaults = await ReadEachAsync(posture.Vaults, (vault, ct) => ReadVaultAsync(vault.Name, ct), parallel).ConfigureAwait(false);
+        for (var i = 0; i < vaults.Length; i++)
         {
-            if (await ReadVaultAsync(vault.Name, cancellationToken).ConfigureAwait(false) is { } live)
+            if (vaults[i] is { } live)
             {
-                state.Vaults[vault.Name] = live;
+                state.Vaults[posture.Vaults[i].Name] = live;
                 state.Observe(live.Arn);
             }
         }
@@ -96,25 +101,28 @@ internal sealed class LiveStateReader(IBackupClient client, TimeProvider timePro
             listed.Add(plan);
         }
 
+        // The first listed plan of a declared name is compared; any other only needs what deleting it takes.
+        var plans = new List<(BackupPlansListMember Member, bool Declared)>();
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in listed)
         {
-            if (member.BackupPlanId is not { } id || member.BackupPlanName is not { } name)
+            if (member.BackupPlanId is not null && member.BackupPlanName is { } name)
             {
-                continue;
+                state.Observe(member.BackupPlanArn);
+                plans.Add((member, posture.FindPlan(name) is not null && claimed.Add(name)));
             }
+        }
 
-            state.Observe(member.BackupPlanArn);
-            if (posture.FindPlan(name) is not null && !state.Plans.ContainsKey(name))
+        var read = await ReadEachAsync(plans, (plan, ct) => plan.Declared ? ReadPlanAsync(plan.Member, posture, ct) : ReadUndeclaredPlanAsync(plan.Member, options, ct), parallel).ConfigureAwait(false);
+        for (var i = 0; i < plans.Count; i++)
+        {
+            if (plans[i].Declared)
             {
-                state.Plans[name] = await ReadPlanAsync(member, posture, cancellationToken).ConfigureAwait(false);
+                state.Plans[read[i].Name] = read[i];
             }
             else
             {
-                // Undeclared (or a second plan with a declared name): only what deleting it needs.
-                var selections = options.DeleteUndeclared
-                    ? await ListSelectionsAsync(id, withDetails: false, cancellationToken).ConfigureAwait(false)
-                    : [];
-                state.UndeclaredPlans.Add(new LivePlan(id, member.BackupPlanArn ?? string.Empty, name, member.VersionId, null, selections));
+                state.UndeclaredPlans.Add(read[i]);
             }
         }
 
@@ -244,6 +252,32 @@ internal sealed class LiveStateReader(IBackupClient client, TimeProvider timePro
         var tags = await ReadTagsAsync(arn, cancellationToken).ConfigureAwait(false);
         var model = PostureMapping.ToModel(describe, policy, notifications, tags, Now);
         return new LiveVault(arn, model, describe.LockDate);
+    }
+
+    /// <summary>Reads each item with at most <see cref="ParallelOptions.MaxDegreeOfParallelism"/> reads at once; results in item order.</summary>
+    private static async Task<TResult[]> ReadEachAsync<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, CancellationToken, Task<TResult>> read, ParallelOptions parallel)
+    {
+        var results = new TResult[items.Count];
+        if (parallel.MaxDegreeOfParallelism == 1 || items.Count < 2)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                results[i] = await read(items[i], parallel.CancellationToken).ConfigureAwait(false);
+            }
+
+            return results;
+        }
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), parallel, async (i, ct) => results[i] = await read(items[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return results;
+    }
+
+    private async Task<LivePlan> ReadUndeclaredPlanAsync(BackupPlansListMember member, PostureApplyOptions options, CancellationToken cancellationToken)
+    {
+        var selections = options.DeleteUndeclared
+            ? await ListSelectionsAsync(member.BackupPlanId!, withDetails: false, cancellationToken).ConfigureAwait(false)
+            : [];
+        return new LivePlan(member.BackupPlanId!, member.BackupPlanArn ?? string.Empty, member.BackupPlanName!, member.VersionId, null, selections);
     }
 
     private async Task<LivePlan> ReadPlanAsync(BackupPlansListMember member, BackupPosture posture, CancellationToken cancellationToken)

@@ -46,11 +46,13 @@ public sealed class PostureApplier
     /// The clock used for compliance lock dates only when the client does not tell the service's time
     /// (<see cref="IBackupServiceClock"/>; <see cref="BackupClient"/> does), or <see langword="null"/> for the system clock.
     /// </param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="PostureApplyOptions.Validate"/> says which and how to fix it).</exception>
     public PostureApplier(IBackupClient client, PostureApplyOptions? options = null, ILogger<PostureApplier>? logger = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
         _options = options ?? new PostureApplyOptions();
+        _options.Validate();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _kindPlanners = ObjectKindPlanners.For(client);

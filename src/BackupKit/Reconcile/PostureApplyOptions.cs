@@ -28,4 +28,27 @@ public sealed record PostureApplyOptions
     /// acknowledgement is refused before anything is written. Default: none.
     /// </summary>
     public IReadOnlyCollection<string> AcknowledgedChanges { get; init; } = [];
+
+    /// <summary>The most reads <see cref="MaxConcurrentReads"/> may be set to.</summary>
+    public const int MaxConcurrentReadsLimit = 16;
+
+    /// <summary>
+    /// Gets how many independent objects (vaults, plans with their selections) are read from AWS at once when the
+    /// live state is read: 1 reads one after another. Default 4, which keeps a large posture's reads well inside
+    /// AWS Backup's request rates (a throttled read is retried by the client's standard retry mode); 1 to 16.
+    /// </summary>
+    public int MaxConcurrentReads { get; init; } = 4;
+
+    /// <summary>Throws when an option is out of range, naming the option, the value and the fix.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public void Validate()
+    {
+        if (MaxConcurrentReads is < 1 or > MaxConcurrentReadsLimit)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxConcurrentReads),
+                MaxConcurrentReads,
+                $"PostureApplyOptions.MaxConcurrentReads is {MaxConcurrentReads}; set 1 (one read after another) to {MaxConcurrentReadsLimit}, or leave the default of 4.");
+        }
+    }
 }

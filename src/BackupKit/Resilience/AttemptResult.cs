@@ -5,14 +5,16 @@ namespace BackupKit.Resilience;
 /// <summary>What one HTTP attempt produced, once the whole answer was read. Failures the service answered are results, not exceptions, so that classifying and retrying them never throws.</summary>
 internal sealed class AttemptResult : IDisposable
 {
-    private byte[]? _errorBody;
-    private int _errorBodyLength;
+    // What only failed attempts carry lives in a second object, so a success (nearly every call) allocates half as much.
+    private readonly Failure? _failure;
 
-    private AttemptResult(AttemptResultKind kind, int statusCode, string? requestId)
+    private AttemptResult(AttemptResultKind kind, int statusCode, string? requestId, object? output, Failure? failure)
     {
         Kind = kind;
         StatusCode = statusCode;
         RequestId = requestId;
+        Output = output;
+        _failure = failure;
     }
 
     /// <summary>Success, an AWS error, or a success status whose body could not be read.</summary>
@@ -25,58 +27,81 @@ internal sealed class AttemptResult : IDisposable
     public string? RequestId { get; }
 
     /// <summary>The parsed output (success only).</summary>
-    public object? Output { get; private init; }
+    public object? Output { get; }
 
     /// <summary>The AWS error code without namespace (errors only); null when the answer named none.</summary>
-    public string? ErrorCode { get; private init; }
+    public string? ErrorCode => _failure?.ErrorCode;
 
     /// <summary>The service's error message (errors only).</summary>
-    public string? ErrorMessage { get; private init; }
+    public string? ErrorMessage => _failure?.ErrorMessage;
 
     /// <summary>Whether the answer refused the signing time and the client corrected its clock offset from the answer's <c>Date</c>.</summary>
-    public bool ClockSkewCorrected { get; private init; }
+    public bool ClockSkewCorrected => _failure?.ClockSkewCorrected ?? false;
 
     /// <summary>The service's <c>x-amz-retry-after</c> hint.</summary>
-    public TimeSpan? RetryAfter { get; private init; }
+    public TimeSpan? RetryAfter => _failure?.RetryAfter;
 
     /// <summary>Why a success body could not be read (malformed responses only).</summary>
-    public Exception? FormatError { get; private init; }
+    public Exception? FormatError => _failure?.FormatError;
 
     /// <summary>Whether a malformed success body may be retried (the operation is safe to repeat).</summary>
-    public bool MalformedIsRetryable { get; private init; }
+    public bool MalformedIsRetryable => _failure?.MalformedIsRetryable ?? false;
 
     /// <summary>The raw error body, for the modelled error's extra members.</summary>
-    public ReadOnlySpan<byte> ErrorBody => _errorBody is null ? default : _errorBody.AsSpan(0, _errorBodyLength);
+    public ReadOnlySpan<byte> ErrorBody => _failure?.Body is { } body ? body.AsSpan(0, _failure.BodyLength) : default;
 
     /// <summary>A successful answer.</summary>
     public static AttemptResult Success(int statusCode, string? requestId, object output) =>
-        new(AttemptResultKind.Success, statusCode, requestId) { Output = output };
+        new(AttemptResultKind.Success, statusCode, requestId, output, null);
 
     /// <summary>An AWS error. Takes ownership of <paramref name="pooledBody"/> (rented from <see cref="ArrayPool{T}.Shared"/>).</summary>
     public static AttemptResult ServiceError(
         int statusCode, string? requestId, string? errorCode, string? message, TimeSpan? retryAfter, byte[]? pooledBody, int bodyLength, bool clockSkewCorrected = false) =>
-        new(AttemptResultKind.ServiceError, statusCode, requestId)
+        new(AttemptResultKind.ServiceError, statusCode, requestId, null, new Failure
         {
             ClockSkewCorrected = clockSkewCorrected,
             ErrorCode = errorCode,
             ErrorMessage = message,
             RetryAfter = retryAfter,
-            _errorBody = pooledBody,
-            _errorBodyLength = bodyLength,
-        };
+            Body = pooledBody,
+            BodyLength = bodyLength,
+        });
 
     /// <summary>A success status whose body is not the operation's output.</summary>
     public static AttemptResult Malformed(int statusCode, string? requestId, Exception error, bool retryable) =>
-        new(AttemptResultKind.MalformedResponse, statusCode, requestId) { FormatError = error, MalformedIsRetryable = retryable };
+        new(AttemptResultKind.MalformedResponse, statusCode, requestId, null, new Failure { FormatError = error, MalformedIsRetryable = retryable });
 
     /// <summary>Returns the pooled error body.</summary>
     public void Dispose()
     {
-        var body = Interlocked.Exchange(ref _errorBody, null);
+        if (_failure is null)
+        {
+            return;
+        }
+
+        var body = Interlocked.Exchange(ref _failure.Body, null);
         if (body is not null)
         {
             ArrayPool<byte>.Shared.Return(body);
         }
+    }
+
+    private sealed class Failure
+    {
+        public byte[]? Body;
+        public int BodyLength;
+
+        public string? ErrorCode { get; init; }
+
+        public string? ErrorMessage { get; init; }
+
+        public bool ClockSkewCorrected { get; init; }
+
+        public TimeSpan? RetryAfter { get; init; }
+
+        public Exception? FormatError { get; init; }
+
+        public bool MalformedIsRetryable { get; init; }
     }
 }
 

@@ -400,6 +400,17 @@ public static class AuditControlRules
         return items;
     }
 
+    /// <summary>
+    /// Writes a duration as the unit/value pair of a control parameter: whole days as days, anything else as hours
+    /// (fractional or non-positive hours are kept as written, so that <see cref="CheckControl"/> reports them as BK9005).
+    /// </summary>
+    /// <param name="interval">The duration.</param>
+    /// <returns>The unit (<c>days</c> or <c>hours</c>) and the value text.</returns>
+    public static (string Unit, string Value) IntervalParameter(TimeSpan interval) =>
+        interval > TimeSpan.Zero && interval.Ticks % TimeSpan.TicksPerDay == 0
+            ? ("days", ((long)interval.TotalDays).ToString(CultureInfo.InvariantCulture))
+            : ("hours", interval.TotalHours.ToString("0.####", CultureInfo.InvariantCulture));
+
     private static void CheckUnitAndValue(List<RuleViolation> violations, string control, Dictionary<string, string> values, string unitName, string valueName, int maxHours, int maxDays)
     {
         var unit = values.TryGetValue(unitName, out var u) ? u : "days";
@@ -417,7 +428,7 @@ public static class AuditControlRules
         var max = unit == "hours" ? maxHours : maxDays;
         if (!TryPositive(text, out var value) || value > max)
         {
-            violations.Add(Parameter(control, valueName, text, $"with unit '{unit}' the value is 1 to {max}"));
+            violations.Add(Parameter(control, valueName, text, $"{text} {unit} is not a whole number from 1 to {max} {unit}"));
         }
     }
 

@@ -359,6 +359,12 @@ public static class RuleCatalog
         "The posture declares {0} vaults; the default AWS quota is 300 per account and Region",
         "300 vaults (all kinds) per account and Region (adjustable)", "6.1, 9");
 
+    /// <summary>BK6011: a principal excepted in a vault access policy's ARN condition is not an IAM principal ARN.</summary>
+    public static readonly RuleDescriptor DeletionExceptionPrincipal = new(RuleIds.DeletionExceptionPrincipal, Vault, RuleSeverity.Error,
+        "Vault access policy excepts a principal that is not an IAM ARN",
+        "'{0}' in the vault access policy's aws:PrincipalArn condition is not an IAM principal ARN; an ARN condition never matches it, so that principal is not excepted",
+        "aws:PrincipalArn values under Arn* condition operators are IAM role or user ARNs (arn:aws:iam::ACCOUNT:role/NAME)", "6.1");
+
     /// <summary>BK7001: rule retention outside the target vault's enforced range.</summary>
     public static readonly RuleDescriptor RuleRetentionOutsideVaultLock = new(RuleIds.RuleRetentionOutsideVaultLock, CrossReference, RuleSeverity.Error,
         "Rule retention is outside the target vault's locked range",
@@ -512,7 +518,7 @@ public static class RuleCatalog
         DeleteAfterRange, ColdStorageRange, ColdToDeleteGap, ContinuousRetention, ContinuousColdStorage,
         RuleCount, CopyActionCount, CopyDestinationArn, RecoveryPointTagCount, IndexActions, AdvancedBackupSettings, AirGappedTargetArn, UnknownTargetVault, PlanQuota,
         IamRoleArn, EmptySelection, ResourceArnPattern, ResourceCount, SelectionTagCount, SelectionConditionCount, SelectionsPerPlan, TagSelectionsPerPlan, ConditionKey,
-        KmsKeyArn, SnsTopicArn, NotificationEvents, LockMinRetention, LockMaxRetention, LockRange, LockChangeableFor, AirGappedRetention, AirGappedWithLock, VaultQuota,
+        KmsKeyArn, SnsTopicArn, NotificationEvents, LockMinRetention, LockMaxRetention, LockRange, LockChangeableFor, AirGappedRetention, AirGappedWithLock, VaultQuota, DeletionExceptionPrincipal,
         RuleRetentionOutsideVaultLock, CopyRetentionOutsideVaultLock,
         RestoreTestingStartWindow, RestoreTestingSelectionWindow, RestoreTestingRecoveryPointTypes, RestoreTestingVaults, RestoreTestingResourceType,
         RestoreTestingResources, RestoreTestingConditions, RestoreTestingValidationWindow, RestoreTestingSelectionsPerPlan, RestoreTestingPlanTags, RestoreTestingPlanQuota,

@@ -172,6 +172,9 @@ public static class RuleIds
     /// <summary>BK6010: see <see cref="RuleCatalog.VaultQuota"/>.</summary>
     public const string VaultQuota = "BK6010";
 
+    /// <summary>BK6011: see <see cref="RuleCatalog.DeletionExceptionPrincipal"/>.</summary>
+    public const string DeletionExceptionPrincipal = "BK6011";
+
     /// <summary>BK7001: see <see cref="RuleCatalog.RuleRetentionOutsideVaultLock"/>.</summary>
     public const string RuleRetentionOutsideVaultLock = "BK7001";
 

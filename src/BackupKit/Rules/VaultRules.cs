@@ -188,6 +188,29 @@ public static class VaultRules
             : Violations.One(new RuleViolation(RuleCatalog.VaultQuota, "vaults", vaultCount.ToString(CultureInfo.InvariantCulture),
                 "Request a quota increase in Service Quotas, or share vaults between plans.", vaultCount));
 
+    /// <summary>
+    /// Checks the principals a vault access policy excepts through an <c>aws:PrincipalArn</c> ARN condition, such as
+    /// the ones <c>DenyRecoveryPointDeletion</c> writes (BK6011): each is an IAM role or user ARN.
+    /// </summary>
+    /// <param name="principalArns">The excepted principals, as written.</param>
+    /// <returns>The violations; empty when valid.</returns>
+    public static IReadOnlyList<RuleViolation> CheckExceptedPrincipals(IEnumerable<string?> principalArns)
+    {
+        List<RuleViolation>? violations = null;
+        foreach (var principal in principalArns)
+        {
+            if (principal is not null && principal.StartsWith("arn:", StringComparison.Ordinal) && principal.IndexOf(":iam::", StringComparison.Ordinal) > 0)
+            {
+                continue;
+            }
+
+            (violations ??= new List<RuleViolation>()).Add(new RuleViolation(RuleCatalog.DeletionExceptionPrincipal, "accessPolicy", principal,
+                "Pass role or user ARNs, e.g. 'arn:aws:iam::123456789012:role/BackupAdmin' (aws iam get-role shows the ARN).", principal ?? "(null)"));
+        }
+
+        return violations ?? Violations.None;
+    }
+
     private static bool Contains(IReadOnlyList<string> values, string value)
     {
         foreach (var candidate in values)

@@ -173,17 +173,17 @@ public sealed class RestoreDrillOptions
 
         if (ValidatorTimeout <= TimeSpan.Zero)
         {
-            problems.Add($"ValidatorTimeout must be positive (was {ValidatorTimeout}).");
+            problems.Add($"ValidatorTimeout must be positive (was {BackupKit.Rules.DurationText.Format(ValidatorTimeout)}).");
         }
 
         if (CleanupTimeout <= TimeSpan.Zero)
         {
-            problems.Add($"CleanupTimeout must be positive (was {CleanupTimeout}).");
+            problems.Add($"CleanupTimeout must be positive (was {BackupKit.Rules.DurationText.Format(CleanupTimeout)}).");
         }
 
         if (CancellationGracePeriod < TimeSpan.Zero)
         {
-            problems.Add($"CancellationGracePeriod cannot be negative (was {CancellationGracePeriod}).");
+            problems.Add($"CancellationGracePeriod cannot be negative (was {BackupKit.Rules.DurationText.Format(CancellationGracePeriod)}).");
         }
 
         if (MaxConcurrency < 1)
@@ -205,7 +205,7 @@ public sealed class RestoreDrillOptions
 
         if (StalenessLimit is { } stale && stale <= TimeSpan.Zero)
         {
-            problems.Add($"StalenessLimit must be positive (was {stale}).");
+            problems.Add($"StalenessLimit must be positive (was {BackupKit.Rules.DurationText.Format(stale)}).");
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);

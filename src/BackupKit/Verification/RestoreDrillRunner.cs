@@ -265,7 +265,7 @@ public sealed class RestoreDrillRunner
                 var newest = usable.OrderByDescending(p => p.CreationDate).FirstOrDefault();
                 plan.RecoveryPointProblem = usable.Count == 0
                     ? $"None of the {candidate.Points.Count} recovery point(s) is usable (COMPLETED and not expired); the newest is {Describe(candidate.Points.OrderByDescending(p => p.CreationDate).First(), now)}."
-                    : $"No usable recovery point was created in the last {choice.Window}; the newest usable one is from {newest!.CreationDate:u}.";
+                    : $"No usable recovery point was created in the last {BackupKit.Rules.DurationText.Format(choice.Window!.Value)}; the newest usable one is from {newest!.CreationDate:u}.";
             }
             else
             {
@@ -703,7 +703,7 @@ public sealed class RestoreDrillRunner
                 if (!met)
                 {
                     verification.Failures.Add($"{measure} target of {target.Scope} missed: {Format(actual)} measured, {Format(l)} allowed.");
-                    VerificationLog.TargetMissed(_logger, verification.ResourceArn, measure, l, actual);
+                    VerificationLog.TargetMissed(_logger, verification.ResourceArn, measure, BackupKit.Rules.DurationText.Format(l), actual is { } took ? BackupKit.Rules.DurationText.Format(took) : "not measured");
                 }
             }
         }
@@ -736,7 +736,7 @@ public sealed class RestoreDrillRunner
             }
             catch (Exception e)
             {
-                verification.Cleanup = new CleanupReport(CleanupOutcome.LeftBehind, $"{restored}: clean-up failed: {(e is TimeoutException or OperationCanceledException ? $"it did not finish within {options.CleanupTimeout}" : e.Message)}");
+                verification.Cleanup = new CleanupReport(CleanupOutcome.LeftBehind, $"{restored}: clean-up failed: {(e is TimeoutException or OperationCanceledException ? $"it did not finish within {BackupKit.Rules.DurationText.Format(options.CleanupTimeout)}" : e.Message)}");
             }
         }
 

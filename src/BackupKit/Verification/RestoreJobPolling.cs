@@ -44,12 +44,12 @@ public sealed class RestoreJobPolling
     {
         if (InitialInterval <= TimeSpan.Zero)
         {
-            problems.Add($"{path}.InitialInterval must be positive (was {InitialInterval}); AWS suggests polling restore jobs every 30 seconds or more.");
+            problems.Add($"{path}.InitialInterval must be positive (was {BackupKit.Rules.DurationText.Format(InitialInterval)}); AWS suggests polling restore jobs every 30 seconds or more.");
         }
 
         if (MaxInterval < InitialInterval)
         {
-            problems.Add($"{path}.MaxInterval ({MaxInterval}) must be at least InitialInterval ({InitialInterval}).");
+            problems.Add($"{path}.MaxInterval ({BackupKit.Rules.DurationText.Format(MaxInterval)}) must be at least InitialInterval ({BackupKit.Rules.DurationText.Format(InitialInterval)}).");
         }
 
         if (!(BackoffFactor >= 1) || double.IsInfinity(BackoffFactor))
@@ -59,7 +59,7 @@ public sealed class RestoreJobPolling
 
         if (Deadline <= TimeSpan.Zero)
         {
-            problems.Add($"{path}.Deadline must be positive (was {Deadline}).");
+            problems.Add($"{path}.Deadline must be positive (was {BackupKit.Rules.DurationText.Format(Deadline)}).");
         }
     }
 

@@ -31,7 +31,8 @@ internal static partial class VerificationLog
 
     [LoggerMessage(EventId = 4006, EventName = "TargetMissed", Level = LogLevel.Warning,
         Message = "{ResourceArn} missed its {Measure} target of {Limit} ({Actual})")]
-    public static partial void TargetMissed(ILogger logger, string resourceArn, RecoveryMeasure measure, TimeSpan limit, TimeSpan? actual);
+    // Durations are passed as text in the unit a person thinks in (e.g. "1 hour 30 minutes"), not as "01:30:00".
+    public static partial void TargetMissed(ILogger logger, string resourceArn, RecoveryMeasure measure, string limit, string actual);
 
     [LoggerMessage(EventId = 4007, EventName = "CleanupEnded", Level = LogLevel.Information,
         Message = "Restored resource {RestoredResourceArn}: {Outcome}: {Message}")]
@@ -55,5 +56,5 @@ internal static partial class VerificationLog
 
     [LoggerMessage(EventId = 4022, EventName = "RestoreTestScanFailed", Level = LogLevel.Error,
         Message = "Scanning restore test jobs waiting for validation failed; retrying in {Interval}")]
-    public static partial void RestoreTestScanFailed(ILogger logger, Exception exception, TimeSpan interval);
+    public static partial void RestoreTestScanFailed(ILogger logger, Exception exception, string interval);
 }

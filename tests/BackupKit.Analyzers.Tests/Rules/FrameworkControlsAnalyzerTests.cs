@@ -99,7 +99,7 @@ public sealed class FrameworkControlsAnalyzerTests
                     .AddPlan("weekly", p => p.AddRule("r", r => r.InVault("prod").DeleteAfter(Retention.Days(7))))
                     .AddFramework("computed", f => f.Require(control).Require(AuditControl.RecoveryPointMinimumRetention(Retention.Days(days))))
                     .AddFramework("scoped", f => f.Require(AuditControl.RecoveryPointMinimumRetention(Retention.Days(35)).ForResourceTypes("RDS")))
-                    .AddFramework("invalid", f => f.Require(AuditControl.BackupPlanMinFrequencyAndMinRetention(TimeSpan.FromDays(40), Retention.Days(35))))
+                    .AddFramework("invalid", f => f.Require(AuditControl.BackupPlanMinFrequencyAndMinRetention({|#0:TimeSpan.FromDays(40)|}, Retention.Days(35))))
                     .Build();
 
                 BackupPosture NoFramework() => BackupPosture.Create()
@@ -107,5 +107,8 @@ public sealed class FrameworkControlsAnalyzerTests
                     .AddPlan("weekly", p => p.AddRule("r", r => r.InVault("prod").DeleteAfter(Retention.Days(7))))
                     .Build();
             }
-            """);
+            """,
+            // The invalid frequency is its own finding (BK9005), never a BK9101 judged against a value AWS refuses.
+            VerifyCS.Diagnostic(RuleIds.ControlParameter).WithLocation(0)
+                .WithArguments("requiredFrequencyValue", "BACKUP_PLAN_MIN_FREQUENCY_AND_MIN_RETENTION_CHECK", "40 days is not a whole number from 1 to 31 days"));
 }

@@ -35,6 +35,26 @@ public sealed class VaultRulesAnalyzerTests
             VerifyCS.Diagnostic(RuleIds.SnsTopicArn).WithLocation(6).WithArguments("my-topic"));
 
     [Fact]
+    public Task DeletionProtectionExceptingANonArn_IsReportedOnBothForms() =>
+        VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
+            using BackupKit.Building;
+            using BackupKit.Model;
+
+            class C
+            {
+                const string Admin = "arn:aws:iam::123456789012:role/BackupAdmin";
+
+                BackupPosture M() => BackupPosture.Create()
+                    .AddVault("builder", v => v.DenyRecoveryPointDeletion(Admin, {|#0:"BreakGlass"|}))
+                    .AddVault("static", v => v.WithAccessPolicy(VaultAccessPolicies.DenyRecoveryPointDeletion({|#1:"role/Admin"|})))
+                    .AddVault("fine", v => v.DenyRecoveryPointDeletion(Admin))
+                    .Build();
+            }
+            """,
+            VerifyCS.Diagnostic(RuleIds.DeletionExceptionPrincipal).WithLocation(0).WithArguments("BreakGlass"),
+            VerifyCS.Diagnostic(RuleIds.DeletionExceptionPrincipal).WithLocation(1).WithArguments("role/Admin"));
+
+    [Fact]
     public Task ValidOrNonConstantVaultSettings_DoNotReport() =>
         VerifyCS.VerifyAnalyzerAsync(/* lang=c#-test */ """
             using BackupKit.Building;

@@ -1,8 +1,8 @@
 using System.Reflection;
 using Amazon.Runtime;
 using BackupKit.Conformance.Infrastructure;
+using BackupKit.Local.Protocol;
 using BackupKit.Wire;
-using BackupKit.Wire.Protocol;
 
 namespace BackupKit.Conformance.Parity;
 
@@ -10,19 +10,19 @@ namespace BackupKit.Conformance.Parity;
 internal static class OurClient
 {
     /// <summary>Server-side binding, as the emulator does it: labels, query and body into the operation's input shape.</summary>
-    public static object ReadInput(OperationBinding binding, CapturedRequest request, IReadOnlyDictionary<string, string> labels)
+    public static object ReadInput(ServerBinding binding, CapturedRequest request, IReadOnlyDictionary<string, string> labels)
     {
         var query = request.QueryPairs
             .GroupBy(p => p.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Value).ToList(), StringComparer.Ordinal);
         var serverRequest = new ServerRequest(labels, name => query.TryGetValue(name, out var values) ? values : null, request.Body);
-        var readInput = binding.GetType().GetMethod(nameof(OperationBinding<object, object>.ReadInput), [typeof(ServerRequest)])
+        var readInput = binding.GetType().GetMethod(nameof(ServerBinding<object, object>.ReadInput), [typeof(ServerRequest)])
             ?? throw new InvalidOperationException($"{binding.Name}'s binding has no ReadInput(ServerRequest).");
         return Invoke(readInput, binding, [serverRequest])!;
     }
 
     /// <summary>Sends the input through a <see cref="BackupClient"/> pointed at <paramref name="endpoint"/> with the test credentials.</summary>
-    public static async Task SendAsync(OperationBinding binding, object input, Uri endpoint)
+    public static async Task SendAsync(ServerBinding binding, object input, Uri endpoint)
     {
         using var client = new BackupClient(
             endpoint, TestCredentials.Region, new BasicAWSCredentials(TestCredentials.AccessKeyId, TestCredentials.SecretAccessKey));

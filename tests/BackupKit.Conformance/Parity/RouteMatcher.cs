@@ -1,16 +1,15 @@
-using BackupKit.Wire;
-using BackupKit.Wire.Protocol;
+using BackupKit.Local.Protocol;
 
 namespace BackupKit.Conformance.Parity;
 
-/// <summary>Finds the generated binding whose method and URI template match a captured request, and its path labels.</summary>
+/// <summary>Finds the generated server binding (the emulator's routes) whose method and URI template match a captured request, and its path labels.</summary>
 internal static class RouteMatcher
 {
-    public static IReadOnlyList<(OperationBinding Binding, IReadOnlyDictionary<string, string> Labels)> Match(CapturedRequest request)
+    public static IReadOnlyList<(ServerBinding Binding, IReadOnlyDictionary<string, string> Labels)> Match(CapturedRequest request)
     {
         var queryKeys = request.QueryPairs.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-        var matches = new List<(OperationBinding, IReadOnlyDictionary<string, string>)>();
-        foreach (var binding in BackupOperations.All)
+        var matches = new List<(ServerBinding, IReadOnlyDictionary<string, string>)>();
+        foreach (var binding in ServerOperations.All)
         {
             if (binding.HttpMethod == request.Method && TryMatch(binding.UriTemplate, request.RawPath, queryKeys, out var labels))
             {

@@ -71,6 +71,39 @@ public sealed class BackupClientWireTests
     }
 
     [Fact]
+    public async Task HostHeader_IsSentOnceAsHttpClientWritesIt_AndSignedWithThatValue_ForAnIPv6Endpoint()
+    {
+        await using var server = new RawHttpServer(System.Net.IPAddress.IPv6Loopback);
+        server.Default = new ScriptedResponse(200, """{"BackupPlanId":"plan-1"}""");
+        using var client = TestCredentials.CreateClient(server.Endpoint);
+
+        await client.GetBackupPlanAsync(new GetBackupPlanInput { BackupPlanId = "plan-1" });
+
+        var request = Assert.Single(server.Requests);
+        var host = Assert.Single(request.Headers, h => h.Key.Equals("Host", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal($"[::1]:{server.Endpoint.Port}", host.Value);
+        Assert.Equal(JsSignedWithoutBody, SignedHeadersOf(request));
+        AssertSignatureVerifies(request, null);
+    }
+
+    [Fact]
+    public async Task ServiceTime_IsTheAnswersDateHeader_AndMovesWithTheClientsClock()
+    {
+        await using var server = new RawHttpServer();
+        server.Default = new ScriptedResponse(200, """{"BackupPlanId":"plan-1"}""", [new("Date", "Thu, 03 Dec 2026 12:00:00 GMT")]);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 11, 0, 0, TimeSpan.Zero));
+        using var client = new BackupClient(
+            new BackupClientOptions { ServiceUrl = server.Endpoint, Region = TestCredentials.Region, Credentials = TestCredentials.Basic }, null, clock);
+        Assert.Null(client.GetServiceTime());
+
+        await client.GetBackupPlanAsync(new GetBackupPlanInput { BackupPlanId = "plan-1" });
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero), client.GetServiceTime());
+        clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(new DateTimeOffset(2026, 12, 3, 12, 5, 0, TimeSpan.Zero), client.GetServiceTime());
+    }
+
+    [Fact]
     public async Task LabelWithReservedCharacters_IsEncodedOnceOnTheWire_AndTheSignatureVerifies()
     {
         await using var server = new RawHttpServer();

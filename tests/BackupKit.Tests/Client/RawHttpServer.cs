@@ -11,15 +11,19 @@ namespace BackupKit.Tests.Client;
 /// </summary>
 internal sealed class RawHttpServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<ScriptedResponse> _script = new();
     private readonly Task _loop;
 
-    public RawHttpServer()
+    /// <summary>Listens on a free port of <paramref name="address"/> (IPv4 loopback when null).</summary>
+    public RawHttpServer(IPAddress? address = null)
     {
+        address ??= IPAddress.Loopback;
+        _listener = new TcpListener(address, 0);
         _listener.Start();
-        Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
+        var port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        Endpoint = new Uri(address.AddressFamily == AddressFamily.InterNetworkV6 ? $"http://[{address}]:{port}" : $"http://{address}:{port}");
         _loop = AcceptLoopAsync();
     }
 

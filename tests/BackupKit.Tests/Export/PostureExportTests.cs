@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using BackupKit.Export;
+using BackupKit.Local.Protocol;
 using BackupKit.Mapping;
 using BackupKit.Model;
 using BackupKit.Tests.Mapping;
@@ -42,7 +43,7 @@ public sealed class PostureExportTests
         var json = PostureExport.ToBackupPlanJson(plan);
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
         reader.Read();
-        var document = WireJson.ReadBackupPlanInput(ref reader);
+        var document = ServerJson.ReadBackupPlanInput(ref reader);
 
         Assert.Equal(plan with { Selections = default, Tags = default }, PostureMapping.ToModel(document));
         using var parsed = JsonDocument.Parse(json);
@@ -57,9 +58,9 @@ public sealed class PostureExportTests
         var json = PostureExport.ToBackupPlanJson(Posture().FindPlan("prod")!);
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
         reader.Read();
-        var errors = new BackupKit.Wire.Protocol.ModelValidationErrors();
+        var errors = new ModelValidationErrors();
 
-        BackupOperations.CreateBackupPlan.Validate(new CreateBackupPlanInput { BackupPlan = WireJson.ReadBackupPlanInput(ref reader) }, errors);
+        ServerOperations.CreateBackupPlan.Validate(new CreateBackupPlanInput { BackupPlan = ServerJson.ReadBackupPlanInput(ref reader) }, errors);
 
         Assert.True(errors.IsEmpty, string.Join("; ", errors.Errors));
         using var parsed = JsonDocument.Parse(json);

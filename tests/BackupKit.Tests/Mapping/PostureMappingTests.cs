@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using BackupKit.Local.Protocol;
 using BackupKit.Mapping;
 using BackupKit.Model;
 using BackupKit.Wire;
@@ -90,7 +91,7 @@ public sealed class PostureMappingTests
         var json = Serialize(w => WireJson.WriteBackupPlanInput(w, document));
         var reader = new Utf8JsonReader(json);
         reader.Read();
-        var read = WireJson.ReadBackupPlanInput(ref reader);
+        var read = ServerJson.ReadBackupPlanInput(ref reader);
         var output = new GetBackupPlanOutput
         {
             BackupPlanId = "id",

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BackupKit.Building;
 using BackupKit.Model;
+using BackupKit.Rules;
 using static BackupKit.Model.Retention;
 
 namespace BackupKit.Tests.Posture;
@@ -43,12 +44,25 @@ public sealed class BuilderBehaviourTests
     }
 
     [Fact]
-    public void Deletion_protection_without_principals_denies_everyone_and_rejects_non_IAM_principals()
+    public void Deletion_protection_without_principals_denies_everyone_and_reports_non_IAM_principals_with_every_other_finding()
     {
         using var policy = JsonDocument.Parse(VaultAccessPolicies.DenyRecoveryPointDeletion());
-
         Assert.False(policy.RootElement.GetProperty("Statement")[0].TryGetProperty("Condition", out _));
-        Assert.Throws<ArgumentException>(() => VaultAccessPolicies.DenyRecoveryPointDeletion("BackupAdmin"));
+
+        // A principal that is not an IAM ARN is a BK6011 finding collected with the others (here an alias as KMS key),
+        // for the builder's own policy and for a hand-written one alike.
+        var exception = Assert.Throws<BackupPostureValidationException>(() => BackupPosture.Create()
+            .AddVault("vault", v => v.DenyRecoveryPointDeletion("BackupAdmin", "arn:aws:iam::123456789012:role/Ok").EncryptWith("alias/backup"))
+            .AddVault("handwritten", v => v.WithAccessPolicy(
+                """{"Version":"2012-10-17","Statement":{"Effect":"Deny","Principal":"*","Action":"backup:DeleteRecoveryPoint","Resource":"*","Condition":{"ArnNotEquals":{"AWS:PrincipalArn":["role/Admin"]}}}}"""))
+            .AddPlan("p", p => p.AddRule("r", r => r.InVault("vault").DeleteAfter(Days(35))))
+            .Build());
+        var principals = exception.Violations.Where(v => v.RuleId == RuleIds.DeletionExceptionPrincipal).ToList();
+        Assert.Equal(2, principals.Count);
+        Assert.Contains(principals, v => v.Value == "BackupAdmin" && v.Path.StartsWith("vaults[vault]", StringComparison.Ordinal));
+        Assert.Contains(principals, v => v.Value == "role/Admin" && v.Path.StartsWith("vaults[handwritten]", StringComparison.Ordinal));
+        Assert.Contains("arn:aws:iam::123456789012:role/BackupAdmin", principals[0].Fix, StringComparison.Ordinal);
+        Assert.Contains(exception.Violations, v => v.RuleId == RuleIds.KmsKeyArn);
     }
 
     [Fact]

@@ -249,6 +249,10 @@ internal static class InvalidCorpus
         ["unknown control"] = (() => Audited("f", f => f.Require(new AuditControl { Name = "BACKUP_EVERYTHING_FOREVER" })), "BK9004", "frameworks[f].controls[0].name"),
         ["frequency of 25 hours"] = (() => Audited("f", f => f.Require(AuditControl.BackupPlanMinFrequencyAndMinRetention(TimeSpan.FromHours(25)))), "BK9005", "frameworks[f].controls[0].parameters[requiredFrequencyValue]"),
         ["last recovery point within 32 days"] = (() => Audited("f", f => f.Require(AuditControl.LastRecoveryPointCreated(TimeSpan.FromDays(32)))), "BK9005", "frameworks[f].controls[0].parameters[recoveryPointAgeValue]"),
+        ["last recovery point within 90 minutes"] = (() => Audited("f", f => f.Require(AuditControl.LastRecoveryPointCreated(TimeSpan.FromMinutes(90)))), "BK9005", "frameworks[f].controls[0].parameters[recoveryPointAgeValue]"),
+        ["backups at least every zero hours"] = (() => Audited("f", f => f.Require(AuditControl.BackupPlanMinFrequencyAndMinRetention(TimeSpan.Zero))), "BK9005", "frameworks[f].controls[0].parameters[requiredFrequencyValue]"),
+        ["air-gapped copy at most minus one day old"] = (() => Audited("f", f => f.Require(AuditControl.ResourcesInLogicallyAirGappedVault(TimeSpan.FromDays(-1)))), "BK9005", "frameworks[f].controls[0].parameters[recoveryPointAgeValue]"),
+        ["deletion protection excepting a role name"] = (() => Vault(v => v.DenyRecoveryPointDeletion("BackupAdmin")), "BK6011", "vaults[primary].accessPolicy"),
         ["six principals allowed to delete"] = (() => Audited("f", f => f.Require(AuditControl.RecoveryPointManualDeletionDisabled(
             [.. Enumerable.Range(1, 6).Select(i => $"arn:aws:iam::123456789012:role/r{i}")]))), "BK9005", "frameworks[f].controls[0].parameters[principalArnList]"),
         ["cross-account list with a short id"] = (() => Audited("f", f => f.Require(AuditControl.ResourcesProtectedByCrossAccount("12345"))), "BK9005", "frameworks[f].controls[0].parameters[crossAccountList]"),

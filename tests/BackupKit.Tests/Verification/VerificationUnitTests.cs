@@ -30,6 +30,21 @@ public sealed class VerificationUnitTests
     }
 
     [Fact]
+    public void Options_messages_say_durations_as_a_person_does()
+    {
+        var options = new RestoreDrillOptions { CleanupTimeout = TimeSpan.FromMinutes(-90), StalenessLimit = TimeSpan.FromDays(-7).Add(TimeSpan.FromHours(-1)) };
+        options.Polling.MaxInterval = TimeSpan.FromSeconds(10);
+        options.Polling.InitialInterval = TimeSpan.FromSeconds(30);
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+
+        Assert.Contains("CleanupTimeout must be positive (was minus 1 hour 30 minutes)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("StalenessLimit must be positive (was minus 7 days 1 hour)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Polling.MaxInterval (10 seconds) must be at least InitialInterval (30 seconds)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("00:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Default_concurrency_follows_AWS_per_type_limits()
     {
         var options = new RestoreDrillOptions();

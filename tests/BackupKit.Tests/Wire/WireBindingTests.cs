@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using BackupKit.Wire;
+using BackupKit.Local.Protocol;
 using BackupKit.Wire.Protocol;
 
 namespace BackupKit.Tests.Wire;
@@ -129,7 +130,7 @@ public sealed class WireBindingTests
         var writer = Write(BackupOperations.UpdateBackupPlan, input);
         Assert.Equal("/backup/plans/abc-123", writer.Path);
 
-        var read = BackupOperations.UpdateBackupPlan.ReadInput(AsServerRequest(BackupOperations.UpdateBackupPlan, writer, new() { ["backupPlanId"] = "abc-123" }));
+        var read = ServerOperations.UpdateBackupPlan.ReadInput(AsServerRequest(BackupOperations.UpdateBackupPlan, writer, new() { ["backupPlanId"] = "abc-123" }));
 
         Assert.Equal("abc-123", read.BackupPlanId);
         Assert.Equal("prod", read.BackupPlan!.BackupPlanName);
@@ -138,7 +139,7 @@ public sealed class WireBindingTests
         Assert.Equal("enabled", read.BackupPlan.AdvancedBackupSettings![0].BackupOptions!["WindowsVSS"]);
 
         var jobs = Write(BackupOperations.ListBackupJobs, new ListBackupJobsInput { ByCreatedAfter = DateTimeOffset.FromUnixTimeSeconds(1706702400), MaxResults = 10 });
-        var readJobs = BackupOperations.ListBackupJobs.ReadInput(AsServerRequest(BackupOperations.ListBackupJobs, jobs, []));
+        var readJobs = ServerOperations.ListBackupJobs.ReadInput(AsServerRequest(BackupOperations.ListBackupJobs, jobs, []));
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1706702400), readJobs.ByCreatedAfter);
         Assert.Equal(10, readJobs.MaxResults);
     }
@@ -162,22 +163,22 @@ public sealed class WireBindingTests
     public void Model_constraints_name_the_member_and_the_rule()
     {
         var errors = new ModelValidationErrors();
-        BackupOperations.CreateBackupPlan.Validate(new CreateBackupPlanInput(), errors);
+        ServerOperations.CreateBackupPlan.Validate(new CreateBackupPlanInput(), errors);
         Assert.Contains(errors.Errors, e => e is { Kind: ModelValidationErrorKind.Missing, Path: "BackupPlan" });
 
         errors = new ModelValidationErrors();
-        BackupOperations.CreateBackupVault.Validate(new CreateBackupVaultInput { BackupVaultName = "bad name!" }, errors);
+        ServerOperations.CreateBackupVault.Validate(new CreateBackupVaultInput { BackupVaultName = "bad name!" }, errors);
         var error = Assert.Single(errors.Errors);
         Assert.Equal(ModelValidationErrorKind.Invalid, error.Kind);
         Assert.Equal("BackupVaultName", error.Path);
         Assert.Contains("bad name!", error.Message);
 
         errors = new ModelValidationErrors();
-        BackupOperations.ListBackupPlans.Validate(new ListBackupPlansInput { MaxResults = 0 }, errors);
+        ServerOperations.ListBackupPlans.Validate(new ListBackupPlansInput { MaxResults = 0 }, errors);
         Assert.Contains("between 1 and 1000", Assert.Single(errors.Errors).Message);
 
         errors = new ModelValidationErrors();
-        BackupOperations.PutBackupVaultNotifications.Validate(new PutBackupVaultNotificationsInput { BackupVaultName = "vault", SNSTopicArn = "arn:aws:sns:us-east-1:123456789012:t", BackupVaultEvents = [BackupVaultEvent.BACKUP_JOB_COMPLETED, "NOT_AN_EVENT"] }, errors);
+        ServerOperations.PutBackupVaultNotifications.Validate(new PutBackupVaultNotificationsInput { BackupVaultName = "vault", SNSTopicArn = "arn:aws:sns:us-east-1:123456789012:t", BackupVaultEvents = [BackupVaultEvent.BACKUP_JOB_COMPLETED, "NOT_AN_EVENT"] }, errors);
         Assert.Equal("BackupVaultEvents[1]", Assert.Single(errors.Errors).Path);
     }
 
@@ -187,7 +188,7 @@ public sealed class WireBindingTests
     public void Model_patterns_do_not_accept_a_trailing_newline(string name)
     {
         var errors = new ModelValidationErrors();
-        BackupOperations.CreateBackupVault.Validate(new CreateBackupVaultInput { BackupVaultName = name }, errors);
+        ServerOperations.CreateBackupVault.Validate(new CreateBackupVaultInput { BackupVaultName = name }, errors);
 
         Assert.Equal("BackupVaultName", Assert.Single(errors.Errors).Path);
     }

@@ -169,7 +169,7 @@ public sealed class RestoreTestingValidationHandler
         if (_timeProvider.GetUtcNow() >= deadline)
         {
             VerificationLog.RestoreTestWindowMissed(_logger, restoreJobId, resourceArn, windowEnd);
-            return NotReported($"The validation window ended at {windowEnd:u} (less the {_options.SafetyMargin} safety margin) before the job could be validated.") with { ValidationWindowEnd = windowEnd };
+            return NotReported($"The validation window ended at {windowEnd:u} (less the {BackupKit.Rules.DurationText.Format(_options.SafetyMargin)} safety margin) before the job could be validated.") with { ValidationWindowEnd = windowEnd };
         }
 
         var context = new RestoreValidationContext

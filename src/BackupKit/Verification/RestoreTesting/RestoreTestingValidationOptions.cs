@@ -53,22 +53,22 @@ public sealed class RestoreTestingValidationOptions
         var problems = new List<string>();
         if (ValidatorTimeout <= TimeSpan.Zero)
         {
-            problems.Add($"ValidatorTimeout must be positive (was {ValidatorTimeout}).");
+            problems.Add($"ValidatorTimeout must be positive (was {BackupKit.Rules.DurationText.Format(ValidatorTimeout)}).");
         }
 
         if (SafetyMargin < TimeSpan.Zero)
         {
-            problems.Add($"SafetyMargin cannot be negative (was {SafetyMargin}).");
+            problems.Add($"SafetyMargin cannot be negative (was {BackupKit.Rules.DurationText.Format(SafetyMargin)}).");
         }
 
         if (LookBack <= TimeSpan.Zero)
         {
-            problems.Add($"LookBack must be positive (was {LookBack}).");
+            problems.Add($"LookBack must be positive (was {BackupKit.Rules.DurationText.Format(LookBack)}).");
         }
 
         if (ScanInterval <= TimeSpan.Zero)
         {
-            problems.Add($"ScanInterval must be positive (was {ScanInterval}).");
+            problems.Add($"ScanInterval must be positive (was {BackupKit.Rules.DurationText.Format(ScanInterval)}).");
         }
 
         if (problems.Count > 0)

@@ -48,7 +48,7 @@ public sealed class RestoreTestingValidationService : BackgroundService
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                VerificationLog.RestoreTestScanFailed(_logger, e, _options.ScanInterval);
+                VerificationLog.RestoreTestScanFailed(_logger, e, BackupKit.Rules.DurationText.Format(_options.ScanInterval));
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));

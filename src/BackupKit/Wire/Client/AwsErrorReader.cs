@@ -102,6 +102,16 @@ internal static partial class AwsErrorReader
     public static string? ReadRequestId(HttpResponseHeaders headers) =>
         GetHeader(headers, "x-amzn-RequestId") ?? GetHeader(headers, "x-amz-request-id");
 
+    /// <summary>
+    /// The answer's <c>Date</c> (RFC 1123), read from the raw header without HttpClient's validating parser (which
+    /// allocates a parsed store per response); null when absent or not a date.
+    /// </summary>
+    public static DateTimeOffset? ReadDate(HttpResponseHeaders headers) =>
+        headers.NonValidated.TryGetValues("Date", out var values) && values.Count > 0
+        && DateTimeOffset.TryParseExact(values.ToString().AsSpan().Trim(), "r", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var date)
+            ? date
+            : null;
+
     /// <summary>A header's value without validation or parsing (no allocation beyond the string).</summary>
     public static string? GetHeader(HttpResponseHeaders headers, string name) =>
         headers.NonValidated.TryGetValues(name, out var values) && values.Count > 0 ? values.ToString() : null;

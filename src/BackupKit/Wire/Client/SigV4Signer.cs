@@ -79,7 +79,7 @@ internal sealed class SigV4Signer
             return "/";
         }
 
-        if (IsAlreadyCanonical(encodedPath))
+        if (IsAlreadyCanonical(encodedPath.AsSpan()))
         {
             return encodedPath;
         }
@@ -134,9 +134,9 @@ internal sealed class SigV4Signer
     /// Whether encoding again would change nothing: only unreserved characters and single slashes, no dot segments.
     /// True for almost every AWS Backup path (labels such as plan ids and vault names), so no allocation is needed.
     /// </summary>
-    private static bool IsAlreadyCanonical(string path)
+    public static bool IsAlreadyCanonical(ReadOnlySpan<char> path)
     {
-        if (path[0] != '/')
+        if (path.IsEmpty || path[0] != '/')
         {
             return false;
         }
@@ -155,7 +155,7 @@ internal sealed class SigV4Signer
                 continue;
             }
 
-            var segment = path.AsSpan(segmentStart, i - segmentStart);
+            var segment = path.Slice(segmentStart, i - segmentStart);
             var isLast = i == path.Length;
             if ((segment.IsEmpty && !isLast) || segment is "." || segment is "..")
             {
@@ -183,7 +183,7 @@ internal sealed class SigV4Signer
         ImmutableCredentials credentials,
         string amzDate,
         string method,
-        string canonicalUri,
+        ReadOnlySpan<char> canonicalUri,
         string canonicalQuery,
         ReadOnlySpan<KeyValuePair<string, string>> headers,
         string signedHeaders,

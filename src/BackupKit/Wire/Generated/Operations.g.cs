@@ -10,8 +10,8 @@ using BackupKit.Wire.Protocol;
 
 namespace BackupKit.Wire;
 
-/// <summary>The HTTP binding of every AWS Backup operation, generated from the service model.</summary>
-public static class BackupOperations
+/// <summary>The client's HTTP binding of every AWS Backup operation (request writer, response reader), generated from the service model.</summary>
+internal static class BackupOperations
 {
     /// <summary><c>AssociateBackupVaultMpaApprovalTeam</c>: <c>PUT /backup-vaults/{backupVaultName}/mpaApprovalTeam</c>.</summary>
     public static OperationBinding<AssociateBackupVaultMpaApprovalTeamInput, EmptyOutput> AssociateBackupVaultMpaApprovalTeam { get; } = new AssociateBackupVaultMpaApprovalTeamBinding();
@@ -388,32 +388,6 @@ internal sealed class AssociateBackupVaultMpaApprovalTeamBinding : OperationBind
         return EmptyOutput.Instance;
     }
 
-    public override AssociateBackupVaultMpaApprovalTeamInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        AssociateBackupVaultMpaApprovalTeamInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new AssociateBackupVaultMpaApprovalTeamInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadAssociateBackupVaultMpaApprovalTeamInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(AssociateBackupVaultMpaApprovalTeamInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateAssociateBackupVaultMpaApprovalTeamInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class CancelLegalHoldBinding : OperationBinding<CancelLegalHoldInput, CancelLegalHoldOutput>
@@ -443,35 +417,6 @@ internal sealed class CancelLegalHoldBinding : OperationBinding<CancelLegalHoldI
         return WireJson.ReadCancelLegalHoldOutput(ref reader);
     }
 
-    public override CancelLegalHoldInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        CancelLegalHoldInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new CancelLegalHoldInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadCancelLegalHoldInput(ref r);
-        }
-        v.LegalHoldId = request.GetLabel("legalHoldId");
-        if (request.GetQuery("cancelDescription") is { } q0) v.CancelDescription = q0;
-        if (request.GetQuery("retainRecordInDays") is { } q1) v.RetainRecordInDays = WireFormat.ParseInt64("RetainRecordInDays", q1);
-        return v;
-    }
-
-    public override void WriteOutput(CancelLegalHoldOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteCancelLegalHoldOutput(writer, output);
-    }
-
-    public override void Validate(CancelLegalHoldInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateCancelLegalHoldInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class CreateBackupAccessPointBinding : OperationBinding<CreateBackupAccessPointRequest, CreateBackupAccessPointResponse>
@@ -499,32 +444,6 @@ internal sealed class CreateBackupAccessPointBinding : OperationBinding<CreateBa
         return WireJson.ReadCreateBackupAccessPointResponse(ref reader);
     }
 
-    public override CreateBackupAccessPointRequest ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        CreateBackupAccessPointRequest v;
-        if (request.Body.IsEmpty)
-        {
-            v = new CreateBackupAccessPointRequest();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadCreateBackupAccessPointRequest(ref r);
-        }
-        return v;
-    }
-
-    public override void WriteOutput(CreateBackupAccessPointResponse output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteCreateBackupAccessPointResponse(writer, output);
-    }
-
-    public override void Validate(CreateBackupAccessPointRequest input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateCreateBackupAccessPointRequest(input, string.Empty, errors);
-    }
 }
 
 internal sealed class CreateBackupPlanBinding : OperationBinding<CreateBackupPlanInput, CreateBackupPlanOutput>
@@ -554,32 +473,6 @@ internal sealed class CreateBackupPlanBinding : OperationBinding<CreateBackupPla
         return WireJson.ReadCreateBackupPlanOutput(ref reader);
     }
 
-    public override CreateBackupPlanInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        CreateBackupPlanInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new CreateBackupPlanInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadCreateBackupPlanInput(ref r);
-        }
-        return v;
-    }
-
-    public override void WriteOutput(CreateBackupPlanOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteCreateBackupPlanOutput(writer, output);
-    }
-
-    public override void Validate(CreateBackupPlanInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateCreateBackupPlanInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class CreateBackupSelectionBinding : OperationBinding<CreateBackupSelectionInput, CreateBackupSelectionOutput>
@@ -611,33 +504,6 @@ internal sealed class CreateBackupSelectionBinding : OperationBinding<CreateBack
         return WireJson.ReadCreateBackupSelectionOutput(ref reader);
     }
 
-    public override CreateBackupSelectionInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        CreateBackupSelectionInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new CreateBackupSelectionInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadCreateBackupSelectionInput(ref r);
-        }
-        v.BackupPlanId = request.GetLabel("backupPlanId");
-        return v;
-    }
-
-    public override void WriteOutput(CreateBackupSelectionOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteCreateBackupSelectionOutput(writer, output);
-    }
-
-    public override void Validate(CreateBackupSelectionInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateCreateBackupSelectionInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class CreateBackupVaultBinding : OperationBinding<CreateBackupVaultInput, CreateBackupVaultOutput>
@@ -668,33 +534,6 @@ internal sealed class CreateBackupVaultBinding : OperationBinding<CreateBackupVa
         return WireJson.ReadCreateBackupVaultOutput(ref reader);
     }
 
-    public override CreateBackupVaultInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        CreateBackupVaultInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new CreateBackupVaultInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadCreateBackupVaultInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        return v;
-    }
-
-    public override void WriteOutput(CreateBackupVaultOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteCreateBackupVaultOutput(writer, output);
-    }
-
-    public override void Validate(CreateBackupVaultInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateCreateBackupVaultInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class CreateFrameworkBinding : OperationBinding<CreateFrameworkInput, CreateFrameworkOutput>
@@ -724,32 +563,6 @@ internal sealed class CreateFrameworkBinding : OperationBinding<CreateFrameworkI
         return WireJson.ReadCreateFrameworkOutput(ref reader);
     }
 
-    public override CreateFrameworkInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        CreateFrameworkInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new CreateFrameworkInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadCreateFrameworkInput(ref r);
-        }
-        return v;
-    }
-
-    public override void WriteOutput(CreateFrameworkOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteCreateFrameworkOutput(writer, output);
-    }
-
-    public override void Validate(CreateFrameworkInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateCreateFrameworkInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class CreateLegalHoldBinding : OperationBinding<CreateLegalHoldInput, CreateLegalHoldOutput>
@@ -779,32 +592,6 @@ internal sealed class CreateLegalHoldBinding : OperationBinding<CreateLegalHoldI
         return WireJson.ReadCreateLegalHoldOutput(ref reader);
     }
 
-    public override CreateLegalHoldInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        CreateLegalHoldInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new CreateLegalHoldInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadCreateLegalHoldInput(ref r);
-        }
-        return v;
-    }
-
-    public override void WriteOutput(CreateLegalHoldOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteCreateLegalHoldOutput(writer, output);
-    }
-
-    public override void Validate(CreateLegalHoldInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateCreateLegalHoldInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class CreateLogicallyAirGappedBackupVaultBinding : OperationBinding<CreateLogicallyAirGappedBackupVaultInput, CreateLogicallyAirGappedBackupVaultOutput>
@@ -835,33 +622,6 @@ internal sealed class CreateLogicallyAirGappedBackupVaultBinding : OperationBind
         return WireJson.ReadCreateLogicallyAirGappedBackupVaultOutput(ref reader);
     }
 
-    public override CreateLogicallyAirGappedBackupVaultInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        CreateLogicallyAirGappedBackupVaultInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new CreateLogicallyAirGappedBackupVaultInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadCreateLogicallyAirGappedBackupVaultInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        return v;
-    }
-
-    public override void WriteOutput(CreateLogicallyAirGappedBackupVaultOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteCreateLogicallyAirGappedBackupVaultOutput(writer, output);
-    }
-
-    public override void Validate(CreateLogicallyAirGappedBackupVaultInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateCreateLogicallyAirGappedBackupVaultInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class CreateReportPlanBinding : OperationBinding<CreateReportPlanInput, CreateReportPlanOutput>
@@ -891,32 +651,6 @@ internal sealed class CreateReportPlanBinding : OperationBinding<CreateReportPla
         return WireJson.ReadCreateReportPlanOutput(ref reader);
     }
 
-    public override CreateReportPlanInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        CreateReportPlanInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new CreateReportPlanInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadCreateReportPlanInput(ref r);
-        }
-        return v;
-    }
-
-    public override void WriteOutput(CreateReportPlanOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteCreateReportPlanOutput(writer, output);
-    }
-
-    public override void Validate(CreateReportPlanInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateCreateReportPlanInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class CreateRestoreAccessBackupVaultBinding : OperationBinding<CreateRestoreAccessBackupVaultInput, CreateRestoreAccessBackupVaultOutput>
@@ -946,32 +680,6 @@ internal sealed class CreateRestoreAccessBackupVaultBinding : OperationBinding<C
         return WireJson.ReadCreateRestoreAccessBackupVaultOutput(ref reader);
     }
 
-    public override CreateRestoreAccessBackupVaultInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        CreateRestoreAccessBackupVaultInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new CreateRestoreAccessBackupVaultInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadCreateRestoreAccessBackupVaultInput(ref r);
-        }
-        return v;
-    }
-
-    public override void WriteOutput(CreateRestoreAccessBackupVaultOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteCreateRestoreAccessBackupVaultOutput(writer, output);
-    }
-
-    public override void Validate(CreateRestoreAccessBackupVaultInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateCreateRestoreAccessBackupVaultInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class CreateRestoreTestingPlanBinding : OperationBinding<CreateRestoreTestingPlanInput, CreateRestoreTestingPlanOutput>
@@ -999,32 +707,6 @@ internal sealed class CreateRestoreTestingPlanBinding : OperationBinding<CreateR
         return WireJson.ReadCreateRestoreTestingPlanOutput(ref reader);
     }
 
-    public override CreateRestoreTestingPlanInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        CreateRestoreTestingPlanInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new CreateRestoreTestingPlanInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadCreateRestoreTestingPlanInput(ref r);
-        }
-        return v;
-    }
-
-    public override void WriteOutput(CreateRestoreTestingPlanOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteCreateRestoreTestingPlanOutput(writer, output);
-    }
-
-    public override void Validate(CreateRestoreTestingPlanInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateCreateRestoreTestingPlanInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class CreateRestoreTestingSelectionBinding : OperationBinding<CreateRestoreTestingSelectionInput, CreateRestoreTestingSelectionOutput>
@@ -1054,33 +736,6 @@ internal sealed class CreateRestoreTestingSelectionBinding : OperationBinding<Cr
         return WireJson.ReadCreateRestoreTestingSelectionOutput(ref reader);
     }
 
-    public override CreateRestoreTestingSelectionInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        CreateRestoreTestingSelectionInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new CreateRestoreTestingSelectionInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadCreateRestoreTestingSelectionInput(ref r);
-        }
-        v.RestoreTestingPlanName = request.GetLabel("RestoreTestingPlanName");
-        return v;
-    }
-
-    public override void WriteOutput(CreateRestoreTestingSelectionOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteCreateRestoreTestingSelectionOutput(writer, output);
-    }
-
-    public override void Validate(CreateRestoreTestingSelectionInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateCreateRestoreTestingSelectionInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class CreateTieringConfigurationBinding : OperationBinding<CreateTieringConfigurationInput, CreateTieringConfigurationOutput>
@@ -1110,32 +765,6 @@ internal sealed class CreateTieringConfigurationBinding : OperationBinding<Creat
         return WireJson.ReadCreateTieringConfigurationOutput(ref reader);
     }
 
-    public override CreateTieringConfigurationInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        CreateTieringConfigurationInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new CreateTieringConfigurationInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadCreateTieringConfigurationInput(ref r);
-        }
-        return v;
-    }
-
-    public override void WriteOutput(CreateTieringConfigurationOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteCreateTieringConfigurationOutput(writer, output);
-    }
-
-    public override void Validate(CreateTieringConfigurationInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateCreateTieringConfigurationInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DeleteBackupAccessPointBinding : OperationBinding<DeleteBackupAccessPointInput, EmptyOutput>
@@ -1162,32 +791,6 @@ internal sealed class DeleteBackupAccessPointBinding : OperationBinding<DeleteBa
         return EmptyOutput.Instance;
     }
 
-    public override DeleteBackupAccessPointInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DeleteBackupAccessPointInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DeleteBackupAccessPointInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDeleteBackupAccessPointInput(ref r);
-        }
-        v.AccessPointArn = request.GetLabel("AccessPointArn");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(DeleteBackupAccessPointInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDeleteBackupAccessPointInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DeleteBackupPlanBinding : OperationBinding<DeleteBackupPlanInput, DeleteBackupPlanOutput>
@@ -1215,33 +818,6 @@ internal sealed class DeleteBackupPlanBinding : OperationBinding<DeleteBackupPla
         return WireJson.ReadDeleteBackupPlanOutput(ref reader);
     }
 
-    public override DeleteBackupPlanInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DeleteBackupPlanInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DeleteBackupPlanInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDeleteBackupPlanInput(ref r);
-        }
-        v.BackupPlanId = request.GetLabel("backupPlanId");
-        return v;
-    }
-
-    public override void WriteOutput(DeleteBackupPlanOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteDeleteBackupPlanOutput(writer, output);
-    }
-
-    public override void Validate(DeleteBackupPlanInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDeleteBackupPlanInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DeleteBackupSelectionBinding : OperationBinding<DeleteBackupSelectionInput, EmptyOutput>
@@ -1270,33 +846,6 @@ internal sealed class DeleteBackupSelectionBinding : OperationBinding<DeleteBack
         return EmptyOutput.Instance;
     }
 
-    public override DeleteBackupSelectionInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DeleteBackupSelectionInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DeleteBackupSelectionInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDeleteBackupSelectionInput(ref r);
-        }
-        v.BackupPlanId = request.GetLabel("backupPlanId");
-        v.SelectionId = request.GetLabel("selectionId");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(DeleteBackupSelectionInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDeleteBackupSelectionInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DeleteBackupVaultBinding : OperationBinding<DeleteBackupVaultInput, EmptyOutput>
@@ -1323,32 +872,6 @@ internal sealed class DeleteBackupVaultBinding : OperationBinding<DeleteBackupVa
         return EmptyOutput.Instance;
     }
 
-    public override DeleteBackupVaultInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DeleteBackupVaultInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DeleteBackupVaultInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDeleteBackupVaultInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(DeleteBackupVaultInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDeleteBackupVaultInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DeleteBackupVaultAccessPolicyBinding : OperationBinding<DeleteBackupVaultAccessPolicyInput, EmptyOutput>
@@ -1376,32 +899,6 @@ internal sealed class DeleteBackupVaultAccessPolicyBinding : OperationBinding<De
         return EmptyOutput.Instance;
     }
 
-    public override DeleteBackupVaultAccessPolicyInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DeleteBackupVaultAccessPolicyInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DeleteBackupVaultAccessPolicyInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDeleteBackupVaultAccessPolicyInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(DeleteBackupVaultAccessPolicyInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDeleteBackupVaultAccessPolicyInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DeleteBackupVaultLockConfigurationBinding : OperationBinding<DeleteBackupVaultLockConfigurationInput, EmptyOutput>
@@ -1429,32 +926,6 @@ internal sealed class DeleteBackupVaultLockConfigurationBinding : OperationBindi
         return EmptyOutput.Instance;
     }
 
-    public override DeleteBackupVaultLockConfigurationInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DeleteBackupVaultLockConfigurationInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DeleteBackupVaultLockConfigurationInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDeleteBackupVaultLockConfigurationInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(DeleteBackupVaultLockConfigurationInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDeleteBackupVaultLockConfigurationInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DeleteBackupVaultNotificationsBinding : OperationBinding<DeleteBackupVaultNotificationsInput, EmptyOutput>
@@ -1482,32 +953,6 @@ internal sealed class DeleteBackupVaultNotificationsBinding : OperationBinding<D
         return EmptyOutput.Instance;
     }
 
-    public override DeleteBackupVaultNotificationsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DeleteBackupVaultNotificationsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DeleteBackupVaultNotificationsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDeleteBackupVaultNotificationsInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(DeleteBackupVaultNotificationsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDeleteBackupVaultNotificationsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DeleteFrameworkBinding : OperationBinding<DeleteFrameworkInput, EmptyOutput>
@@ -1534,32 +979,6 @@ internal sealed class DeleteFrameworkBinding : OperationBinding<DeleteFrameworkI
         return EmptyOutput.Instance;
     }
 
-    public override DeleteFrameworkInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DeleteFrameworkInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DeleteFrameworkInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDeleteFrameworkInput(ref r);
-        }
-        v.FrameworkName = request.GetLabel("frameworkName");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(DeleteFrameworkInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDeleteFrameworkInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DeleteRecoveryPointBinding : OperationBinding<DeleteRecoveryPointInput, EmptyOutput>
@@ -1588,33 +1007,6 @@ internal sealed class DeleteRecoveryPointBinding : OperationBinding<DeleteRecove
         return EmptyOutput.Instance;
     }
 
-    public override DeleteRecoveryPointInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DeleteRecoveryPointInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DeleteRecoveryPointInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDeleteRecoveryPointInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        v.RecoveryPointArn = request.GetLabel("recoveryPointArn");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(DeleteRecoveryPointInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDeleteRecoveryPointInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DeleteReportPlanBinding : OperationBinding<DeleteReportPlanInput, EmptyOutput>
@@ -1641,32 +1033,6 @@ internal sealed class DeleteReportPlanBinding : OperationBinding<DeleteReportPla
         return EmptyOutput.Instance;
     }
 
-    public override DeleteReportPlanInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DeleteReportPlanInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DeleteReportPlanInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDeleteReportPlanInput(ref r);
-        }
-        v.ReportPlanName = request.GetLabel("reportPlanName");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(DeleteReportPlanInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDeleteReportPlanInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DeleteRestoreTestingPlanBinding : OperationBinding<DeleteRestoreTestingPlanInput, EmptyOutput>
@@ -1693,32 +1059,6 @@ internal sealed class DeleteRestoreTestingPlanBinding : OperationBinding<DeleteR
         return EmptyOutput.Instance;
     }
 
-    public override DeleteRestoreTestingPlanInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DeleteRestoreTestingPlanInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DeleteRestoreTestingPlanInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDeleteRestoreTestingPlanInput(ref r);
-        }
-        v.RestoreTestingPlanName = request.GetLabel("RestoreTestingPlanName");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(DeleteRestoreTestingPlanInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDeleteRestoreTestingPlanInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DeleteRestoreTestingSelectionBinding : OperationBinding<DeleteRestoreTestingSelectionInput, EmptyOutput>
@@ -1747,33 +1087,6 @@ internal sealed class DeleteRestoreTestingSelectionBinding : OperationBinding<De
         return EmptyOutput.Instance;
     }
 
-    public override DeleteRestoreTestingSelectionInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DeleteRestoreTestingSelectionInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DeleteRestoreTestingSelectionInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDeleteRestoreTestingSelectionInput(ref r);
-        }
-        v.RestoreTestingPlanName = request.GetLabel("RestoreTestingPlanName");
-        v.RestoreTestingSelectionName = request.GetLabel("RestoreTestingSelectionName");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(DeleteRestoreTestingSelectionInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDeleteRestoreTestingSelectionInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DeleteTieringConfigurationBinding : OperationBinding<DeleteTieringConfigurationInput, DeleteTieringConfigurationOutput>
@@ -1801,33 +1114,6 @@ internal sealed class DeleteTieringConfigurationBinding : OperationBinding<Delet
         return WireJson.ReadDeleteTieringConfigurationOutput(ref reader);
     }
 
-    public override DeleteTieringConfigurationInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DeleteTieringConfigurationInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DeleteTieringConfigurationInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDeleteTieringConfigurationInput(ref r);
-        }
-        v.TieringConfigurationName = request.GetLabel("tieringConfigurationName");
-        return v;
-    }
-
-    public override void WriteOutput(DeleteTieringConfigurationOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteDeleteTieringConfigurationOutput(writer, output);
-    }
-
-    public override void Validate(DeleteTieringConfigurationInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDeleteTieringConfigurationInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DescribeBackupAccessPointBinding : OperationBinding<DescribeBackupAccessPointInput, DescribeBackupAccessPointResponse>
@@ -1855,33 +1141,6 @@ internal sealed class DescribeBackupAccessPointBinding : OperationBinding<Descri
         return WireJson.ReadDescribeBackupAccessPointResponse(ref reader);
     }
 
-    public override DescribeBackupAccessPointInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DescribeBackupAccessPointInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DescribeBackupAccessPointInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDescribeBackupAccessPointInput(ref r);
-        }
-        v.AccessPointArn = request.GetLabel("AccessPointArn");
-        return v;
-    }
-
-    public override void WriteOutput(DescribeBackupAccessPointResponse output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteDescribeBackupAccessPointResponse(writer, output);
-    }
-
-    public override void Validate(DescribeBackupAccessPointInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDescribeBackupAccessPointInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DescribeBackupJobBinding : OperationBinding<DescribeBackupJobInput, DescribeBackupJobOutput>
@@ -1909,33 +1168,6 @@ internal sealed class DescribeBackupJobBinding : OperationBinding<DescribeBackup
         return WireJson.ReadDescribeBackupJobOutput(ref reader);
     }
 
-    public override DescribeBackupJobInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DescribeBackupJobInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DescribeBackupJobInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDescribeBackupJobInput(ref r);
-        }
-        v.BackupJobId = request.GetLabel("backupJobId");
-        return v;
-    }
-
-    public override void WriteOutput(DescribeBackupJobOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteDescribeBackupJobOutput(writer, output);
-    }
-
-    public override void Validate(DescribeBackupJobInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDescribeBackupJobInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DescribeBackupVaultBinding : OperationBinding<DescribeBackupVaultInput, DescribeBackupVaultOutput>
@@ -1964,34 +1196,6 @@ internal sealed class DescribeBackupVaultBinding : OperationBinding<DescribeBack
         return WireJson.ReadDescribeBackupVaultOutput(ref reader);
     }
 
-    public override DescribeBackupVaultInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DescribeBackupVaultInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DescribeBackupVaultInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDescribeBackupVaultInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        if (request.GetQuery("backupVaultAccountId") is { } q0) v.BackupVaultAccountId = q0;
-        return v;
-    }
-
-    public override void WriteOutput(DescribeBackupVaultOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteDescribeBackupVaultOutput(writer, output);
-    }
-
-    public override void Validate(DescribeBackupVaultInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDescribeBackupVaultInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DescribeCopyJobBinding : OperationBinding<DescribeCopyJobInput, DescribeCopyJobOutput>
@@ -2019,33 +1223,6 @@ internal sealed class DescribeCopyJobBinding : OperationBinding<DescribeCopyJobI
         return WireJson.ReadDescribeCopyJobOutput(ref reader);
     }
 
-    public override DescribeCopyJobInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DescribeCopyJobInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DescribeCopyJobInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDescribeCopyJobInput(ref r);
-        }
-        v.CopyJobId = request.GetLabel("copyJobId");
-        return v;
-    }
-
-    public override void WriteOutput(DescribeCopyJobOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteDescribeCopyJobOutput(writer, output);
-    }
-
-    public override void Validate(DescribeCopyJobInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDescribeCopyJobInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DescribeFrameworkBinding : OperationBinding<DescribeFrameworkInput, DescribeFrameworkOutput>
@@ -2073,33 +1250,6 @@ internal sealed class DescribeFrameworkBinding : OperationBinding<DescribeFramew
         return WireJson.ReadDescribeFrameworkOutput(ref reader);
     }
 
-    public override DescribeFrameworkInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DescribeFrameworkInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DescribeFrameworkInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDescribeFrameworkInput(ref r);
-        }
-        v.FrameworkName = request.GetLabel("frameworkName");
-        return v;
-    }
-
-    public override void WriteOutput(DescribeFrameworkOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteDescribeFrameworkOutput(writer, output);
-    }
-
-    public override void Validate(DescribeFrameworkInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDescribeFrameworkInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DescribeGlobalSettingsBinding : OperationBinding<DescribeGlobalSettingsInput, DescribeGlobalSettingsOutput>
@@ -2126,32 +1276,6 @@ internal sealed class DescribeGlobalSettingsBinding : OperationBinding<DescribeG
         return WireJson.ReadDescribeGlobalSettingsOutput(ref reader);
     }
 
-    public override DescribeGlobalSettingsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DescribeGlobalSettingsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DescribeGlobalSettingsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDescribeGlobalSettingsInput(ref r);
-        }
-        return v;
-    }
-
-    public override void WriteOutput(DescribeGlobalSettingsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteDescribeGlobalSettingsOutput(writer, output);
-    }
-
-    public override void Validate(DescribeGlobalSettingsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDescribeGlobalSettingsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DescribeProtectedResourceBinding : OperationBinding<DescribeProtectedResourceInput, DescribeProtectedResourceOutput>
@@ -2179,33 +1303,6 @@ internal sealed class DescribeProtectedResourceBinding : OperationBinding<Descri
         return WireJson.ReadDescribeProtectedResourceOutput(ref reader);
     }
 
-    public override DescribeProtectedResourceInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DescribeProtectedResourceInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DescribeProtectedResourceInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDescribeProtectedResourceInput(ref r);
-        }
-        v.ResourceArn = request.GetLabel("resourceArn");
-        return v;
-    }
-
-    public override void WriteOutput(DescribeProtectedResourceOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteDescribeProtectedResourceOutput(writer, output);
-    }
-
-    public override void Validate(DescribeProtectedResourceInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDescribeProtectedResourceInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DescribeRecoveryPointBinding : OperationBinding<DescribeRecoveryPointInput, DescribeRecoveryPointOutput>
@@ -2236,35 +1333,6 @@ internal sealed class DescribeRecoveryPointBinding : OperationBinding<DescribeRe
         return WireJson.ReadDescribeRecoveryPointOutput(ref reader);
     }
 
-    public override DescribeRecoveryPointInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DescribeRecoveryPointInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DescribeRecoveryPointInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDescribeRecoveryPointInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        v.RecoveryPointArn = request.GetLabel("recoveryPointArn");
-        if (request.GetQuery("backupVaultAccountId") is { } q0) v.BackupVaultAccountId = q0;
-        return v;
-    }
-
-    public override void WriteOutput(DescribeRecoveryPointOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteDescribeRecoveryPointOutput(writer, output);
-    }
-
-    public override void Validate(DescribeRecoveryPointInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDescribeRecoveryPointInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DescribeRegionSettingsBinding : OperationBinding<DescribeRegionSettingsInput, DescribeRegionSettingsOutput>
@@ -2291,32 +1359,6 @@ internal sealed class DescribeRegionSettingsBinding : OperationBinding<DescribeR
         return WireJson.ReadDescribeRegionSettingsOutput(ref reader);
     }
 
-    public override DescribeRegionSettingsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DescribeRegionSettingsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DescribeRegionSettingsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDescribeRegionSettingsInput(ref r);
-        }
-        return v;
-    }
-
-    public override void WriteOutput(DescribeRegionSettingsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteDescribeRegionSettingsOutput(writer, output);
-    }
-
-    public override void Validate(DescribeRegionSettingsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDescribeRegionSettingsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DescribeReportJobBinding : OperationBinding<DescribeReportJobInput, DescribeReportJobOutput>
@@ -2344,33 +1386,6 @@ internal sealed class DescribeReportJobBinding : OperationBinding<DescribeReport
         return WireJson.ReadDescribeReportJobOutput(ref reader);
     }
 
-    public override DescribeReportJobInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DescribeReportJobInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DescribeReportJobInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDescribeReportJobInput(ref r);
-        }
-        v.ReportJobId = request.GetLabel("reportJobId");
-        return v;
-    }
-
-    public override void WriteOutput(DescribeReportJobOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteDescribeReportJobOutput(writer, output);
-    }
-
-    public override void Validate(DescribeReportJobInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDescribeReportJobInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DescribeReportPlanBinding : OperationBinding<DescribeReportPlanInput, DescribeReportPlanOutput>
@@ -2398,33 +1413,6 @@ internal sealed class DescribeReportPlanBinding : OperationBinding<DescribeRepor
         return WireJson.ReadDescribeReportPlanOutput(ref reader);
     }
 
-    public override DescribeReportPlanInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DescribeReportPlanInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DescribeReportPlanInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDescribeReportPlanInput(ref r);
-        }
-        v.ReportPlanName = request.GetLabel("reportPlanName");
-        return v;
-    }
-
-    public override void WriteOutput(DescribeReportPlanOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteDescribeReportPlanOutput(writer, output);
-    }
-
-    public override void Validate(DescribeReportPlanInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDescribeReportPlanInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DescribeRestoreJobBinding : OperationBinding<DescribeRestoreJobInput, DescribeRestoreJobOutput>
@@ -2452,33 +1440,6 @@ internal sealed class DescribeRestoreJobBinding : OperationBinding<DescribeResto
         return WireJson.ReadDescribeRestoreJobOutput(ref reader);
     }
 
-    public override DescribeRestoreJobInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DescribeRestoreJobInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DescribeRestoreJobInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDescribeRestoreJobInput(ref r);
-        }
-        v.RestoreJobId = request.GetLabel("restoreJobId");
-        return v;
-    }
-
-    public override void WriteOutput(DescribeRestoreJobOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteDescribeRestoreJobOutput(writer, output);
-    }
-
-    public override void Validate(DescribeRestoreJobInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDescribeRestoreJobInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DescribeScanJobBinding : OperationBinding<DescribeScanJobInput, DescribeScanJobOutput>
@@ -2506,33 +1467,6 @@ internal sealed class DescribeScanJobBinding : OperationBinding<DescribeScanJobI
         return WireJson.ReadDescribeScanJobOutput(ref reader);
     }
 
-    public override DescribeScanJobInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DescribeScanJobInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DescribeScanJobInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDescribeScanJobInput(ref r);
-        }
-        v.ScanJobId = request.GetLabel("ScanJobId");
-        return v;
-    }
-
-    public override void WriteOutput(DescribeScanJobOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteDescribeScanJobOutput(writer, output);
-    }
-
-    public override void Validate(DescribeScanJobInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDescribeScanJobInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DisassociateBackupVaultMpaApprovalTeamBinding : OperationBinding<DisassociateBackupVaultMpaApprovalTeamInput, EmptyOutput>
@@ -2562,32 +1496,6 @@ internal sealed class DisassociateBackupVaultMpaApprovalTeamBinding : OperationB
         return EmptyOutput.Instance;
     }
 
-    public override DisassociateBackupVaultMpaApprovalTeamInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DisassociateBackupVaultMpaApprovalTeamInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DisassociateBackupVaultMpaApprovalTeamInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDisassociateBackupVaultMpaApprovalTeamInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(DisassociateBackupVaultMpaApprovalTeamInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDisassociateBackupVaultMpaApprovalTeamInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DisassociateRecoveryPointBinding : OperationBinding<DisassociateRecoveryPointInput, EmptyOutput>
@@ -2617,33 +1525,6 @@ internal sealed class DisassociateRecoveryPointBinding : OperationBinding<Disass
         return EmptyOutput.Instance;
     }
 
-    public override DisassociateRecoveryPointInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DisassociateRecoveryPointInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DisassociateRecoveryPointInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDisassociateRecoveryPointInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        v.RecoveryPointArn = request.GetLabel("recoveryPointArn");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(DisassociateRecoveryPointInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDisassociateRecoveryPointInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class DisassociateRecoveryPointFromParentBinding : OperationBinding<DisassociateRecoveryPointFromParentInput, EmptyOutput>
@@ -2673,33 +1554,6 @@ internal sealed class DisassociateRecoveryPointFromParentBinding : OperationBind
         return EmptyOutput.Instance;
     }
 
-    public override DisassociateRecoveryPointFromParentInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        DisassociateRecoveryPointFromParentInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new DisassociateRecoveryPointFromParentInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadDisassociateRecoveryPointFromParentInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        v.RecoveryPointArn = request.GetLabel("recoveryPointArn");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(DisassociateRecoveryPointFromParentInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateDisassociateRecoveryPointFromParentInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ExportBackupPlanTemplateBinding : OperationBinding<ExportBackupPlanTemplateInput, ExportBackupPlanTemplateOutput>
@@ -2728,33 +1582,6 @@ internal sealed class ExportBackupPlanTemplateBinding : OperationBinding<ExportB
         return WireJson.ReadExportBackupPlanTemplateOutput(ref reader);
     }
 
-    public override ExportBackupPlanTemplateInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ExportBackupPlanTemplateInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ExportBackupPlanTemplateInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadExportBackupPlanTemplateInput(ref r);
-        }
-        v.BackupPlanId = request.GetLabel("backupPlanId");
-        return v;
-    }
-
-    public override void WriteOutput(ExportBackupPlanTemplateOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteExportBackupPlanTemplateOutput(writer, output);
-    }
-
-    public override void Validate(ExportBackupPlanTemplateInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateExportBackupPlanTemplateInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class GetBackupPlanBinding : OperationBinding<GetBackupPlanInput, GetBackupPlanOutput>
@@ -2785,35 +1612,6 @@ internal sealed class GetBackupPlanBinding : OperationBinding<GetBackupPlanInput
         return WireJson.ReadGetBackupPlanOutput(ref reader);
     }
 
-    public override GetBackupPlanInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        GetBackupPlanInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new GetBackupPlanInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadGetBackupPlanInput(ref r);
-        }
-        v.BackupPlanId = request.GetLabel("backupPlanId");
-        if (request.GetQuery("versionId") is { } q0) v.VersionId = q0;
-        if (request.GetQuery("MaxScheduledRunsPreview") is { } q1) v.MaxScheduledRunsPreview = WireFormat.ParseInt32("MaxScheduledRunsPreview", q1);
-        return v;
-    }
-
-    public override void WriteOutput(GetBackupPlanOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteGetBackupPlanOutput(writer, output);
-    }
-
-    public override void Validate(GetBackupPlanInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateGetBackupPlanInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class GetBackupPlanFromJSONBinding : OperationBinding<GetBackupPlanFromJSONInput, GetBackupPlanFromJSONOutput>
@@ -2841,32 +1639,6 @@ internal sealed class GetBackupPlanFromJSONBinding : OperationBinding<GetBackupP
         return WireJson.ReadGetBackupPlanFromJSONOutput(ref reader);
     }
 
-    public override GetBackupPlanFromJSONInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        GetBackupPlanFromJSONInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new GetBackupPlanFromJSONInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadGetBackupPlanFromJSONInput(ref r);
-        }
-        return v;
-    }
-
-    public override void WriteOutput(GetBackupPlanFromJSONOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteGetBackupPlanFromJSONOutput(writer, output);
-    }
-
-    public override void Validate(GetBackupPlanFromJSONInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateGetBackupPlanFromJSONInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class GetBackupPlanFromTemplateBinding : OperationBinding<GetBackupPlanFromTemplateInput, GetBackupPlanFromTemplateOutput>
@@ -2895,33 +1667,6 @@ internal sealed class GetBackupPlanFromTemplateBinding : OperationBinding<GetBac
         return WireJson.ReadGetBackupPlanFromTemplateOutput(ref reader);
     }
 
-    public override GetBackupPlanFromTemplateInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        GetBackupPlanFromTemplateInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new GetBackupPlanFromTemplateInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadGetBackupPlanFromTemplateInput(ref r);
-        }
-        v.BackupPlanTemplateId = request.GetLabel("templateId");
-        return v;
-    }
-
-    public override void WriteOutput(GetBackupPlanFromTemplateOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteGetBackupPlanFromTemplateOutput(writer, output);
-    }
-
-    public override void Validate(GetBackupPlanFromTemplateInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateGetBackupPlanFromTemplateInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class GetBackupSelectionBinding : OperationBinding<GetBackupSelectionInput, GetBackupSelectionOutput>
@@ -2951,34 +1696,6 @@ internal sealed class GetBackupSelectionBinding : OperationBinding<GetBackupSele
         return WireJson.ReadGetBackupSelectionOutput(ref reader);
     }
 
-    public override GetBackupSelectionInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        GetBackupSelectionInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new GetBackupSelectionInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadGetBackupSelectionInput(ref r);
-        }
-        v.BackupPlanId = request.GetLabel("backupPlanId");
-        v.SelectionId = request.GetLabel("selectionId");
-        return v;
-    }
-
-    public override void WriteOutput(GetBackupSelectionOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteGetBackupSelectionOutput(writer, output);
-    }
-
-    public override void Validate(GetBackupSelectionInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateGetBackupSelectionInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class GetBackupVaultAccessPolicyBinding : OperationBinding<GetBackupVaultAccessPolicyInput, GetBackupVaultAccessPolicyOutput>
@@ -3007,33 +1724,6 @@ internal sealed class GetBackupVaultAccessPolicyBinding : OperationBinding<GetBa
         return WireJson.ReadGetBackupVaultAccessPolicyOutput(ref reader);
     }
 
-    public override GetBackupVaultAccessPolicyInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        GetBackupVaultAccessPolicyInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new GetBackupVaultAccessPolicyInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadGetBackupVaultAccessPolicyInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        return v;
-    }
-
-    public override void WriteOutput(GetBackupVaultAccessPolicyOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteGetBackupVaultAccessPolicyOutput(writer, output);
-    }
-
-    public override void Validate(GetBackupVaultAccessPolicyInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateGetBackupVaultAccessPolicyInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class GetBackupVaultNotificationsBinding : OperationBinding<GetBackupVaultNotificationsInput, GetBackupVaultNotificationsOutput>
@@ -3062,33 +1752,6 @@ internal sealed class GetBackupVaultNotificationsBinding : OperationBinding<GetB
         return WireJson.ReadGetBackupVaultNotificationsOutput(ref reader);
     }
 
-    public override GetBackupVaultNotificationsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        GetBackupVaultNotificationsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new GetBackupVaultNotificationsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadGetBackupVaultNotificationsInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        return v;
-    }
-
-    public override void WriteOutput(GetBackupVaultNotificationsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteGetBackupVaultNotificationsOutput(writer, output);
-    }
-
-    public override void Validate(GetBackupVaultNotificationsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateGetBackupVaultNotificationsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class GetLegalHoldBinding : OperationBinding<GetLegalHoldInput, GetLegalHoldOutput>
@@ -3117,33 +1780,6 @@ internal sealed class GetLegalHoldBinding : OperationBinding<GetLegalHoldInput, 
         return WireJson.ReadGetLegalHoldOutput(ref reader);
     }
 
-    public override GetLegalHoldInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        GetLegalHoldInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new GetLegalHoldInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadGetLegalHoldInput(ref r);
-        }
-        v.LegalHoldId = request.GetLabel("legalHoldId");
-        return v;
-    }
-
-    public override void WriteOutput(GetLegalHoldOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteGetLegalHoldOutput(writer, output);
-    }
-
-    public override void Validate(GetLegalHoldInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateGetLegalHoldInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class GetPITRMalwareScanResultsBinding : OperationBinding<GetPITRMalwareScanResultsInput, GetPITRMalwareScanResultsOutput>
@@ -3174,36 +1810,6 @@ internal sealed class GetPITRMalwareScanResultsBinding : OperationBinding<GetPIT
         return WireJson.ReadGetPITRMalwareScanResultsOutput(ref reader);
     }
 
-    public override GetPITRMalwareScanResultsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        GetPITRMalwareScanResultsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new GetPITRMalwareScanResultsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadGetPITRMalwareScanResultsInput(ref r);
-        }
-        if (request.GetQuery("RecoveryPointArn") is { } q0) v.RecoveryPointArn = q0;
-        if (request.GetQuery("BackupVaultName") is { } q1) v.BackupVaultName = q1;
-        if (request.GetQuery("ScanEndTime") is { } q2) v.ScanEndTime = WireFormat.ParseIso8601("ScanEndTime", q2);
-        if (request.GetQuery("MalwareScanner") is { } q3) v.MalwareScanner = new MalwareScanner(q3);
-        return v;
-    }
-
-    public override void WriteOutput(GetPITRMalwareScanResultsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteGetPITRMalwareScanResultsOutput(writer, output);
-    }
-
-    public override void Validate(GetPITRMalwareScanResultsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateGetPITRMalwareScanResultsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class GetRecoveryPointIndexDetailsBinding : OperationBinding<GetRecoveryPointIndexDetailsInput, GetRecoveryPointIndexDetailsOutput>
@@ -3234,34 +1840,6 @@ internal sealed class GetRecoveryPointIndexDetailsBinding : OperationBinding<Get
         return WireJson.ReadGetRecoveryPointIndexDetailsOutput(ref reader);
     }
 
-    public override GetRecoveryPointIndexDetailsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        GetRecoveryPointIndexDetailsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new GetRecoveryPointIndexDetailsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadGetRecoveryPointIndexDetailsInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        v.RecoveryPointArn = request.GetLabel("recoveryPointArn");
-        return v;
-    }
-
-    public override void WriteOutput(GetRecoveryPointIndexDetailsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteGetRecoveryPointIndexDetailsOutput(writer, output);
-    }
-
-    public override void Validate(GetRecoveryPointIndexDetailsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateGetRecoveryPointIndexDetailsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class GetRecoveryPointRestoreMetadataBinding : OperationBinding<GetRecoveryPointRestoreMetadataInput, GetRecoveryPointRestoreMetadataOutput>
@@ -3293,35 +1871,6 @@ internal sealed class GetRecoveryPointRestoreMetadataBinding : OperationBinding<
         return WireJson.ReadGetRecoveryPointRestoreMetadataOutput(ref reader);
     }
 
-    public override GetRecoveryPointRestoreMetadataInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        GetRecoveryPointRestoreMetadataInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new GetRecoveryPointRestoreMetadataInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadGetRecoveryPointRestoreMetadataInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        v.RecoveryPointArn = request.GetLabel("recoveryPointArn");
-        if (request.GetQuery("backupVaultAccountId") is { } q0) v.BackupVaultAccountId = q0;
-        return v;
-    }
-
-    public override void WriteOutput(GetRecoveryPointRestoreMetadataOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteGetRecoveryPointRestoreMetadataOutput(writer, output);
-    }
-
-    public override void Validate(GetRecoveryPointRestoreMetadataInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateGetRecoveryPointRestoreMetadataInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class GetRestoreJobMetadataBinding : OperationBinding<GetRestoreJobMetadataInput, GetRestoreJobMetadataOutput>
@@ -3350,33 +1899,6 @@ internal sealed class GetRestoreJobMetadataBinding : OperationBinding<GetRestore
         return WireJson.ReadGetRestoreJobMetadataOutput(ref reader);
     }
 
-    public override GetRestoreJobMetadataInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        GetRestoreJobMetadataInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new GetRestoreJobMetadataInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadGetRestoreJobMetadataInput(ref r);
-        }
-        v.RestoreJobId = request.GetLabel("restoreJobId");
-        return v;
-    }
-
-    public override void WriteOutput(GetRestoreJobMetadataOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteGetRestoreJobMetadataOutput(writer, output);
-    }
-
-    public override void Validate(GetRestoreJobMetadataInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateGetRestoreJobMetadataInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class GetRestoreTestingInferredMetadataBinding : OperationBinding<GetRestoreTestingInferredMetadataInput, GetRestoreTestingInferredMetadataOutput>
@@ -3406,35 +1928,6 @@ internal sealed class GetRestoreTestingInferredMetadataBinding : OperationBindin
         return WireJson.ReadGetRestoreTestingInferredMetadataOutput(ref reader);
     }
 
-    public override GetRestoreTestingInferredMetadataInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        GetRestoreTestingInferredMetadataInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new GetRestoreTestingInferredMetadataInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadGetRestoreTestingInferredMetadataInput(ref r);
-        }
-        if (request.GetQuery("BackupVaultAccountId") is { } q0) v.BackupVaultAccountId = q0;
-        if (request.GetQuery("BackupVaultName") is { } q1) v.BackupVaultName = q1;
-        if (request.GetQuery("RecoveryPointArn") is { } q2) v.RecoveryPointArn = q2;
-        return v;
-    }
-
-    public override void WriteOutput(GetRestoreTestingInferredMetadataOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteGetRestoreTestingInferredMetadataOutput(writer, output);
-    }
-
-    public override void Validate(GetRestoreTestingInferredMetadataInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateGetRestoreTestingInferredMetadataInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class GetRestoreTestingPlanBinding : OperationBinding<GetRestoreTestingPlanInput, GetRestoreTestingPlanOutput>
@@ -3462,33 +1955,6 @@ internal sealed class GetRestoreTestingPlanBinding : OperationBinding<GetRestore
         return WireJson.ReadGetRestoreTestingPlanOutput(ref reader);
     }
 
-    public override GetRestoreTestingPlanInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        GetRestoreTestingPlanInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new GetRestoreTestingPlanInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadGetRestoreTestingPlanInput(ref r);
-        }
-        v.RestoreTestingPlanName = request.GetLabel("RestoreTestingPlanName");
-        return v;
-    }
-
-    public override void WriteOutput(GetRestoreTestingPlanOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteGetRestoreTestingPlanOutput(writer, output);
-    }
-
-    public override void Validate(GetRestoreTestingPlanInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateGetRestoreTestingPlanInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class GetRestoreTestingSelectionBinding : OperationBinding<GetRestoreTestingSelectionInput, GetRestoreTestingSelectionOutput>
@@ -3518,34 +1984,6 @@ internal sealed class GetRestoreTestingSelectionBinding : OperationBinding<GetRe
         return WireJson.ReadGetRestoreTestingSelectionOutput(ref reader);
     }
 
-    public override GetRestoreTestingSelectionInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        GetRestoreTestingSelectionInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new GetRestoreTestingSelectionInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadGetRestoreTestingSelectionInput(ref r);
-        }
-        v.RestoreTestingPlanName = request.GetLabel("RestoreTestingPlanName");
-        v.RestoreTestingSelectionName = request.GetLabel("RestoreTestingSelectionName");
-        return v;
-    }
-
-    public override void WriteOutput(GetRestoreTestingSelectionOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteGetRestoreTestingSelectionOutput(writer, output);
-    }
-
-    public override void Validate(GetRestoreTestingSelectionInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateGetRestoreTestingSelectionInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class GetSupportedResourceTypesBinding : OperationBinding<GetSupportedResourceTypesInput, GetSupportedResourceTypesOutput>
@@ -3572,31 +2010,6 @@ internal sealed class GetSupportedResourceTypesBinding : OperationBinding<GetSup
         return WireJson.ReadGetSupportedResourceTypesOutput(ref reader);
     }
 
-    public override GetSupportedResourceTypesInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        GetSupportedResourceTypesInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new GetSupportedResourceTypesInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadGetSupportedResourceTypesInput(ref r);
-        }
-        return v;
-    }
-
-    public override void WriteOutput(GetSupportedResourceTypesOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteGetSupportedResourceTypesOutput(writer, output);
-    }
-
-    public override void Validate(GetSupportedResourceTypesInput input, ModelValidationErrors errors)
-    {
-    }
 }
 
 internal sealed class GetTieringConfigurationBinding : OperationBinding<GetTieringConfigurationInput, GetTieringConfigurationOutput>
@@ -3624,33 +2037,6 @@ internal sealed class GetTieringConfigurationBinding : OperationBinding<GetTieri
         return WireJson.ReadGetTieringConfigurationOutput(ref reader);
     }
 
-    public override GetTieringConfigurationInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        GetTieringConfigurationInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new GetTieringConfigurationInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadGetTieringConfigurationInput(ref r);
-        }
-        v.TieringConfigurationName = request.GetLabel("tieringConfigurationName");
-        return v;
-    }
-
-    public override void WriteOutput(GetTieringConfigurationOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteGetTieringConfigurationOutput(writer, output);
-    }
-
-    public override void Validate(GetTieringConfigurationInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateGetTieringConfigurationInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListBackupAccessPointsBinding : OperationBinding<ListBackupAccessPointsRequest, ListBackupAccessPointsResponse>
@@ -3679,34 +2065,6 @@ internal sealed class ListBackupAccessPointsBinding : OperationBinding<ListBacku
         return WireJson.ReadListBackupAccessPointsResponse(ref reader);
     }
 
-    public override ListBackupAccessPointsRequest ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListBackupAccessPointsRequest v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListBackupAccessPointsRequest();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListBackupAccessPointsRequest(ref r);
-        }
-        if (request.GetQuery("MaxResults") is { } q0) v.MaxResults = WireFormat.ParseInt32("MaxResults", q0);
-        if (request.GetQuery("NextToken") is { } q1) v.NextToken = q1;
-        return v;
-    }
-
-    public override void WriteOutput(ListBackupAccessPointsResponse output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListBackupAccessPointsResponse(writer, output);
-    }
-
-    public override void Validate(ListBackupAccessPointsRequest input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListBackupAccessPointsRequest(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListBackupAccessPointsByRecoveryPointBinding : OperationBinding<ListBackupAccessPointsByRecoveryPointRequest, ListBackupAccessPointsByRecoveryPointResponse>
@@ -3736,35 +2094,6 @@ internal sealed class ListBackupAccessPointsByRecoveryPointBinding : OperationBi
         return WireJson.ReadListBackupAccessPointsByRecoveryPointResponse(ref reader);
     }
 
-    public override ListBackupAccessPointsByRecoveryPointRequest ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListBackupAccessPointsByRecoveryPointRequest v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListBackupAccessPointsByRecoveryPointRequest();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListBackupAccessPointsByRecoveryPointRequest(ref r);
-        }
-        if (request.GetQuery("MaxResults") is { } q0) v.MaxResults = WireFormat.ParseInt32("MaxResults", q0);
-        if (request.GetQuery("NextToken") is { } q1) v.NextToken = q1;
-        v.RecoveryPointArn = request.GetLabel("RecoveryPointArn");
-        return v;
-    }
-
-    public override void WriteOutput(ListBackupAccessPointsByRecoveryPointResponse output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListBackupAccessPointsByRecoveryPointResponse(writer, output);
-    }
-
-    public override void Validate(ListBackupAccessPointsByRecoveryPointRequest input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListBackupAccessPointsByRecoveryPointRequest(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListBackupAccessPointsByResourceBinding : OperationBinding<ListBackupAccessPointsByResourceRequest, ListBackupAccessPointsByResourceResponse>
@@ -3794,35 +2123,6 @@ internal sealed class ListBackupAccessPointsByResourceBinding : OperationBinding
         return WireJson.ReadListBackupAccessPointsByResourceResponse(ref reader);
     }
 
-    public override ListBackupAccessPointsByResourceRequest ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListBackupAccessPointsByResourceRequest v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListBackupAccessPointsByResourceRequest();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListBackupAccessPointsByResourceRequest(ref r);
-        }
-        if (request.GetQuery("MaxResults") is { } q0) v.MaxResults = WireFormat.ParseInt32("MaxResults", q0);
-        if (request.GetQuery("NextToken") is { } q1) v.NextToken = q1;
-        v.ResourceArn = request.GetLabel("ResourceArn");
-        return v;
-    }
-
-    public override void WriteOutput(ListBackupAccessPointsByResourceResponse output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListBackupAccessPointsByResourceResponse(writer, output);
-    }
-
-    public override void Validate(ListBackupAccessPointsByResourceRequest input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListBackupAccessPointsByResourceRequest(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListBackupJobSummariesBinding : OperationBinding<ListBackupJobSummariesInput, ListBackupJobSummariesOutput>
@@ -3856,39 +2156,6 @@ internal sealed class ListBackupJobSummariesBinding : OperationBinding<ListBacku
         return WireJson.ReadListBackupJobSummariesOutput(ref reader);
     }
 
-    public override ListBackupJobSummariesInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListBackupJobSummariesInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListBackupJobSummariesInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListBackupJobSummariesInput(ref r);
-        }
-        if (request.GetQuery("AccountId") is { } q0) v.AccountId = q0;
-        if (request.GetQuery("State") is { } q1) v.State = new BackupJobStatus(q1);
-        if (request.GetQuery("ResourceType") is { } q2) v.ResourceType = q2;
-        if (request.GetQuery("MessageCategory") is { } q3) v.MessageCategory = q3;
-        if (request.GetQuery("AggregationPeriod") is { } q4) v.AggregationPeriod = new AggregationPeriod(q4);
-        if (request.GetQuery("MaxResults") is { } q5) v.MaxResults = WireFormat.ParseInt32("MaxResults", q5);
-        if (request.GetQuery("NextToken") is { } q6) v.NextToken = q6;
-        return v;
-    }
-
-    public override void WriteOutput(ListBackupJobSummariesOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListBackupJobSummariesOutput(writer, output);
-    }
-
-    public override void Validate(ListBackupJobSummariesInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListBackupJobSummariesInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListBackupJobsBinding : OperationBinding<ListBackupJobsInput, ListBackupJobsOutput>
@@ -3928,45 +2195,6 @@ internal sealed class ListBackupJobsBinding : OperationBinding<ListBackupJobsInp
         return WireJson.ReadListBackupJobsOutput(ref reader);
     }
 
-    public override ListBackupJobsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListBackupJobsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListBackupJobsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListBackupJobsInput(ref r);
-        }
-        if (request.GetQuery("nextToken") is { } q0) v.NextToken = q0;
-        if (request.GetQuery("maxResults") is { } q1) v.MaxResults = WireFormat.ParseInt32("MaxResults", q1);
-        if (request.GetQuery("resourceArn") is { } q2) v.ByResourceArn = q2;
-        if (request.GetQuery("state") is { } q3) v.ByState = new BackupJobState(q3);
-        if (request.GetQuery("backupVaultName") is { } q4) v.ByBackupVaultName = q4;
-        if (request.GetQuery("createdBefore") is { } q5) v.ByCreatedBefore = WireFormat.ParseIso8601("ByCreatedBefore", q5);
-        if (request.GetQuery("createdAfter") is { } q6) v.ByCreatedAfter = WireFormat.ParseIso8601("ByCreatedAfter", q6);
-        if (request.GetQuery("resourceType") is { } q7) v.ByResourceType = q7;
-        if (request.GetQuery("accountId") is { } q8) v.ByAccountId = q8;
-        if (request.GetQuery("completeAfter") is { } q9) v.ByCompleteAfter = WireFormat.ParseIso8601("ByCompleteAfter", q9);
-        if (request.GetQuery("completeBefore") is { } q10) v.ByCompleteBefore = WireFormat.ParseIso8601("ByCompleteBefore", q10);
-        if (request.GetQuery("parentJobId") is { } q11) v.ByParentJobId = q11;
-        if (request.GetQuery("messageCategory") is { } q12) v.ByMessageCategory = q12;
-        return v;
-    }
-
-    public override void WriteOutput(ListBackupJobsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListBackupJobsOutput(writer, output);
-    }
-
-    public override void Validate(ListBackupJobsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListBackupJobsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListBackupPlanTemplatesBinding : OperationBinding<ListBackupPlanTemplatesInput, ListBackupPlanTemplatesOutput>
@@ -3995,34 +2223,6 @@ internal sealed class ListBackupPlanTemplatesBinding : OperationBinding<ListBack
         return WireJson.ReadListBackupPlanTemplatesOutput(ref reader);
     }
 
-    public override ListBackupPlanTemplatesInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListBackupPlanTemplatesInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListBackupPlanTemplatesInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListBackupPlanTemplatesInput(ref r);
-        }
-        if (request.GetQuery("nextToken") is { } q0) v.NextToken = q0;
-        if (request.GetQuery("maxResults") is { } q1) v.MaxResults = WireFormat.ParseInt32("MaxResults", q1);
-        return v;
-    }
-
-    public override void WriteOutput(ListBackupPlanTemplatesOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListBackupPlanTemplatesOutput(writer, output);
-    }
-
-    public override void Validate(ListBackupPlanTemplatesInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListBackupPlanTemplatesInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListBackupPlanVersionsBinding : OperationBinding<ListBackupPlanVersionsInput, ListBackupPlanVersionsOutput>
@@ -4053,35 +2253,6 @@ internal sealed class ListBackupPlanVersionsBinding : OperationBinding<ListBacku
         return WireJson.ReadListBackupPlanVersionsOutput(ref reader);
     }
 
-    public override ListBackupPlanVersionsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListBackupPlanVersionsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListBackupPlanVersionsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListBackupPlanVersionsInput(ref r);
-        }
-        v.BackupPlanId = request.GetLabel("backupPlanId");
-        if (request.GetQuery("nextToken") is { } q0) v.NextToken = q0;
-        if (request.GetQuery("maxResults") is { } q1) v.MaxResults = WireFormat.ParseInt32("MaxResults", q1);
-        return v;
-    }
-
-    public override void WriteOutput(ListBackupPlanVersionsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListBackupPlanVersionsOutput(writer, output);
-    }
-
-    public override void Validate(ListBackupPlanVersionsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListBackupPlanVersionsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListBackupPlansBinding : OperationBinding<ListBackupPlansInput, ListBackupPlansOutput>
@@ -4111,35 +2282,6 @@ internal sealed class ListBackupPlansBinding : OperationBinding<ListBackupPlansI
         return WireJson.ReadListBackupPlansOutput(ref reader);
     }
 
-    public override ListBackupPlansInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListBackupPlansInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListBackupPlansInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListBackupPlansInput(ref r);
-        }
-        if (request.GetQuery("nextToken") is { } q0) v.NextToken = q0;
-        if (request.GetQuery("maxResults") is { } q1) v.MaxResults = WireFormat.ParseInt32("MaxResults", q1);
-        if (request.GetQuery("includeDeleted") is { } q2) v.IncludeDeleted = WireFormat.ParseBoolean("IncludeDeleted", q2);
-        return v;
-    }
-
-    public override void WriteOutput(ListBackupPlansOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListBackupPlansOutput(writer, output);
-    }
-
-    public override void Validate(ListBackupPlansInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListBackupPlansInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListBackupSelectionsBinding : OperationBinding<ListBackupSelectionsInput, ListBackupSelectionsOutput>
@@ -4170,35 +2312,6 @@ internal sealed class ListBackupSelectionsBinding : OperationBinding<ListBackupS
         return WireJson.ReadListBackupSelectionsOutput(ref reader);
     }
 
-    public override ListBackupSelectionsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListBackupSelectionsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListBackupSelectionsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListBackupSelectionsInput(ref r);
-        }
-        v.BackupPlanId = request.GetLabel("backupPlanId");
-        if (request.GetQuery("nextToken") is { } q0) v.NextToken = q0;
-        if (request.GetQuery("maxResults") is { } q1) v.MaxResults = WireFormat.ParseInt32("MaxResults", q1);
-        return v;
-    }
-
-    public override void WriteOutput(ListBackupSelectionsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListBackupSelectionsOutput(writer, output);
-    }
-
-    public override void Validate(ListBackupSelectionsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListBackupSelectionsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListBackupVaultsBinding : OperationBinding<ListBackupVaultsInput, ListBackupVaultsOutput>
@@ -4229,36 +2342,6 @@ internal sealed class ListBackupVaultsBinding : OperationBinding<ListBackupVault
         return WireJson.ReadListBackupVaultsOutput(ref reader);
     }
 
-    public override ListBackupVaultsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListBackupVaultsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListBackupVaultsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListBackupVaultsInput(ref r);
-        }
-        if (request.GetQuery("vaultType") is { } q0) v.ByVaultType = new VaultType(q0);
-        if (request.GetQuery("shared") is { } q1) v.ByShared = WireFormat.ParseBoolean("ByShared", q1);
-        if (request.GetQuery("nextToken") is { } q2) v.NextToken = q2;
-        if (request.GetQuery("maxResults") is { } q3) v.MaxResults = WireFormat.ParseInt32("MaxResults", q3);
-        return v;
-    }
-
-    public override void WriteOutput(ListBackupVaultsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListBackupVaultsOutput(writer, output);
-    }
-
-    public override void Validate(ListBackupVaultsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListBackupVaultsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListCopyJobSummariesBinding : OperationBinding<ListCopyJobSummariesInput, ListCopyJobSummariesOutput>
@@ -4292,39 +2375,6 @@ internal sealed class ListCopyJobSummariesBinding : OperationBinding<ListCopyJob
         return WireJson.ReadListCopyJobSummariesOutput(ref reader);
     }
 
-    public override ListCopyJobSummariesInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListCopyJobSummariesInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListCopyJobSummariesInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListCopyJobSummariesInput(ref r);
-        }
-        if (request.GetQuery("AccountId") is { } q0) v.AccountId = q0;
-        if (request.GetQuery("State") is { } q1) v.State = new CopyJobStatus(q1);
-        if (request.GetQuery("ResourceType") is { } q2) v.ResourceType = q2;
-        if (request.GetQuery("MessageCategory") is { } q3) v.MessageCategory = q3;
-        if (request.GetQuery("AggregationPeriod") is { } q4) v.AggregationPeriod = new AggregationPeriod(q4);
-        if (request.GetQuery("MaxResults") is { } q5) v.MaxResults = WireFormat.ParseInt32("MaxResults", q5);
-        if (request.GetQuery("NextToken") is { } q6) v.NextToken = q6;
-        return v;
-    }
-
-    public override void WriteOutput(ListCopyJobSummariesOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListCopyJobSummariesOutput(writer, output);
-    }
-
-    public override void Validate(ListCopyJobSummariesInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListCopyJobSummariesInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListCopyJobsBinding : OperationBinding<ListCopyJobsInput, ListCopyJobsOutput>
@@ -4365,46 +2415,6 @@ internal sealed class ListCopyJobsBinding : OperationBinding<ListCopyJobsInput, 
         return WireJson.ReadListCopyJobsOutput(ref reader);
     }
 
-    public override ListCopyJobsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListCopyJobsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListCopyJobsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListCopyJobsInput(ref r);
-        }
-        if (request.GetQuery("nextToken") is { } q0) v.NextToken = q0;
-        if (request.GetQuery("maxResults") is { } q1) v.MaxResults = WireFormat.ParseInt32("MaxResults", q1);
-        if (request.GetQuery("resourceArn") is { } q2) v.ByResourceArn = q2;
-        if (request.GetQuery("state") is { } q3) v.ByState = new CopyJobState(q3);
-        if (request.GetQuery("createdBefore") is { } q4) v.ByCreatedBefore = WireFormat.ParseIso8601("ByCreatedBefore", q4);
-        if (request.GetQuery("createdAfter") is { } q5) v.ByCreatedAfter = WireFormat.ParseIso8601("ByCreatedAfter", q5);
-        if (request.GetQuery("resourceType") is { } q6) v.ByResourceType = q6;
-        if (request.GetQuery("destinationVaultArn") is { } q7) v.ByDestinationVaultArn = q7;
-        if (request.GetQuery("accountId") is { } q8) v.ByAccountId = q8;
-        if (request.GetQuery("completeBefore") is { } q9) v.ByCompleteBefore = WireFormat.ParseIso8601("ByCompleteBefore", q9);
-        if (request.GetQuery("completeAfter") is { } q10) v.ByCompleteAfter = WireFormat.ParseIso8601("ByCompleteAfter", q10);
-        if (request.GetQuery("parentJobId") is { } q11) v.ByParentJobId = q11;
-        if (request.GetQuery("messageCategory") is { } q12) v.ByMessageCategory = q12;
-        if (request.GetQuery("sourceRecoveryPointArn") is { } q13) v.BySourceRecoveryPointArn = q13;
-        return v;
-    }
-
-    public override void WriteOutput(ListCopyJobsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListCopyJobsOutput(writer, output);
-    }
-
-    public override void Validate(ListCopyJobsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListCopyJobsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListFrameworksBinding : OperationBinding<ListFrameworksInput, ListFrameworksOutput>
@@ -4433,34 +2443,6 @@ internal sealed class ListFrameworksBinding : OperationBinding<ListFrameworksInp
         return WireJson.ReadListFrameworksOutput(ref reader);
     }
 
-    public override ListFrameworksInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListFrameworksInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListFrameworksInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListFrameworksInput(ref r);
-        }
-        if (request.GetQuery("MaxResults") is { } q0) v.MaxResults = WireFormat.ParseInt32("MaxResults", q0);
-        if (request.GetQuery("NextToken") is { } q1) v.NextToken = q1;
-        return v;
-    }
-
-    public override void WriteOutput(ListFrameworksOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListFrameworksOutput(writer, output);
-    }
-
-    public override void Validate(ListFrameworksInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListFrameworksInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListIndexedRecoveryPointsBinding : OperationBinding<ListIndexedRecoveryPointsInput, ListIndexedRecoveryPointsOutput>
@@ -4494,39 +2476,6 @@ internal sealed class ListIndexedRecoveryPointsBinding : OperationBinding<ListIn
         return WireJson.ReadListIndexedRecoveryPointsOutput(ref reader);
     }
 
-    public override ListIndexedRecoveryPointsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListIndexedRecoveryPointsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListIndexedRecoveryPointsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListIndexedRecoveryPointsInput(ref r);
-        }
-        if (request.GetQuery("nextToken") is { } q0) v.NextToken = q0;
-        if (request.GetQuery("maxResults") is { } q1) v.MaxResults = WireFormat.ParseInt32("MaxResults", q1);
-        if (request.GetQuery("sourceResourceArn") is { } q2) v.SourceResourceArn = q2;
-        if (request.GetQuery("createdBefore") is { } q3) v.CreatedBefore = WireFormat.ParseIso8601("CreatedBefore", q3);
-        if (request.GetQuery("createdAfter") is { } q4) v.CreatedAfter = WireFormat.ParseIso8601("CreatedAfter", q4);
-        if (request.GetQuery("resourceType") is { } q5) v.ResourceType = q5;
-        if (request.GetQuery("indexStatus") is { } q6) v.IndexStatus = new IndexStatus(q6);
-        return v;
-    }
-
-    public override void WriteOutput(ListIndexedRecoveryPointsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListIndexedRecoveryPointsOutput(writer, output);
-    }
-
-    public override void Validate(ListIndexedRecoveryPointsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListIndexedRecoveryPointsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListLegalHoldsBinding : OperationBinding<ListLegalHoldsInput, ListLegalHoldsOutput>
@@ -4555,34 +2504,6 @@ internal sealed class ListLegalHoldsBinding : OperationBinding<ListLegalHoldsInp
         return WireJson.ReadListLegalHoldsOutput(ref reader);
     }
 
-    public override ListLegalHoldsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListLegalHoldsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListLegalHoldsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListLegalHoldsInput(ref r);
-        }
-        if (request.GetQuery("nextToken") is { } q0) v.NextToken = q0;
-        if (request.GetQuery("maxResults") is { } q1) v.MaxResults = WireFormat.ParseInt32("MaxResults", q1);
-        return v;
-    }
-
-    public override void WriteOutput(ListLegalHoldsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListLegalHoldsOutput(writer, output);
-    }
-
-    public override void Validate(ListLegalHoldsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListLegalHoldsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListProtectedResourcesBinding : OperationBinding<ListProtectedResourcesInput, ListProtectedResourcesOutput>
@@ -4611,34 +2532,6 @@ internal sealed class ListProtectedResourcesBinding : OperationBinding<ListProte
         return WireJson.ReadListProtectedResourcesOutput(ref reader);
     }
 
-    public override ListProtectedResourcesInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListProtectedResourcesInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListProtectedResourcesInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListProtectedResourcesInput(ref r);
-        }
-        if (request.GetQuery("nextToken") is { } q0) v.NextToken = q0;
-        if (request.GetQuery("maxResults") is { } q1) v.MaxResults = WireFormat.ParseInt32("MaxResults", q1);
-        return v;
-    }
-
-    public override void WriteOutput(ListProtectedResourcesOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListProtectedResourcesOutput(writer, output);
-    }
-
-    public override void Validate(ListProtectedResourcesInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListProtectedResourcesInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListProtectedResourcesByBackupVaultBinding : OperationBinding<ListProtectedResourcesByBackupVaultInput, ListProtectedResourcesByBackupVaultOutput>
@@ -4670,36 +2563,6 @@ internal sealed class ListProtectedResourcesByBackupVaultBinding : OperationBind
         return WireJson.ReadListProtectedResourcesByBackupVaultOutput(ref reader);
     }
 
-    public override ListProtectedResourcesByBackupVaultInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListProtectedResourcesByBackupVaultInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListProtectedResourcesByBackupVaultInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListProtectedResourcesByBackupVaultInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        if (request.GetQuery("backupVaultAccountId") is { } q0) v.BackupVaultAccountId = q0;
-        if (request.GetQuery("nextToken") is { } q1) v.NextToken = q1;
-        if (request.GetQuery("maxResults") is { } q2) v.MaxResults = WireFormat.ParseInt32("MaxResults", q2);
-        return v;
-    }
-
-    public override void WriteOutput(ListProtectedResourcesByBackupVaultOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListProtectedResourcesByBackupVaultOutput(writer, output);
-    }
-
-    public override void Validate(ListProtectedResourcesByBackupVaultInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListProtectedResourcesByBackupVaultInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListRecoveryPointsByBackupVaultBinding : OperationBinding<ListRecoveryPointsByBackupVaultInput, ListRecoveryPointsByBackupVaultOutput>
@@ -4737,42 +2600,6 @@ internal sealed class ListRecoveryPointsByBackupVaultBinding : OperationBinding<
         return WireJson.ReadListRecoveryPointsByBackupVaultOutput(ref reader);
     }
 
-    public override ListRecoveryPointsByBackupVaultInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListRecoveryPointsByBackupVaultInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListRecoveryPointsByBackupVaultInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListRecoveryPointsByBackupVaultInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        if (request.GetQuery("backupVaultAccountId") is { } q0) v.BackupVaultAccountId = q0;
-        if (request.GetQuery("nextToken") is { } q1) v.NextToken = q1;
-        if (request.GetQuery("maxResults") is { } q2) v.MaxResults = WireFormat.ParseInt32("MaxResults", q2);
-        if (request.GetQuery("resourceArn") is { } q3) v.ByResourceArn = q3;
-        if (request.GetQuery("resourceType") is { } q4) v.ByResourceType = q4;
-        if (request.GetQuery("backupPlanId") is { } q5) v.ByBackupPlanId = q5;
-        if (request.GetQuery("createdBefore") is { } q6) v.ByCreatedBefore = WireFormat.ParseIso8601("ByCreatedBefore", q6);
-        if (request.GetQuery("createdAfter") is { } q7) v.ByCreatedAfter = WireFormat.ParseIso8601("ByCreatedAfter", q7);
-        if (request.GetQuery("parentRecoveryPointArn") is { } q8) v.ByParentRecoveryPointArn = q8;
-        return v;
-    }
-
-    public override void WriteOutput(ListRecoveryPointsByBackupVaultOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListRecoveryPointsByBackupVaultOutput(writer, output);
-    }
-
-    public override void Validate(ListRecoveryPointsByBackupVaultInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListRecoveryPointsByBackupVaultInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListRecoveryPointsByLegalHoldBinding : OperationBinding<ListRecoveryPointsByLegalHoldInput, ListRecoveryPointsByLegalHoldOutput>
@@ -4803,35 +2630,6 @@ internal sealed class ListRecoveryPointsByLegalHoldBinding : OperationBinding<Li
         return WireJson.ReadListRecoveryPointsByLegalHoldOutput(ref reader);
     }
 
-    public override ListRecoveryPointsByLegalHoldInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListRecoveryPointsByLegalHoldInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListRecoveryPointsByLegalHoldInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListRecoveryPointsByLegalHoldInput(ref r);
-        }
-        v.LegalHoldId = request.GetLabel("legalHoldId");
-        if (request.GetQuery("nextToken") is { } q0) v.NextToken = q0;
-        if (request.GetQuery("maxResults") is { } q1) v.MaxResults = WireFormat.ParseInt32("MaxResults", q1);
-        return v;
-    }
-
-    public override void WriteOutput(ListRecoveryPointsByLegalHoldOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListRecoveryPointsByLegalHoldOutput(writer, output);
-    }
-
-    public override void Validate(ListRecoveryPointsByLegalHoldInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListRecoveryPointsByLegalHoldInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListRecoveryPointsByResourceBinding : OperationBinding<ListRecoveryPointsByResourceInput, ListRecoveryPointsByResourceOutput>
@@ -4863,36 +2661,6 @@ internal sealed class ListRecoveryPointsByResourceBinding : OperationBinding<Lis
         return WireJson.ReadListRecoveryPointsByResourceOutput(ref reader);
     }
 
-    public override ListRecoveryPointsByResourceInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListRecoveryPointsByResourceInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListRecoveryPointsByResourceInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListRecoveryPointsByResourceInput(ref r);
-        }
-        v.ResourceArn = request.GetLabel("resourceArn");
-        if (request.GetQuery("nextToken") is { } q0) v.NextToken = q0;
-        if (request.GetQuery("maxResults") is { } q1) v.MaxResults = WireFormat.ParseInt32("MaxResults", q1);
-        if (request.GetQuery("managedByAWSBackupOnly") is { } q2) v.ManagedByAWSBackupOnly = WireFormat.ParseBoolean("ManagedByAWSBackupOnly", q2);
-        return v;
-    }
-
-    public override void WriteOutput(ListRecoveryPointsByResourceOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListRecoveryPointsByResourceOutput(writer, output);
-    }
-
-    public override void Validate(ListRecoveryPointsByResourceInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListRecoveryPointsByResourceInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListReportJobsBinding : OperationBinding<ListReportJobsInput, ListReportJobsOutput>
@@ -4925,38 +2693,6 @@ internal sealed class ListReportJobsBinding : OperationBinding<ListReportJobsInp
         return WireJson.ReadListReportJobsOutput(ref reader);
     }
 
-    public override ListReportJobsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListReportJobsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListReportJobsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListReportJobsInput(ref r);
-        }
-        if (request.GetQuery("ReportPlanName") is { } q0) v.ByReportPlanName = q0;
-        if (request.GetQuery("CreationBefore") is { } q1) v.ByCreationBefore = WireFormat.ParseIso8601("ByCreationBefore", q1);
-        if (request.GetQuery("CreationAfter") is { } q2) v.ByCreationAfter = WireFormat.ParseIso8601("ByCreationAfter", q2);
-        if (request.GetQuery("Status") is { } q3) v.ByStatus = q3;
-        if (request.GetQuery("MaxResults") is { } q4) v.MaxResults = WireFormat.ParseInt32("MaxResults", q4);
-        if (request.GetQuery("NextToken") is { } q5) v.NextToken = q5;
-        return v;
-    }
-
-    public override void WriteOutput(ListReportJobsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListReportJobsOutput(writer, output);
-    }
-
-    public override void Validate(ListReportJobsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListReportJobsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListReportPlansBinding : OperationBinding<ListReportPlansInput, ListReportPlansOutput>
@@ -4985,34 +2721,6 @@ internal sealed class ListReportPlansBinding : OperationBinding<ListReportPlansI
         return WireJson.ReadListReportPlansOutput(ref reader);
     }
 
-    public override ListReportPlansInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListReportPlansInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListReportPlansInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListReportPlansInput(ref r);
-        }
-        if (request.GetQuery("MaxResults") is { } q0) v.MaxResults = WireFormat.ParseInt32("MaxResults", q0);
-        if (request.GetQuery("NextToken") is { } q1) v.NextToken = q1;
-        return v;
-    }
-
-    public override void WriteOutput(ListReportPlansOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListReportPlansOutput(writer, output);
-    }
-
-    public override void Validate(ListReportPlansInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListReportPlansInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListRestoreAccessBackupVaultsBinding : OperationBinding<ListRestoreAccessBackupVaultsInput, ListRestoreAccessBackupVaultsOutput>
@@ -5043,35 +2751,6 @@ internal sealed class ListRestoreAccessBackupVaultsBinding : OperationBinding<Li
         return WireJson.ReadListRestoreAccessBackupVaultsOutput(ref reader);
     }
 
-    public override ListRestoreAccessBackupVaultsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListRestoreAccessBackupVaultsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListRestoreAccessBackupVaultsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListRestoreAccessBackupVaultsInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        if (request.GetQuery("nextToken") is { } q0) v.NextToken = q0;
-        if (request.GetQuery("maxResults") is { } q1) v.MaxResults = WireFormat.ParseInt32("MaxResults", q1);
-        return v;
-    }
-
-    public override void WriteOutput(ListRestoreAccessBackupVaultsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListRestoreAccessBackupVaultsOutput(writer, output);
-    }
-
-    public override void Validate(ListRestoreAccessBackupVaultsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListRestoreAccessBackupVaultsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListRestoreJobSummariesBinding : OperationBinding<ListRestoreJobSummariesInput, ListRestoreJobSummariesOutput>
@@ -5104,38 +2783,6 @@ internal sealed class ListRestoreJobSummariesBinding : OperationBinding<ListRest
         return WireJson.ReadListRestoreJobSummariesOutput(ref reader);
     }
 
-    public override ListRestoreJobSummariesInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListRestoreJobSummariesInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListRestoreJobSummariesInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListRestoreJobSummariesInput(ref r);
-        }
-        if (request.GetQuery("AccountId") is { } q0) v.AccountId = q0;
-        if (request.GetQuery("State") is { } q1) v.State = new RestoreJobState(q1);
-        if (request.GetQuery("ResourceType") is { } q2) v.ResourceType = q2;
-        if (request.GetQuery("AggregationPeriod") is { } q3) v.AggregationPeriod = new AggregationPeriod(q3);
-        if (request.GetQuery("MaxResults") is { } q4) v.MaxResults = WireFormat.ParseInt32("MaxResults", q4);
-        if (request.GetQuery("NextToken") is { } q5) v.NextToken = q5;
-        return v;
-    }
-
-    public override void WriteOutput(ListRestoreJobSummariesOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListRestoreJobSummariesOutput(writer, output);
-    }
-
-    public override void Validate(ListRestoreJobSummariesInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListRestoreJobSummariesInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListRestoreJobsBinding : OperationBinding<ListRestoreJobsInput, ListRestoreJobsOutput>
@@ -5173,43 +2820,6 @@ internal sealed class ListRestoreJobsBinding : OperationBinding<ListRestoreJobsI
         return WireJson.ReadListRestoreJobsOutput(ref reader);
     }
 
-    public override ListRestoreJobsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListRestoreJobsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListRestoreJobsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListRestoreJobsInput(ref r);
-        }
-        if (request.GetQuery("nextToken") is { } q0) v.NextToken = q0;
-        if (request.GetQuery("maxResults") is { } q1) v.MaxResults = WireFormat.ParseInt32("MaxResults", q1);
-        if (request.GetQuery("accountId") is { } q2) v.ByAccountId = q2;
-        if (request.GetQuery("resourceType") is { } q3) v.ByResourceType = q3;
-        if (request.GetQuery("createdBefore") is { } q4) v.ByCreatedBefore = WireFormat.ParseIso8601("ByCreatedBefore", q4);
-        if (request.GetQuery("createdAfter") is { } q5) v.ByCreatedAfter = WireFormat.ParseIso8601("ByCreatedAfter", q5);
-        if (request.GetQuery("status") is { } q6) v.ByStatus = new RestoreJobStatus(q6);
-        if (request.GetQuery("completeBefore") is { } q7) v.ByCompleteBefore = WireFormat.ParseIso8601("ByCompleteBefore", q7);
-        if (request.GetQuery("completeAfter") is { } q8) v.ByCompleteAfter = WireFormat.ParseIso8601("ByCompleteAfter", q8);
-        if (request.GetQuery("restoreTestingPlanArn") is { } q9) v.ByRestoreTestingPlanArn = q9;
-        if (request.GetQuery("parentJobId") is { } q10) v.ByParentJobId = q10;
-        return v;
-    }
-
-    public override void WriteOutput(ListRestoreJobsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListRestoreJobsOutput(writer, output);
-    }
-
-    public override void Validate(ListRestoreJobsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListRestoreJobsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListRestoreJobsByProtectedResourceBinding : OperationBinding<ListRestoreJobsByProtectedResourceInput, ListRestoreJobsByProtectedResourceOutput>
@@ -5243,38 +2853,6 @@ internal sealed class ListRestoreJobsByProtectedResourceBinding : OperationBindi
         return WireJson.ReadListRestoreJobsByProtectedResourceOutput(ref reader);
     }
 
-    public override ListRestoreJobsByProtectedResourceInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListRestoreJobsByProtectedResourceInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListRestoreJobsByProtectedResourceInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListRestoreJobsByProtectedResourceInput(ref r);
-        }
-        v.ResourceArn = request.GetLabel("resourceArn");
-        if (request.GetQuery("status") is { } q0) v.ByStatus = new RestoreJobStatus(q0);
-        if (request.GetQuery("recoveryPointCreationDateAfter") is { } q1) v.ByRecoveryPointCreationDateAfter = WireFormat.ParseIso8601("ByRecoveryPointCreationDateAfter", q1);
-        if (request.GetQuery("recoveryPointCreationDateBefore") is { } q2) v.ByRecoveryPointCreationDateBefore = WireFormat.ParseIso8601("ByRecoveryPointCreationDateBefore", q2);
-        if (request.GetQuery("nextToken") is { } q3) v.NextToken = q3;
-        if (request.GetQuery("maxResults") is { } q4) v.MaxResults = WireFormat.ParseInt32("MaxResults", q4);
-        return v;
-    }
-
-    public override void WriteOutput(ListRestoreJobsByProtectedResourceOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListRestoreJobsByProtectedResourceOutput(writer, output);
-    }
-
-    public override void Validate(ListRestoreJobsByProtectedResourceInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListRestoreJobsByProtectedResourceInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListRestoreTestingPlansBinding : OperationBinding<ListRestoreTestingPlansInput, ListRestoreTestingPlansOutput>
@@ -5303,34 +2881,6 @@ internal sealed class ListRestoreTestingPlansBinding : OperationBinding<ListRest
         return WireJson.ReadListRestoreTestingPlansOutput(ref reader);
     }
 
-    public override ListRestoreTestingPlansInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListRestoreTestingPlansInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListRestoreTestingPlansInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListRestoreTestingPlansInput(ref r);
-        }
-        if (request.GetQuery("MaxResults") is { } q0) v.MaxResults = WireFormat.ParseInt32("MaxResults", q0);
-        if (request.GetQuery("NextToken") is { } q1) v.NextToken = q1;
-        return v;
-    }
-
-    public override void WriteOutput(ListRestoreTestingPlansOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListRestoreTestingPlansOutput(writer, output);
-    }
-
-    public override void Validate(ListRestoreTestingPlansInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListRestoreTestingPlansInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListRestoreTestingSelectionsBinding : OperationBinding<ListRestoreTestingSelectionsInput, ListRestoreTestingSelectionsOutput>
@@ -5361,35 +2911,6 @@ internal sealed class ListRestoreTestingSelectionsBinding : OperationBinding<Lis
         return WireJson.ReadListRestoreTestingSelectionsOutput(ref reader);
     }
 
-    public override ListRestoreTestingSelectionsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListRestoreTestingSelectionsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListRestoreTestingSelectionsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListRestoreTestingSelectionsInput(ref r);
-        }
-        if (request.GetQuery("MaxResults") is { } q0) v.MaxResults = WireFormat.ParseInt32("MaxResults", q0);
-        if (request.GetQuery("NextToken") is { } q1) v.NextToken = q1;
-        v.RestoreTestingPlanName = request.GetLabel("RestoreTestingPlanName");
-        return v;
-    }
-
-    public override void WriteOutput(ListRestoreTestingSelectionsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListRestoreTestingSelectionsOutput(writer, output);
-    }
-
-    public override void Validate(ListRestoreTestingSelectionsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListRestoreTestingSelectionsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListScanJobSummariesBinding : OperationBinding<ListScanJobSummariesInput, ListScanJobSummariesOutput>
@@ -5424,40 +2945,6 @@ internal sealed class ListScanJobSummariesBinding : OperationBinding<ListScanJob
         return WireJson.ReadListScanJobSummariesOutput(ref reader);
     }
 
-    public override ListScanJobSummariesInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListScanJobSummariesInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListScanJobSummariesInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListScanJobSummariesInput(ref r);
-        }
-        if (request.GetQuery("AccountId") is { } q0) v.AccountId = q0;
-        if (request.GetQuery("ResourceType") is { } q1) v.ResourceType = q1;
-        if (request.GetQuery("MalwareScanner") is { } q2) v.MalwareScanner = new MalwareScanner(q2);
-        if (request.GetQuery("ScanResultStatus") is { } q3) v.ScanResultStatus = new ScanResultStatus(q3);
-        if (request.GetQuery("State") is { } q4) v.State = new ScanJobStatus(q4);
-        if (request.GetQuery("AggregationPeriod") is { } q5) v.AggregationPeriod = new AggregationPeriod(q5);
-        if (request.GetQuery("MaxResults") is { } q6) v.MaxResults = WireFormat.ParseInt32("MaxResults", q6);
-        if (request.GetQuery("NextToken") is { } q7) v.NextToken = q7;
-        return v;
-    }
-
-    public override void WriteOutput(ListScanJobSummariesOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListScanJobSummariesOutput(writer, output);
-    }
-
-    public override void Validate(ListScanJobSummariesInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListScanJobSummariesInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListScanJobsBinding : OperationBinding<ListScanJobsInput, ListScanJobsOutput>
@@ -5496,44 +2983,6 @@ internal sealed class ListScanJobsBinding : OperationBinding<ListScanJobsInput, 
         return WireJson.ReadListScanJobsOutput(ref reader);
     }
 
-    public override ListScanJobsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListScanJobsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListScanJobsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListScanJobsInput(ref r);
-        }
-        if (request.GetQuery("ByAccountId") is { } q0) v.ByAccountId = q0;
-        if (request.GetQuery("ByBackupVaultName") is { } q1) v.ByBackupVaultName = q1;
-        if (request.GetQuery("ByCompleteAfter") is { } q2) v.ByCompleteAfter = WireFormat.ParseIso8601("ByCompleteAfter", q2);
-        if (request.GetQuery("ByCompleteBefore") is { } q3) v.ByCompleteBefore = WireFormat.ParseIso8601("ByCompleteBefore", q3);
-        if (request.GetQuery("ByMalwareScanner") is { } q4) v.ByMalwareScanner = new MalwareScanner(q4);
-        if (request.GetQuery("ByRecoveryPointArn") is { } q5) v.ByRecoveryPointArn = q5;
-        if (request.GetQuery("ByResourceArn") is { } q6) v.ByResourceArn = q6;
-        if (request.GetQuery("ByResourceType") is { } q7) v.ByResourceType = new ScanResourceType(q7);
-        if (request.GetQuery("ByScanResultStatus") is { } q8) v.ByScanResultStatus = new ScanResultStatus(q8);
-        if (request.GetQuery("ByState") is { } q9) v.ByState = new ScanState(q9);
-        if (request.GetQuery("MaxResults") is { } q10) v.MaxResults = WireFormat.ParseInt32("MaxResults", q10);
-        if (request.GetQuery("NextToken") is { } q11) v.NextToken = q11;
-        return v;
-    }
-
-    public override void WriteOutput(ListScanJobsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListScanJobsOutput(writer, output);
-    }
-
-    public override void Validate(ListScanJobsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListScanJobsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListTagsBinding : OperationBinding<ListTagsInput, ListTagsOutput>
@@ -5564,35 +3013,6 @@ internal sealed class ListTagsBinding : OperationBinding<ListTagsInput, ListTags
         return WireJson.ReadListTagsOutput(ref reader);
     }
 
-    public override ListTagsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListTagsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListTagsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListTagsInput(ref r);
-        }
-        v.ResourceArn = request.GetLabel("resourceArn");
-        if (request.GetQuery("nextToken") is { } q0) v.NextToken = q0;
-        if (request.GetQuery("maxResults") is { } q1) v.MaxResults = WireFormat.ParseInt32("MaxResults", q1);
-        return v;
-    }
-
-    public override void WriteOutput(ListTagsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListTagsOutput(writer, output);
-    }
-
-    public override void Validate(ListTagsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListTagsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class ListTieringConfigurationsBinding : OperationBinding<ListTieringConfigurationsInput, ListTieringConfigurationsOutput>
@@ -5621,34 +3041,6 @@ internal sealed class ListTieringConfigurationsBinding : OperationBinding<ListTi
         return WireJson.ReadListTieringConfigurationsOutput(ref reader);
     }
 
-    public override ListTieringConfigurationsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ListTieringConfigurationsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new ListTieringConfigurationsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadListTieringConfigurationsInput(ref r);
-        }
-        if (request.GetQuery("maxResults") is { } q0) v.MaxResults = WireFormat.ParseInt32("MaxResults", q0);
-        if (request.GetQuery("nextToken") is { } q1) v.NextToken = q1;
-        return v;
-    }
-
-    public override void WriteOutput(ListTieringConfigurationsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteListTieringConfigurationsOutput(writer, output);
-    }
-
-    public override void Validate(ListTieringConfigurationsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateListTieringConfigurationsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class PutBackupVaultAccessPolicyBinding : OperationBinding<PutBackupVaultAccessPolicyInput, EmptyOutput>
@@ -5677,32 +3069,6 @@ internal sealed class PutBackupVaultAccessPolicyBinding : OperationBinding<PutBa
         return EmptyOutput.Instance;
     }
 
-    public override PutBackupVaultAccessPolicyInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        PutBackupVaultAccessPolicyInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new PutBackupVaultAccessPolicyInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadPutBackupVaultAccessPolicyInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(PutBackupVaultAccessPolicyInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidatePutBackupVaultAccessPolicyInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class PutBackupVaultLockConfigurationBinding : OperationBinding<PutBackupVaultLockConfigurationInput, EmptyOutput>
@@ -5731,32 +3097,6 @@ internal sealed class PutBackupVaultLockConfigurationBinding : OperationBinding<
         return EmptyOutput.Instance;
     }
 
-    public override PutBackupVaultLockConfigurationInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        PutBackupVaultLockConfigurationInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new PutBackupVaultLockConfigurationInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadPutBackupVaultLockConfigurationInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(PutBackupVaultLockConfigurationInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidatePutBackupVaultLockConfigurationInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class PutBackupVaultNotificationsBinding : OperationBinding<PutBackupVaultNotificationsInput, EmptyOutput>
@@ -5785,32 +3125,6 @@ internal sealed class PutBackupVaultNotificationsBinding : OperationBinding<PutB
         return EmptyOutput.Instance;
     }
 
-    public override PutBackupVaultNotificationsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        PutBackupVaultNotificationsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new PutBackupVaultNotificationsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadPutBackupVaultNotificationsInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(PutBackupVaultNotificationsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidatePutBackupVaultNotificationsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class PutRestoreValidationResultBinding : OperationBinding<PutRestoreValidationResultInput, EmptyOutput>
@@ -5839,32 +3153,6 @@ internal sealed class PutRestoreValidationResultBinding : OperationBinding<PutRe
         return EmptyOutput.Instance;
     }
 
-    public override PutRestoreValidationResultInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        PutRestoreValidationResultInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new PutRestoreValidationResultInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadPutRestoreValidationResultInput(ref r);
-        }
-        v.RestoreJobId = request.GetLabel("restoreJobId");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(PutRestoreValidationResultInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidatePutRestoreValidationResultInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class RevokeRestoreAccessBackupVaultBinding : OperationBinding<RevokeRestoreAccessBackupVaultInput, EmptyOutput>
@@ -5894,34 +3182,6 @@ internal sealed class RevokeRestoreAccessBackupVaultBinding : OperationBinding<R
         return EmptyOutput.Instance;
     }
 
-    public override RevokeRestoreAccessBackupVaultInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        RevokeRestoreAccessBackupVaultInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new RevokeRestoreAccessBackupVaultInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadRevokeRestoreAccessBackupVaultInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        v.RestoreAccessBackupVaultArn = request.GetLabel("restoreAccessBackupVaultArn");
-        if (request.GetQuery("requesterComment") is { } q0) v.RequesterComment = q0;
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(RevokeRestoreAccessBackupVaultInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateRevokeRestoreAccessBackupVaultInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class StartBackupJobBinding : OperationBinding<StartBackupJobInput, StartBackupJobOutput>
@@ -5951,32 +3211,6 @@ internal sealed class StartBackupJobBinding : OperationBinding<StartBackupJobInp
         return WireJson.ReadStartBackupJobOutput(ref reader);
     }
 
-    public override StartBackupJobInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        StartBackupJobInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new StartBackupJobInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadStartBackupJobInput(ref r);
-        }
-        return v;
-    }
-
-    public override void WriteOutput(StartBackupJobOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteStartBackupJobOutput(writer, output);
-    }
-
-    public override void Validate(StartBackupJobInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateStartBackupJobInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class StartCopyJobBinding : OperationBinding<StartCopyJobInput, StartCopyJobOutput>
@@ -6006,32 +3240,6 @@ internal sealed class StartCopyJobBinding : OperationBinding<StartCopyJobInput, 
         return WireJson.ReadStartCopyJobOutput(ref reader);
     }
 
-    public override StartCopyJobInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        StartCopyJobInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new StartCopyJobInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadStartCopyJobInput(ref r);
-        }
-        return v;
-    }
-
-    public override void WriteOutput(StartCopyJobOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteStartCopyJobOutput(writer, output);
-    }
-
-    public override void Validate(StartCopyJobInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateStartCopyJobInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class StartReportJobBinding : OperationBinding<StartReportJobInput, StartReportJobOutput>
@@ -6062,33 +3270,6 @@ internal sealed class StartReportJobBinding : OperationBinding<StartReportJobInp
         return WireJson.ReadStartReportJobOutput(ref reader);
     }
 
-    public override StartReportJobInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        StartReportJobInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new StartReportJobInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadStartReportJobInput(ref r);
-        }
-        v.ReportPlanName = request.GetLabel("reportPlanName");
-        return v;
-    }
-
-    public override void WriteOutput(StartReportJobOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteStartReportJobOutput(writer, output);
-    }
-
-    public override void Validate(StartReportJobInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateStartReportJobInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class StartRestoreJobBinding : OperationBinding<StartRestoreJobInput, StartRestoreJobOutput>
@@ -6118,32 +3299,6 @@ internal sealed class StartRestoreJobBinding : OperationBinding<StartRestoreJobI
         return WireJson.ReadStartRestoreJobOutput(ref reader);
     }
 
-    public override StartRestoreJobInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        StartRestoreJobInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new StartRestoreJobInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadStartRestoreJobInput(ref r);
-        }
-        return v;
-    }
-
-    public override void WriteOutput(StartRestoreJobOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteStartRestoreJobOutput(writer, output);
-    }
-
-    public override void Validate(StartRestoreJobInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateStartRestoreJobInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class StartScanJobBinding : OperationBinding<StartScanJobInput, StartScanJobOutput>
@@ -6171,32 +3326,6 @@ internal sealed class StartScanJobBinding : OperationBinding<StartScanJobInput, 
         return WireJson.ReadStartScanJobOutput(ref reader);
     }
 
-    public override StartScanJobInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        StartScanJobInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new StartScanJobInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadStartScanJobInput(ref r);
-        }
-        return v;
-    }
-
-    public override void WriteOutput(StartScanJobOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteStartScanJobOutput(writer, output);
-    }
-
-    public override void Validate(StartScanJobInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateStartScanJobInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class StopBackupJobBinding : OperationBinding<StopBackupJobInput, EmptyOutput>
@@ -6223,32 +3352,6 @@ internal sealed class StopBackupJobBinding : OperationBinding<StopBackupJobInput
         return EmptyOutput.Instance;
     }
 
-    public override StopBackupJobInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        StopBackupJobInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new StopBackupJobInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadStopBackupJobInput(ref r);
-        }
-        v.BackupJobId = request.GetLabel("backupJobId");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(StopBackupJobInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateStopBackupJobInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class TagResourceBinding : OperationBinding<TagResourceInput, EmptyOutput>
@@ -6276,32 +3379,6 @@ internal sealed class TagResourceBinding : OperationBinding<TagResourceInput, Em
         return EmptyOutput.Instance;
     }
 
-    public override TagResourceInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        TagResourceInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new TagResourceInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadTagResourceInput(ref r);
-        }
-        v.ResourceArn = request.GetLabel("resourceArn");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(TagResourceInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateTagResourceInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class UntagResourceBinding : OperationBinding<UntagResourceInput, EmptyOutput>
@@ -6329,32 +3406,6 @@ internal sealed class UntagResourceBinding : OperationBinding<UntagResourceInput
         return EmptyOutput.Instance;
     }
 
-    public override UntagResourceInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        UntagResourceInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new UntagResourceInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadUntagResourceInput(ref r);
-        }
-        v.ResourceArn = request.GetLabel("resourceArn");
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(UntagResourceInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateUntagResourceInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class UpdateBackupPlanBinding : OperationBinding<UpdateBackupPlanInput, UpdateBackupPlanOutput>
@@ -6383,33 +3434,6 @@ internal sealed class UpdateBackupPlanBinding : OperationBinding<UpdateBackupPla
         return WireJson.ReadUpdateBackupPlanOutput(ref reader);
     }
 
-    public override UpdateBackupPlanInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        UpdateBackupPlanInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new UpdateBackupPlanInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadUpdateBackupPlanInput(ref r);
-        }
-        v.BackupPlanId = request.GetLabel("backupPlanId");
-        return v;
-    }
-
-    public override void WriteOutput(UpdateBackupPlanOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteUpdateBackupPlanOutput(writer, output);
-    }
-
-    public override void Validate(UpdateBackupPlanInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateUpdateBackupPlanInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class UpdateFrameworkBinding : OperationBinding<UpdateFrameworkInput, UpdateFrameworkOutput>
@@ -6440,33 +3464,6 @@ internal sealed class UpdateFrameworkBinding : OperationBinding<UpdateFrameworkI
         return WireJson.ReadUpdateFrameworkOutput(ref reader);
     }
 
-    public override UpdateFrameworkInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        UpdateFrameworkInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new UpdateFrameworkInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadUpdateFrameworkInput(ref r);
-        }
-        v.FrameworkName = request.GetLabel("frameworkName");
-        return v;
-    }
-
-    public override void WriteOutput(UpdateFrameworkOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteUpdateFrameworkOutput(writer, output);
-    }
-
-    public override void Validate(UpdateFrameworkInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateUpdateFrameworkInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class UpdateGlobalSettingsBinding : OperationBinding<UpdateGlobalSettingsInput, EmptyOutput>
@@ -6493,31 +3490,6 @@ internal sealed class UpdateGlobalSettingsBinding : OperationBinding<UpdateGloba
         return EmptyOutput.Instance;
     }
 
-    public override UpdateGlobalSettingsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        UpdateGlobalSettingsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new UpdateGlobalSettingsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadUpdateGlobalSettingsInput(ref r);
-        }
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(UpdateGlobalSettingsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateUpdateGlobalSettingsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class UpdateRecoveryPointIndexSettingsBinding : OperationBinding<UpdateRecoveryPointIndexSettingsInput, UpdateRecoveryPointIndexSettingsOutput>
@@ -6549,34 +3521,6 @@ internal sealed class UpdateRecoveryPointIndexSettingsBinding : OperationBinding
         return WireJson.ReadUpdateRecoveryPointIndexSettingsOutput(ref reader);
     }
 
-    public override UpdateRecoveryPointIndexSettingsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        UpdateRecoveryPointIndexSettingsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new UpdateRecoveryPointIndexSettingsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadUpdateRecoveryPointIndexSettingsInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        v.RecoveryPointArn = request.GetLabel("recoveryPointArn");
-        return v;
-    }
-
-    public override void WriteOutput(UpdateRecoveryPointIndexSettingsOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteUpdateRecoveryPointIndexSettingsOutput(writer, output);
-    }
-
-    public override void Validate(UpdateRecoveryPointIndexSettingsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateUpdateRecoveryPointIndexSettingsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class UpdateRecoveryPointLifecycleBinding : OperationBinding<UpdateRecoveryPointLifecycleInput, UpdateRecoveryPointLifecycleOutput>
@@ -6607,34 +3551,6 @@ internal sealed class UpdateRecoveryPointLifecycleBinding : OperationBinding<Upd
         return WireJson.ReadUpdateRecoveryPointLifecycleOutput(ref reader);
     }
 
-    public override UpdateRecoveryPointLifecycleInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        UpdateRecoveryPointLifecycleInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new UpdateRecoveryPointLifecycleInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadUpdateRecoveryPointLifecycleInput(ref r);
-        }
-        v.BackupVaultName = request.GetLabel("backupVaultName");
-        v.RecoveryPointArn = request.GetLabel("recoveryPointArn");
-        return v;
-    }
-
-    public override void WriteOutput(UpdateRecoveryPointLifecycleOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteUpdateRecoveryPointLifecycleOutput(writer, output);
-    }
-
-    public override void Validate(UpdateRecoveryPointLifecycleInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateUpdateRecoveryPointLifecycleInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class UpdateRegionSettingsBinding : OperationBinding<UpdateRegionSettingsInput, EmptyOutput>
@@ -6661,31 +3577,6 @@ internal sealed class UpdateRegionSettingsBinding : OperationBinding<UpdateRegio
         return EmptyOutput.Instance;
     }
 
-    public override UpdateRegionSettingsInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        UpdateRegionSettingsInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new UpdateRegionSettingsInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadUpdateRegionSettingsInput(ref r);
-        }
-        return v;
-    }
-
-    public override void WriteOutput(EmptyOutput output, Utf8JsonWriter writer)
-    {
-    }
-
-    public override void Validate(UpdateRegionSettingsInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateUpdateRegionSettingsInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class UpdateReportPlanBinding : OperationBinding<UpdateReportPlanInput, UpdateReportPlanOutput>
@@ -6716,33 +3607,6 @@ internal sealed class UpdateReportPlanBinding : OperationBinding<UpdateReportPla
         return WireJson.ReadUpdateReportPlanOutput(ref reader);
     }
 
-    public override UpdateReportPlanInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        UpdateReportPlanInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new UpdateReportPlanInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadUpdateReportPlanInput(ref r);
-        }
-        v.ReportPlanName = request.GetLabel("reportPlanName");
-        return v;
-    }
-
-    public override void WriteOutput(UpdateReportPlanOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteUpdateReportPlanOutput(writer, output);
-    }
-
-    public override void Validate(UpdateReportPlanInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateUpdateReportPlanInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class UpdateRestoreTestingPlanBinding : OperationBinding<UpdateRestoreTestingPlanInput, UpdateRestoreTestingPlanOutput>
@@ -6771,33 +3635,6 @@ internal sealed class UpdateRestoreTestingPlanBinding : OperationBinding<UpdateR
         return WireJson.ReadUpdateRestoreTestingPlanOutput(ref reader);
     }
 
-    public override UpdateRestoreTestingPlanInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        UpdateRestoreTestingPlanInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new UpdateRestoreTestingPlanInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadUpdateRestoreTestingPlanInput(ref r);
-        }
-        v.RestoreTestingPlanName = request.GetLabel("RestoreTestingPlanName");
-        return v;
-    }
-
-    public override void WriteOutput(UpdateRestoreTestingPlanOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteUpdateRestoreTestingPlanOutput(writer, output);
-    }
-
-    public override void Validate(UpdateRestoreTestingPlanInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateUpdateRestoreTestingPlanInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class UpdateRestoreTestingSelectionBinding : OperationBinding<UpdateRestoreTestingSelectionInput, UpdateRestoreTestingSelectionOutput>
@@ -6828,34 +3665,6 @@ internal sealed class UpdateRestoreTestingSelectionBinding : OperationBinding<Up
         return WireJson.ReadUpdateRestoreTestingSelectionOutput(ref reader);
     }
 
-    public override UpdateRestoreTestingSelectionInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        UpdateRestoreTestingSelectionInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new UpdateRestoreTestingSelectionInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadUpdateRestoreTestingSelectionInput(ref r);
-        }
-        v.RestoreTestingPlanName = request.GetLabel("RestoreTestingPlanName");
-        v.RestoreTestingSelectionName = request.GetLabel("RestoreTestingSelectionName");
-        return v;
-    }
-
-    public override void WriteOutput(UpdateRestoreTestingSelectionOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteUpdateRestoreTestingSelectionOutput(writer, output);
-    }
-
-    public override void Validate(UpdateRestoreTestingSelectionInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateUpdateRestoreTestingSelectionInput(input, string.Empty, errors);
-    }
 }
 
 internal sealed class UpdateTieringConfigurationBinding : OperationBinding<UpdateTieringConfigurationInput, UpdateTieringConfigurationOutput>
@@ -6884,32 +3693,5 @@ internal sealed class UpdateTieringConfigurationBinding : OperationBinding<Updat
         return WireJson.ReadUpdateTieringConfigurationOutput(ref reader);
     }
 
-    public override UpdateTieringConfigurationInput ReadInput(ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        UpdateTieringConfigurationInput v;
-        if (request.Body.IsEmpty)
-        {
-            v = new UpdateTieringConfigurationInput();
-        }
-        else
-        {
-            var r = new Utf8JsonReader(request.Body.Span);
-            r.Read();
-            v = WireJson.ReadUpdateTieringConfigurationInput(ref r);
-        }
-        v.TieringConfigurationName = request.GetLabel("tieringConfigurationName");
-        return v;
-    }
-
-    public override void WriteOutput(UpdateTieringConfigurationOutput output, Utf8JsonWriter writer)
-    {
-        WireJson.WriteUpdateTieringConfigurationOutput(writer, output);
-    }
-
-    public override void Validate(UpdateTieringConfigurationInput input, ModelValidationErrors errors)
-    {
-        WireValidation.ValidateUpdateTieringConfigurationInput(input, string.Empty, errors);
-    }
 }
 

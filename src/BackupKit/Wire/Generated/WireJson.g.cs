@@ -13,122 +13,50 @@ namespace BackupKit.Wire;
 /// <summary>Pre-encoded JSON member names, so that writers do not escape names on every call.</summary>
 internal static class WireNames
 {
-    public static readonly JsonEncodedText AccessPointArn = JsonEncodedText.Encode("AccessPointArn");
     public static readonly JsonEncodedText AccessPointMetadata = JsonEncodedText.Encode("AccessPointMetadata");
     public static readonly JsonEncodedText AccessPointPolicy = JsonEncodedText.Encode("AccessPointPolicy");
-    public static readonly JsonEncodedText AccountId = JsonEncodedText.Encode("AccountId");
     public static readonly JsonEncodedText Accounts = JsonEncodedText.Encode("Accounts");
     public static readonly JsonEncodedText AdvancedBackupSettings = JsonEncodedText.Encode("AdvancedBackupSettings");
-    public static readonly JsonEncodedText AggregatedScanResult = JsonEncodedText.Encode("AggregatedScanResult");
-    public static readonly JsonEncodedText AggregationPeriod = JsonEncodedText.Encode("AggregationPeriod");
     public static readonly JsonEncodedText Algorithm = JsonEncodedText.Encode("Algorithm");
-    public static readonly JsonEncodedText ApprovalDate = JsonEncodedText.Encode("ApprovalDate");
-    public static readonly JsonEncodedText Arn = JsonEncodedText.Encode("Arn");
-    public static readonly JsonEncodedText BackupAccessPoints = JsonEncodedText.Encode("BackupAccessPoints");
-    public static readonly JsonEncodedText BackupCreationDate = JsonEncodedText.Encode("BackupCreationDate");
-    public static readonly JsonEncodedText BackupJobId = JsonEncodedText.Encode("BackupJobId");
-    public static readonly JsonEncodedText BackupJobSummaries = JsonEncodedText.Encode("BackupJobSummaries");
-    public static readonly JsonEncodedText BackupJobs = JsonEncodedText.Encode("BackupJobs");
     public static readonly JsonEncodedText BackupOptions = JsonEncodedText.Encode("BackupOptions");
     public static readonly JsonEncodedText BackupPlan = JsonEncodedText.Encode("BackupPlan");
-    public static readonly JsonEncodedText BackupPlanArn = JsonEncodedText.Encode("BackupPlanArn");
-    public static readonly JsonEncodedText BackupPlanDocument = JsonEncodedText.Encode("BackupPlanDocument");
-    public static readonly JsonEncodedText BackupPlanId = JsonEncodedText.Encode("BackupPlanId");
     public static readonly JsonEncodedText BackupPlanName = JsonEncodedText.Encode("BackupPlanName");
     public static readonly JsonEncodedText BackupPlanTags = JsonEncodedText.Encode("BackupPlanTags");
-    public static readonly JsonEncodedText BackupPlanTemplateId = JsonEncodedText.Encode("BackupPlanTemplateId");
     public static readonly JsonEncodedText BackupPlanTemplateJson = JsonEncodedText.Encode("BackupPlanTemplateJson");
-    public static readonly JsonEncodedText BackupPlanTemplateName = JsonEncodedText.Encode("BackupPlanTemplateName");
-    public static readonly JsonEncodedText BackupPlanTemplatesList = JsonEncodedText.Encode("BackupPlanTemplatesList");
-    public static readonly JsonEncodedText BackupPlanVersion = JsonEncodedText.Encode("BackupPlanVersion");
-    public static readonly JsonEncodedText BackupPlanVersionsList = JsonEncodedText.Encode("BackupPlanVersionsList");
-    public static readonly JsonEncodedText BackupPlansList = JsonEncodedText.Encode("BackupPlansList");
-    public static readonly JsonEncodedText BackupRuleCron = JsonEncodedText.Encode("BackupRuleCron");
-    public static readonly JsonEncodedText BackupRuleId = JsonEncodedText.Encode("BackupRuleId");
-    public static readonly JsonEncodedText BackupRuleName = JsonEncodedText.Encode("BackupRuleName");
-    public static readonly JsonEncodedText BackupRuleTimezone = JsonEncodedText.Encode("BackupRuleTimezone");
     public static readonly JsonEncodedText BackupSelection = JsonEncodedText.Encode("BackupSelection");
-    public static readonly JsonEncodedText BackupSelectionsList = JsonEncodedText.Encode("BackupSelectionsList");
-    public static readonly JsonEncodedText BackupSizeBytes = JsonEncodedText.Encode("BackupSizeBytes");
-    public static readonly JsonEncodedText BackupSizeInBytes = JsonEncodedText.Encode("BackupSizeInBytes");
-    public static readonly JsonEncodedText BackupType = JsonEncodedText.Encode("BackupType");
-    public static readonly JsonEncodedText BackupVaultArn = JsonEncodedText.Encode("BackupVaultArn");
     public static readonly JsonEncodedText BackupVaultEvents = JsonEncodedText.Encode("BackupVaultEvents");
-    public static readonly JsonEncodedText BackupVaultList = JsonEncodedText.Encode("BackupVaultList");
     public static readonly JsonEncodedText BackupVaultName = JsonEncodedText.Encode("BackupVaultName");
     public static readonly JsonEncodedText BackupVaultTags = JsonEncodedText.Encode("BackupVaultTags");
-    public static readonly JsonEncodedText BytesTransferred = JsonEncodedText.Encode("BytesTransferred");
-    public static readonly JsonEncodedText CalculatedLifecycle = JsonEncodedText.Encode("CalculatedLifecycle");
-    public static readonly JsonEncodedText CancelDescription = JsonEncodedText.Encode("CancelDescription");
-    public static readonly JsonEncodedText CancellationDate = JsonEncodedText.Encode("CancellationDate");
     public static readonly JsonEncodedText ChangeableForDays = JsonEncodedText.Encode("ChangeableForDays");
-    public static readonly JsonEncodedText ChildJobsInState = JsonEncodedText.Encode("ChildJobsInState");
-    public static readonly JsonEncodedText Code = JsonEncodedText.Encode("Code");
     public static readonly JsonEncodedText CompleteWindowMinutes = JsonEncodedText.Encode("CompleteWindowMinutes");
-    public static readonly JsonEncodedText CompletionDate = JsonEncodedText.Encode("CompletionDate");
-    public static readonly JsonEncodedText CompletionTime = JsonEncodedText.Encode("CompletionTime");
     public static readonly JsonEncodedText CompletionWindowMinutes = JsonEncodedText.Encode("CompletionWindowMinutes");
     public static readonly JsonEncodedText ComplianceResourceIds = JsonEncodedText.Encode("ComplianceResourceIds");
     public static readonly JsonEncodedText ComplianceResourceTypes = JsonEncodedText.Encode("ComplianceResourceTypes");
-    public static readonly JsonEncodedText CompositeMemberIdentifier = JsonEncodedText.Encode("CompositeMemberIdentifier");
     public static readonly JsonEncodedText ConditionKey = JsonEncodedText.Encode("ConditionKey");
     public static readonly JsonEncodedText ConditionType = JsonEncodedText.Encode("ConditionType");
     public static readonly JsonEncodedText ConditionValue = JsonEncodedText.Encode("ConditionValue");
     public static readonly JsonEncodedText Conditions = JsonEncodedText.Encode("Conditions");
-    public static readonly JsonEncodedText Context = JsonEncodedText.Encode("Context");
     public static readonly JsonEncodedText ContinuousScanEndTime = JsonEncodedText.Encode("ContinuousScanEndTime");
-    public static readonly JsonEncodedText ContinuousScanStartTime = JsonEncodedText.Encode("ContinuousScanStartTime");
     public static readonly JsonEncodedText ControlInputParameters = JsonEncodedText.Encode("ControlInputParameters");
     public static readonly JsonEncodedText ControlName = JsonEncodedText.Encode("ControlName");
     public static readonly JsonEncodedText ControlScope = JsonEncodedText.Encode("ControlScope");
     public static readonly JsonEncodedText CopyActions = JsonEncodedText.Encode("CopyActions");
-    public static readonly JsonEncodedText CopyJob = JsonEncodedText.Encode("CopyJob");
-    public static readonly JsonEncodedText CopyJobId = JsonEncodedText.Encode("CopyJobId");
-    public static readonly JsonEncodedText CopyJobSummaries = JsonEncodedText.Encode("CopyJobSummaries");
-    public static readonly JsonEncodedText CopyJobs = JsonEncodedText.Encode("CopyJobs");
     public static readonly JsonEncodedText CopySourceTagsToRestoredResource = JsonEncodedText.Encode("CopySourceTagsToRestoredResource");
-    public static readonly JsonEncodedText Count = JsonEncodedText.Encode("Count");
-    public static readonly JsonEncodedText CreatedBy = JsonEncodedText.Encode("CreatedBy");
-    public static readonly JsonEncodedText CreatedByBackupJobId = JsonEncodedText.Encode("CreatedByBackupJobId");
-    public static readonly JsonEncodedText CreatedResourceArn = JsonEncodedText.Encode("CreatedResourceArn");
-    public static readonly JsonEncodedText CreationDate = JsonEncodedText.Encode("CreationDate");
-    public static readonly JsonEncodedText CreationTime = JsonEncodedText.Encode("CreationTime");
     public static readonly JsonEncodedText CreatorRequestId = JsonEncodedText.Encode("CreatorRequestId");
     public static readonly JsonEncodedText DateRange = JsonEncodedText.Encode("DateRange");
     public static readonly JsonEncodedText DeleteAfterDays = JsonEncodedText.Encode("DeleteAfterDays");
     public static readonly JsonEncodedText DeleteAfterEvent = JsonEncodedText.Encode("DeleteAfterEvent");
-    public static readonly JsonEncodedText DeleteAt = JsonEncodedText.Encode("DeleteAt");
-    public static readonly JsonEncodedText DeletionDate = JsonEncodedText.Encode("DeletionDate");
-    public static readonly JsonEncodedText DeletionStatus = JsonEncodedText.Encode("DeletionStatus");
-    public static readonly JsonEncodedText DeletionStatusMessage = JsonEncodedText.Encode("DeletionStatusMessage");
-    public static readonly JsonEncodedText DeploymentStatus = JsonEncodedText.Encode("DeploymentStatus");
     public static readonly JsonEncodedText Description = JsonEncodedText.Encode("Description");
     public static readonly JsonEncodedText DestinationBackupVaultArn = JsonEncodedText.Encode("DestinationBackupVaultArn");
-    public static readonly JsonEncodedText DestinationEncryptionKeyArn = JsonEncodedText.Encode("DestinationEncryptionKeyArn");
-    public static readonly JsonEncodedText DestinationRecoveryPointArn = JsonEncodedText.Encode("DestinationRecoveryPointArn");
-    public static readonly JsonEncodedText DestinationRecoveryPointLifecycle = JsonEncodedText.Encode("DestinationRecoveryPointLifecycle");
-    public static readonly JsonEncodedText DestinationVaultLockState = JsonEncodedText.Encode("DestinationVaultLockState");
-    public static readonly JsonEncodedText DestinationVaultType = JsonEncodedText.Encode("DestinationVaultType");
     public static readonly JsonEncodedText EnableContinuousBackup = JsonEncodedText.Encode("EnableContinuousBackup");
     public static readonly JsonEncodedText EncryptionKeyArn = JsonEncodedText.Encode("EncryptionKeyArn");
-    public static readonly JsonEncodedText EncryptionKeyType = JsonEncodedText.Encode("EncryptionKeyType");
-    public static readonly JsonEncodedText EndTime = JsonEncodedText.Encode("EndTime");
     public static readonly JsonEncodedText ExcludeVaults = JsonEncodedText.Encode("ExcludeVaults");
-    public static readonly JsonEncodedText ExecutionTime = JsonEncodedText.Encode("ExecutionTime");
-    public static readonly JsonEncodedText ExpectedCompletionDate = JsonEncodedText.Encode("ExpectedCompletionDate");
-    public static readonly JsonEncodedText ExpectedCompletionTimeMinutes = JsonEncodedText.Encode("ExpectedCompletionTimeMinutes");
-    public static readonly JsonEncodedText ExpiryDate = JsonEncodedText.Encode("ExpiryDate");
-    public static readonly JsonEncodedText FailedScan = JsonEncodedText.Encode("FailedScan");
-    public static readonly JsonEncodedText Findings = JsonEncodedText.Encode("Findings");
     public static readonly JsonEncodedText Formats = JsonEncodedText.Encode("Formats");
-    public static readonly JsonEncodedText FrameworkArn = JsonEncodedText.Encode("FrameworkArn");
     public static readonly JsonEncodedText FrameworkArns = JsonEncodedText.Encode("FrameworkArns");
     public static readonly JsonEncodedText FrameworkControls = JsonEncodedText.Encode("FrameworkControls");
     public static readonly JsonEncodedText FrameworkDescription = JsonEncodedText.Encode("FrameworkDescription");
     public static readonly JsonEncodedText FrameworkName = JsonEncodedText.Encode("FrameworkName");
-    public static readonly JsonEncodedText FrameworkStatus = JsonEncodedText.Encode("FrameworkStatus");
     public static readonly JsonEncodedText FrameworkTags = JsonEncodedText.Encode("FrameworkTags");
-    public static readonly JsonEncodedText Frameworks = JsonEncodedText.Encode("Frameworks");
     public static readonly JsonEncodedText FromDate = JsonEncodedText.Encode("FromDate");
     public static readonly JsonEncodedText GlobalSettings = JsonEncodedText.Encode("GlobalSettings");
     public static readonly JsonEncodedText IamRoleArn = JsonEncodedText.Encode("IamRoleArn");
@@ -136,160 +64,70 @@ internal static class WireNames
     public static readonly JsonEncodedText IncludeVaults = JsonEncodedText.Encode("IncludeVaults");
     public static readonly JsonEncodedText Index = JsonEncodedText.Encode("Index");
     public static readonly JsonEncodedText IndexActions = JsonEncodedText.Encode("IndexActions");
-    public static readonly JsonEncodedText IndexCompletionDate = JsonEncodedText.Encode("IndexCompletionDate");
-    public static readonly JsonEncodedText IndexCreationDate = JsonEncodedText.Encode("IndexCreationDate");
-    public static readonly JsonEncodedText IndexDeletionDate = JsonEncodedText.Encode("IndexDeletionDate");
-    public static readonly JsonEncodedText IndexStatus = JsonEncodedText.Encode("IndexStatus");
-    public static readonly JsonEncodedText IndexStatusMessage = JsonEncodedText.Encode("IndexStatusMessage");
-    public static readonly JsonEncodedText IndexedRecoveryPoints = JsonEncodedText.Encode("IndexedRecoveryPoints");
-    public static readonly JsonEncodedText InferredMetadata = JsonEncodedText.Encode("InferredMetadata");
-    public static readonly JsonEncodedText InitiationDate = JsonEncodedText.Encode("InitiationDate");
-    public static readonly JsonEncodedText IsEncrypted = JsonEncodedText.Encode("IsEncrypted");
-    public static readonly JsonEncodedText IsParent = JsonEncodedText.Encode("IsParent");
     public static readonly JsonEncodedText Key = JsonEncodedText.Encode("Key");
-    public static readonly JsonEncodedText LastAttemptedExecutionTime = JsonEncodedText.Encode("LastAttemptedExecutionTime");
-    public static readonly JsonEncodedText LastBackupTime = JsonEncodedText.Encode("LastBackupTime");
-    public static readonly JsonEncodedText LastBackupVaultArn = JsonEncodedText.Encode("LastBackupVaultArn");
-    public static readonly JsonEncodedText LastComputed = JsonEncodedText.Encode("LastComputed");
-    public static readonly JsonEncodedText LastExecutionDate = JsonEncodedText.Encode("LastExecutionDate");
-    public static readonly JsonEncodedText LastExecutionTime = JsonEncodedText.Encode("LastExecutionTime");
-    public static readonly JsonEncodedText LastRecoveryPointArn = JsonEncodedText.Encode("LastRecoveryPointArn");
-    public static readonly JsonEncodedText LastRestoreTime = JsonEncodedText.Encode("LastRestoreTime");
-    public static readonly JsonEncodedText LastScanJobTime = JsonEncodedText.Encode("LastScanJobTime");
-    public static readonly JsonEncodedText LastScanTimestamp = JsonEncodedText.Encode("LastScanTimestamp");
-    public static readonly JsonEncodedText LastSuccessfulExecutionTime = JsonEncodedText.Encode("LastSuccessfulExecutionTime");
-    public static readonly JsonEncodedText LastUpdateTime = JsonEncodedText.Encode("LastUpdateTime");
-    public static readonly JsonEncodedText LastUpdatedTime = JsonEncodedText.Encode("LastUpdatedTime");
-    public static readonly JsonEncodedText LatestMpaApprovalTeamUpdate = JsonEncodedText.Encode("LatestMpaApprovalTeamUpdate");
-    public static readonly JsonEncodedText LatestRestoreExecutionTimeMinutes = JsonEncodedText.Encode("LatestRestoreExecutionTimeMinutes");
-    public static readonly JsonEncodedText LatestRestoreJobCreationDate = JsonEncodedText.Encode("LatestRestoreJobCreationDate");
-    public static readonly JsonEncodedText LatestRestoreRecoveryPointCreationDate = JsonEncodedText.Encode("LatestRestoreRecoveryPointCreationDate");
-    public static readonly JsonEncodedText LatestRevokeRequest = JsonEncodedText.Encode("LatestRevokeRequest");
-    public static readonly JsonEncodedText LegalHoldArn = JsonEncodedText.Encode("LegalHoldArn");
-    public static readonly JsonEncodedText LegalHoldId = JsonEncodedText.Encode("LegalHoldId");
-    public static readonly JsonEncodedText LegalHolds = JsonEncodedText.Encode("LegalHolds");
     public static readonly JsonEncodedText Lifecycle = JsonEncodedText.Encode("Lifecycle");
     public static readonly JsonEncodedText ListOfTags = JsonEncodedText.Encode("ListOfTags");
-    public static readonly JsonEncodedText LockDate = JsonEncodedText.Encode("LockDate");
-    public static readonly JsonEncodedText Locked = JsonEncodedText.Encode("Locked");
     public static readonly JsonEncodedText LogicallyAirGappedBackupVaultArn = JsonEncodedText.Encode("LogicallyAirGappedBackupVaultArn");
     public static readonly JsonEncodedText MalwareScanner = JsonEncodedText.Encode("MalwareScanner");
     public static readonly JsonEncodedText MaxRetentionDays = JsonEncodedText.Encode("MaxRetentionDays");
-    public static readonly JsonEncodedText Message = JsonEncodedText.Encode("Message");
-    public static readonly JsonEncodedText MessageCategory = JsonEncodedText.Encode("MessageCategory");
     public static readonly JsonEncodedText Metadata = JsonEncodedText.Encode("Metadata");
     public static readonly JsonEncodedText MinRetentionDays = JsonEncodedText.Encode("MinRetentionDays");
     public static readonly JsonEncodedText MoveToColdStorageAfterDays = JsonEncodedText.Encode("MoveToColdStorageAfterDays");
-    public static readonly JsonEncodedText MoveToColdStorageAt = JsonEncodedText.Encode("MoveToColdStorageAt");
     public static readonly JsonEncodedText MpaApprovalTeamArn = JsonEncodedText.Encode("MpaApprovalTeamArn");
-    public static readonly JsonEncodedText MpaSessionArn = JsonEncodedText.Encode("MpaSessionArn");
     public static readonly JsonEncodedText Name = JsonEncodedText.Encode("Name");
-    public static readonly JsonEncodedText NextToken = JsonEncodedText.Encode("NextToken");
     public static readonly JsonEncodedText NotResources = JsonEncodedText.Encode("NotResources");
-    public static readonly JsonEncodedText NumberOfChildJobs = JsonEncodedText.Encode("NumberOfChildJobs");
-    public static readonly JsonEncodedText NumberOfControls = JsonEncodedText.Encode("NumberOfControls");
     public static readonly JsonEncodedText NumberOfFrameworks = JsonEncodedText.Encode("NumberOfFrameworks");
-    public static readonly JsonEncodedText NumberOfRecoveryPoints = JsonEncodedText.Encode("NumberOfRecoveryPoints");
     public static readonly JsonEncodedText OptInToArchiveForSupportedResources = JsonEncodedText.Encode("OptInToArchiveForSupportedResources");
     public static readonly JsonEncodedText OrganizationUnits = JsonEncodedText.Encode("OrganizationUnits");
     public static readonly JsonEncodedText ParameterName = JsonEncodedText.Encode("ParameterName");
     public static readonly JsonEncodedText ParameterValue = JsonEncodedText.Encode("ParameterValue");
-    public static readonly JsonEncodedText ParentJobId = JsonEncodedText.Encode("ParentJobId");
-    public static readonly JsonEncodedText ParentRecoveryPointArn = JsonEncodedText.Encode("ParentRecoveryPointArn");
-    public static readonly JsonEncodedText PercentDone = JsonEncodedText.Encode("PercentDone");
     public static readonly JsonEncodedText Policy = JsonEncodedText.Encode("Policy");
     public static readonly JsonEncodedText ProtectedResourceArns = JsonEncodedText.Encode("ProtectedResourceArns");
     public static readonly JsonEncodedText ProtectedResourceConditions = JsonEncodedText.Encode("ProtectedResourceConditions");
     public static readonly JsonEncodedText ProtectedResourceType = JsonEncodedText.Encode("ProtectedResourceType");
     public static readonly JsonEncodedText RecoveryPointArn = JsonEncodedText.Encode("RecoveryPointArn");
-    public static readonly JsonEncodedText RecoveryPointCreationDate = JsonEncodedText.Encode("RecoveryPointCreationDate");
-    public static readonly JsonEncodedText RecoveryPointLifecycle = JsonEncodedText.Encode("RecoveryPointLifecycle");
     public static readonly JsonEncodedText RecoveryPointSelection = JsonEncodedText.Encode("RecoveryPointSelection");
     public static readonly JsonEncodedText RecoveryPointTags = JsonEncodedText.Encode("RecoveryPointTags");
     public static readonly JsonEncodedText RecoveryPointTypes = JsonEncodedText.Encode("RecoveryPointTypes");
-    public static readonly JsonEncodedText RecoveryPoints = JsonEncodedText.Encode("RecoveryPoints");
-    public static readonly JsonEncodedText Region = JsonEncodedText.Encode("Region");
     public static readonly JsonEncodedText Regions = JsonEncodedText.Encode("Regions");
     public static readonly JsonEncodedText ReportDeliveryChannel = JsonEncodedText.Encode("ReportDeliveryChannel");
-    public static readonly JsonEncodedText ReportDestination = JsonEncodedText.Encode("ReportDestination");
-    public static readonly JsonEncodedText ReportJob = JsonEncodedText.Encode("ReportJob");
-    public static readonly JsonEncodedText ReportJobId = JsonEncodedText.Encode("ReportJobId");
-    public static readonly JsonEncodedText ReportJobs = JsonEncodedText.Encode("ReportJobs");
-    public static readonly JsonEncodedText ReportPlan = JsonEncodedText.Encode("ReportPlan");
-    public static readonly JsonEncodedText ReportPlanArn = JsonEncodedText.Encode("ReportPlanArn");
     public static readonly JsonEncodedText ReportPlanDescription = JsonEncodedText.Encode("ReportPlanDescription");
     public static readonly JsonEncodedText ReportPlanName = JsonEncodedText.Encode("ReportPlanName");
     public static readonly JsonEncodedText ReportPlanTags = JsonEncodedText.Encode("ReportPlanTags");
-    public static readonly JsonEncodedText ReportPlans = JsonEncodedText.Encode("ReportPlans");
     public static readonly JsonEncodedText ReportSetting = JsonEncodedText.Encode("ReportSetting");
     public static readonly JsonEncodedText ReportTemplate = JsonEncodedText.Encode("ReportTemplate");
     public static readonly JsonEncodedText RequesterComment = JsonEncodedText.Encode("RequesterComment");
     public static readonly JsonEncodedText ResourceArn = JsonEncodedText.Encode("ResourceArn");
     public static readonly JsonEncodedText ResourceIdentifiers = JsonEncodedText.Encode("ResourceIdentifiers");
-    public static readonly JsonEncodedText ResourceName = JsonEncodedText.Encode("ResourceName");
     public static readonly JsonEncodedText ResourceSelection = JsonEncodedText.Encode("ResourceSelection");
     public static readonly JsonEncodedText ResourceType = JsonEncodedText.Encode("ResourceType");
     public static readonly JsonEncodedText ResourceTypeManagementPreference = JsonEncodedText.Encode("ResourceTypeManagementPreference");
     public static readonly JsonEncodedText ResourceTypeOptInPreference = JsonEncodedText.Encode("ResourceTypeOptInPreference");
     public static readonly JsonEncodedText ResourceTypes = JsonEncodedText.Encode("ResourceTypes");
     public static readonly JsonEncodedText Resources = JsonEncodedText.Encode("Resources");
-    public static readonly JsonEncodedText RestoreAccessBackupVaultArn = JsonEncodedText.Encode("RestoreAccessBackupVaultArn");
-    public static readonly JsonEncodedText RestoreAccessBackupVaultName = JsonEncodedText.Encode("RestoreAccessBackupVaultName");
-    public static readonly JsonEncodedText RestoreAccessBackupVaults = JsonEncodedText.Encode("RestoreAccessBackupVaults");
-    public static readonly JsonEncodedText RestoreJobId = JsonEncodedText.Encode("RestoreJobId");
-    public static readonly JsonEncodedText RestoreJobSummaries = JsonEncodedText.Encode("RestoreJobSummaries");
-    public static readonly JsonEncodedText RestoreJobs = JsonEncodedText.Encode("RestoreJobs");
-    public static readonly JsonEncodedText RestoreMetadata = JsonEncodedText.Encode("RestoreMetadata");
     public static readonly JsonEncodedText RestoreMetadataOverrides = JsonEncodedText.Encode("RestoreMetadataOverrides");
     public static readonly JsonEncodedText RestoreTestingPlan = JsonEncodedText.Encode("RestoreTestingPlan");
-    public static readonly JsonEncodedText RestoreTestingPlanArn = JsonEncodedText.Encode("RestoreTestingPlanArn");
     public static readonly JsonEncodedText RestoreTestingPlanName = JsonEncodedText.Encode("RestoreTestingPlanName");
-    public static readonly JsonEncodedText RestoreTestingPlans = JsonEncodedText.Encode("RestoreTestingPlans");
     public static readonly JsonEncodedText RestoreTestingSelection = JsonEncodedText.Encode("RestoreTestingSelection");
     public static readonly JsonEncodedText RestoreTestingSelectionName = JsonEncodedText.Encode("RestoreTestingSelectionName");
-    public static readonly JsonEncodedText RestoreTestingSelections = JsonEncodedText.Encode("RestoreTestingSelections");
-    public static readonly JsonEncodedText Results = JsonEncodedText.Encode("Results");
-    public static readonly JsonEncodedText RetainRecordUntil = JsonEncodedText.Encode("RetainRecordUntil");
-    public static readonly JsonEncodedText RuleExecutionType = JsonEncodedText.Encode("RuleExecutionType");
-    public static readonly JsonEncodedText RuleId = JsonEncodedText.Encode("RuleId");
     public static readonly JsonEncodedText RuleName = JsonEncodedText.Encode("RuleName");
     public static readonly JsonEncodedText Rules = JsonEncodedText.Encode("Rules");
     public static readonly JsonEncodedText S3BucketName = JsonEncodedText.Encode("S3BucketName");
     public static readonly JsonEncodedText S3KeyPrefix = JsonEncodedText.Encode("S3KeyPrefix");
-    public static readonly JsonEncodedText S3Keys = JsonEncodedText.Encode("S3Keys");
     public static readonly JsonEncodedText SNSTopicArn = JsonEncodedText.Encode("SNSTopicArn");
     public static readonly JsonEncodedText ScanActions = JsonEncodedText.Encode("ScanActions");
     public static readonly JsonEncodedText ScanBaseRecoveryPointArn = JsonEncodedText.Encode("ScanBaseRecoveryPointArn");
-    public static readonly JsonEncodedText ScanEndTime = JsonEncodedText.Encode("ScanEndTime");
-    public static readonly JsonEncodedText ScanId = JsonEncodedText.Encode("ScanId");
-    public static readonly JsonEncodedText ScanJobId = JsonEncodedText.Encode("ScanJobId");
-    public static readonly JsonEncodedText ScanJobState = JsonEncodedText.Encode("ScanJobState");
-    public static readonly JsonEncodedText ScanJobSummaries = JsonEncodedText.Encode("ScanJobSummaries");
-    public static readonly JsonEncodedText ScanJobs = JsonEncodedText.Encode("ScanJobs");
     public static readonly JsonEncodedText ScanMode = JsonEncodedText.Encode("ScanMode");
-    public static readonly JsonEncodedText ScanResult = JsonEncodedText.Encode("ScanResult");
-    public static readonly JsonEncodedText ScanResultStatus = JsonEncodedText.Encode("ScanResultStatus");
-    public static readonly JsonEncodedText ScanResults = JsonEncodedText.Encode("ScanResults");
     public static readonly JsonEncodedText ScanSettings = JsonEncodedText.Encode("ScanSettings");
     public static readonly JsonEncodedText ScannerRoleArn = JsonEncodedText.Encode("ScannerRoleArn");
     public static readonly JsonEncodedText ScheduleExpression = JsonEncodedText.Encode("ScheduleExpression");
     public static readonly JsonEncodedText ScheduleExpressionTimezone = JsonEncodedText.Encode("ScheduleExpressionTimezone");
-    public static readonly JsonEncodedText ScheduledRunsPreview = JsonEncodedText.Encode("ScheduledRunsPreview");
-    public static readonly JsonEncodedText SelectionId = JsonEncodedText.Encode("SelectionId");
     public static readonly JsonEncodedText SelectionName = JsonEncodedText.Encode("SelectionName");
     public static readonly JsonEncodedText SelectionWindowDays = JsonEncodedText.Encode("SelectionWindowDays");
     public static readonly JsonEncodedText SourceBackupVaultArn = JsonEncodedText.Encode("SourceBackupVaultArn");
     public static readonly JsonEncodedText SourceBackupVaultName = JsonEncodedText.Encode("SourceBackupVaultName");
-    public static readonly JsonEncodedText SourceRecoveryPointArn = JsonEncodedText.Encode("SourceRecoveryPointArn");
-    public static readonly JsonEncodedText SourceResourceArn = JsonEncodedText.Encode("SourceResourceArn");
-    public static readonly JsonEncodedText StartBy = JsonEncodedText.Encode("StartBy");
-    public static readonly JsonEncodedText StartTime = JsonEncodedText.Encode("StartTime");
     public static readonly JsonEncodedText StartWindowHours = JsonEncodedText.Encode("StartWindowHours");
     public static readonly JsonEncodedText StartWindowMinutes = JsonEncodedText.Encode("StartWindowMinutes");
-    public static readonly JsonEncodedText State = JsonEncodedText.Encode("State");
-    public static readonly JsonEncodedText Status = JsonEncodedText.Encode("Status");
-    public static readonly JsonEncodedText StatusMessage = JsonEncodedText.Encode("StatusMessage");
-    public static readonly JsonEncodedText StorageClass = JsonEncodedText.Encode("StorageClass");
     public static readonly JsonEncodedText StringEquals = JsonEncodedText.Encode("StringEquals");
     public static readonly JsonEncodedText StringLike = JsonEncodedText.Encode("StringLike");
     public static readonly JsonEncodedText StringNotEquals = JsonEncodedText.Encode("StringNotEquals");
@@ -299,28 +137,19 @@ internal static class WireNames
     public static readonly JsonEncodedText TargetBackupVaultName = JsonEncodedText.Encode("TargetBackupVaultName");
     public static readonly JsonEncodedText TargetLogicallyAirGappedBackupVaultArn = JsonEncodedText.Encode("TargetLogicallyAirGappedBackupVaultArn");
     public static readonly JsonEncodedText TieringConfiguration = JsonEncodedText.Encode("TieringConfiguration");
-    public static readonly JsonEncodedText TieringConfigurationArn = JsonEncodedText.Encode("TieringConfigurationArn");
     public static readonly JsonEncodedText TieringConfigurationName = JsonEncodedText.Encode("TieringConfigurationName");
     public static readonly JsonEncodedText TieringConfigurationTags = JsonEncodedText.Encode("TieringConfigurationTags");
-    public static readonly JsonEncodedText TieringConfigurations = JsonEncodedText.Encode("TieringConfigurations");
     public static readonly JsonEncodedText TieringDownSettingsInDays = JsonEncodedText.Encode("TieringDownSettingsInDays");
     public static readonly JsonEncodedText Title = JsonEncodedText.Encode("Title");
     public static readonly JsonEncodedText ToDate = JsonEncodedText.Encode("ToDate");
-    public static readonly JsonEncodedText TotalItemsIndexed = JsonEncodedText.Encode("TotalItemsIndexed");
-    public static readonly JsonEncodedText Type = JsonEncodedText.Encode("Type");
-    public static readonly JsonEncodedText UpdateTime = JsonEncodedText.Encode("UpdateTime");
     public static readonly JsonEncodedText ValidationStatus = JsonEncodedText.Encode("ValidationStatus");
     public static readonly JsonEncodedText ValidationStatusMessage = JsonEncodedText.Encode("ValidationStatusMessage");
     public static readonly JsonEncodedText ValidationWindowHours = JsonEncodedText.Encode("ValidationWindowHours");
     public static readonly JsonEncodedText Value = JsonEncodedText.Encode("Value");
-    public static readonly JsonEncodedText VaultLockState = JsonEncodedText.Encode("VaultLockState");
     public static readonly JsonEncodedText VaultNames = JsonEncodedText.Encode("VaultNames");
-    public static readonly JsonEncodedText VaultState = JsonEncodedText.Encode("VaultState");
-    public static readonly JsonEncodedText VaultType = JsonEncodedText.Encode("VaultType");
-    public static readonly JsonEncodedText VersionId = JsonEncodedText.Encode("VersionId");
 }
 
-/// <summary>restJson1 body readers and writers generated from the model (timestamps as epoch seconds).</summary>
+/// <summary>restJson1 request writers and response readers for the client, generated from the model (timestamps as epoch seconds).</summary>
 internal static class WireJson
 {
     public static void WriteAdvancedBackupSetting(Utf8JsonWriter w, AdvancedBackupSetting v)
@@ -363,27 +192,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteAggregatedScanResult(Utf8JsonWriter w, AggregatedScanResult v)
-    {
-        w.WriteStartObject();
-        if (v.FailedScan is { } m0)
-        {
-            w.WritePropertyName(WireNames.FailedScan);
-            w.WriteBooleanValue(m0);
-        }
-        if (v.Findings is { } m1)
-        {
-            w.WritePropertyName(WireNames.Findings);
-            WriteScanFindings(w, m1);
-        }
-        if (v.LastComputed is { } m2)
-        {
-            w.WritePropertyName(WireNames.LastComputed);
-            WireFormat.WriteEpochSeconds(w, m2);
-        }
-        w.WriteEndObject();
     }
 
     public static AggregatedScanResult ReadAggregatedScanResult(ref Utf8JsonReader r)
@@ -430,188 +238,6 @@ internal static class WireJson
         {
             w.WritePropertyName(WireNames.RequesterComment);
             w.WriteStringValue(m1);
-        }
-        w.WriteEndObject();
-    }
-
-    public static AssociateBackupVaultMpaApprovalTeamInput ReadAssociateBackupVaultMpaApprovalTeamInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for AssociateBackupVaultMpaApprovalTeamInput.");
-        var v = new AssociateBackupVaultMpaApprovalTeamInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 18 || n < 0) && r.ValueTextEquals("MpaApprovalTeamArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.MpaApprovalTeamArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("RequesterComment"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RequesterComment = r.GetString()!;
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteBackupJob(Utf8JsonWriter w, BackupJob v)
-    {
-        w.WriteStartObject();
-        if (v.AccountId is { } m0)
-        {
-            w.WritePropertyName(WireNames.AccountId);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupJobId is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupJobId);
-            w.WriteStringValue(m1);
-        }
-        if (v.BackupVaultName is { } m2)
-        {
-            w.WritePropertyName(WireNames.BackupVaultName);
-            w.WriteStringValue(m2);
-        }
-        if (v.BackupVaultArn is { } m3)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m3);
-        }
-        if (v.VaultType is { } m4)
-        {
-            w.WritePropertyName(WireNames.VaultType);
-            w.WriteStringValue(m4);
-        }
-        if (v.VaultLockState is { } m5)
-        {
-            w.WritePropertyName(WireNames.VaultLockState);
-            w.WriteStringValue(m5);
-        }
-        if (v.RecoveryPointArn is { } m6)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointArn);
-            w.WriteStringValue(m6);
-        }
-        if (v.RecoveryPointLifecycle is { } m7)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointLifecycle);
-            WriteLifecycle(w, m7);
-        }
-        if (v.EncryptionKeyArn is { } m8)
-        {
-            w.WritePropertyName(WireNames.EncryptionKeyArn);
-            w.WriteStringValue(m8);
-        }
-        if (v.IsEncrypted is { } m9)
-        {
-            w.WritePropertyName(WireNames.IsEncrypted);
-            w.WriteBooleanValue(m9);
-        }
-        if (v.ResourceArn is { } m10)
-        {
-            w.WritePropertyName(WireNames.ResourceArn);
-            w.WriteStringValue(m10);
-        }
-        if (v.CreationDate is { } m11)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m11);
-        }
-        if (v.CompletionDate is { } m12)
-        {
-            w.WritePropertyName(WireNames.CompletionDate);
-            WireFormat.WriteEpochSeconds(w, m12);
-        }
-        if (v.State is { } m13)
-        {
-            w.WritePropertyName(WireNames.State);
-            w.WriteStringValue(m13.Value);
-        }
-        if (v.StatusMessage is { } m14)
-        {
-            w.WritePropertyName(WireNames.StatusMessage);
-            w.WriteStringValue(m14);
-        }
-        if (v.PercentDone is { } m15)
-        {
-            w.WritePropertyName(WireNames.PercentDone);
-            w.WriteStringValue(m15);
-        }
-        if (v.BackupSizeInBytes is { } m16)
-        {
-            w.WritePropertyName(WireNames.BackupSizeInBytes);
-            w.WriteNumberValue(m16);
-        }
-        if (v.IamRoleArn is { } m17)
-        {
-            w.WritePropertyName(WireNames.IamRoleArn);
-            w.WriteStringValue(m17);
-        }
-        if (v.CreatedBy is { } m18)
-        {
-            w.WritePropertyName(WireNames.CreatedBy);
-            WriteRecoveryPointCreator(w, m18);
-        }
-        if (v.ExpectedCompletionDate is { } m19)
-        {
-            w.WritePropertyName(WireNames.ExpectedCompletionDate);
-            WireFormat.WriteEpochSeconds(w, m19);
-        }
-        if (v.StartBy is { } m20)
-        {
-            w.WritePropertyName(WireNames.StartBy);
-            WireFormat.WriteEpochSeconds(w, m20);
-        }
-        if (v.ResourceType is { } m21)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m21);
-        }
-        if (v.BytesTransferred is { } m22)
-        {
-            w.WritePropertyName(WireNames.BytesTransferred);
-            w.WriteNumberValue(m22);
-        }
-        if (v.BackupOptions is { } m23)
-        {
-            w.WritePropertyName(WireNames.BackupOptions);
-            WriteBackupOptions(w, m23);
-        }
-        if (v.BackupType is { } m24)
-        {
-            w.WritePropertyName(WireNames.BackupType);
-            w.WriteStringValue(m24);
-        }
-        if (v.ParentJobId is { } m25)
-        {
-            w.WritePropertyName(WireNames.ParentJobId);
-            w.WriteStringValue(m25);
-        }
-        if (v.IsParent is { } m26)
-        {
-            w.WritePropertyName(WireNames.IsParent);
-            w.WriteBooleanValue(m26);
-        }
-        if (v.ResourceName is { } m27)
-        {
-            w.WritePropertyName(WireNames.ResourceName);
-            w.WriteStringValue(m27);
-        }
-        if (v.InitiationDate is { } m28)
-        {
-            w.WritePropertyName(WireNames.InitiationDate);
-            WireFormat.WriteEpochSeconds(w, m28);
-        }
-        if (v.MessageCategory is { } m29)
-        {
-            w.WritePropertyName(WireNames.MessageCategory);
-            w.WriteStringValue(m29);
         }
         w.WriteEndObject();
     }
@@ -810,52 +436,6 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteBackupJobSummary(Utf8JsonWriter w, BackupJobSummary v)
-    {
-        w.WriteStartObject();
-        if (v.Region is { } m0)
-        {
-            w.WritePropertyName(WireNames.Region);
-            w.WriteStringValue(m0);
-        }
-        if (v.AccountId is { } m1)
-        {
-            w.WritePropertyName(WireNames.AccountId);
-            w.WriteStringValue(m1);
-        }
-        if (v.State is { } m2)
-        {
-            w.WritePropertyName(WireNames.State);
-            w.WriteStringValue(m2.Value);
-        }
-        if (v.ResourceType is { } m3)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m3);
-        }
-        if (v.MessageCategory is { } m4)
-        {
-            w.WritePropertyName(WireNames.MessageCategory);
-            w.WriteStringValue(m4);
-        }
-        if (v.Count is { } m5)
-        {
-            w.WritePropertyName(WireNames.Count);
-            w.WriteNumberValue(m5);
-        }
-        if (v.StartTime is { } m6)
-        {
-            w.WritePropertyName(WireNames.StartTime);
-            WireFormat.WriteEpochSeconds(w, m6);
-        }
-        if (v.EndTime is { } m7)
-        {
-            w.WritePropertyName(WireNames.EndTime);
-            WireFormat.WriteEpochSeconds(w, m7);
-        }
-        w.WriteEndObject();
-    }
-
     public static BackupJobSummary ReadBackupJobSummary(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for BackupJobSummary.");
@@ -916,32 +496,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteBackupPlan(Utf8JsonWriter w, BackupPlan v)
-    {
-        w.WriteStartObject();
-        if (v.BackupPlanName is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupPlanName);
-            w.WriteStringValue(m0);
-        }
-        if (v.Rules is { } m1)
-        {
-            w.WritePropertyName(WireNames.Rules);
-            WriteBackupRules(w, m1);
-        }
-        if (v.AdvancedBackupSettings is { } m2)
-        {
-            w.WritePropertyName(WireNames.AdvancedBackupSettings);
-            WriteAdvancedBackupSettings(w, m2);
-        }
-        if (v.ScanSettings is { } m3)
-        {
-            w.WritePropertyName(WireNames.ScanSettings);
-            WriteScanSettings(w, m3);
-        }
-        w.WriteEndObject();
     }
 
     public static BackupPlan ReadBackupPlan(ref Utf8JsonReader r)
@@ -1008,60 +562,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static BackupPlanInput ReadBackupPlanInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for BackupPlanInput.");
-        var v = new BackupPlanInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupPlanName"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.BackupPlanName = r.GetString()!;
-                continue;
-            }
-            if ((n == 5 || n < 0) && r.ValueTextEquals("Rules"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.Rules = ReadBackupRulesInput(ref r);
-                continue;
-            }
-            if ((n == 22 || n < 0) && r.ValueTextEquals("AdvancedBackupSettings"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.AdvancedBackupSettings = ReadAdvancedBackupSettings(ref r);
-                continue;
-            }
-            if ((n == 12 || n < 0) && r.ValueTextEquals("ScanSettings"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ScanSettings = ReadScanSettings(ref r);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteBackupPlanTemplatesListMember(Utf8JsonWriter w, BackupPlanTemplatesListMember v)
-    {
-        w.WriteStartObject();
-        if (v.BackupPlanTemplateId is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupPlanTemplateId);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupPlanTemplateName is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupPlanTemplateName);
-            w.WriteStringValue(m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static BackupPlanTemplatesListMember ReadBackupPlanTemplatesListMember(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for BackupPlanTemplatesListMember.");
@@ -1086,57 +586,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteBackupPlansListMember(Utf8JsonWriter w, BackupPlansListMember v)
-    {
-        w.WriteStartObject();
-        if (v.BackupPlanArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupPlanArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupPlanId is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupPlanId);
-            w.WriteStringValue(m1);
-        }
-        if (v.CreationDate is { } m2)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m2);
-        }
-        if (v.DeletionDate is { } m3)
-        {
-            w.WritePropertyName(WireNames.DeletionDate);
-            WireFormat.WriteEpochSeconds(w, m3);
-        }
-        if (v.VersionId is { } m4)
-        {
-            w.WritePropertyName(WireNames.VersionId);
-            w.WriteStringValue(m4);
-        }
-        if (v.BackupPlanName is { } m5)
-        {
-            w.WritePropertyName(WireNames.BackupPlanName);
-            w.WriteStringValue(m5);
-        }
-        if (v.CreatorRequestId is { } m6)
-        {
-            w.WritePropertyName(WireNames.CreatorRequestId);
-            w.WriteStringValue(m6);
-        }
-        if (v.LastExecutionDate is { } m7)
-        {
-            w.WritePropertyName(WireNames.LastExecutionDate);
-            WireFormat.WriteEpochSeconds(w, m7);
-        }
-        if (v.AdvancedBackupSettings is { } m8)
-        {
-            w.WritePropertyName(WireNames.AdvancedBackupSettings);
-            WriteAdvancedBackupSettings(w, m8);
-        }
-        w.WriteEndObject();
     }
 
     public static BackupPlansListMember ReadBackupPlansListMember(ref Utf8JsonReader r)
@@ -1205,82 +654,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteBackupRule(Utf8JsonWriter w, BackupRule v)
-    {
-        w.WriteStartObject();
-        if (v.RuleName is { } m0)
-        {
-            w.WritePropertyName(WireNames.RuleName);
-            w.WriteStringValue(m0);
-        }
-        if (v.TargetBackupVaultName is { } m1)
-        {
-            w.WritePropertyName(WireNames.TargetBackupVaultName);
-            w.WriteStringValue(m1);
-        }
-        if (v.TargetLogicallyAirGappedBackupVaultArn is { } m2)
-        {
-            w.WritePropertyName(WireNames.TargetLogicallyAirGappedBackupVaultArn);
-            w.WriteStringValue(m2);
-        }
-        if (v.ScheduleExpression is { } m3)
-        {
-            w.WritePropertyName(WireNames.ScheduleExpression);
-            w.WriteStringValue(m3);
-        }
-        if (v.StartWindowMinutes is { } m4)
-        {
-            w.WritePropertyName(WireNames.StartWindowMinutes);
-            w.WriteNumberValue(m4);
-        }
-        if (v.CompletionWindowMinutes is { } m5)
-        {
-            w.WritePropertyName(WireNames.CompletionWindowMinutes);
-            w.WriteNumberValue(m5);
-        }
-        if (v.Lifecycle is { } m6)
-        {
-            w.WritePropertyName(WireNames.Lifecycle);
-            WriteLifecycle(w, m6);
-        }
-        if (v.RecoveryPointTags is { } m7)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointTags);
-            WriteTags(w, m7);
-        }
-        if (v.RuleId is { } m8)
-        {
-            w.WritePropertyName(WireNames.RuleId);
-            w.WriteStringValue(m8);
-        }
-        if (v.CopyActions is { } m9)
-        {
-            w.WritePropertyName(WireNames.CopyActions);
-            WriteCopyActions(w, m9);
-        }
-        if (v.EnableContinuousBackup is { } m10)
-        {
-            w.WritePropertyName(WireNames.EnableContinuousBackup);
-            w.WriteBooleanValue(m10);
-        }
-        if (v.ScheduleExpressionTimezone is { } m11)
-        {
-            w.WritePropertyName(WireNames.ScheduleExpressionTimezone);
-            w.WriteStringValue(m11);
-        }
-        if (v.IndexActions is { } m12)
-        {
-            w.WritePropertyName(WireNames.IndexActions);
-            WriteIndexActions(w, m12);
-        }
-        if (v.ScanActions is { } m13)
-        {
-            w.WritePropertyName(WireNames.ScanActions);
-            WriteScanActions(w, m13);
-        }
-        w.WriteEndObject();
     }
 
     public static BackupRule ReadBackupRule(ref Utf8JsonReader r)
@@ -1452,98 +825,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static BackupRuleInput ReadBackupRuleInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for BackupRuleInput.");
-        var v = new BackupRuleInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 8 || n < 0) && r.ValueTextEquals("RuleName"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RuleName = r.GetString()!;
-                continue;
-            }
-            if ((n == 21 || n < 0) && r.ValueTextEquals("TargetBackupVaultName"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.TargetBackupVaultName = r.GetString()!;
-                continue;
-            }
-            if ((n == 38 || n < 0) && r.ValueTextEquals("TargetLogicallyAirGappedBackupVaultArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.TargetLogicallyAirGappedBackupVaultArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 18 || n < 0) && r.ValueTextEquals("ScheduleExpression"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ScheduleExpression = r.GetString()!;
-                continue;
-            }
-            if ((n == 18 || n < 0) && r.ValueTextEquals("StartWindowMinutes"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.StartWindowMinutes = r.GetInt64();
-                continue;
-            }
-            if ((n == 23 || n < 0) && r.ValueTextEquals("CompletionWindowMinutes"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.CompletionWindowMinutes = r.GetInt64();
-                continue;
-            }
-            if ((n == 9 || n < 0) && r.ValueTextEquals("Lifecycle"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.Lifecycle = ReadLifecycle(ref r);
-                continue;
-            }
-            if ((n == 17 || n < 0) && r.ValueTextEquals("RecoveryPointTags"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RecoveryPointTags = ReadTags(ref r);
-                continue;
-            }
-            if ((n == 11 || n < 0) && r.ValueTextEquals("CopyActions"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.CopyActions = ReadCopyActions(ref r);
-                continue;
-            }
-            if ((n == 22 || n < 0) && r.ValueTextEquals("EnableContinuousBackup"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.EnableContinuousBackup = r.GetBoolean();
-                continue;
-            }
-            if ((n == 26 || n < 0) && r.ValueTextEquals("ScheduleExpressionTimezone"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ScheduleExpressionTimezone = r.GetString()!;
-                continue;
-            }
-            if ((n == 12 || n < 0) && r.ValueTextEquals("IndexActions"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.IndexActions = ReadIndexActions(ref r);
-                continue;
-            }
-            if ((n == 11 || n < 0) && r.ValueTextEquals("ScanActions"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ScanActions = ReadScanActions(ref r);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
     public static void WriteBackupSelection(Utf8JsonWriter w, BackupSelection v)
     {
         w.WriteStartObject();
@@ -1630,42 +911,6 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteBackupSelectionsListMember(Utf8JsonWriter w, BackupSelectionsListMember v)
-    {
-        w.WriteStartObject();
-        if (v.SelectionId is { } m0)
-        {
-            w.WritePropertyName(WireNames.SelectionId);
-            w.WriteStringValue(m0);
-        }
-        if (v.SelectionName is { } m1)
-        {
-            w.WritePropertyName(WireNames.SelectionName);
-            w.WriteStringValue(m1);
-        }
-        if (v.BackupPlanId is { } m2)
-        {
-            w.WritePropertyName(WireNames.BackupPlanId);
-            w.WriteStringValue(m2);
-        }
-        if (v.CreationDate is { } m3)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m3);
-        }
-        if (v.CreatorRequestId is { } m4)
-        {
-            w.WritePropertyName(WireNames.CreatorRequestId);
-            w.WriteStringValue(m4);
-        }
-        if (v.IamRoleArn is { } m5)
-        {
-            w.WritePropertyName(WireNames.IamRoleArn);
-            w.WriteStringValue(m5);
-        }
-        w.WriteEndObject();
-    }
-
     public static BackupSelectionsListMember ReadBackupSelectionsListMember(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for BackupSelectionsListMember.");
@@ -1714,77 +959,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteBackupVaultListMember(Utf8JsonWriter w, BackupVaultListMember v)
-    {
-        w.WriteStartObject();
-        if (v.BackupVaultName is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupVaultName);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupVaultArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.VaultType is { } m2)
-        {
-            w.WritePropertyName(WireNames.VaultType);
-            w.WriteStringValue(m2.Value);
-        }
-        if (v.VaultState is { } m3)
-        {
-            w.WritePropertyName(WireNames.VaultState);
-            w.WriteStringValue(m3.Value);
-        }
-        if (v.CreationDate is { } m4)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m4);
-        }
-        if (v.EncryptionKeyArn is { } m5)
-        {
-            w.WritePropertyName(WireNames.EncryptionKeyArn);
-            w.WriteStringValue(m5);
-        }
-        if (v.CreatorRequestId is { } m6)
-        {
-            w.WritePropertyName(WireNames.CreatorRequestId);
-            w.WriteStringValue(m6);
-        }
-        if (v.NumberOfRecoveryPoints is { } m7)
-        {
-            w.WritePropertyName(WireNames.NumberOfRecoveryPoints);
-            w.WriteNumberValue(m7);
-        }
-        if (v.Locked is { } m8)
-        {
-            w.WritePropertyName(WireNames.Locked);
-            w.WriteBooleanValue(m8);
-        }
-        if (v.MinRetentionDays is { } m9)
-        {
-            w.WritePropertyName(WireNames.MinRetentionDays);
-            w.WriteNumberValue(m9);
-        }
-        if (v.MaxRetentionDays is { } m10)
-        {
-            w.WritePropertyName(WireNames.MaxRetentionDays);
-            w.WriteNumberValue(m10);
-        }
-        if (v.LockDate is { } m11)
-        {
-            w.WritePropertyName(WireNames.LockDate);
-            WireFormat.WriteEpochSeconds(w, m11);
-        }
-        if (v.EncryptionKeyType is { } m12)
-        {
-            w.WritePropertyName(WireNames.EncryptionKeyType);
-            w.WriteStringValue(m12.Value);
-        }
-        w.WriteEndObject();
     }
 
     public static BackupVaultListMember ReadBackupVaultListMember(ref Utf8JsonReader r)
@@ -1879,22 +1053,6 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteCalculatedLifecycle(Utf8JsonWriter w, CalculatedLifecycle v)
-    {
-        w.WriteStartObject();
-        if (v.MoveToColdStorageAt is { } m0)
-        {
-            w.WritePropertyName(WireNames.MoveToColdStorageAt);
-            WireFormat.WriteEpochSeconds(w, m0);
-        }
-        if (v.DeleteAt is { } m1)
-        {
-            w.WritePropertyName(WireNames.DeleteAt);
-            WireFormat.WriteEpochSeconds(w, m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static CalculatedLifecycle ReadCalculatedLifecycle(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CalculatedLifecycle.");
@@ -1922,25 +1080,6 @@ internal static class WireJson
     }
 
     public static void WriteCancelLegalHoldInput(Utf8JsonWriter w, CancelLegalHoldInput v)
-    {
-        w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static CancelLegalHoldInput ReadCancelLegalHoldInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CancelLegalHoldInput.");
-        var v = new CancelLegalHoldInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteCancelLegalHoldOutput(Utf8JsonWriter w, CancelLegalHoldOutput v)
     {
         w.WriteStartObject();
         w.WriteEndObject();
@@ -2255,147 +1394,6 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteCopyJob(Utf8JsonWriter w, CopyJob v)
-    {
-        w.WriteStartObject();
-        if (v.AccountId is { } m0)
-        {
-            w.WritePropertyName(WireNames.AccountId);
-            w.WriteStringValue(m0);
-        }
-        if (v.CopyJobId is { } m1)
-        {
-            w.WritePropertyName(WireNames.CopyJobId);
-            w.WriteStringValue(m1);
-        }
-        if (v.SourceBackupVaultArn is { } m2)
-        {
-            w.WritePropertyName(WireNames.SourceBackupVaultArn);
-            w.WriteStringValue(m2);
-        }
-        if (v.SourceRecoveryPointArn is { } m3)
-        {
-            w.WritePropertyName(WireNames.SourceRecoveryPointArn);
-            w.WriteStringValue(m3);
-        }
-        if (v.DestinationBackupVaultArn is { } m4)
-        {
-            w.WritePropertyName(WireNames.DestinationBackupVaultArn);
-            w.WriteStringValue(m4);
-        }
-        if (v.DestinationVaultType is { } m5)
-        {
-            w.WritePropertyName(WireNames.DestinationVaultType);
-            w.WriteStringValue(m5);
-        }
-        if (v.DestinationVaultLockState is { } m6)
-        {
-            w.WritePropertyName(WireNames.DestinationVaultLockState);
-            w.WriteStringValue(m6);
-        }
-        if (v.DestinationRecoveryPointArn is { } m7)
-        {
-            w.WritePropertyName(WireNames.DestinationRecoveryPointArn);
-            w.WriteStringValue(m7);
-        }
-        if (v.DestinationEncryptionKeyArn is { } m8)
-        {
-            w.WritePropertyName(WireNames.DestinationEncryptionKeyArn);
-            w.WriteStringValue(m8);
-        }
-        if (v.DestinationRecoveryPointLifecycle is { } m9)
-        {
-            w.WritePropertyName(WireNames.DestinationRecoveryPointLifecycle);
-            WriteLifecycle(w, m9);
-        }
-        if (v.ResourceArn is { } m10)
-        {
-            w.WritePropertyName(WireNames.ResourceArn);
-            w.WriteStringValue(m10);
-        }
-        if (v.CreationDate is { } m11)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m11);
-        }
-        if (v.CompletionDate is { } m12)
-        {
-            w.WritePropertyName(WireNames.CompletionDate);
-            WireFormat.WriteEpochSeconds(w, m12);
-        }
-        if (v.State is { } m13)
-        {
-            w.WritePropertyName(WireNames.State);
-            w.WriteStringValue(m13.Value);
-        }
-        if (v.StatusMessage is { } m14)
-        {
-            w.WritePropertyName(WireNames.StatusMessage);
-            w.WriteStringValue(m14);
-        }
-        if (v.BackupSizeInBytes is { } m15)
-        {
-            w.WritePropertyName(WireNames.BackupSizeInBytes);
-            w.WriteNumberValue(m15);
-        }
-        if (v.IamRoleArn is { } m16)
-        {
-            w.WritePropertyName(WireNames.IamRoleArn);
-            w.WriteStringValue(m16);
-        }
-        if (v.CreatedBy is { } m17)
-        {
-            w.WritePropertyName(WireNames.CreatedBy);
-            WriteRecoveryPointCreator(w, m17);
-        }
-        if (v.CreatedByBackupJobId is { } m18)
-        {
-            w.WritePropertyName(WireNames.CreatedByBackupJobId);
-            w.WriteStringValue(m18);
-        }
-        if (v.ResourceType is { } m19)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m19);
-        }
-        if (v.ParentJobId is { } m20)
-        {
-            w.WritePropertyName(WireNames.ParentJobId);
-            w.WriteStringValue(m20);
-        }
-        if (v.IsParent is { } m21)
-        {
-            w.WritePropertyName(WireNames.IsParent);
-            w.WriteBooleanValue(m21);
-        }
-        if (v.CompositeMemberIdentifier is { } m22)
-        {
-            w.WritePropertyName(WireNames.CompositeMemberIdentifier);
-            w.WriteStringValue(m22);
-        }
-        if (v.NumberOfChildJobs is { } m23)
-        {
-            w.WritePropertyName(WireNames.NumberOfChildJobs);
-            w.WriteNumberValue(m23);
-        }
-        if (v.ChildJobsInState is { } m24)
-        {
-            w.WritePropertyName(WireNames.ChildJobsInState);
-            WriteCopyJobChildJobsInState(w, m24);
-        }
-        if (v.ResourceName is { } m25)
-        {
-            w.WritePropertyName(WireNames.ResourceName);
-            w.WriteStringValue(m25);
-        }
-        if (v.MessageCategory is { } m26)
-        {
-            w.WritePropertyName(WireNames.MessageCategory);
-            w.WriteStringValue(m26);
-        }
-        w.WriteEndObject();
-    }
-
     public static CopyJob ReadCopyJob(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CopyJob.");
@@ -2572,52 +1570,6 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteCopyJobSummary(Utf8JsonWriter w, CopyJobSummary v)
-    {
-        w.WriteStartObject();
-        if (v.Region is { } m0)
-        {
-            w.WritePropertyName(WireNames.Region);
-            w.WriteStringValue(m0);
-        }
-        if (v.AccountId is { } m1)
-        {
-            w.WritePropertyName(WireNames.AccountId);
-            w.WriteStringValue(m1);
-        }
-        if (v.State is { } m2)
-        {
-            w.WritePropertyName(WireNames.State);
-            w.WriteStringValue(m2.Value);
-        }
-        if (v.ResourceType is { } m3)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m3);
-        }
-        if (v.MessageCategory is { } m4)
-        {
-            w.WritePropertyName(WireNames.MessageCategory);
-            w.WriteStringValue(m4);
-        }
-        if (v.Count is { } m5)
-        {
-            w.WritePropertyName(WireNames.Count);
-            w.WriteNumberValue(m5);
-        }
-        if (v.StartTime is { } m6)
-        {
-            w.WritePropertyName(WireNames.StartTime);
-            WireFormat.WriteEpochSeconds(w, m6);
-        }
-        if (v.EndTime is { } m7)
-        {
-            w.WritePropertyName(WireNames.EndTime);
-            WireFormat.WriteEpochSeconds(w, m7);
-        }
-        w.WriteEndObject();
-    }
-
     public static CopyJobSummary ReadCopyJobSummary(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CopyJobSummary.");
@@ -2711,66 +1663,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static CreateBackupAccessPointRequest ReadCreateBackupAccessPointRequest(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CreateBackupAccessPointRequest.");
-        var v = new CreateBackupAccessPointRequest();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 19 || n < 0) && r.ValueTextEquals("AccessPointMetadata"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.AccessPointMetadata = ReadAccessPointMetadataMap(ref r);
-                continue;
-            }
-            if ((n == 17 || n < 0) && r.ValueTextEquals("AccessPointPolicy"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.AccessPointPolicy = r.GetString()!;
-                continue;
-            }
-            if ((n == 4 || n < 0) && r.ValueTextEquals("Name"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.Name = r.GetString()!;
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 4 || n < 0) && r.ValueTextEquals("Tags"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.Tags = ReadTagMap(ref r);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteCreateBackupAccessPointResponse(Utf8JsonWriter w, CreateBackupAccessPointResponse v)
-    {
-        w.WriteStartObject();
-        if (v.AccessPointArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.AccessPointArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.Status is { } m1)
-        {
-            w.WritePropertyName(WireNames.Status);
-            w.WriteStringValue(m1.Value);
-        }
-        w.WriteEndObject();
-    }
-
     public static CreateBackupAccessPointResponse ReadCreateBackupAccessPointResponse(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CreateBackupAccessPointResponse.");
@@ -2814,69 +1706,6 @@ internal static class WireJson
         {
             w.WritePropertyName(WireNames.CreatorRequestId);
             w.WriteStringValue(m2);
-        }
-        w.WriteEndObject();
-    }
-
-    public static CreateBackupPlanInput ReadCreateBackupPlanInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CreateBackupPlanInput.");
-        var v = new CreateBackupPlanInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 10 || n < 0) && r.ValueTextEquals("BackupPlan"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.BackupPlan = ReadBackupPlanInput(ref r);
-                continue;
-            }
-            if ((n == 14 || n < 0) && r.ValueTextEquals("BackupPlanTags"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.BackupPlanTags = ReadTags(ref r);
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteCreateBackupPlanOutput(Utf8JsonWriter w, CreateBackupPlanOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupPlanId is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupPlanId);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupPlanArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupPlanArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.CreationDate is { } m2)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m2);
-        }
-        if (v.VersionId is { } m3)
-        {
-            w.WritePropertyName(WireNames.VersionId);
-            w.WriteStringValue(m3);
-        }
-        if (v.AdvancedBackupSettings is { } m4)
-        {
-            w.WritePropertyName(WireNames.AdvancedBackupSettings);
-            WriteAdvancedBackupSettings(w, m4);
         }
         w.WriteEndObject();
     }
@@ -2941,53 +1770,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static CreateBackupSelectionInput ReadCreateBackupSelectionInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CreateBackupSelectionInput.");
-        var v = new CreateBackupSelectionInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupSelection"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.BackupSelection = ReadBackupSelection(ref r);
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteCreateBackupSelectionOutput(Utf8JsonWriter w, CreateBackupSelectionOutput v)
-    {
-        w.WriteStartObject();
-        if (v.SelectionId is { } m0)
-        {
-            w.WritePropertyName(WireNames.SelectionId);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupPlanId is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupPlanId);
-            w.WriteStringValue(m1);
-        }
-        if (v.CreationDate is { } m2)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m2);
-        }
-        w.WriteEndObject();
-    }
-
     public static CreateBackupSelectionOutput ReadCreateBackupSelectionOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CreateBackupSelectionOutput.");
@@ -3037,59 +1819,6 @@ internal static class WireJson
         {
             w.WritePropertyName(WireNames.CreatorRequestId);
             w.WriteStringValue(m2);
-        }
-        w.WriteEndObject();
-    }
-
-    public static CreateBackupVaultInput ReadCreateBackupVaultInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CreateBackupVaultInput.");
-        var v = new CreateBackupVaultInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultTags"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.BackupVaultTags = ReadTags(ref r);
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("EncryptionKeyArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.EncryptionKeyArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteCreateBackupVaultOutput(Utf8JsonWriter w, CreateBackupVaultOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupVaultName is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupVaultName);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupVaultArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.CreationDate is { } m2)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m2);
         }
         w.WriteEndObject();
     }
@@ -3157,66 +1886,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static CreateFrameworkInput ReadCreateFrameworkInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CreateFrameworkInput.");
-        var v = new CreateFrameworkInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 13 || n < 0) && r.ValueTextEquals("FrameworkName"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.FrameworkName = r.GetString()!;
-                continue;
-            }
-            if ((n == 20 || n < 0) && r.ValueTextEquals("FrameworkDescription"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.FrameworkDescription = r.GetString()!;
-                continue;
-            }
-            if ((n == 17 || n < 0) && r.ValueTextEquals("FrameworkControls"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.FrameworkControls = ReadFrameworkControls(ref r);
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
-                continue;
-            }
-            if ((n == 13 || n < 0) && r.ValueTextEquals("FrameworkTags"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.FrameworkTags = ReadstringMap(ref r);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteCreateFrameworkOutput(Utf8JsonWriter w, CreateFrameworkOutput v)
-    {
-        w.WriteStartObject();
-        if (v.FrameworkName is { } m0)
-        {
-            w.WritePropertyName(WireNames.FrameworkName);
-            w.WriteStringValue(m0);
-        }
-        if (v.FrameworkArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.FrameworkArn);
-            w.WriteStringValue(m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static CreateFrameworkOutput ReadCreateFrameworkOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CreateFrameworkOutput.");
@@ -3270,91 +1939,6 @@ internal static class WireJson
         {
             w.WritePropertyName(WireNames.Tags);
             WriteTags(w, m4);
-        }
-        w.WriteEndObject();
-    }
-
-    public static CreateLegalHoldInput ReadCreateLegalHoldInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CreateLegalHoldInput.");
-        var v = new CreateLegalHoldInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 5 || n < 0) && r.ValueTextEquals("Title"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.Title = r.GetString()!;
-                continue;
-            }
-            if ((n == 11 || n < 0) && r.ValueTextEquals("Description"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.Description = r.GetString()!;
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
-                continue;
-            }
-            if ((n == 22 || n < 0) && r.ValueTextEquals("RecoveryPointSelection"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RecoveryPointSelection = ReadRecoveryPointSelection(ref r);
-                continue;
-            }
-            if ((n == 4 || n < 0) && r.ValueTextEquals("Tags"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.Tags = ReadTags(ref r);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteCreateLegalHoldOutput(Utf8JsonWriter w, CreateLegalHoldOutput v)
-    {
-        w.WriteStartObject();
-        if (v.Title is { } m0)
-        {
-            w.WritePropertyName(WireNames.Title);
-            w.WriteStringValue(m0);
-        }
-        if (v.Status is { } m1)
-        {
-            w.WritePropertyName(WireNames.Status);
-            w.WriteStringValue(m1.Value);
-        }
-        if (v.Description is { } m2)
-        {
-            w.WritePropertyName(WireNames.Description);
-            w.WriteStringValue(m2);
-        }
-        if (v.LegalHoldId is { } m3)
-        {
-            w.WritePropertyName(WireNames.LegalHoldId);
-            w.WriteStringValue(m3);
-        }
-        if (v.LegalHoldArn is { } m4)
-        {
-            w.WritePropertyName(WireNames.LegalHoldArn);
-            w.WriteStringValue(m4);
-        }
-        if (v.CreationDate is { } m5)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m5);
-        }
-        if (v.RecoveryPointSelection is { } m6)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointSelection);
-            WriteRecoveryPointSelection(w, m6);
         }
         w.WriteEndObject();
     }
@@ -3446,76 +2030,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static CreateLogicallyAirGappedBackupVaultInput ReadCreateLogicallyAirGappedBackupVaultInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CreateLogicallyAirGappedBackupVaultInput.");
-        var v = new CreateLogicallyAirGappedBackupVaultInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultTags"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.BackupVaultTags = ReadTags(ref r);
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("MinRetentionDays"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.MinRetentionDays = r.GetInt64();
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("MaxRetentionDays"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.MaxRetentionDays = r.GetInt64();
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("EncryptionKeyArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.EncryptionKeyArn = r.GetString()!;
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteCreateLogicallyAirGappedBackupVaultOutput(Utf8JsonWriter w, CreateLogicallyAirGappedBackupVaultOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupVaultName is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupVaultName);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupVaultArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.CreationDate is { } m2)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m2);
-        }
-        if (v.VaultState is { } m3)
-        {
-            w.WritePropertyName(WireNames.VaultState);
-            w.WriteStringValue(m3.Value);
-        }
-        w.WriteEndObject();
-    }
-
     public static CreateLogicallyAirGappedBackupVaultOutput ReadCreateLogicallyAirGappedBackupVaultOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CreateLogicallyAirGappedBackupVaultOutput.");
@@ -3590,77 +2104,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static CreateReportPlanInput ReadCreateReportPlanInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CreateReportPlanInput.");
-        var v = new CreateReportPlanInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 14 || n < 0) && r.ValueTextEquals("ReportPlanName"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ReportPlanName = r.GetString()!;
-                continue;
-            }
-            if ((n == 21 || n < 0) && r.ValueTextEquals("ReportPlanDescription"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ReportPlanDescription = r.GetString()!;
-                continue;
-            }
-            if ((n == 21 || n < 0) && r.ValueTextEquals("ReportDeliveryChannel"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ReportDeliveryChannel = ReadReportDeliveryChannel(ref r);
-                continue;
-            }
-            if ((n == 13 || n < 0) && r.ValueTextEquals("ReportSetting"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ReportSetting = ReadReportSetting(ref r);
-                continue;
-            }
-            if ((n == 14 || n < 0) && r.ValueTextEquals("ReportPlanTags"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ReportPlanTags = ReadstringMap(ref r);
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteCreateReportPlanOutput(Utf8JsonWriter w, CreateReportPlanOutput v)
-    {
-        w.WriteStartObject();
-        if (v.ReportPlanName is { } m0)
-        {
-            w.WritePropertyName(WireNames.ReportPlanName);
-            w.WriteStringValue(m0);
-        }
-        if (v.ReportPlanArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.ReportPlanArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.CreationTime is { } m2)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m2);
-        }
-        w.WriteEndObject();
-    }
-
     public static CreateReportPlanOutput ReadCreateReportPlanOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CreateReportPlanOutput.");
@@ -3724,76 +2167,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static CreateRestoreAccessBackupVaultInput ReadCreateRestoreAccessBackupVaultInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CreateRestoreAccessBackupVaultInput.");
-        var v = new CreateRestoreAccessBackupVaultInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 20 || n < 0) && r.ValueTextEquals("SourceBackupVaultArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.SourceBackupVaultArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
-                continue;
-            }
-            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultTags"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.BackupVaultTags = ReadTags(ref r);
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("RequesterComment"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RequesterComment = r.GetString()!;
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteCreateRestoreAccessBackupVaultOutput(Utf8JsonWriter w, CreateRestoreAccessBackupVaultOutput v)
-    {
-        w.WriteStartObject();
-        if (v.RestoreAccessBackupVaultArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.RestoreAccessBackupVaultArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.VaultState is { } m1)
-        {
-            w.WritePropertyName(WireNames.VaultState);
-            w.WriteStringValue(m1.Value);
-        }
-        if (v.RestoreAccessBackupVaultName is { } m2)
-        {
-            w.WritePropertyName(WireNames.RestoreAccessBackupVaultName);
-            w.WriteStringValue(m2);
-        }
-        if (v.CreationDate is { } m3)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m3);
-        }
-        w.WriteEndObject();
-    }
-
     public static CreateRestoreAccessBackupVaultOutput ReadCreateRestoreAccessBackupVaultOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CreateRestoreAccessBackupVaultOutput.");
@@ -3853,59 +2226,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static CreateRestoreTestingPlanInput ReadCreateRestoreTestingPlanInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CreateRestoreTestingPlanInput.");
-        var v = new CreateRestoreTestingPlanInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
-                continue;
-            }
-            if ((n == 18 || n < 0) && r.ValueTextEquals("RestoreTestingPlan"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlan = ReadRestoreTestingPlanForCreate(ref r);
-                continue;
-            }
-            if ((n == 4 || n < 0) && r.ValueTextEquals("Tags"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.Tags = ReadSensitiveStringMap(ref r);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteCreateRestoreTestingPlanOutput(Utf8JsonWriter w, CreateRestoreTestingPlanOutput v)
-    {
-        w.WriteStartObject();
-        if (v.CreationTime is { } m0)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m0);
-        }
-        if (v.RestoreTestingPlanArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingPlanArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.RestoreTestingPlanName is { } m2)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingPlanName);
-            w.WriteStringValue(m2);
-        }
-        w.WriteEndObject();
-    }
-
     public static CreateRestoreTestingPlanOutput ReadCreateRestoreTestingPlanOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CreateRestoreTestingPlanOutput.");
@@ -3950,58 +2270,6 @@ internal static class WireJson
         {
             w.WritePropertyName(WireNames.RestoreTestingSelection);
             WriteRestoreTestingSelectionForCreate(w, m1);
-        }
-        w.WriteEndObject();
-    }
-
-    public static CreateRestoreTestingSelectionInput ReadCreateRestoreTestingSelectionInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CreateRestoreTestingSelectionInput.");
-        var v = new CreateRestoreTestingSelectionInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
-                continue;
-            }
-            if ((n == 23 || n < 0) && r.ValueTextEquals("RestoreTestingSelection"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RestoreTestingSelection = ReadRestoreTestingSelectionForCreate(ref r);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteCreateRestoreTestingSelectionOutput(Utf8JsonWriter w, CreateRestoreTestingSelectionOutput v)
-    {
-        w.WriteStartObject();
-        if (v.CreationTime is { } m0)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m0);
-        }
-        if (v.RestoreTestingPlanArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingPlanArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.RestoreTestingPlanName is { } m2)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingPlanName);
-            w.WriteStringValue(m2);
-        }
-        if (v.RestoreTestingSelectionName is { } m3)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingSelectionName);
-            w.WriteStringValue(m3);
         }
         w.WriteEndObject();
     }
@@ -4061,59 +2329,6 @@ internal static class WireJson
         {
             w.WritePropertyName(WireNames.CreatorRequestId);
             w.WriteStringValue(m2);
-        }
-        w.WriteEndObject();
-    }
-
-    public static CreateTieringConfigurationInput ReadCreateTieringConfigurationInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CreateTieringConfigurationInput.");
-        var v = new CreateTieringConfigurationInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 20 || n < 0) && r.ValueTextEquals("TieringConfiguration"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.TieringConfiguration = ReadTieringConfigurationInputForCreate(ref r);
-                continue;
-            }
-            if ((n == 24 || n < 0) && r.ValueTextEquals("TieringConfigurationTags"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.TieringConfigurationTags = ReadTags(ref r);
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("CreatorRequestId"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.CreatorRequestId = r.GetString()!;
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteCreateTieringConfigurationOutput(Utf8JsonWriter w, CreateTieringConfigurationOutput v)
-    {
-        w.WriteStartObject();
-        if (v.TieringConfigurationArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.TieringConfigurationArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.TieringConfigurationName is { } m1)
-        {
-            w.WritePropertyName(WireNames.TieringConfigurationName);
-            w.WriteStringValue(m1);
-        }
-        if (v.CreationTime is { } m2)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m2);
         }
         w.WriteEndObject();
     }
@@ -4198,61 +2413,9 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static DeleteBackupAccessPointInput ReadDeleteBackupAccessPointInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DeleteBackupAccessPointInput.");
-        var v = new DeleteBackupAccessPointInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
     public static void WriteDeleteBackupPlanInput(Utf8JsonWriter w, DeleteBackupPlanInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static DeleteBackupPlanInput ReadDeleteBackupPlanInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DeleteBackupPlanInput.");
-        var v = new DeleteBackupPlanInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteDeleteBackupPlanOutput(Utf8JsonWriter w, DeleteBackupPlanOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupPlanId is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupPlanId);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupPlanArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupPlanArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.DeletionDate is { } m2)
-        {
-            w.WritePropertyName(WireNames.DeletionDate);
-            WireFormat.WriteEpochSeconds(w, m2);
-        }
-        if (v.VersionId is { } m3)
-        {
-            w.WritePropertyName(WireNames.VersionId);
-            w.WriteStringValue(m3);
-        }
         w.WriteEndObject();
     }
 
@@ -4300,36 +2463,10 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static DeleteBackupSelectionInput ReadDeleteBackupSelectionInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DeleteBackupSelectionInput.");
-        var v = new DeleteBackupSelectionInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
     public static void WriteDeleteBackupVaultAccessPolicyInput(Utf8JsonWriter w, DeleteBackupVaultAccessPolicyInput v)
     {
         w.WriteStartObject();
         w.WriteEndObject();
-    }
-
-    public static DeleteBackupVaultAccessPolicyInput ReadDeleteBackupVaultAccessPolicyInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DeleteBackupVaultAccessPolicyInput.");
-        var v = new DeleteBackupVaultAccessPolicyInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
     }
 
     public static void WriteDeleteBackupVaultInput(Utf8JsonWriter w, DeleteBackupVaultInput v)
@@ -4338,36 +2475,10 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static DeleteBackupVaultInput ReadDeleteBackupVaultInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DeleteBackupVaultInput.");
-        var v = new DeleteBackupVaultInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
     public static void WriteDeleteBackupVaultLockConfigurationInput(Utf8JsonWriter w, DeleteBackupVaultLockConfigurationInput v)
     {
         w.WriteStartObject();
         w.WriteEndObject();
-    }
-
-    public static DeleteBackupVaultLockConfigurationInput ReadDeleteBackupVaultLockConfigurationInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DeleteBackupVaultLockConfigurationInput.");
-        var v = new DeleteBackupVaultLockConfigurationInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
     }
 
     public static void WriteDeleteBackupVaultNotificationsInput(Utf8JsonWriter w, DeleteBackupVaultNotificationsInput v)
@@ -4376,36 +2487,10 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static DeleteBackupVaultNotificationsInput ReadDeleteBackupVaultNotificationsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DeleteBackupVaultNotificationsInput.");
-        var v = new DeleteBackupVaultNotificationsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
     public static void WriteDeleteFrameworkInput(Utf8JsonWriter w, DeleteFrameworkInput v)
     {
         w.WriteStartObject();
         w.WriteEndObject();
-    }
-
-    public static DeleteFrameworkInput ReadDeleteFrameworkInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DeleteFrameworkInput.");
-        var v = new DeleteFrameworkInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
     }
 
     public static void WriteDeleteRecoveryPointInput(Utf8JsonWriter w, DeleteRecoveryPointInput v)
@@ -4414,36 +2499,10 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static DeleteRecoveryPointInput ReadDeleteRecoveryPointInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DeleteRecoveryPointInput.");
-        var v = new DeleteRecoveryPointInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
     public static void WriteDeleteReportPlanInput(Utf8JsonWriter w, DeleteReportPlanInput v)
     {
         w.WriteStartObject();
         w.WriteEndObject();
-    }
-
-    public static DeleteReportPlanInput ReadDeleteReportPlanInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DeleteReportPlanInput.");
-        var v = new DeleteReportPlanInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
     }
 
     public static void WriteDeleteRestoreTestingPlanInput(Utf8JsonWriter w, DeleteRestoreTestingPlanInput v)
@@ -4452,58 +2511,13 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static DeleteRestoreTestingPlanInput ReadDeleteRestoreTestingPlanInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DeleteRestoreTestingPlanInput.");
-        var v = new DeleteRestoreTestingPlanInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
     public static void WriteDeleteRestoreTestingSelectionInput(Utf8JsonWriter w, DeleteRestoreTestingSelectionInput v)
     {
         w.WriteStartObject();
         w.WriteEndObject();
     }
 
-    public static DeleteRestoreTestingSelectionInput ReadDeleteRestoreTestingSelectionInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DeleteRestoreTestingSelectionInput.");
-        var v = new DeleteRestoreTestingSelectionInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
     public static void WriteDeleteTieringConfigurationInput(Utf8JsonWriter w, DeleteTieringConfigurationInput v)
-    {
-        w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static DeleteTieringConfigurationInput ReadDeleteTieringConfigurationInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DeleteTieringConfigurationInput.");
-        var v = new DeleteTieringConfigurationInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteDeleteTieringConfigurationOutput(Utf8JsonWriter w, DeleteTieringConfigurationOutput v)
     {
         w.WriteStartObject();
         w.WriteEndObject();
@@ -4525,80 +2539,6 @@ internal static class WireJson
     public static void WriteDescribeBackupAccessPointInput(Utf8JsonWriter w, DescribeBackupAccessPointInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static DescribeBackupAccessPointInput ReadDescribeBackupAccessPointInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeBackupAccessPointInput.");
-        var v = new DescribeBackupAccessPointInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteDescribeBackupAccessPointResponse(Utf8JsonWriter w, DescribeBackupAccessPointResponse v)
-    {
-        w.WriteStartObject();
-        if (v.AccessPointArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.AccessPointArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.AccessPointMetadata is { } m1)
-        {
-            w.WritePropertyName(WireNames.AccessPointMetadata);
-            WriteAccessPointMetadataMap(w, m1);
-        }
-        if (v.BackupVaultArn is { } m2)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m2);
-        }
-        if (v.BackupVaultName is { } m3)
-        {
-            w.WritePropertyName(WireNames.BackupVaultName);
-            w.WriteStringValue(m3);
-        }
-        if (v.CreationTime is { } m4)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m4);
-        }
-        if (v.Name is { } m5)
-        {
-            w.WritePropertyName(WireNames.Name);
-            w.WriteStringValue(m5);
-        }
-        if (v.RecoveryPointArn is { } m6)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointArn);
-            w.WriteStringValue(m6);
-        }
-        if (v.ResourceArn is { } m7)
-        {
-            w.WritePropertyName(WireNames.ResourceArn);
-            w.WriteStringValue(m7);
-        }
-        if (v.ResourceType is { } m8)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m8);
-        }
-        if (v.Status is { } m9)
-        {
-            w.WritePropertyName(WireNames.Status);
-            w.WriteStringValue(m9.Value);
-        }
-        if (v.StatusMessage is { } m10)
-        {
-            w.WritePropertyName(WireNames.StatusMessage);
-            w.WriteStringValue(m10);
-        }
         w.WriteEndObject();
     }
 
@@ -4685,185 +2625,6 @@ internal static class WireJson
     public static void WriteDescribeBackupJobInput(Utf8JsonWriter w, DescribeBackupJobInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static DescribeBackupJobInput ReadDescribeBackupJobInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeBackupJobInput.");
-        var v = new DescribeBackupJobInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteDescribeBackupJobOutput(Utf8JsonWriter w, DescribeBackupJobOutput v)
-    {
-        w.WriteStartObject();
-        if (v.AccountId is { } m0)
-        {
-            w.WritePropertyName(WireNames.AccountId);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupJobId is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupJobId);
-            w.WriteStringValue(m1);
-        }
-        if (v.BackupVaultName is { } m2)
-        {
-            w.WritePropertyName(WireNames.BackupVaultName);
-            w.WriteStringValue(m2);
-        }
-        if (v.RecoveryPointLifecycle is { } m3)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointLifecycle);
-            WriteLifecycle(w, m3);
-        }
-        if (v.BackupVaultArn is { } m4)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m4);
-        }
-        if (v.VaultType is { } m5)
-        {
-            w.WritePropertyName(WireNames.VaultType);
-            w.WriteStringValue(m5);
-        }
-        if (v.VaultLockState is { } m6)
-        {
-            w.WritePropertyName(WireNames.VaultLockState);
-            w.WriteStringValue(m6);
-        }
-        if (v.RecoveryPointArn is { } m7)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointArn);
-            w.WriteStringValue(m7);
-        }
-        if (v.EncryptionKeyArn is { } m8)
-        {
-            w.WritePropertyName(WireNames.EncryptionKeyArn);
-            w.WriteStringValue(m8);
-        }
-        if (v.IsEncrypted is { } m9)
-        {
-            w.WritePropertyName(WireNames.IsEncrypted);
-            w.WriteBooleanValue(m9);
-        }
-        if (v.ResourceArn is { } m10)
-        {
-            w.WritePropertyName(WireNames.ResourceArn);
-            w.WriteStringValue(m10);
-        }
-        if (v.CreationDate is { } m11)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m11);
-        }
-        if (v.CompletionDate is { } m12)
-        {
-            w.WritePropertyName(WireNames.CompletionDate);
-            WireFormat.WriteEpochSeconds(w, m12);
-        }
-        if (v.State is { } m13)
-        {
-            w.WritePropertyName(WireNames.State);
-            w.WriteStringValue(m13.Value);
-        }
-        if (v.StatusMessage is { } m14)
-        {
-            w.WritePropertyName(WireNames.StatusMessage);
-            w.WriteStringValue(m14);
-        }
-        if (v.PercentDone is { } m15)
-        {
-            w.WritePropertyName(WireNames.PercentDone);
-            w.WriteStringValue(m15);
-        }
-        if (v.BackupSizeInBytes is { } m16)
-        {
-            w.WritePropertyName(WireNames.BackupSizeInBytes);
-            w.WriteNumberValue(m16);
-        }
-        if (v.IamRoleArn is { } m17)
-        {
-            w.WritePropertyName(WireNames.IamRoleArn);
-            w.WriteStringValue(m17);
-        }
-        if (v.CreatedBy is { } m18)
-        {
-            w.WritePropertyName(WireNames.CreatedBy);
-            WriteRecoveryPointCreator(w, m18);
-        }
-        if (v.ResourceType is { } m19)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m19);
-        }
-        if (v.BytesTransferred is { } m20)
-        {
-            w.WritePropertyName(WireNames.BytesTransferred);
-            w.WriteNumberValue(m20);
-        }
-        if (v.ExpectedCompletionDate is { } m21)
-        {
-            w.WritePropertyName(WireNames.ExpectedCompletionDate);
-            WireFormat.WriteEpochSeconds(w, m21);
-        }
-        if (v.StartBy is { } m22)
-        {
-            w.WritePropertyName(WireNames.StartBy);
-            WireFormat.WriteEpochSeconds(w, m22);
-        }
-        if (v.BackupOptions is { } m23)
-        {
-            w.WritePropertyName(WireNames.BackupOptions);
-            WriteBackupOptions(w, m23);
-        }
-        if (v.BackupType is { } m24)
-        {
-            w.WritePropertyName(WireNames.BackupType);
-            w.WriteStringValue(m24);
-        }
-        if (v.ParentJobId is { } m25)
-        {
-            w.WritePropertyName(WireNames.ParentJobId);
-            w.WriteStringValue(m25);
-        }
-        if (v.IsParent is { } m26)
-        {
-            w.WritePropertyName(WireNames.IsParent);
-            w.WriteBooleanValue(m26);
-        }
-        if (v.NumberOfChildJobs is { } m27)
-        {
-            w.WritePropertyName(WireNames.NumberOfChildJobs);
-            w.WriteNumberValue(m27);
-        }
-        if (v.ChildJobsInState is { } m28)
-        {
-            w.WritePropertyName(WireNames.ChildJobsInState);
-            WriteBackupJobChildJobsInState(w, m28);
-        }
-        if (v.ResourceName is { } m29)
-        {
-            w.WritePropertyName(WireNames.ResourceName);
-            w.WriteStringValue(m29);
-        }
-        if (v.InitiationDate is { } m30)
-        {
-            w.WritePropertyName(WireNames.InitiationDate);
-            WireFormat.WriteEpochSeconds(w, m30);
-        }
-        if (v.MessageCategory is { } m31)
-        {
-            w.WritePropertyName(WireNames.MessageCategory);
-            w.WriteStringValue(m31);
-        }
         w.WriteEndObject();
     }
 
@@ -5079,110 +2840,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static DescribeBackupVaultInput ReadDescribeBackupVaultInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeBackupVaultInput.");
-        var v = new DescribeBackupVaultInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteDescribeBackupVaultOutput(Utf8JsonWriter w, DescribeBackupVaultOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupVaultName is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupVaultName);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupVaultArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.VaultType is { } m2)
-        {
-            w.WritePropertyName(WireNames.VaultType);
-            w.WriteStringValue(m2.Value);
-        }
-        if (v.VaultState is { } m3)
-        {
-            w.WritePropertyName(WireNames.VaultState);
-            w.WriteStringValue(m3.Value);
-        }
-        if (v.EncryptionKeyArn is { } m4)
-        {
-            w.WritePropertyName(WireNames.EncryptionKeyArn);
-            w.WriteStringValue(m4);
-        }
-        if (v.CreationDate is { } m5)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m5);
-        }
-        if (v.CreatorRequestId is { } m6)
-        {
-            w.WritePropertyName(WireNames.CreatorRequestId);
-            w.WriteStringValue(m6);
-        }
-        if (v.NumberOfRecoveryPoints is { } m7)
-        {
-            w.WritePropertyName(WireNames.NumberOfRecoveryPoints);
-            w.WriteNumberValue(m7);
-        }
-        if (v.Locked is { } m8)
-        {
-            w.WritePropertyName(WireNames.Locked);
-            w.WriteBooleanValue(m8);
-        }
-        if (v.MinRetentionDays is { } m9)
-        {
-            w.WritePropertyName(WireNames.MinRetentionDays);
-            w.WriteNumberValue(m9);
-        }
-        if (v.MaxRetentionDays is { } m10)
-        {
-            w.WritePropertyName(WireNames.MaxRetentionDays);
-            w.WriteNumberValue(m10);
-        }
-        if (v.LockDate is { } m11)
-        {
-            w.WritePropertyName(WireNames.LockDate);
-            WireFormat.WriteEpochSeconds(w, m11);
-        }
-        if (v.SourceBackupVaultArn is { } m12)
-        {
-            w.WritePropertyName(WireNames.SourceBackupVaultArn);
-            w.WriteStringValue(m12);
-        }
-        if (v.MpaApprovalTeamArn is { } m13)
-        {
-            w.WritePropertyName(WireNames.MpaApprovalTeamArn);
-            w.WriteStringValue(m13);
-        }
-        if (v.MpaSessionArn is { } m14)
-        {
-            w.WritePropertyName(WireNames.MpaSessionArn);
-            w.WriteStringValue(m14);
-        }
-        if (v.LatestMpaApprovalTeamUpdate is { } m15)
-        {
-            w.WritePropertyName(WireNames.LatestMpaApprovalTeamUpdate);
-            WriteLatestMpaApprovalTeamUpdate(w, m15);
-        }
-        if (v.EncryptionKeyType is { } m16)
-        {
-            w.WritePropertyName(WireNames.EncryptionKeyType);
-            w.WriteStringValue(m16.Value);
-        }
-        w.WriteEndObject();
-    }
-
     public static DescribeBackupVaultOutput ReadDescribeBackupVaultOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeBackupVaultOutput.");
@@ -5305,30 +2962,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static DescribeCopyJobInput ReadDescribeCopyJobInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeCopyJobInput.");
-        var v = new DescribeCopyJobInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteDescribeCopyJobOutput(Utf8JsonWriter w, DescribeCopyJobOutput v)
-    {
-        w.WriteStartObject();
-        if (v.CopyJob is { } m0)
-        {
-            w.WritePropertyName(WireNames.CopyJob);
-            WriteCopyJob(w, m0);
-        }
-        w.WriteEndObject();
-    }
-
     public static DescribeCopyJobOutput ReadDescribeCopyJobOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeCopyJobOutput.");
@@ -5352,65 +2985,6 @@ internal static class WireJson
     public static void WriteDescribeFrameworkInput(Utf8JsonWriter w, DescribeFrameworkInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static DescribeFrameworkInput ReadDescribeFrameworkInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeFrameworkInput.");
-        var v = new DescribeFrameworkInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteDescribeFrameworkOutput(Utf8JsonWriter w, DescribeFrameworkOutput v)
-    {
-        w.WriteStartObject();
-        if (v.FrameworkName is { } m0)
-        {
-            w.WritePropertyName(WireNames.FrameworkName);
-            w.WriteStringValue(m0);
-        }
-        if (v.FrameworkArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.FrameworkArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.FrameworkDescription is { } m2)
-        {
-            w.WritePropertyName(WireNames.FrameworkDescription);
-            w.WriteStringValue(m2);
-        }
-        if (v.FrameworkControls is { } m3)
-        {
-            w.WritePropertyName(WireNames.FrameworkControls);
-            WriteFrameworkControls(w, m3);
-        }
-        if (v.CreationTime is { } m4)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m4);
-        }
-        if (v.DeploymentStatus is { } m5)
-        {
-            w.WritePropertyName(WireNames.DeploymentStatus);
-            w.WriteStringValue(m5);
-        }
-        if (v.FrameworkStatus is { } m6)
-        {
-            w.WritePropertyName(WireNames.FrameworkStatus);
-            w.WriteStringValue(m6);
-        }
-        if (v.IdempotencyToken is { } m7)
-        {
-            w.WritePropertyName(WireNames.IdempotencyToken);
-            w.WriteStringValue(m7);
-        }
         w.WriteEndObject();
     }
 
@@ -5482,35 +3056,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static DescribeGlobalSettingsInput ReadDescribeGlobalSettingsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeGlobalSettingsInput.");
-        var v = new DescribeGlobalSettingsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteDescribeGlobalSettingsOutput(Utf8JsonWriter w, DescribeGlobalSettingsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.GlobalSettings is { } m0)
-        {
-            w.WritePropertyName(WireNames.GlobalSettings);
-            WriteGlobalSettings(w, m0);
-        }
-        if (v.LastUpdateTime is { } m1)
-        {
-            w.WritePropertyName(WireNames.LastUpdateTime);
-            WireFormat.WriteEpochSeconds(w, m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static DescribeGlobalSettingsOutput ReadDescribeGlobalSettingsOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeGlobalSettingsOutput.");
@@ -5540,70 +3085,6 @@ internal static class WireJson
     public static void WriteDescribeProtectedResourceInput(Utf8JsonWriter w, DescribeProtectedResourceInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static DescribeProtectedResourceInput ReadDescribeProtectedResourceInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeProtectedResourceInput.");
-        var v = new DescribeProtectedResourceInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteDescribeProtectedResourceOutput(Utf8JsonWriter w, DescribeProtectedResourceOutput v)
-    {
-        w.WriteStartObject();
-        if (v.ResourceArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.ResourceArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.ResourceType is { } m1)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m1);
-        }
-        if (v.LastBackupTime is { } m2)
-        {
-            w.WritePropertyName(WireNames.LastBackupTime);
-            WireFormat.WriteEpochSeconds(w, m2);
-        }
-        if (v.ResourceName is { } m3)
-        {
-            w.WritePropertyName(WireNames.ResourceName);
-            w.WriteStringValue(m3);
-        }
-        if (v.LastBackupVaultArn is { } m4)
-        {
-            w.WritePropertyName(WireNames.LastBackupVaultArn);
-            w.WriteStringValue(m4);
-        }
-        if (v.LastRecoveryPointArn is { } m5)
-        {
-            w.WritePropertyName(WireNames.LastRecoveryPointArn);
-            w.WriteStringValue(m5);
-        }
-        if (v.LatestRestoreExecutionTimeMinutes is { } m6)
-        {
-            w.WritePropertyName(WireNames.LatestRestoreExecutionTimeMinutes);
-            w.WriteNumberValue(m6);
-        }
-        if (v.LatestRestoreJobCreationDate is { } m7)
-        {
-            w.WritePropertyName(WireNames.LatestRestoreJobCreationDate);
-            WireFormat.WriteEpochSeconds(w, m7);
-        }
-        if (v.LatestRestoreRecoveryPointCreationDate is { } m8)
-        {
-            w.WritePropertyName(WireNames.LatestRestoreRecoveryPointCreationDate);
-            WireFormat.WriteEpochSeconds(w, m8);
-        }
         w.WriteEndObject();
     }
 
@@ -5678,170 +3159,6 @@ internal static class WireJson
     public static void WriteDescribeRecoveryPointInput(Utf8JsonWriter w, DescribeRecoveryPointInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static DescribeRecoveryPointInput ReadDescribeRecoveryPointInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeRecoveryPointInput.");
-        var v = new DescribeRecoveryPointInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteDescribeRecoveryPointOutput(Utf8JsonWriter w, DescribeRecoveryPointOutput v)
-    {
-        w.WriteStartObject();
-        if (v.RecoveryPointArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupVaultName is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupVaultName);
-            w.WriteStringValue(m1);
-        }
-        if (v.BackupVaultArn is { } m2)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m2);
-        }
-        if (v.SourceBackupVaultArn is { } m3)
-        {
-            w.WritePropertyName(WireNames.SourceBackupVaultArn);
-            w.WriteStringValue(m3);
-        }
-        if (v.ResourceArn is { } m4)
-        {
-            w.WritePropertyName(WireNames.ResourceArn);
-            w.WriteStringValue(m4);
-        }
-        if (v.ResourceType is { } m5)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m5);
-        }
-        if (v.CreatedBy is { } m6)
-        {
-            w.WritePropertyName(WireNames.CreatedBy);
-            WriteRecoveryPointCreator(w, m6);
-        }
-        if (v.IamRoleArn is { } m7)
-        {
-            w.WritePropertyName(WireNames.IamRoleArn);
-            w.WriteStringValue(m7);
-        }
-        if (v.Status is { } m8)
-        {
-            w.WritePropertyName(WireNames.Status);
-            w.WriteStringValue(m8.Value);
-        }
-        if (v.StatusMessage is { } m9)
-        {
-            w.WritePropertyName(WireNames.StatusMessage);
-            w.WriteStringValue(m9);
-        }
-        if (v.CreationDate is { } m10)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m10);
-        }
-        if (v.InitiationDate is { } m11)
-        {
-            w.WritePropertyName(WireNames.InitiationDate);
-            WireFormat.WriteEpochSeconds(w, m11);
-        }
-        if (v.CompletionDate is { } m12)
-        {
-            w.WritePropertyName(WireNames.CompletionDate);
-            WireFormat.WriteEpochSeconds(w, m12);
-        }
-        if (v.BackupSizeInBytes is { } m13)
-        {
-            w.WritePropertyName(WireNames.BackupSizeInBytes);
-            w.WriteNumberValue(m13);
-        }
-        if (v.CalculatedLifecycle is { } m14)
-        {
-            w.WritePropertyName(WireNames.CalculatedLifecycle);
-            WriteCalculatedLifecycle(w, m14);
-        }
-        if (v.Lifecycle is { } m15)
-        {
-            w.WritePropertyName(WireNames.Lifecycle);
-            WriteLifecycle(w, m15);
-        }
-        if (v.EncryptionKeyArn is { } m16)
-        {
-            w.WritePropertyName(WireNames.EncryptionKeyArn);
-            w.WriteStringValue(m16);
-        }
-        if (v.IsEncrypted is { } m17)
-        {
-            w.WritePropertyName(WireNames.IsEncrypted);
-            w.WriteBooleanValue(m17);
-        }
-        if (v.StorageClass is { } m18)
-        {
-            w.WritePropertyName(WireNames.StorageClass);
-            w.WriteStringValue(m18.Value);
-        }
-        if (v.LastRestoreTime is { } m19)
-        {
-            w.WritePropertyName(WireNames.LastRestoreTime);
-            WireFormat.WriteEpochSeconds(w, m19);
-        }
-        if (v.ParentRecoveryPointArn is { } m20)
-        {
-            w.WritePropertyName(WireNames.ParentRecoveryPointArn);
-            w.WriteStringValue(m20);
-        }
-        if (v.CompositeMemberIdentifier is { } m21)
-        {
-            w.WritePropertyName(WireNames.CompositeMemberIdentifier);
-            w.WriteStringValue(m21);
-        }
-        if (v.IsParent is { } m22)
-        {
-            w.WritePropertyName(WireNames.IsParent);
-            w.WriteBooleanValue(m22);
-        }
-        if (v.ResourceName is { } m23)
-        {
-            w.WritePropertyName(WireNames.ResourceName);
-            w.WriteStringValue(m23);
-        }
-        if (v.VaultType is { } m24)
-        {
-            w.WritePropertyName(WireNames.VaultType);
-            w.WriteStringValue(m24.Value);
-        }
-        if (v.IndexStatus is { } m25)
-        {
-            w.WritePropertyName(WireNames.IndexStatus);
-            w.WriteStringValue(m25.Value);
-        }
-        if (v.IndexStatusMessage is { } m26)
-        {
-            w.WritePropertyName(WireNames.IndexStatusMessage);
-            w.WriteStringValue(m26);
-        }
-        if (v.EncryptionKeyType is { } m27)
-        {
-            w.WritePropertyName(WireNames.EncryptionKeyType);
-            w.WriteStringValue(m27.Value);
-        }
-        if (v.ScanResults is { } m28)
-        {
-            w.WritePropertyName(WireNames.ScanResults);
-            WriteScanResults(w, m28);
-        }
         w.WriteEndObject();
     }
 
@@ -6039,35 +3356,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static DescribeRegionSettingsInput ReadDescribeRegionSettingsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeRegionSettingsInput.");
-        var v = new DescribeRegionSettingsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteDescribeRegionSettingsOutput(Utf8JsonWriter w, DescribeRegionSettingsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.ResourceTypeOptInPreference is { } m0)
-        {
-            w.WritePropertyName(WireNames.ResourceTypeOptInPreference);
-            WriteResourceTypeOptInPreference(w, m0);
-        }
-        if (v.ResourceTypeManagementPreference is { } m1)
-        {
-            w.WritePropertyName(WireNames.ResourceTypeManagementPreference);
-            WriteResourceTypeManagementPreference(w, m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static DescribeRegionSettingsOutput ReadDescribeRegionSettingsOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeRegionSettingsOutput.");
@@ -6100,30 +3388,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static DescribeReportJobInput ReadDescribeReportJobInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeReportJobInput.");
-        var v = new DescribeReportJobInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteDescribeReportJobOutput(Utf8JsonWriter w, DescribeReportJobOutput v)
-    {
-        w.WriteStartObject();
-        if (v.ReportJob is { } m0)
-        {
-            w.WritePropertyName(WireNames.ReportJob);
-            WriteReportJob(w, m0);
-        }
-        w.WriteEndObject();
-    }
-
     public static DescribeReportJobOutput ReadDescribeReportJobOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeReportJobOutput.");
@@ -6150,30 +3414,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static DescribeReportPlanInput ReadDescribeReportPlanInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeReportPlanInput.");
-        var v = new DescribeReportPlanInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteDescribeReportPlanOutput(Utf8JsonWriter w, DescribeReportPlanOutput v)
-    {
-        w.WriteStartObject();
-        if (v.ReportPlan is { } m0)
-        {
-            w.WritePropertyName(WireNames.ReportPlan);
-            WriteReportPlan(w, m0);
-        }
-        w.WriteEndObject();
-    }
-
     public static DescribeReportPlanOutput ReadDescribeReportPlanOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeReportPlanOutput.");
@@ -6197,140 +3437,6 @@ internal static class WireJson
     public static void WriteDescribeRestoreJobInput(Utf8JsonWriter w, DescribeRestoreJobInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static DescribeRestoreJobInput ReadDescribeRestoreJobInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeRestoreJobInput.");
-        var v = new DescribeRestoreJobInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteDescribeRestoreJobOutput(Utf8JsonWriter w, DescribeRestoreJobOutput v)
-    {
-        w.WriteStartObject();
-        if (v.AccountId is { } m0)
-        {
-            w.WritePropertyName(WireNames.AccountId);
-            w.WriteStringValue(m0);
-        }
-        if (v.RestoreJobId is { } m1)
-        {
-            w.WritePropertyName(WireNames.RestoreJobId);
-            w.WriteStringValue(m1);
-        }
-        if (v.RecoveryPointArn is { } m2)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointArn);
-            w.WriteStringValue(m2);
-        }
-        if (v.SourceResourceArn is { } m3)
-        {
-            w.WritePropertyName(WireNames.SourceResourceArn);
-            w.WriteStringValue(m3);
-        }
-        if (v.BackupVaultArn is { } m4)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m4);
-        }
-        if (v.CreationDate is { } m5)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m5);
-        }
-        if (v.CompletionDate is { } m6)
-        {
-            w.WritePropertyName(WireNames.CompletionDate);
-            WireFormat.WriteEpochSeconds(w, m6);
-        }
-        if (v.Status is { } m7)
-        {
-            w.WritePropertyName(WireNames.Status);
-            w.WriteStringValue(m7.Value);
-        }
-        if (v.StatusMessage is { } m8)
-        {
-            w.WritePropertyName(WireNames.StatusMessage);
-            w.WriteStringValue(m8);
-        }
-        if (v.PercentDone is { } m9)
-        {
-            w.WritePropertyName(WireNames.PercentDone);
-            w.WriteStringValue(m9);
-        }
-        if (v.BackupSizeInBytes is { } m10)
-        {
-            w.WritePropertyName(WireNames.BackupSizeInBytes);
-            w.WriteNumberValue(m10);
-        }
-        if (v.IamRoleArn is { } m11)
-        {
-            w.WritePropertyName(WireNames.IamRoleArn);
-            w.WriteStringValue(m11);
-        }
-        if (v.ExpectedCompletionTimeMinutes is { } m12)
-        {
-            w.WritePropertyName(WireNames.ExpectedCompletionTimeMinutes);
-            w.WriteNumberValue(m12);
-        }
-        if (v.CreatedResourceArn is { } m13)
-        {
-            w.WritePropertyName(WireNames.CreatedResourceArn);
-            w.WriteStringValue(m13);
-        }
-        if (v.ResourceType is { } m14)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m14);
-        }
-        if (v.RecoveryPointCreationDate is { } m15)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointCreationDate);
-            WireFormat.WriteEpochSeconds(w, m15);
-        }
-        if (v.CreatedBy is { } m16)
-        {
-            w.WritePropertyName(WireNames.CreatedBy);
-            WriteRestoreJobCreator(w, m16);
-        }
-        if (v.ValidationStatus is { } m17)
-        {
-            w.WritePropertyName(WireNames.ValidationStatus);
-            w.WriteStringValue(m17.Value);
-        }
-        if (v.ValidationStatusMessage is { } m18)
-        {
-            w.WritePropertyName(WireNames.ValidationStatusMessage);
-            w.WriteStringValue(m18);
-        }
-        if (v.DeletionStatus is { } m19)
-        {
-            w.WritePropertyName(WireNames.DeletionStatus);
-            w.WriteStringValue(m19.Value);
-        }
-        if (v.DeletionStatusMessage is { } m20)
-        {
-            w.WritePropertyName(WireNames.DeletionStatusMessage);
-            w.WriteStringValue(m20);
-        }
-        if (v.IsParent is { } m21)
-        {
-            w.WritePropertyName(WireNames.IsParent);
-            w.WriteBooleanValue(m21);
-        }
-        if (v.ParentJobId is { } m22)
-        {
-            w.WritePropertyName(WireNames.ParentJobId);
-            w.WriteStringValue(m22);
-        }
         w.WriteEndObject();
     }
 
@@ -6492,135 +3598,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static DescribeScanJobInput ReadDescribeScanJobInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeScanJobInput.");
-        var v = new DescribeScanJobInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteDescribeScanJobOutput(Utf8JsonWriter w, DescribeScanJobOutput v)
-    {
-        w.WriteStartObject();
-        if (v.AccountId is { } m0)
-        {
-            w.WritePropertyName(WireNames.AccountId);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupVaultArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.BackupVaultName is { } m2)
-        {
-            w.WritePropertyName(WireNames.BackupVaultName);
-            w.WriteStringValue(m2);
-        }
-        if (v.CompletionDate is { } m3)
-        {
-            w.WritePropertyName(WireNames.CompletionDate);
-            WireFormat.WriteEpochSeconds(w, m3);
-        }
-        if (v.ContinuousScanEndTime is { } m4)
-        {
-            w.WritePropertyName(WireNames.ContinuousScanEndTime);
-            WireFormat.WriteEpochSeconds(w, m4);
-        }
-        if (v.ContinuousScanStartTime is { } m5)
-        {
-            w.WritePropertyName(WireNames.ContinuousScanStartTime);
-            WireFormat.WriteEpochSeconds(w, m5);
-        }
-        if (v.CreatedBy is { } m6)
-        {
-            w.WritePropertyName(WireNames.CreatedBy);
-            WriteScanJobCreator(w, m6);
-        }
-        if (v.CreationDate is { } m7)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m7);
-        }
-        if (v.IamRoleArn is { } m8)
-        {
-            w.WritePropertyName(WireNames.IamRoleArn);
-            w.WriteStringValue(m8);
-        }
-        if (v.MalwareScanner is { } m9)
-        {
-            w.WritePropertyName(WireNames.MalwareScanner);
-            w.WriteStringValue(m9.Value);
-        }
-        if (v.RecoveryPointArn is { } m10)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointArn);
-            w.WriteStringValue(m10);
-        }
-        if (v.ResourceArn is { } m11)
-        {
-            w.WritePropertyName(WireNames.ResourceArn);
-            w.WriteStringValue(m11);
-        }
-        if (v.ResourceName is { } m12)
-        {
-            w.WritePropertyName(WireNames.ResourceName);
-            w.WriteStringValue(m12);
-        }
-        if (v.ResourceType is { } m13)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m13.Value);
-        }
-        if (v.ScanBaseRecoveryPointArn is { } m14)
-        {
-            w.WritePropertyName(WireNames.ScanBaseRecoveryPointArn);
-            w.WriteStringValue(m14);
-        }
-        if (v.ScanId is { } m15)
-        {
-            w.WritePropertyName(WireNames.ScanId);
-            w.WriteStringValue(m15);
-        }
-        if (v.ScanJobId is { } m16)
-        {
-            w.WritePropertyName(WireNames.ScanJobId);
-            w.WriteStringValue(m16);
-        }
-        if (v.ScanMode is { } m17)
-        {
-            w.WritePropertyName(WireNames.ScanMode);
-            w.WriteStringValue(m17.Value);
-        }
-        if (v.ScanResult is { } m18)
-        {
-            w.WritePropertyName(WireNames.ScanResult);
-            WriteScanResultInfo(w, m18);
-        }
-        if (v.ScannerRoleArn is { } m19)
-        {
-            w.WritePropertyName(WireNames.ScannerRoleArn);
-            w.WriteStringValue(m19);
-        }
-        if (v.State is { } m20)
-        {
-            w.WritePropertyName(WireNames.State);
-            w.WriteStringValue(m20.Value);
-        }
-        if (v.StatusMessage is { } m21)
-        {
-            w.WritePropertyName(WireNames.StatusMessage);
-            w.WriteStringValue(m21);
-        }
-        w.WriteEndObject();
-    }
-
     public static DescribeScanJobOutput ReadDescribeScanJobOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DescribeScanJobOutput.");
@@ -6778,43 +3755,10 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static DisassociateBackupVaultMpaApprovalTeamInput ReadDisassociateBackupVaultMpaApprovalTeamInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DisassociateBackupVaultMpaApprovalTeamInput.");
-        var v = new DisassociateBackupVaultMpaApprovalTeamInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 16 || n < 0) && r.ValueTextEquals("RequesterComment"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RequesterComment = r.GetString()!;
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
     public static void WriteDisassociateRecoveryPointFromParentInput(Utf8JsonWriter w, DisassociateRecoveryPointFromParentInput v)
     {
         w.WriteStartObject();
         w.WriteEndObject();
-    }
-
-    public static DisassociateRecoveryPointFromParentInput ReadDisassociateRecoveryPointFromParentInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DisassociateRecoveryPointFromParentInput.");
-        var v = new DisassociateRecoveryPointFromParentInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
     }
 
     public static void WriteDisassociateRecoveryPointInput(Utf8JsonWriter w, DisassociateRecoveryPointInput v)
@@ -6823,46 +3767,9 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static DisassociateRecoveryPointInput ReadDisassociateRecoveryPointInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for DisassociateRecoveryPointInput.");
-        var v = new DisassociateRecoveryPointInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
     public static void WriteExportBackupPlanTemplateInput(Utf8JsonWriter w, ExportBackupPlanTemplateInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static ExportBackupPlanTemplateInput ReadExportBackupPlanTemplateInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ExportBackupPlanTemplateInput.");
-        var v = new ExportBackupPlanTemplateInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteExportBackupPlanTemplateOutput(Utf8JsonWriter w, ExportBackupPlanTemplateOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupPlanTemplateJson is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupPlanTemplateJson);
-            w.WriteStringValue(m0);
-        }
         w.WriteEndObject();
     }
 
@@ -6884,42 +3791,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteFramework(Utf8JsonWriter w, Framework v)
-    {
-        w.WriteStartObject();
-        if (v.FrameworkName is { } m0)
-        {
-            w.WritePropertyName(WireNames.FrameworkName);
-            w.WriteStringValue(m0);
-        }
-        if (v.FrameworkArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.FrameworkArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.FrameworkDescription is { } m2)
-        {
-            w.WritePropertyName(WireNames.FrameworkDescription);
-            w.WriteStringValue(m2);
-        }
-        if (v.NumberOfControls is { } m3)
-        {
-            w.WritePropertyName(WireNames.NumberOfControls);
-            w.WriteNumberValue(m3);
-        }
-        if (v.CreationTime is { } m4)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m4);
-        }
-        if (v.DeploymentStatus is { } m5)
-        {
-            w.WritePropertyName(WireNames.DeploymentStatus);
-            w.WriteStringValue(m5);
-        }
-        w.WriteEndObject();
     }
 
     public static Framework ReadFramework(ref Utf8JsonReader r)
@@ -7036,37 +3907,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static GetBackupPlanFromJSONInput ReadGetBackupPlanFromJSONInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetBackupPlanFromJSONInput.");
-        var v = new GetBackupPlanFromJSONInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 22 || n < 0) && r.ValueTextEquals("BackupPlanTemplateJson"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.BackupPlanTemplateJson = r.GetString()!;
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteGetBackupPlanFromJSONOutput(Utf8JsonWriter w, GetBackupPlanFromJSONOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupPlan is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupPlan);
-            WriteBackupPlan(w, m0);
-        }
-        w.WriteEndObject();
-    }
-
     public static GetBackupPlanFromJSONOutput ReadGetBackupPlanFromJSONOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetBackupPlanFromJSONOutput.");
@@ -7093,30 +3933,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static GetBackupPlanFromTemplateInput ReadGetBackupPlanFromTemplateInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetBackupPlanFromTemplateInput.");
-        var v = new GetBackupPlanFromTemplateInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteGetBackupPlanFromTemplateOutput(Utf8JsonWriter w, GetBackupPlanFromTemplateOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupPlanDocument is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupPlanDocument);
-            WriteBackupPlan(w, m0);
-        }
-        w.WriteEndObject();
-    }
-
     public static GetBackupPlanFromTemplateOutput ReadGetBackupPlanFromTemplateOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetBackupPlanFromTemplateOutput.");
@@ -7140,75 +3956,6 @@ internal static class WireJson
     public static void WriteGetBackupPlanInput(Utf8JsonWriter w, GetBackupPlanInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static GetBackupPlanInput ReadGetBackupPlanInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetBackupPlanInput.");
-        var v = new GetBackupPlanInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteGetBackupPlanOutput(Utf8JsonWriter w, GetBackupPlanOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupPlan is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupPlan);
-            WriteBackupPlan(w, m0);
-        }
-        if (v.BackupPlanId is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupPlanId);
-            w.WriteStringValue(m1);
-        }
-        if (v.BackupPlanArn is { } m2)
-        {
-            w.WritePropertyName(WireNames.BackupPlanArn);
-            w.WriteStringValue(m2);
-        }
-        if (v.VersionId is { } m3)
-        {
-            w.WritePropertyName(WireNames.VersionId);
-            w.WriteStringValue(m3);
-        }
-        if (v.CreatorRequestId is { } m4)
-        {
-            w.WritePropertyName(WireNames.CreatorRequestId);
-            w.WriteStringValue(m4);
-        }
-        if (v.CreationDate is { } m5)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m5);
-        }
-        if (v.DeletionDate is { } m6)
-        {
-            w.WritePropertyName(WireNames.DeletionDate);
-            WireFormat.WriteEpochSeconds(w, m6);
-        }
-        if (v.LastExecutionDate is { } m7)
-        {
-            w.WritePropertyName(WireNames.LastExecutionDate);
-            WireFormat.WriteEpochSeconds(w, m7);
-        }
-        if (v.AdvancedBackupSettings is { } m8)
-        {
-            w.WritePropertyName(WireNames.AdvancedBackupSettings);
-            WriteAdvancedBackupSettings(w, m8);
-        }
-        if (v.ScheduledRunsPreview is { } m9)
-        {
-            w.WritePropertyName(WireNames.ScheduledRunsPreview);
-            WriteScheduledRunsPreview(w, m9);
-        }
         w.WriteEndObject();
     }
 
@@ -7292,50 +4039,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static GetBackupSelectionInput ReadGetBackupSelectionInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetBackupSelectionInput.");
-        var v = new GetBackupSelectionInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteGetBackupSelectionOutput(Utf8JsonWriter w, GetBackupSelectionOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupSelection is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupSelection);
-            WriteBackupSelection(w, m0);
-        }
-        if (v.SelectionId is { } m1)
-        {
-            w.WritePropertyName(WireNames.SelectionId);
-            w.WriteStringValue(m1);
-        }
-        if (v.BackupPlanId is { } m2)
-        {
-            w.WritePropertyName(WireNames.BackupPlanId);
-            w.WriteStringValue(m2);
-        }
-        if (v.CreationDate is { } m3)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m3);
-        }
-        if (v.CreatorRequestId is { } m4)
-        {
-            w.WritePropertyName(WireNames.CreatorRequestId);
-            w.WriteStringValue(m4);
-        }
-        w.WriteEndObject();
-    }
-
     public static GetBackupSelectionOutput ReadGetBackupSelectionOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetBackupSelectionOutput.");
@@ -7386,40 +4089,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static GetBackupVaultAccessPolicyInput ReadGetBackupVaultAccessPolicyInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetBackupVaultAccessPolicyInput.");
-        var v = new GetBackupVaultAccessPolicyInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteGetBackupVaultAccessPolicyOutput(Utf8JsonWriter w, GetBackupVaultAccessPolicyOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupVaultName is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupVaultName);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupVaultArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.Policy is { } m2)
-        {
-            w.WritePropertyName(WireNames.Policy);
-            w.WriteStringValue(m2);
-        }
-        w.WriteEndObject();
-    }
-
     public static GetBackupVaultAccessPolicyOutput ReadGetBackupVaultAccessPolicyOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetBackupVaultAccessPolicyOutput.");
@@ -7455,45 +4124,6 @@ internal static class WireJson
     public static void WriteGetBackupVaultNotificationsInput(Utf8JsonWriter w, GetBackupVaultNotificationsInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static GetBackupVaultNotificationsInput ReadGetBackupVaultNotificationsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetBackupVaultNotificationsInput.");
-        var v = new GetBackupVaultNotificationsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteGetBackupVaultNotificationsOutput(Utf8JsonWriter w, GetBackupVaultNotificationsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupVaultName is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupVaultName);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupVaultArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.SNSTopicArn is { } m2)
-        {
-            w.WritePropertyName(WireNames.SNSTopicArn);
-            w.WriteStringValue(m2);
-        }
-        if (v.BackupVaultEvents is { } m3)
-        {
-            w.WritePropertyName(WireNames.BackupVaultEvents);
-            WriteBackupVaultEvents(w, m3);
-        }
         w.WriteEndObject();
     }
 
@@ -7538,75 +4168,6 @@ internal static class WireJson
     public static void WriteGetLegalHoldInput(Utf8JsonWriter w, GetLegalHoldInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static GetLegalHoldInput ReadGetLegalHoldInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetLegalHoldInput.");
-        var v = new GetLegalHoldInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteGetLegalHoldOutput(Utf8JsonWriter w, GetLegalHoldOutput v)
-    {
-        w.WriteStartObject();
-        if (v.Title is { } m0)
-        {
-            w.WritePropertyName(WireNames.Title);
-            w.WriteStringValue(m0);
-        }
-        if (v.Status is { } m1)
-        {
-            w.WritePropertyName(WireNames.Status);
-            w.WriteStringValue(m1.Value);
-        }
-        if (v.Description is { } m2)
-        {
-            w.WritePropertyName(WireNames.Description);
-            w.WriteStringValue(m2);
-        }
-        if (v.CancelDescription is { } m3)
-        {
-            w.WritePropertyName(WireNames.CancelDescription);
-            w.WriteStringValue(m3);
-        }
-        if (v.LegalHoldId is { } m4)
-        {
-            w.WritePropertyName(WireNames.LegalHoldId);
-            w.WriteStringValue(m4);
-        }
-        if (v.LegalHoldArn is { } m5)
-        {
-            w.WritePropertyName(WireNames.LegalHoldArn);
-            w.WriteStringValue(m5);
-        }
-        if (v.CreationDate is { } m6)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m6);
-        }
-        if (v.CancellationDate is { } m7)
-        {
-            w.WritePropertyName(WireNames.CancellationDate);
-            WireFormat.WriteEpochSeconds(w, m7);
-        }
-        if (v.RetainRecordUntil is { } m8)
-        {
-            w.WritePropertyName(WireNames.RetainRecordUntil);
-            WireFormat.WriteEpochSeconds(w, m8);
-        }
-        if (v.RecoveryPointSelection is { } m9)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointSelection);
-            WriteRecoveryPointSelection(w, m9);
-        }
         w.WriteEndObject();
     }
 
@@ -7690,50 +4251,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static GetPITRMalwareScanResultsInput ReadGetPITRMalwareScanResultsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetPITRMalwareScanResultsInput.");
-        var v = new GetPITRMalwareScanResultsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteGetPITRMalwareScanResultsOutput(Utf8JsonWriter w, GetPITRMalwareScanResultsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.ScanEndTime is { } m0)
-        {
-            w.WritePropertyName(WireNames.ScanEndTime);
-            WireFormat.WriteEpochSeconds(w, m0);
-        }
-        if (v.ScanResult is { } m1)
-        {
-            w.WritePropertyName(WireNames.ScanResult);
-            WriteScanResultInfo(w, m1);
-        }
-        if (v.LastScanJobTime is { } m2)
-        {
-            w.WritePropertyName(WireNames.LastScanJobTime);
-            WireFormat.WriteEpochSeconds(w, m2);
-        }
-        if (v.ScanId is { } m3)
-        {
-            w.WritePropertyName(WireNames.ScanId);
-            w.WriteStringValue(m3);
-        }
-        if (v.ScanMode is { } m4)
-        {
-            w.WritePropertyName(WireNames.ScanMode);
-            w.WriteStringValue(m4.Value);
-        }
-        w.WriteEndObject();
-    }
-
     public static GetPITRMalwareScanResultsOutput ReadGetPITRMalwareScanResultsOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetPITRMalwareScanResultsOutput.");
@@ -7781,70 +4298,6 @@ internal static class WireJson
     public static void WriteGetRecoveryPointIndexDetailsInput(Utf8JsonWriter w, GetRecoveryPointIndexDetailsInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static GetRecoveryPointIndexDetailsInput ReadGetRecoveryPointIndexDetailsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetRecoveryPointIndexDetailsInput.");
-        var v = new GetRecoveryPointIndexDetailsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteGetRecoveryPointIndexDetailsOutput(Utf8JsonWriter w, GetRecoveryPointIndexDetailsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.RecoveryPointArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupVaultArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.SourceResourceArn is { } m2)
-        {
-            w.WritePropertyName(WireNames.SourceResourceArn);
-            w.WriteStringValue(m2);
-        }
-        if (v.IndexCreationDate is { } m3)
-        {
-            w.WritePropertyName(WireNames.IndexCreationDate);
-            WireFormat.WriteEpochSeconds(w, m3);
-        }
-        if (v.IndexDeletionDate is { } m4)
-        {
-            w.WritePropertyName(WireNames.IndexDeletionDate);
-            WireFormat.WriteEpochSeconds(w, m4);
-        }
-        if (v.IndexCompletionDate is { } m5)
-        {
-            w.WritePropertyName(WireNames.IndexCompletionDate);
-            WireFormat.WriteEpochSeconds(w, m5);
-        }
-        if (v.IndexStatus is { } m6)
-        {
-            w.WritePropertyName(WireNames.IndexStatus);
-            w.WriteStringValue(m6.Value);
-        }
-        if (v.IndexStatusMessage is { } m7)
-        {
-            w.WritePropertyName(WireNames.IndexStatusMessage);
-            w.WriteStringValue(m7);
-        }
-        if (v.TotalItemsIndexed is { } m8)
-        {
-            w.WritePropertyName(WireNames.TotalItemsIndexed);
-            w.WriteNumberValue(m8);
-        }
         w.WriteEndObject();
     }
 
@@ -7922,45 +4375,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static GetRecoveryPointRestoreMetadataInput ReadGetRecoveryPointRestoreMetadataInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetRecoveryPointRestoreMetadataInput.");
-        var v = new GetRecoveryPointRestoreMetadataInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteGetRecoveryPointRestoreMetadataOutput(Utf8JsonWriter w, GetRecoveryPointRestoreMetadataOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupVaultArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.RecoveryPointArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.RestoreMetadata is { } m2)
-        {
-            w.WritePropertyName(WireNames.RestoreMetadata);
-            WriteMetadata(w, m2);
-        }
-        if (v.ResourceType is { } m3)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m3);
-        }
-        w.WriteEndObject();
-    }
-
     public static GetRecoveryPointRestoreMetadataOutput ReadGetRecoveryPointRestoreMetadataOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetRecoveryPointRestoreMetadataOutput.");
@@ -8005,35 +4419,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static GetRestoreJobMetadataInput ReadGetRestoreJobMetadataInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetRestoreJobMetadataInput.");
-        var v = new GetRestoreJobMetadataInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteGetRestoreJobMetadataOutput(Utf8JsonWriter w, GetRestoreJobMetadataOutput v)
-    {
-        w.WriteStartObject();
-        if (v.RestoreJobId is { } m0)
-        {
-            w.WritePropertyName(WireNames.RestoreJobId);
-            w.WriteStringValue(m0);
-        }
-        if (v.Metadata is { } m1)
-        {
-            w.WritePropertyName(WireNames.Metadata);
-            WriteMetadata(w, m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static GetRestoreJobMetadataOutput ReadGetRestoreJobMetadataOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetRestoreJobMetadataOutput.");
@@ -8066,30 +4451,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static GetRestoreTestingInferredMetadataInput ReadGetRestoreTestingInferredMetadataInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetRestoreTestingInferredMetadataInput.");
-        var v = new GetRestoreTestingInferredMetadataInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteGetRestoreTestingInferredMetadataOutput(Utf8JsonWriter w, GetRestoreTestingInferredMetadataOutput v)
-    {
-        w.WriteStartObject();
-        if (v.InferredMetadata is { } m0)
-        {
-            w.WritePropertyName(WireNames.InferredMetadata);
-            WritestringMap(w, m0);
-        }
-        w.WriteEndObject();
-    }
-
     public static GetRestoreTestingInferredMetadataOutput ReadGetRestoreTestingInferredMetadataOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetRestoreTestingInferredMetadataOutput.");
@@ -8113,30 +4474,6 @@ internal static class WireJson
     public static void WriteGetRestoreTestingPlanInput(Utf8JsonWriter w, GetRestoreTestingPlanInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static GetRestoreTestingPlanInput ReadGetRestoreTestingPlanInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetRestoreTestingPlanInput.");
-        var v = new GetRestoreTestingPlanInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteGetRestoreTestingPlanOutput(Utf8JsonWriter w, GetRestoreTestingPlanOutput v)
-    {
-        w.WriteStartObject();
-        if (v.RestoreTestingPlan is { } m0)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingPlan);
-            WriteRestoreTestingPlanForGet(w, m0);
-        }
         w.WriteEndObject();
     }
 
@@ -8166,30 +4503,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static GetRestoreTestingSelectionInput ReadGetRestoreTestingSelectionInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetRestoreTestingSelectionInput.");
-        var v = new GetRestoreTestingSelectionInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteGetRestoreTestingSelectionOutput(Utf8JsonWriter w, GetRestoreTestingSelectionOutput v)
-    {
-        w.WriteStartObject();
-        if (v.RestoreTestingSelection is { } m0)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingSelection);
-            WriteRestoreTestingSelectionForGet(w, m0);
-        }
-        w.WriteEndObject();
-    }
-
     public static GetRestoreTestingSelectionOutput ReadGetRestoreTestingSelectionOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetRestoreTestingSelectionOutput.");
@@ -8208,17 +4521,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteGetSupportedResourceTypesOutput(Utf8JsonWriter w, GetSupportedResourceTypesOutput v)
-    {
-        w.WriteStartObject();
-        if (v.ResourceTypes is { } m0)
-        {
-            w.WritePropertyName(WireNames.ResourceTypes);
-            WriteResourceTypes(w, m0);
-        }
-        w.WriteEndObject();
     }
 
     public static GetSupportedResourceTypesOutput ReadGetSupportedResourceTypesOutput(ref Utf8JsonReader r)
@@ -8244,30 +4546,6 @@ internal static class WireJson
     public static void WriteGetTieringConfigurationInput(Utf8JsonWriter w, GetTieringConfigurationInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static GetTieringConfigurationInput ReadGetTieringConfigurationInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for GetTieringConfigurationInput.");
-        var v = new GetTieringConfigurationInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteGetTieringConfigurationOutput(Utf8JsonWriter w, GetTieringConfigurationOutput v)
-    {
-        w.WriteStartObject();
-        if (v.TieringConfiguration is { } m0)
-        {
-            w.WritePropertyName(WireNames.TieringConfiguration);
-            WriteTieringConfiguration(w, m0);
-        }
         w.WriteEndObject();
     }
 
@@ -8320,57 +4598,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteIndexedRecoveryPoint(Utf8JsonWriter w, IndexedRecoveryPoint v)
-    {
-        w.WriteStartObject();
-        if (v.RecoveryPointArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.SourceResourceArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.SourceResourceArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.IamRoleArn is { } m2)
-        {
-            w.WritePropertyName(WireNames.IamRoleArn);
-            w.WriteStringValue(m2);
-        }
-        if (v.BackupCreationDate is { } m3)
-        {
-            w.WritePropertyName(WireNames.BackupCreationDate);
-            WireFormat.WriteEpochSeconds(w, m3);
-        }
-        if (v.ResourceType is { } m4)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m4);
-        }
-        if (v.IndexCreationDate is { } m5)
-        {
-            w.WritePropertyName(WireNames.IndexCreationDate);
-            WireFormat.WriteEpochSeconds(w, m5);
-        }
-        if (v.IndexStatus is { } m6)
-        {
-            w.WritePropertyName(WireNames.IndexStatus);
-            w.WriteStringValue(m6.Value);
-        }
-        if (v.IndexStatusMessage is { } m7)
-        {
-            w.WritePropertyName(WireNames.IndexStatusMessage);
-            w.WriteStringValue(m7);
-        }
-        if (v.BackupVaultArn is { } m8)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m8);
-        }
-        w.WriteEndObject();
     }
 
     public static IndexedRecoveryPoint ReadIndexedRecoveryPoint(ref Utf8JsonReader r)
@@ -8483,37 +4710,6 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteLatestMpaApprovalTeamUpdate(Utf8JsonWriter w, LatestMpaApprovalTeamUpdate v)
-    {
-        w.WriteStartObject();
-        if (v.MpaSessionArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.MpaSessionArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.Status is { } m1)
-        {
-            w.WritePropertyName(WireNames.Status);
-            w.WriteStringValue(m1.Value);
-        }
-        if (v.StatusMessage is { } m2)
-        {
-            w.WritePropertyName(WireNames.StatusMessage);
-            w.WriteStringValue(m2);
-        }
-        if (v.InitiationDate is { } m3)
-        {
-            w.WritePropertyName(WireNames.InitiationDate);
-            WireFormat.WriteEpochSeconds(w, m3);
-        }
-        if (v.ExpiryDate is { } m4)
-        {
-            w.WritePropertyName(WireNames.ExpiryDate);
-            WireFormat.WriteEpochSeconds(w, m4);
-        }
-        w.WriteEndObject();
-    }
-
     public static LatestMpaApprovalTeamUpdate ReadLatestMpaApprovalTeamUpdate(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for LatestMpaApprovalTeamUpdate.");
@@ -8558,37 +4754,6 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteLatestRevokeRequest(Utf8JsonWriter w, LatestRevokeRequest v)
-    {
-        w.WriteStartObject();
-        if (v.MpaSessionArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.MpaSessionArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.Status is { } m1)
-        {
-            w.WritePropertyName(WireNames.Status);
-            w.WriteStringValue(m1.Value);
-        }
-        if (v.StatusMessage is { } m2)
-        {
-            w.WritePropertyName(WireNames.StatusMessage);
-            w.WriteStringValue(m2);
-        }
-        if (v.InitiationDate is { } m3)
-        {
-            w.WritePropertyName(WireNames.InitiationDate);
-            WireFormat.WriteEpochSeconds(w, m3);
-        }
-        if (v.ExpiryDate is { } m4)
-        {
-            w.WritePropertyName(WireNames.ExpiryDate);
-            WireFormat.WriteEpochSeconds(w, m4);
-        }
-        w.WriteEndObject();
-    }
-
     public static LatestRevokeRequest ReadLatestRevokeRequest(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for LatestRevokeRequest.");
@@ -8631,47 +4796,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteLegalHold(Utf8JsonWriter w, LegalHold v)
-    {
-        w.WriteStartObject();
-        if (v.Title is { } m0)
-        {
-            w.WritePropertyName(WireNames.Title);
-            w.WriteStringValue(m0);
-        }
-        if (v.Status is { } m1)
-        {
-            w.WritePropertyName(WireNames.Status);
-            w.WriteStringValue(m1.Value);
-        }
-        if (v.Description is { } m2)
-        {
-            w.WritePropertyName(WireNames.Description);
-            w.WriteStringValue(m2);
-        }
-        if (v.LegalHoldId is { } m3)
-        {
-            w.WritePropertyName(WireNames.LegalHoldId);
-            w.WriteStringValue(m3);
-        }
-        if (v.LegalHoldArn is { } m4)
-        {
-            w.WritePropertyName(WireNames.LegalHoldArn);
-            w.WriteStringValue(m4);
-        }
-        if (v.CreationDate is { } m5)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m5);
-        }
-        if (v.CancellationDate is { } m6)
-        {
-            w.WritePropertyName(WireNames.CancellationDate);
-            WireFormat.WriteEpochSeconds(w, m6);
-        }
-        w.WriteEndObject();
     }
 
     public static LegalHold ReadLegalHold(ref Utf8JsonReader r)
@@ -8794,67 +4918,6 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteListAccessPointsMember(Utf8JsonWriter w, ListAccessPointsMember v)
-    {
-        w.WriteStartObject();
-        if (v.AccessPointArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.AccessPointArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.AccessPointMetadata is { } m1)
-        {
-            w.WritePropertyName(WireNames.AccessPointMetadata);
-            WriteAccessPointMetadataMap(w, m1);
-        }
-        if (v.BackupVaultArn is { } m2)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m2);
-        }
-        if (v.BackupVaultName is { } m3)
-        {
-            w.WritePropertyName(WireNames.BackupVaultName);
-            w.WriteStringValue(m3);
-        }
-        if (v.CreationTime is { } m4)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m4);
-        }
-        if (v.Name is { } m5)
-        {
-            w.WritePropertyName(WireNames.Name);
-            w.WriteStringValue(m5);
-        }
-        if (v.RecoveryPointArn is { } m6)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointArn);
-            w.WriteStringValue(m6);
-        }
-        if (v.ResourceArn is { } m7)
-        {
-            w.WritePropertyName(WireNames.ResourceArn);
-            w.WriteStringValue(m7);
-        }
-        if (v.ResourceType is { } m8)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m8);
-        }
-        if (v.Status is { } m9)
-        {
-            w.WritePropertyName(WireNames.Status);
-            w.WriteStringValue(m9.Value);
-        }
-        if (v.StatusMessage is { } m10)
-        {
-            w.WritePropertyName(WireNames.StatusMessage);
-            w.WriteStringValue(m10);
-        }
-        w.WriteEndObject();
-    }
-
     public static ListAccessPointsMember ReadListAccessPointsMember(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListAccessPointsMember.");
@@ -8941,35 +5004,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static ListBackupAccessPointsByRecoveryPointRequest ReadListBackupAccessPointsByRecoveryPointRequest(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListBackupAccessPointsByRecoveryPointRequest.");
-        var v = new ListBackupAccessPointsByRecoveryPointRequest();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListBackupAccessPointsByRecoveryPointResponse(Utf8JsonWriter w, ListBackupAccessPointsByRecoveryPointResponse v)
-    {
-        w.WriteStartObject();
-        if (v.BackupAccessPoints is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupAccessPoints);
-            WriteBackupAccessPoints(w, m0);
-        }
-        if (v.NextToken is { } m1)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static ListBackupAccessPointsByRecoveryPointResponse ReadListBackupAccessPointsByRecoveryPointResponse(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListBackupAccessPointsByRecoveryPointResponse.");
@@ -8999,35 +5033,6 @@ internal static class WireJson
     public static void WriteListBackupAccessPointsByResourceRequest(Utf8JsonWriter w, ListBackupAccessPointsByResourceRequest v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static ListBackupAccessPointsByResourceRequest ReadListBackupAccessPointsByResourceRequest(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListBackupAccessPointsByResourceRequest.");
-        var v = new ListBackupAccessPointsByResourceRequest();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListBackupAccessPointsByResourceResponse(Utf8JsonWriter w, ListBackupAccessPointsByResourceResponse v)
-    {
-        w.WriteStartObject();
-        if (v.BackupAccessPoints is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupAccessPoints);
-            WriteBackupAccessPoints(w, m0);
-        }
-        if (v.NextToken is { } m1)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m1);
-        }
         w.WriteEndObject();
     }
 
@@ -9063,35 +5068,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static ListBackupAccessPointsRequest ReadListBackupAccessPointsRequest(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListBackupAccessPointsRequest.");
-        var v = new ListBackupAccessPointsRequest();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListBackupAccessPointsResponse(Utf8JsonWriter w, ListBackupAccessPointsResponse v)
-    {
-        w.WriteStartObject();
-        if (v.BackupAccessPoints is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupAccessPoints);
-            WriteBackupAccessPoints(w, m0);
-        }
-        if (v.NextToken is { } m1)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static ListBackupAccessPointsResponse ReadListBackupAccessPointsResponse(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListBackupAccessPointsResponse.");
@@ -9121,40 +5097,6 @@ internal static class WireJson
     public static void WriteListBackupJobSummariesInput(Utf8JsonWriter w, ListBackupJobSummariesInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static ListBackupJobSummariesInput ReadListBackupJobSummariesInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListBackupJobSummariesInput.");
-        var v = new ListBackupJobSummariesInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListBackupJobSummariesOutput(Utf8JsonWriter w, ListBackupJobSummariesOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupJobSummaries is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupJobSummaries);
-            WriteBackupJobSummaryList(w, m0);
-        }
-        if (v.AggregationPeriod is { } m1)
-        {
-            w.WritePropertyName(WireNames.AggregationPeriod);
-            w.WriteStringValue(m1);
-        }
-        if (v.NextToken is { } m2)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m2);
-        }
         w.WriteEndObject();
     }
 
@@ -9196,35 +5138,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static ListBackupJobsInput ReadListBackupJobsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListBackupJobsInput.");
-        var v = new ListBackupJobsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListBackupJobsOutput(Utf8JsonWriter w, ListBackupJobsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupJobs is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupJobs);
-            WriteBackupJobsList(w, m0);
-        }
-        if (v.NextToken is { } m1)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static ListBackupJobsOutput ReadListBackupJobsOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListBackupJobsOutput.");
@@ -9254,35 +5167,6 @@ internal static class WireJson
     public static void WriteListBackupPlanTemplatesInput(Utf8JsonWriter w, ListBackupPlanTemplatesInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static ListBackupPlanTemplatesInput ReadListBackupPlanTemplatesInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListBackupPlanTemplatesInput.");
-        var v = new ListBackupPlanTemplatesInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListBackupPlanTemplatesOutput(Utf8JsonWriter w, ListBackupPlanTemplatesOutput v)
-    {
-        w.WriteStartObject();
-        if (v.NextToken is { } m0)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupPlanTemplatesList is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupPlanTemplatesList);
-            WriteBackupPlanTemplatesList(w, m1);
-        }
         w.WriteEndObject();
     }
 
@@ -9318,35 +5202,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static ListBackupPlanVersionsInput ReadListBackupPlanVersionsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListBackupPlanVersionsInput.");
-        var v = new ListBackupPlanVersionsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListBackupPlanVersionsOutput(Utf8JsonWriter w, ListBackupPlanVersionsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.NextToken is { } m0)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupPlanVersionsList is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupPlanVersionsList);
-            WriteBackupPlanVersionsList(w, m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static ListBackupPlanVersionsOutput ReadListBackupPlanVersionsOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListBackupPlanVersionsOutput.");
@@ -9376,35 +5231,6 @@ internal static class WireJson
     public static void WriteListBackupPlansInput(Utf8JsonWriter w, ListBackupPlansInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static ListBackupPlansInput ReadListBackupPlansInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListBackupPlansInput.");
-        var v = new ListBackupPlansInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListBackupPlansOutput(Utf8JsonWriter w, ListBackupPlansOutput v)
-    {
-        w.WriteStartObject();
-        if (v.NextToken is { } m0)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupPlansList is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupPlansList);
-            WriteBackupPlansList(w, m1);
-        }
         w.WriteEndObject();
     }
 
@@ -9440,35 +5266,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static ListBackupSelectionsInput ReadListBackupSelectionsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListBackupSelectionsInput.");
-        var v = new ListBackupSelectionsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListBackupSelectionsOutput(Utf8JsonWriter w, ListBackupSelectionsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.NextToken is { } m0)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupSelectionsList is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupSelectionsList);
-            WriteBackupSelectionsList(w, m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static ListBackupSelectionsOutput ReadListBackupSelectionsOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListBackupSelectionsOutput.");
@@ -9501,35 +5298,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static ListBackupVaultsInput ReadListBackupVaultsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListBackupVaultsInput.");
-        var v = new ListBackupVaultsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListBackupVaultsOutput(Utf8JsonWriter w, ListBackupVaultsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupVaultList is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupVaultList);
-            WriteBackupVaultList(w, m0);
-        }
-        if (v.NextToken is { } m1)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static ListBackupVaultsOutput ReadListBackupVaultsOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListBackupVaultsOutput.");
@@ -9559,40 +5327,6 @@ internal static class WireJson
     public static void WriteListCopyJobSummariesInput(Utf8JsonWriter w, ListCopyJobSummariesInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static ListCopyJobSummariesInput ReadListCopyJobSummariesInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListCopyJobSummariesInput.");
-        var v = new ListCopyJobSummariesInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListCopyJobSummariesOutput(Utf8JsonWriter w, ListCopyJobSummariesOutput v)
-    {
-        w.WriteStartObject();
-        if (v.CopyJobSummaries is { } m0)
-        {
-            w.WritePropertyName(WireNames.CopyJobSummaries);
-            WriteCopyJobSummaryList(w, m0);
-        }
-        if (v.AggregationPeriod is { } m1)
-        {
-            w.WritePropertyName(WireNames.AggregationPeriod);
-            w.WriteStringValue(m1);
-        }
-        if (v.NextToken is { } m2)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m2);
-        }
         w.WriteEndObject();
     }
 
@@ -9634,35 +5368,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static ListCopyJobsInput ReadListCopyJobsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListCopyJobsInput.");
-        var v = new ListCopyJobsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListCopyJobsOutput(Utf8JsonWriter w, ListCopyJobsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.CopyJobs is { } m0)
-        {
-            w.WritePropertyName(WireNames.CopyJobs);
-            WriteCopyJobsList(w, m0);
-        }
-        if (v.NextToken is { } m1)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static ListCopyJobsOutput ReadListCopyJobsOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListCopyJobsOutput.");
@@ -9692,35 +5397,6 @@ internal static class WireJson
     public static void WriteListFrameworksInput(Utf8JsonWriter w, ListFrameworksInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static ListFrameworksInput ReadListFrameworksInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListFrameworksInput.");
-        var v = new ListFrameworksInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListFrameworksOutput(Utf8JsonWriter w, ListFrameworksOutput v)
-    {
-        w.WriteStartObject();
-        if (v.Frameworks is { } m0)
-        {
-            w.WritePropertyName(WireNames.Frameworks);
-            WriteFrameworkList(w, m0);
-        }
-        if (v.NextToken is { } m1)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m1);
-        }
         w.WriteEndObject();
     }
 
@@ -9756,35 +5432,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static ListIndexedRecoveryPointsInput ReadListIndexedRecoveryPointsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListIndexedRecoveryPointsInput.");
-        var v = new ListIndexedRecoveryPointsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListIndexedRecoveryPointsOutput(Utf8JsonWriter w, ListIndexedRecoveryPointsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.IndexedRecoveryPoints is { } m0)
-        {
-            w.WritePropertyName(WireNames.IndexedRecoveryPoints);
-            WriteIndexedRecoveryPointList(w, m0);
-        }
-        if (v.NextToken is { } m1)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static ListIndexedRecoveryPointsOutput ReadListIndexedRecoveryPointsOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListIndexedRecoveryPointsOutput.");
@@ -9814,35 +5461,6 @@ internal static class WireJson
     public static void WriteListLegalHoldsInput(Utf8JsonWriter w, ListLegalHoldsInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static ListLegalHoldsInput ReadListLegalHoldsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListLegalHoldsInput.");
-        var v = new ListLegalHoldsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListLegalHoldsOutput(Utf8JsonWriter w, ListLegalHoldsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.NextToken is { } m0)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m0);
-        }
-        if (v.LegalHolds is { } m1)
-        {
-            w.WritePropertyName(WireNames.LegalHolds);
-            WriteLegalHoldsList(w, m1);
-        }
         w.WriteEndObject();
     }
 
@@ -9878,35 +5496,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static ListProtectedResourcesByBackupVaultInput ReadListProtectedResourcesByBackupVaultInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListProtectedResourcesByBackupVaultInput.");
-        var v = new ListProtectedResourcesByBackupVaultInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListProtectedResourcesByBackupVaultOutput(Utf8JsonWriter w, ListProtectedResourcesByBackupVaultOutput v)
-    {
-        w.WriteStartObject();
-        if (v.Results is { } m0)
-        {
-            w.WritePropertyName(WireNames.Results);
-            WriteProtectedResourcesList(w, m0);
-        }
-        if (v.NextToken is { } m1)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static ListProtectedResourcesByBackupVaultOutput ReadListProtectedResourcesByBackupVaultOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListProtectedResourcesByBackupVaultOutput.");
@@ -9936,35 +5525,6 @@ internal static class WireJson
     public static void WriteListProtectedResourcesInput(Utf8JsonWriter w, ListProtectedResourcesInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static ListProtectedResourcesInput ReadListProtectedResourcesInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListProtectedResourcesInput.");
-        var v = new ListProtectedResourcesInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListProtectedResourcesOutput(Utf8JsonWriter w, ListProtectedResourcesOutput v)
-    {
-        w.WriteStartObject();
-        if (v.Results is { } m0)
-        {
-            w.WritePropertyName(WireNames.Results);
-            WriteProtectedResourcesList(w, m0);
-        }
-        if (v.NextToken is { } m1)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m1);
-        }
         w.WriteEndObject();
     }
 
@@ -10000,35 +5560,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static ListRecoveryPointsByBackupVaultInput ReadListRecoveryPointsByBackupVaultInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListRecoveryPointsByBackupVaultInput.");
-        var v = new ListRecoveryPointsByBackupVaultInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListRecoveryPointsByBackupVaultOutput(Utf8JsonWriter w, ListRecoveryPointsByBackupVaultOutput v)
-    {
-        w.WriteStartObject();
-        if (v.NextToken is { } m0)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m0);
-        }
-        if (v.RecoveryPoints is { } m1)
-        {
-            w.WritePropertyName(WireNames.RecoveryPoints);
-            WriteRecoveryPointByBackupVaultList(w, m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static ListRecoveryPointsByBackupVaultOutput ReadListRecoveryPointsByBackupVaultOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListRecoveryPointsByBackupVaultOutput.");
@@ -10058,35 +5589,6 @@ internal static class WireJson
     public static void WriteListRecoveryPointsByLegalHoldInput(Utf8JsonWriter w, ListRecoveryPointsByLegalHoldInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static ListRecoveryPointsByLegalHoldInput ReadListRecoveryPointsByLegalHoldInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListRecoveryPointsByLegalHoldInput.");
-        var v = new ListRecoveryPointsByLegalHoldInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListRecoveryPointsByLegalHoldOutput(Utf8JsonWriter w, ListRecoveryPointsByLegalHoldOutput v)
-    {
-        w.WriteStartObject();
-        if (v.RecoveryPoints is { } m0)
-        {
-            w.WritePropertyName(WireNames.RecoveryPoints);
-            WriteRecoveryPointsList(w, m0);
-        }
-        if (v.NextToken is { } m1)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m1);
-        }
         w.WriteEndObject();
     }
 
@@ -10122,35 +5624,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static ListRecoveryPointsByResourceInput ReadListRecoveryPointsByResourceInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListRecoveryPointsByResourceInput.");
-        var v = new ListRecoveryPointsByResourceInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListRecoveryPointsByResourceOutput(Utf8JsonWriter w, ListRecoveryPointsByResourceOutput v)
-    {
-        w.WriteStartObject();
-        if (v.NextToken is { } m0)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m0);
-        }
-        if (v.RecoveryPoints is { } m1)
-        {
-            w.WritePropertyName(WireNames.RecoveryPoints);
-            WriteRecoveryPointByResourceList(w, m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static ListRecoveryPointsByResourceOutput ReadListRecoveryPointsByResourceOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListRecoveryPointsByResourceOutput.");
@@ -10180,35 +5653,6 @@ internal static class WireJson
     public static void WriteListReportJobsInput(Utf8JsonWriter w, ListReportJobsInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static ListReportJobsInput ReadListReportJobsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListReportJobsInput.");
-        var v = new ListReportJobsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListReportJobsOutput(Utf8JsonWriter w, ListReportJobsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.ReportJobs is { } m0)
-        {
-            w.WritePropertyName(WireNames.ReportJobs);
-            WriteReportJobList(w, m0);
-        }
-        if (v.NextToken is { } m1)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m1);
-        }
         w.WriteEndObject();
     }
 
@@ -10244,35 +5688,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static ListReportPlansInput ReadListReportPlansInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListReportPlansInput.");
-        var v = new ListReportPlansInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListReportPlansOutput(Utf8JsonWriter w, ListReportPlansOutput v)
-    {
-        w.WriteStartObject();
-        if (v.ReportPlans is { } m0)
-        {
-            w.WritePropertyName(WireNames.ReportPlans);
-            WriteReportPlanList(w, m0);
-        }
-        if (v.NextToken is { } m1)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static ListReportPlansOutput ReadListReportPlansOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListReportPlansOutput.");
@@ -10305,35 +5720,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static ListRestoreAccessBackupVaultsInput ReadListRestoreAccessBackupVaultsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListRestoreAccessBackupVaultsInput.");
-        var v = new ListRestoreAccessBackupVaultsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListRestoreAccessBackupVaultsOutput(Utf8JsonWriter w, ListRestoreAccessBackupVaultsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.NextToken is { } m0)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m0);
-        }
-        if (v.RestoreAccessBackupVaults is { } m1)
-        {
-            w.WritePropertyName(WireNames.RestoreAccessBackupVaults);
-            WriteRestoreAccessBackupVaultList(w, m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static ListRestoreAccessBackupVaultsOutput ReadListRestoreAccessBackupVaultsOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListRestoreAccessBackupVaultsOutput.");
@@ -10363,40 +5749,6 @@ internal static class WireJson
     public static void WriteListRestoreJobSummariesInput(Utf8JsonWriter w, ListRestoreJobSummariesInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static ListRestoreJobSummariesInput ReadListRestoreJobSummariesInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListRestoreJobSummariesInput.");
-        var v = new ListRestoreJobSummariesInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListRestoreJobSummariesOutput(Utf8JsonWriter w, ListRestoreJobSummariesOutput v)
-    {
-        w.WriteStartObject();
-        if (v.RestoreJobSummaries is { } m0)
-        {
-            w.WritePropertyName(WireNames.RestoreJobSummaries);
-            WriteRestoreJobSummaryList(w, m0);
-        }
-        if (v.AggregationPeriod is { } m1)
-        {
-            w.WritePropertyName(WireNames.AggregationPeriod);
-            w.WriteStringValue(m1);
-        }
-        if (v.NextToken is { } m2)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m2);
-        }
         w.WriteEndObject();
     }
 
@@ -10438,35 +5790,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static ListRestoreJobsByProtectedResourceInput ReadListRestoreJobsByProtectedResourceInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListRestoreJobsByProtectedResourceInput.");
-        var v = new ListRestoreJobsByProtectedResourceInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListRestoreJobsByProtectedResourceOutput(Utf8JsonWriter w, ListRestoreJobsByProtectedResourceOutput v)
-    {
-        w.WriteStartObject();
-        if (v.RestoreJobs is { } m0)
-        {
-            w.WritePropertyName(WireNames.RestoreJobs);
-            WriteRestoreJobsList(w, m0);
-        }
-        if (v.NextToken is { } m1)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static ListRestoreJobsByProtectedResourceOutput ReadListRestoreJobsByProtectedResourceOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListRestoreJobsByProtectedResourceOutput.");
@@ -10496,35 +5819,6 @@ internal static class WireJson
     public static void WriteListRestoreJobsInput(Utf8JsonWriter w, ListRestoreJobsInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static ListRestoreJobsInput ReadListRestoreJobsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListRestoreJobsInput.");
-        var v = new ListRestoreJobsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListRestoreJobsOutput(Utf8JsonWriter w, ListRestoreJobsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.RestoreJobs is { } m0)
-        {
-            w.WritePropertyName(WireNames.RestoreJobs);
-            WriteRestoreJobsList(w, m0);
-        }
-        if (v.NextToken is { } m1)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m1);
-        }
         w.WriteEndObject();
     }
 
@@ -10560,35 +5854,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static ListRestoreTestingPlansInput ReadListRestoreTestingPlansInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListRestoreTestingPlansInput.");
-        var v = new ListRestoreTestingPlansInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListRestoreTestingPlansOutput(Utf8JsonWriter w, ListRestoreTestingPlansOutput v)
-    {
-        w.WriteStartObject();
-        if (v.NextToken is { } m0)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m0);
-        }
-        if (v.RestoreTestingPlans is { } m1)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingPlans);
-            WriteRestoreTestingPlans(w, m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static ListRestoreTestingPlansOutput ReadListRestoreTestingPlansOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListRestoreTestingPlansOutput.");
@@ -10621,35 +5886,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static ListRestoreTestingSelectionsInput ReadListRestoreTestingSelectionsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListRestoreTestingSelectionsInput.");
-        var v = new ListRestoreTestingSelectionsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListRestoreTestingSelectionsOutput(Utf8JsonWriter w, ListRestoreTestingSelectionsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.NextToken is { } m0)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m0);
-        }
-        if (v.RestoreTestingSelections is { } m1)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingSelections);
-            WriteRestoreTestingSelections(w, m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static ListRestoreTestingSelectionsOutput ReadListRestoreTestingSelectionsOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListRestoreTestingSelectionsOutput.");
@@ -10679,40 +5915,6 @@ internal static class WireJson
     public static void WriteListScanJobSummariesInput(Utf8JsonWriter w, ListScanJobSummariesInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static ListScanJobSummariesInput ReadListScanJobSummariesInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListScanJobSummariesInput.");
-        var v = new ListScanJobSummariesInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListScanJobSummariesOutput(Utf8JsonWriter w, ListScanJobSummariesOutput v)
-    {
-        w.WriteStartObject();
-        if (v.ScanJobSummaries is { } m0)
-        {
-            w.WritePropertyName(WireNames.ScanJobSummaries);
-            WriteScanJobSummaryList(w, m0);
-        }
-        if (v.AggregationPeriod is { } m1)
-        {
-            w.WritePropertyName(WireNames.AggregationPeriod);
-            w.WriteStringValue(m1);
-        }
-        if (v.NextToken is { } m2)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m2);
-        }
         w.WriteEndObject();
     }
 
@@ -10754,35 +5956,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static ListScanJobsInput ReadListScanJobsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListScanJobsInput.");
-        var v = new ListScanJobsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListScanJobsOutput(Utf8JsonWriter w, ListScanJobsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.NextToken is { } m0)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m0);
-        }
-        if (v.ScanJobs is { } m1)
-        {
-            w.WritePropertyName(WireNames.ScanJobs);
-            WriteScanJobs(w, m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static ListScanJobsOutput ReadListScanJobsOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListScanJobsOutput.");
@@ -10812,35 +5985,6 @@ internal static class WireJson
     public static void WriteListTagsInput(Utf8JsonWriter w, ListTagsInput v)
     {
         w.WriteStartObject();
-        w.WriteEndObject();
-    }
-
-    public static ListTagsInput ReadListTagsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListTagsInput.");
-        var v = new ListTagsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListTagsOutput(Utf8JsonWriter w, ListTagsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.NextToken is { } m0)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m0);
-        }
-        if (v.Tags is { } m1)
-        {
-            w.WritePropertyName(WireNames.Tags);
-            WriteTags(w, m1);
-        }
         w.WriteEndObject();
     }
 
@@ -10876,35 +6020,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static ListTieringConfigurationsInput ReadListTieringConfigurationsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListTieringConfigurationsInput.");
-        var v = new ListTieringConfigurationsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteListTieringConfigurationsOutput(Utf8JsonWriter w, ListTieringConfigurationsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.TieringConfigurations is { } m0)
-        {
-            w.WritePropertyName(WireNames.TieringConfigurations);
-            WriteTieringConfigurationsList(w, m0);
-        }
-        if (v.NextToken is { } m1)
-        {
-            w.WritePropertyName(WireNames.NextToken);
-            w.WriteStringValue(m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static ListTieringConfigurationsOutput ReadListTieringConfigurationsOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ListTieringConfigurationsOutput.");
@@ -10929,42 +6044,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteProtectedResource(Utf8JsonWriter w, ProtectedResource v)
-    {
-        w.WriteStartObject();
-        if (v.ResourceArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.ResourceArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.ResourceType is { } m1)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m1);
-        }
-        if (v.LastBackupTime is { } m2)
-        {
-            w.WritePropertyName(WireNames.LastBackupTime);
-            WireFormat.WriteEpochSeconds(w, m2);
-        }
-        if (v.ResourceName is { } m3)
-        {
-            w.WritePropertyName(WireNames.ResourceName);
-            w.WriteStringValue(m3);
-        }
-        if (v.LastBackupVaultArn is { } m4)
-        {
-            w.WritePropertyName(WireNames.LastBackupVaultArn);
-            w.WriteStringValue(m4);
-        }
-        if (v.LastRecoveryPointArn is { } m5)
-        {
-            w.WritePropertyName(WireNames.LastRecoveryPointArn);
-            w.WriteStringValue(m5);
-        }
-        w.WriteEndObject();
     }
 
     public static ProtectedResource ReadProtectedResource(ref Utf8JsonReader r)
@@ -11070,26 +6149,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static PutBackupVaultAccessPolicyInput ReadPutBackupVaultAccessPolicyInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for PutBackupVaultAccessPolicyInput.");
-        var v = new PutBackupVaultAccessPolicyInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 6 || n < 0) && r.ValueTextEquals("Policy"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.Policy = r.GetString()!;
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
     public static void WritePutBackupVaultLockConfigurationInput(Utf8JsonWriter w, PutBackupVaultLockConfigurationInput v)
     {
         w.WriteStartObject();
@@ -11111,38 +6170,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static PutBackupVaultLockConfigurationInput ReadPutBackupVaultLockConfigurationInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for PutBackupVaultLockConfigurationInput.");
-        var v = new PutBackupVaultLockConfigurationInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 16 || n < 0) && r.ValueTextEquals("MinRetentionDays"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.MinRetentionDays = r.GetInt64();
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("MaxRetentionDays"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.MaxRetentionDays = r.GetInt64();
-                continue;
-            }
-            if ((n == 17 || n < 0) && r.ValueTextEquals("ChangeableForDays"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ChangeableForDays = r.GetInt64();
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
     public static void WritePutBackupVaultNotificationsInput(Utf8JsonWriter w, PutBackupVaultNotificationsInput v)
     {
         w.WriteStartObject();
@@ -11159,32 +6186,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static PutBackupVaultNotificationsInput ReadPutBackupVaultNotificationsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for PutBackupVaultNotificationsInput.");
-        var v = new PutBackupVaultNotificationsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 11 || n < 0) && r.ValueTextEquals("SNSTopicArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.SNSTopicArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 17 || n < 0) && r.ValueTextEquals("BackupVaultEvents"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.BackupVaultEvents = ReadBackupVaultEvents(ref r);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
     public static void WritePutRestoreValidationResultInput(Utf8JsonWriter w, PutRestoreValidationResultInput v)
     {
         w.WriteStartObject();
@@ -11197,178 +6198,6 @@ internal static class WireJson
         {
             w.WritePropertyName(WireNames.ValidationStatusMessage);
             w.WriteStringValue(m1);
-        }
-        w.WriteEndObject();
-    }
-
-    public static PutRestoreValidationResultInput ReadPutRestoreValidationResultInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for PutRestoreValidationResultInput.");
-        var v = new PutRestoreValidationResultInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 16 || n < 0) && r.ValueTextEquals("ValidationStatus"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ValidationStatus = new RestoreValidationStatus(r.GetString()!);
-                continue;
-            }
-            if ((n == 23 || n < 0) && r.ValueTextEquals("ValidationStatusMessage"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ValidationStatusMessage = r.GetString()!;
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteRecoveryPointByBackupVault(Utf8JsonWriter w, RecoveryPointByBackupVault v)
-    {
-        w.WriteStartObject();
-        if (v.RecoveryPointArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupVaultName is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupVaultName);
-            w.WriteStringValue(m1);
-        }
-        if (v.BackupVaultArn is { } m2)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m2);
-        }
-        if (v.SourceBackupVaultArn is { } m3)
-        {
-            w.WritePropertyName(WireNames.SourceBackupVaultArn);
-            w.WriteStringValue(m3);
-        }
-        if (v.ResourceArn is { } m4)
-        {
-            w.WritePropertyName(WireNames.ResourceArn);
-            w.WriteStringValue(m4);
-        }
-        if (v.ResourceType is { } m5)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m5);
-        }
-        if (v.CreatedBy is { } m6)
-        {
-            w.WritePropertyName(WireNames.CreatedBy);
-            WriteRecoveryPointCreator(w, m6);
-        }
-        if (v.IamRoleArn is { } m7)
-        {
-            w.WritePropertyName(WireNames.IamRoleArn);
-            w.WriteStringValue(m7);
-        }
-        if (v.Status is { } m8)
-        {
-            w.WritePropertyName(WireNames.Status);
-            w.WriteStringValue(m8.Value);
-        }
-        if (v.StatusMessage is { } m9)
-        {
-            w.WritePropertyName(WireNames.StatusMessage);
-            w.WriteStringValue(m9);
-        }
-        if (v.CreationDate is { } m10)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m10);
-        }
-        if (v.InitiationDate is { } m11)
-        {
-            w.WritePropertyName(WireNames.InitiationDate);
-            WireFormat.WriteEpochSeconds(w, m11);
-        }
-        if (v.CompletionDate is { } m12)
-        {
-            w.WritePropertyName(WireNames.CompletionDate);
-            WireFormat.WriteEpochSeconds(w, m12);
-        }
-        if (v.BackupSizeInBytes is { } m13)
-        {
-            w.WritePropertyName(WireNames.BackupSizeInBytes);
-            w.WriteNumberValue(m13);
-        }
-        if (v.CalculatedLifecycle is { } m14)
-        {
-            w.WritePropertyName(WireNames.CalculatedLifecycle);
-            WriteCalculatedLifecycle(w, m14);
-        }
-        if (v.Lifecycle is { } m15)
-        {
-            w.WritePropertyName(WireNames.Lifecycle);
-            WriteLifecycle(w, m15);
-        }
-        if (v.EncryptionKeyArn is { } m16)
-        {
-            w.WritePropertyName(WireNames.EncryptionKeyArn);
-            w.WriteStringValue(m16);
-        }
-        if (v.IsEncrypted is { } m17)
-        {
-            w.WritePropertyName(WireNames.IsEncrypted);
-            w.WriteBooleanValue(m17);
-        }
-        if (v.LastRestoreTime is { } m18)
-        {
-            w.WritePropertyName(WireNames.LastRestoreTime);
-            WireFormat.WriteEpochSeconds(w, m18);
-        }
-        if (v.ParentRecoveryPointArn is { } m19)
-        {
-            w.WritePropertyName(WireNames.ParentRecoveryPointArn);
-            w.WriteStringValue(m19);
-        }
-        if (v.CompositeMemberIdentifier is { } m20)
-        {
-            w.WritePropertyName(WireNames.CompositeMemberIdentifier);
-            w.WriteStringValue(m20);
-        }
-        if (v.IsParent is { } m21)
-        {
-            w.WritePropertyName(WireNames.IsParent);
-            w.WriteBooleanValue(m21);
-        }
-        if (v.ResourceName is { } m22)
-        {
-            w.WritePropertyName(WireNames.ResourceName);
-            w.WriteStringValue(m22);
-        }
-        if (v.VaultType is { } m23)
-        {
-            w.WritePropertyName(WireNames.VaultType);
-            w.WriteStringValue(m23.Value);
-        }
-        if (v.IndexStatus is { } m24)
-        {
-            w.WritePropertyName(WireNames.IndexStatus);
-            w.WriteStringValue(m24.Value);
-        }
-        if (v.IndexStatusMessage is { } m25)
-        {
-            w.WritePropertyName(WireNames.IndexStatusMessage);
-            w.WriteStringValue(m25);
-        }
-        if (v.EncryptionKeyType is { } m26)
-        {
-            w.WritePropertyName(WireNames.EncryptionKeyType);
-            w.WriteStringValue(m26.Value);
-        }
-        if (v.AggregatedScanResult is { } m27)
-        {
-            w.WritePropertyName(WireNames.AggregatedScanResult);
-            WriteAggregatedScanResult(w, m27);
         }
         w.WriteEndObject();
     }
@@ -11555,87 +6384,6 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteRecoveryPointByResource(Utf8JsonWriter w, RecoveryPointByResource v)
-    {
-        w.WriteStartObject();
-        if (v.RecoveryPointArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.CreationDate is { } m1)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m1);
-        }
-        if (v.Status is { } m2)
-        {
-            w.WritePropertyName(WireNames.Status);
-            w.WriteStringValue(m2.Value);
-        }
-        if (v.StatusMessage is { } m3)
-        {
-            w.WritePropertyName(WireNames.StatusMessage);
-            w.WriteStringValue(m3);
-        }
-        if (v.EncryptionKeyArn is { } m4)
-        {
-            w.WritePropertyName(WireNames.EncryptionKeyArn);
-            w.WriteStringValue(m4);
-        }
-        if (v.BackupSizeBytes is { } m5)
-        {
-            w.WritePropertyName(WireNames.BackupSizeBytes);
-            w.WriteNumberValue(m5);
-        }
-        if (v.BackupVaultName is { } m6)
-        {
-            w.WritePropertyName(WireNames.BackupVaultName);
-            w.WriteStringValue(m6);
-        }
-        if (v.IsParent is { } m7)
-        {
-            w.WritePropertyName(WireNames.IsParent);
-            w.WriteBooleanValue(m7);
-        }
-        if (v.ParentRecoveryPointArn is { } m8)
-        {
-            w.WritePropertyName(WireNames.ParentRecoveryPointArn);
-            w.WriteStringValue(m8);
-        }
-        if (v.ResourceName is { } m9)
-        {
-            w.WritePropertyName(WireNames.ResourceName);
-            w.WriteStringValue(m9);
-        }
-        if (v.VaultType is { } m10)
-        {
-            w.WritePropertyName(WireNames.VaultType);
-            w.WriteStringValue(m10.Value);
-        }
-        if (v.IndexStatus is { } m11)
-        {
-            w.WritePropertyName(WireNames.IndexStatus);
-            w.WriteStringValue(m11.Value);
-        }
-        if (v.IndexStatusMessage is { } m12)
-        {
-            w.WritePropertyName(WireNames.IndexStatusMessage);
-            w.WriteStringValue(m12);
-        }
-        if (v.EncryptionKeyType is { } m13)
-        {
-            w.WritePropertyName(WireNames.EncryptionKeyType);
-            w.WriteStringValue(m13.Value);
-        }
-        if (v.AggregatedScanResult is { } m14)
-        {
-            w.WritePropertyName(WireNames.AggregatedScanResult);
-            WriteAggregatedScanResult(w, m14);
-        }
-        w.WriteEndObject();
-    }
-
     public static RecoveryPointByResource ReadRecoveryPointByResource(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for RecoveryPointByResource.");
@@ -11740,52 +6488,6 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteRecoveryPointCreator(Utf8JsonWriter w, RecoveryPointCreator v)
-    {
-        w.WriteStartObject();
-        if (v.BackupPlanId is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupPlanId);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupPlanArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupPlanArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.BackupPlanName is { } m2)
-        {
-            w.WritePropertyName(WireNames.BackupPlanName);
-            w.WriteStringValue(m2);
-        }
-        if (v.BackupPlanVersion is { } m3)
-        {
-            w.WritePropertyName(WireNames.BackupPlanVersion);
-            w.WriteStringValue(m3);
-        }
-        if (v.BackupRuleId is { } m4)
-        {
-            w.WritePropertyName(WireNames.BackupRuleId);
-            w.WriteStringValue(m4);
-        }
-        if (v.BackupRuleName is { } m5)
-        {
-            w.WritePropertyName(WireNames.BackupRuleName);
-            w.WriteStringValue(m5);
-        }
-        if (v.BackupRuleCron is { } m6)
-        {
-            w.WritePropertyName(WireNames.BackupRuleCron);
-            w.WriteStringValue(m6);
-        }
-        if (v.BackupRuleTimezone is { } m7)
-        {
-            w.WritePropertyName(WireNames.BackupRuleTimezone);
-            w.WriteStringValue(m7);
-        }
-        w.WriteEndObject();
-    }
-
     public static RecoveryPointCreator ReadRecoveryPointCreator(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for RecoveryPointCreator.");
@@ -11846,32 +6548,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteRecoveryPointMember(Utf8JsonWriter w, RecoveryPointMember v)
-    {
-        w.WriteStartObject();
-        if (v.RecoveryPointArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.ResourceArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.ResourceArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.ResourceType is { } m2)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m2);
-        }
-        if (v.BackupVaultName is { } m3)
-        {
-            w.WritePropertyName(WireNames.BackupVaultName);
-            w.WriteStringValue(m3);
-        }
-        w.WriteEndObject();
     }
 
     public static RecoveryPointMember ReadRecoveryPointMember(ref Utf8JsonReader r)
@@ -12018,22 +6694,6 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteReportDestination(Utf8JsonWriter w, ReportDestination v)
-    {
-        w.WriteStartObject();
-        if (v.S3BucketName is { } m0)
-        {
-            w.WritePropertyName(WireNames.S3BucketName);
-            w.WriteStringValue(m0);
-        }
-        if (v.S3Keys is { } m1)
-        {
-            w.WritePropertyName(WireNames.S3Keys);
-            WritestringList(w, m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static ReportDestination ReadReportDestination(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ReportDestination.");
@@ -12058,52 +6718,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteReportJob(Utf8JsonWriter w, ReportJob v)
-    {
-        w.WriteStartObject();
-        if (v.ReportJobId is { } m0)
-        {
-            w.WritePropertyName(WireNames.ReportJobId);
-            w.WriteStringValue(m0);
-        }
-        if (v.ReportPlanArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.ReportPlanArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.ReportTemplate is { } m2)
-        {
-            w.WritePropertyName(WireNames.ReportTemplate);
-            w.WriteStringValue(m2);
-        }
-        if (v.CreationTime is { } m3)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m3);
-        }
-        if (v.CompletionTime is { } m4)
-        {
-            w.WritePropertyName(WireNames.CompletionTime);
-            WireFormat.WriteEpochSeconds(w, m4);
-        }
-        if (v.Status is { } m5)
-        {
-            w.WritePropertyName(WireNames.Status);
-            w.WriteStringValue(m5);
-        }
-        if (v.StatusMessage is { } m6)
-        {
-            w.WritePropertyName(WireNames.StatusMessage);
-            w.WriteStringValue(m6);
-        }
-        if (v.ReportDestination is { } m7)
-        {
-            w.WritePropertyName(WireNames.ReportDestination);
-            WriteReportDestination(w, m7);
-        }
-        w.WriteEndObject();
     }
 
     public static ReportJob ReadReportJob(ref Utf8JsonReader r)
@@ -12166,57 +6780,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteReportPlan(Utf8JsonWriter w, ReportPlan v)
-    {
-        w.WriteStartObject();
-        if (v.ReportPlanArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.ReportPlanArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.ReportPlanName is { } m1)
-        {
-            w.WritePropertyName(WireNames.ReportPlanName);
-            w.WriteStringValue(m1);
-        }
-        if (v.ReportPlanDescription is { } m2)
-        {
-            w.WritePropertyName(WireNames.ReportPlanDescription);
-            w.WriteStringValue(m2);
-        }
-        if (v.ReportSetting is { } m3)
-        {
-            w.WritePropertyName(WireNames.ReportSetting);
-            WriteReportSetting(w, m3);
-        }
-        if (v.ReportDeliveryChannel is { } m4)
-        {
-            w.WritePropertyName(WireNames.ReportDeliveryChannel);
-            WriteReportDeliveryChannel(w, m4);
-        }
-        if (v.DeploymentStatus is { } m5)
-        {
-            w.WritePropertyName(WireNames.DeploymentStatus);
-            w.WriteStringValue(m5);
-        }
-        if (v.CreationTime is { } m6)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m6);
-        }
-        if (v.LastAttemptedExecutionTime is { } m7)
-        {
-            w.WritePropertyName(WireNames.LastAttemptedExecutionTime);
-            WireFormat.WriteEpochSeconds(w, m7);
-        }
-        if (v.LastSuccessfulExecutionTime is { } m8)
-        {
-            w.WritePropertyName(WireNames.LastSuccessfulExecutionTime);
-            WireFormat.WriteEpochSeconds(w, m8);
-        }
-        w.WriteEndObject();
     }
 
     public static ReportPlan ReadReportPlan(ref Utf8JsonReader r)
@@ -12426,37 +6989,6 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteRestoreAccessBackupVaultListMember(Utf8JsonWriter w, RestoreAccessBackupVaultListMember v)
-    {
-        w.WriteStartObject();
-        if (v.RestoreAccessBackupVaultArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.RestoreAccessBackupVaultArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.CreationDate is { } m1)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m1);
-        }
-        if (v.ApprovalDate is { } m2)
-        {
-            w.WritePropertyName(WireNames.ApprovalDate);
-            WireFormat.WriteEpochSeconds(w, m2);
-        }
-        if (v.VaultState is { } m3)
-        {
-            w.WritePropertyName(WireNames.VaultState);
-            w.WriteStringValue(m3.Value);
-        }
-        if (v.LatestRevokeRequest is { } m4)
-        {
-            w.WritePropertyName(WireNames.LatestRevokeRequest);
-            WriteLatestRevokeRequest(w, m4);
-        }
-        w.WriteEndObject();
-    }
-
     public static RestoreAccessBackupVaultListMember ReadRestoreAccessBackupVaultListMember(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for RestoreAccessBackupVaultListMember.");
@@ -12501,17 +7033,6 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteRestoreJobCreator(Utf8JsonWriter w, RestoreJobCreator v)
-    {
-        w.WriteStartObject();
-        if (v.RestoreTestingPlanArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingPlanArn);
-            w.WriteStringValue(m0);
-        }
-        w.WriteEndObject();
-    }
-
     public static RestoreJobCreator ReadRestoreJobCreator(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for RestoreJobCreator.");
@@ -12530,47 +7051,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteRestoreJobSummary(Utf8JsonWriter w, RestoreJobSummary v)
-    {
-        w.WriteStartObject();
-        if (v.Region is { } m0)
-        {
-            w.WritePropertyName(WireNames.Region);
-            w.WriteStringValue(m0);
-        }
-        if (v.AccountId is { } m1)
-        {
-            w.WritePropertyName(WireNames.AccountId);
-            w.WriteStringValue(m1);
-        }
-        if (v.State is { } m2)
-        {
-            w.WritePropertyName(WireNames.State);
-            w.WriteStringValue(m2.Value);
-        }
-        if (v.ResourceType is { } m3)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m3);
-        }
-        if (v.Count is { } m4)
-        {
-            w.WritePropertyName(WireNames.Count);
-            w.WriteNumberValue(m4);
-        }
-        if (v.StartTime is { } m5)
-        {
-            w.WritePropertyName(WireNames.StartTime);
-            WireFormat.WriteEpochSeconds(w, m5);
-        }
-        if (v.EndTime is { } m6)
-        {
-            w.WritePropertyName(WireNames.EndTime);
-            WireFormat.WriteEpochSeconds(w, m6);
-        }
-        w.WriteEndObject();
     }
 
     public static RestoreJobSummary ReadRestoreJobSummary(ref Utf8JsonReader r)
@@ -12627,127 +7107,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteRestoreJobsListMember(Utf8JsonWriter w, RestoreJobsListMember v)
-    {
-        w.WriteStartObject();
-        if (v.AccountId is { } m0)
-        {
-            w.WritePropertyName(WireNames.AccountId);
-            w.WriteStringValue(m0);
-        }
-        if (v.RestoreJobId is { } m1)
-        {
-            w.WritePropertyName(WireNames.RestoreJobId);
-            w.WriteStringValue(m1);
-        }
-        if (v.RecoveryPointArn is { } m2)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointArn);
-            w.WriteStringValue(m2);
-        }
-        if (v.SourceResourceArn is { } m3)
-        {
-            w.WritePropertyName(WireNames.SourceResourceArn);
-            w.WriteStringValue(m3);
-        }
-        if (v.BackupVaultArn is { } m4)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m4);
-        }
-        if (v.CreationDate is { } m5)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m5);
-        }
-        if (v.CompletionDate is { } m6)
-        {
-            w.WritePropertyName(WireNames.CompletionDate);
-            WireFormat.WriteEpochSeconds(w, m6);
-        }
-        if (v.Status is { } m7)
-        {
-            w.WritePropertyName(WireNames.Status);
-            w.WriteStringValue(m7.Value);
-        }
-        if (v.StatusMessage is { } m8)
-        {
-            w.WritePropertyName(WireNames.StatusMessage);
-            w.WriteStringValue(m8);
-        }
-        if (v.PercentDone is { } m9)
-        {
-            w.WritePropertyName(WireNames.PercentDone);
-            w.WriteStringValue(m9);
-        }
-        if (v.BackupSizeInBytes is { } m10)
-        {
-            w.WritePropertyName(WireNames.BackupSizeInBytes);
-            w.WriteNumberValue(m10);
-        }
-        if (v.IamRoleArn is { } m11)
-        {
-            w.WritePropertyName(WireNames.IamRoleArn);
-            w.WriteStringValue(m11);
-        }
-        if (v.ExpectedCompletionTimeMinutes is { } m12)
-        {
-            w.WritePropertyName(WireNames.ExpectedCompletionTimeMinutes);
-            w.WriteNumberValue(m12);
-        }
-        if (v.CreatedResourceArn is { } m13)
-        {
-            w.WritePropertyName(WireNames.CreatedResourceArn);
-            w.WriteStringValue(m13);
-        }
-        if (v.ResourceType is { } m14)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m14);
-        }
-        if (v.RecoveryPointCreationDate is { } m15)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointCreationDate);
-            WireFormat.WriteEpochSeconds(w, m15);
-        }
-        if (v.IsParent is { } m16)
-        {
-            w.WritePropertyName(WireNames.IsParent);
-            w.WriteBooleanValue(m16);
-        }
-        if (v.ParentJobId is { } m17)
-        {
-            w.WritePropertyName(WireNames.ParentJobId);
-            w.WriteStringValue(m17);
-        }
-        if (v.CreatedBy is { } m18)
-        {
-            w.WritePropertyName(WireNames.CreatedBy);
-            WriteRestoreJobCreator(w, m18);
-        }
-        if (v.ValidationStatus is { } m19)
-        {
-            w.WritePropertyName(WireNames.ValidationStatus);
-            w.WriteStringValue(m19.Value);
-        }
-        if (v.ValidationStatusMessage is { } m20)
-        {
-            w.WritePropertyName(WireNames.ValidationStatusMessage);
-            w.WriteStringValue(m20);
-        }
-        if (v.DeletionStatus is { } m21)
-        {
-            w.WritePropertyName(WireNames.DeletionStatus);
-            w.WriteStringValue(m21.Value);
-        }
-        if (v.DeletionStatusMessage is { } m22)
-        {
-            w.WritePropertyName(WireNames.DeletionStatusMessage);
-            w.WriteStringValue(m22);
-        }
-        w.WriteEndObject();
     }
 
     public static RestoreJobsListMember ReadRestoreJobsListMember(ref Utf8JsonReader r)
@@ -12933,106 +7292,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static RestoreTestingPlanForCreate ReadRestoreTestingPlanForCreate(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for RestoreTestingPlanForCreate.");
-        var v = new RestoreTestingPlanForCreate();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 22 || n < 0) && r.ValueTextEquals("RecoveryPointSelection"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RecoveryPointSelection = ReadRestoreTestingRecoveryPointSelection(ref r);
-                continue;
-            }
-            if ((n == 22 || n < 0) && r.ValueTextEquals("RestoreTestingPlanName"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlanName = r.GetString()!;
-                continue;
-            }
-            if ((n == 18 || n < 0) && r.ValueTextEquals("ScheduleExpression"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ScheduleExpression = r.GetString()!;
-                continue;
-            }
-            if ((n == 26 || n < 0) && r.ValueTextEquals("ScheduleExpressionTimezone"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ScheduleExpressionTimezone = r.GetString()!;
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("StartWindowHours"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.StartWindowHours = r.GetInt32();
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteRestoreTestingPlanForGet(Utf8JsonWriter w, RestoreTestingPlanForGet v)
-    {
-        w.WriteStartObject();
-        if (v.CreationTime is { } m0)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m0);
-        }
-        if (v.CreatorRequestId is { } m1)
-        {
-            w.WritePropertyName(WireNames.CreatorRequestId);
-            w.WriteStringValue(m1);
-        }
-        if (v.LastExecutionTime is { } m2)
-        {
-            w.WritePropertyName(WireNames.LastExecutionTime);
-            WireFormat.WriteEpochSeconds(w, m2);
-        }
-        if (v.LastUpdateTime is { } m3)
-        {
-            w.WritePropertyName(WireNames.LastUpdateTime);
-            WireFormat.WriteEpochSeconds(w, m3);
-        }
-        if (v.RecoveryPointSelection is { } m4)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointSelection);
-            WriteRestoreTestingRecoveryPointSelection(w, m4);
-        }
-        if (v.RestoreTestingPlanArn is { } m5)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingPlanArn);
-            w.WriteStringValue(m5);
-        }
-        if (v.RestoreTestingPlanName is { } m6)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingPlanName);
-            w.WriteStringValue(m6);
-        }
-        if (v.ScheduleExpression is { } m7)
-        {
-            w.WritePropertyName(WireNames.ScheduleExpression);
-            w.WriteStringValue(m7);
-        }
-        if (v.ScheduleExpressionTimezone is { } m8)
-        {
-            w.WritePropertyName(WireNames.ScheduleExpressionTimezone);
-            w.WriteStringValue(m8);
-        }
-        if (v.StartWindowHours is { } m9)
-        {
-            w.WritePropertyName(WireNames.StartWindowHours);
-            w.WriteNumberValue(m9);
-        }
-        w.WriteEndObject();
-    }
-
     public static RestoreTestingPlanForGet ReadRestoreTestingPlanForGet(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for RestoreTestingPlanForGet.");
@@ -13105,52 +7364,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteRestoreTestingPlanForList(Utf8JsonWriter w, RestoreTestingPlanForList v)
-    {
-        w.WriteStartObject();
-        if (v.CreationTime is { } m0)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m0);
-        }
-        if (v.LastExecutionTime is { } m1)
-        {
-            w.WritePropertyName(WireNames.LastExecutionTime);
-            WireFormat.WriteEpochSeconds(w, m1);
-        }
-        if (v.LastUpdateTime is { } m2)
-        {
-            w.WritePropertyName(WireNames.LastUpdateTime);
-            WireFormat.WriteEpochSeconds(w, m2);
-        }
-        if (v.RestoreTestingPlanArn is { } m3)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingPlanArn);
-            w.WriteStringValue(m3);
-        }
-        if (v.RestoreTestingPlanName is { } m4)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingPlanName);
-            w.WriteStringValue(m4);
-        }
-        if (v.ScheduleExpression is { } m5)
-        {
-            w.WritePropertyName(WireNames.ScheduleExpression);
-            w.WriteStringValue(m5);
-        }
-        if (v.ScheduleExpressionTimezone is { } m6)
-        {
-            w.WritePropertyName(WireNames.ScheduleExpressionTimezone);
-            w.WriteStringValue(m6);
-        }
-        if (v.StartWindowHours is { } m7)
-        {
-            w.WritePropertyName(WireNames.StartWindowHours);
-            w.WriteNumberValue(m7);
-        }
-        w.WriteEndObject();
     }
 
     public static RestoreTestingPlanForList ReadRestoreTestingPlanForList(ref Utf8JsonReader r)
@@ -13239,44 +7452,6 @@ internal static class WireJson
             w.WriteNumberValue(m3);
         }
         w.WriteEndObject();
-    }
-
-    public static RestoreTestingPlanForUpdate ReadRestoreTestingPlanForUpdate(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for RestoreTestingPlanForUpdate.");
-        var v = new RestoreTestingPlanForUpdate();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 22 || n < 0) && r.ValueTextEquals("RecoveryPointSelection"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RecoveryPointSelection = ReadRestoreTestingRecoveryPointSelection(ref r);
-                continue;
-            }
-            if ((n == 18 || n < 0) && r.ValueTextEquals("ScheduleExpression"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ScheduleExpression = r.GetString()!;
-                continue;
-            }
-            if ((n == 26 || n < 0) && r.ValueTextEquals("ScheduleExpressionTimezone"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ScheduleExpressionTimezone = r.GetString()!;
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("StartWindowHours"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.StartWindowHours = r.GetInt32();
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
     }
 
     public static void WriteRestoreTestingRecoveryPointSelection(Utf8JsonWriter w, RestoreTestingRecoveryPointSelection v)
@@ -13395,118 +7570,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static RestoreTestingSelectionForCreate ReadRestoreTestingSelectionForCreate(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for RestoreTestingSelectionForCreate.");
-        var v = new RestoreTestingSelectionForCreate();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 21 || n < 0) && r.ValueTextEquals("ProtectedResourceArns"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ProtectedResourceArns = ReadstringList(ref r);
-                continue;
-            }
-            if ((n == 27 || n < 0) && r.ValueTextEquals("ProtectedResourceConditions"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ProtectedResourceConditions = ReadProtectedResourceConditions(ref r);
-                continue;
-            }
-            if ((n == 21 || n < 0) && r.ValueTextEquals("ProtectedResourceType"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ProtectedResourceType = r.GetString()!;
-                continue;
-            }
-            if ((n == 24 || n < 0) && r.ValueTextEquals("RestoreMetadataOverrides"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RestoreMetadataOverrides = ReadSensitiveStringMap(ref r);
-                continue;
-            }
-            if ((n == 27 || n < 0) && r.ValueTextEquals("RestoreTestingSelectionName"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RestoreTestingSelectionName = r.GetString()!;
-                continue;
-            }
-            if ((n == 21 || n < 0) && r.ValueTextEquals("ValidationWindowHours"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ValidationWindowHours = r.GetInt32();
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteRestoreTestingSelectionForGet(Utf8JsonWriter w, RestoreTestingSelectionForGet v)
-    {
-        w.WriteStartObject();
-        if (v.CreationTime is { } m0)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m0);
-        }
-        if (v.CreatorRequestId is { } m1)
-        {
-            w.WritePropertyName(WireNames.CreatorRequestId);
-            w.WriteStringValue(m1);
-        }
-        if (v.IamRoleArn is { } m2)
-        {
-            w.WritePropertyName(WireNames.IamRoleArn);
-            w.WriteStringValue(m2);
-        }
-        if (v.ProtectedResourceArns is { } m3)
-        {
-            w.WritePropertyName(WireNames.ProtectedResourceArns);
-            WritestringList(w, m3);
-        }
-        if (v.ProtectedResourceConditions is { } m4)
-        {
-            w.WritePropertyName(WireNames.ProtectedResourceConditions);
-            WriteProtectedResourceConditions(w, m4);
-        }
-        if (v.ProtectedResourceType is { } m5)
-        {
-            w.WritePropertyName(WireNames.ProtectedResourceType);
-            w.WriteStringValue(m5);
-        }
-        if (v.RestoreMetadataOverrides is { } m6)
-        {
-            w.WritePropertyName(WireNames.RestoreMetadataOverrides);
-            WriteSensitiveStringMap(w, m6);
-        }
-        if (v.RestoreTestingPlanName is { } m7)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingPlanName);
-            w.WriteStringValue(m7);
-        }
-        if (v.RestoreTestingSelectionName is { } m8)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingSelectionName);
-            w.WriteStringValue(m8);
-        }
-        if (v.ValidationWindowHours is { } m9)
-        {
-            w.WritePropertyName(WireNames.ValidationWindowHours);
-            w.WriteNumberValue(m9);
-        }
-        w.WriteEndObject();
-    }
-
     public static RestoreTestingSelectionForGet ReadRestoreTestingSelectionForGet(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for RestoreTestingSelectionForGet.");
@@ -13579,42 +7642,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteRestoreTestingSelectionForList(Utf8JsonWriter w, RestoreTestingSelectionForList v)
-    {
-        w.WriteStartObject();
-        if (v.CreationTime is { } m0)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m0);
-        }
-        if (v.IamRoleArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.IamRoleArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.ProtectedResourceType is { } m2)
-        {
-            w.WritePropertyName(WireNames.ProtectedResourceType);
-            w.WriteStringValue(m2);
-        }
-        if (v.RestoreTestingPlanName is { } m3)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingPlanName);
-            w.WriteStringValue(m3);
-        }
-        if (v.RestoreTestingSelectionName is { } m4)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingSelectionName);
-            w.WriteStringValue(m4);
-        }
-        if (v.ValidationWindowHours is { } m5)
-        {
-            w.WritePropertyName(WireNames.ValidationWindowHours);
-            w.WriteNumberValue(m5);
-        }
-        w.WriteEndObject();
     }
 
     public static RestoreTestingSelectionForList ReadRestoreTestingSelectionForList(ref Utf8JsonReader r)
@@ -13698,67 +7725,10 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static RestoreTestingSelectionForUpdate ReadRestoreTestingSelectionForUpdate(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for RestoreTestingSelectionForUpdate.");
-        var v = new RestoreTestingSelectionForUpdate();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 21 || n < 0) && r.ValueTextEquals("ProtectedResourceArns"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ProtectedResourceArns = ReadstringList(ref r);
-                continue;
-            }
-            if ((n == 27 || n < 0) && r.ValueTextEquals("ProtectedResourceConditions"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ProtectedResourceConditions = ReadProtectedResourceConditions(ref r);
-                continue;
-            }
-            if ((n == 24 || n < 0) && r.ValueTextEquals("RestoreMetadataOverrides"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RestoreMetadataOverrides = ReadSensitiveStringMap(ref r);
-                continue;
-            }
-            if ((n == 21 || n < 0) && r.ValueTextEquals("ValidationWindowHours"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ValidationWindowHours = r.GetInt32();
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
     public static void WriteRevokeRestoreAccessBackupVaultInput(Utf8JsonWriter w, RevokeRestoreAccessBackupVaultInput v)
     {
         w.WriteStartObject();
         w.WriteEndObject();
-    }
-
-    public static RevokeRestoreAccessBackupVaultInput ReadRevokeRestoreAccessBackupVaultInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for RevokeRestoreAccessBackupVaultInput.");
-        var v = new RevokeRestoreAccessBackupVaultInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
     }
 
     public static void WriteScanAction(Utf8JsonWriter w, ScanAction v)
@@ -13801,122 +7771,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteScanJob(Utf8JsonWriter w, ScanJob v)
-    {
-        w.WriteStartObject();
-        if (v.AccountId is { } m0)
-        {
-            w.WritePropertyName(WireNames.AccountId);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupVaultArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.BackupVaultName is { } m2)
-        {
-            w.WritePropertyName(WireNames.BackupVaultName);
-            w.WriteStringValue(m2);
-        }
-        if (v.CompletionDate is { } m3)
-        {
-            w.WritePropertyName(WireNames.CompletionDate);
-            WireFormat.WriteEpochSeconds(w, m3);
-        }
-        if (v.ContinuousScanEndTime is { } m4)
-        {
-            w.WritePropertyName(WireNames.ContinuousScanEndTime);
-            WireFormat.WriteEpochSeconds(w, m4);
-        }
-        if (v.ContinuousScanStartTime is { } m5)
-        {
-            w.WritePropertyName(WireNames.ContinuousScanStartTime);
-            WireFormat.WriteEpochSeconds(w, m5);
-        }
-        if (v.CreatedBy is { } m6)
-        {
-            w.WritePropertyName(WireNames.CreatedBy);
-            WriteScanJobCreator(w, m6);
-        }
-        if (v.CreationDate is { } m7)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m7);
-        }
-        if (v.IamRoleArn is { } m8)
-        {
-            w.WritePropertyName(WireNames.IamRoleArn);
-            w.WriteStringValue(m8);
-        }
-        if (v.MalwareScanner is { } m9)
-        {
-            w.WritePropertyName(WireNames.MalwareScanner);
-            w.WriteStringValue(m9.Value);
-        }
-        if (v.RecoveryPointArn is { } m10)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointArn);
-            w.WriteStringValue(m10);
-        }
-        if (v.ResourceArn is { } m11)
-        {
-            w.WritePropertyName(WireNames.ResourceArn);
-            w.WriteStringValue(m11);
-        }
-        if (v.ResourceName is { } m12)
-        {
-            w.WritePropertyName(WireNames.ResourceName);
-            w.WriteStringValue(m12);
-        }
-        if (v.ResourceType is { } m13)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m13.Value);
-        }
-        if (v.ScanBaseRecoveryPointArn is { } m14)
-        {
-            w.WritePropertyName(WireNames.ScanBaseRecoveryPointArn);
-            w.WriteStringValue(m14);
-        }
-        if (v.ScanId is { } m15)
-        {
-            w.WritePropertyName(WireNames.ScanId);
-            w.WriteStringValue(m15);
-        }
-        if (v.ScanJobId is { } m16)
-        {
-            w.WritePropertyName(WireNames.ScanJobId);
-            w.WriteStringValue(m16);
-        }
-        if (v.ScanMode is { } m17)
-        {
-            w.WritePropertyName(WireNames.ScanMode);
-            w.WriteStringValue(m17.Value);
-        }
-        if (v.ScanResult is { } m18)
-        {
-            w.WritePropertyName(WireNames.ScanResult);
-            WriteScanResultInfo(w, m18);
-        }
-        if (v.ScannerRoleArn is { } m19)
-        {
-            w.WritePropertyName(WireNames.ScannerRoleArn);
-            w.WriteStringValue(m19);
-        }
-        if (v.State is { } m20)
-        {
-            w.WritePropertyName(WireNames.State);
-            w.WriteStringValue(m20.Value);
-        }
-        if (v.StatusMessage is { } m21)
-        {
-            w.WritePropertyName(WireNames.StatusMessage);
-            w.WriteStringValue(m21);
-        }
-        w.WriteEndObject();
     }
 
     public static ScanJob ReadScanJob(ref Utf8JsonReader r)
@@ -14065,32 +7919,6 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteScanJobCreator(Utf8JsonWriter w, ScanJobCreator v)
-    {
-        w.WriteStartObject();
-        if (v.BackupPlanArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupPlanArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupPlanId is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupPlanId);
-            w.WriteStringValue(m1);
-        }
-        if (v.BackupPlanVersion is { } m2)
-        {
-            w.WritePropertyName(WireNames.BackupPlanVersion);
-            w.WriteStringValue(m2);
-        }
-        if (v.BackupRuleId is { } m3)
-        {
-            w.WritePropertyName(WireNames.BackupRuleId);
-            w.WriteStringValue(m3);
-        }
-        w.WriteEndObject();
-    }
-
     public static ScanJobCreator ReadScanJobCreator(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ScanJobCreator.");
@@ -14127,57 +7955,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteScanJobSummary(Utf8JsonWriter w, ScanJobSummary v)
-    {
-        w.WriteStartObject();
-        if (v.Region is { } m0)
-        {
-            w.WritePropertyName(WireNames.Region);
-            w.WriteStringValue(m0);
-        }
-        if (v.AccountId is { } m1)
-        {
-            w.WritePropertyName(WireNames.AccountId);
-            w.WriteStringValue(m1);
-        }
-        if (v.State is { } m2)
-        {
-            w.WritePropertyName(WireNames.State);
-            w.WriteStringValue(m2.Value);
-        }
-        if (v.ResourceType is { } m3)
-        {
-            w.WritePropertyName(WireNames.ResourceType);
-            w.WriteStringValue(m3);
-        }
-        if (v.Count is { } m4)
-        {
-            w.WritePropertyName(WireNames.Count);
-            w.WriteNumberValue(m4);
-        }
-        if (v.StartTime is { } m5)
-        {
-            w.WritePropertyName(WireNames.StartTime);
-            WireFormat.WriteEpochSeconds(w, m5);
-        }
-        if (v.EndTime is { } m6)
-        {
-            w.WritePropertyName(WireNames.EndTime);
-            WireFormat.WriteEpochSeconds(w, m6);
-        }
-        if (v.MalwareScanner is { } m7)
-        {
-            w.WritePropertyName(WireNames.MalwareScanner);
-            w.WriteStringValue(m7.Value);
-        }
-        if (v.ScanResultStatus is { } m8)
-        {
-            w.WritePropertyName(WireNames.ScanResultStatus);
-            w.WriteStringValue(m8.Value);
-        }
-        w.WriteEndObject();
     }
 
     public static ScanJobSummary ReadScanJobSummary(ref Utf8JsonReader r)
@@ -14248,32 +8025,6 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteScanResult(Utf8JsonWriter w, ScanResult v)
-    {
-        w.WriteStartObject();
-        if (v.MalwareScanner is { } m0)
-        {
-            w.WritePropertyName(WireNames.MalwareScanner);
-            w.WriteStringValue(m0.Value);
-        }
-        if (v.ScanJobState is { } m1)
-        {
-            w.WritePropertyName(WireNames.ScanJobState);
-            w.WriteStringValue(m1.Value);
-        }
-        if (v.LastScanTimestamp is { } m2)
-        {
-            w.WritePropertyName(WireNames.LastScanTimestamp);
-            WireFormat.WriteEpochSeconds(w, m2);
-        }
-        if (v.Findings is { } m3)
-        {
-            w.WritePropertyName(WireNames.Findings);
-            WriteScanFindings(w, m3);
-        }
-        w.WriteEndObject();
-    }
-
     public static ScanResult ReadScanResult(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for ScanResult.");
@@ -14310,17 +8061,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteScanResultInfo(Utf8JsonWriter w, ScanResultInfo v)
-    {
-        w.WriteStartObject();
-        if (v.ScanResultStatus is { } m0)
-        {
-            w.WritePropertyName(WireNames.ScanResultStatus);
-            w.WriteStringValue(m0.Value);
-        }
-        w.WriteEndObject();
     }
 
     public static ScanResultInfo ReadScanResultInfo(ref Utf8JsonReader r)
@@ -14394,27 +8134,6 @@ internal static class WireJson
             r.Skip();
         }
         return v;
-    }
-
-    public static void WriteScheduledPlanExecutionMember(Utf8JsonWriter w, ScheduledPlanExecutionMember v)
-    {
-        w.WriteStartObject();
-        if (v.ExecutionTime is { } m0)
-        {
-            w.WritePropertyName(WireNames.ExecutionTime);
-            WireFormat.WriteEpochSeconds(w, m0);
-        }
-        if (v.RuleId is { } m1)
-        {
-            w.WritePropertyName(WireNames.RuleId);
-            w.WriteStringValue(m1);
-        }
-        if (v.RuleExecutionType is { } m2)
-        {
-            w.WritePropertyName(WireNames.RuleExecutionType);
-            w.WriteStringValue(m2.Value);
-        }
-        w.WriteEndObject();
     }
 
     public static ScheduledPlanExecutionMember ReadScheduledPlanExecutionMember(ref Utf8JsonReader r)
@@ -14510,112 +8229,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static StartBackupJobInput ReadStartBackupJobInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for StartBackupJobInput.");
-        var v = new StartBackupJobInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
-                continue;
-            }
-            if ((n == 32 || n < 0) && r.ValueTextEquals("LogicallyAirGappedBackupVaultArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.LogicallyAirGappedBackupVaultArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 11 || n < 0) && r.ValueTextEquals("ResourceArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ResourceArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
-                continue;
-            }
-            if ((n == 18 || n < 0) && r.ValueTextEquals("StartWindowMinutes"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.StartWindowMinutes = r.GetInt64();
-                continue;
-            }
-            if ((n == 21 || n < 0) && r.ValueTextEquals("CompleteWindowMinutes"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.CompleteWindowMinutes = r.GetInt64();
-                continue;
-            }
-            if ((n == 9 || n < 0) && r.ValueTextEquals("Lifecycle"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.Lifecycle = ReadLifecycle(ref r);
-                continue;
-            }
-            if ((n == 17 || n < 0) && r.ValueTextEquals("RecoveryPointTags"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RecoveryPointTags = ReadTags(ref r);
-                continue;
-            }
-            if ((n == 13 || n < 0) && r.ValueTextEquals("BackupOptions"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.BackupOptions = ReadBackupOptions(ref r);
-                continue;
-            }
-            if ((n == 5 || n < 0) && r.ValueTextEquals("Index"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.Index = new Index(r.GetString()!);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteStartBackupJobOutput(Utf8JsonWriter w, StartBackupJobOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupJobId is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupJobId);
-            w.WriteStringValue(m0);
-        }
-        if (v.RecoveryPointArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.CreationDate is { } m2)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m2);
-        }
-        if (v.IsParent is { } m3)
-        {
-            w.WritePropertyName(WireNames.IsParent);
-            w.WriteBooleanValue(m3);
-        }
-        w.WriteEndObject();
-    }
-
     public static StartBackupJobOutput ReadStartBackupJobOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for StartBackupJobOutput.");
@@ -14690,77 +8303,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static StartCopyJobInput ReadStartCopyJobInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for StartCopyJobInput.");
-        var v = new StartCopyJobInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 21 || n < 0) && r.ValueTextEquals("SourceBackupVaultName"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.SourceBackupVaultName = r.GetString()!;
-                continue;
-            }
-            if ((n == 25 || n < 0) && r.ValueTextEquals("DestinationBackupVaultArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.DestinationBackupVaultArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
-                continue;
-            }
-            if ((n == 9 || n < 0) && r.ValueTextEquals("Lifecycle"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.Lifecycle = ReadLifecycle(ref r);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteStartCopyJobOutput(Utf8JsonWriter w, StartCopyJobOutput v)
-    {
-        w.WriteStartObject();
-        if (v.CopyJobId is { } m0)
-        {
-            w.WritePropertyName(WireNames.CopyJobId);
-            w.WriteStringValue(m0);
-        }
-        if (v.CreationDate is { } m1)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m1);
-        }
-        if (v.IsParent is { } m2)
-        {
-            w.WritePropertyName(WireNames.IsParent);
-            w.WriteBooleanValue(m2);
-        }
-        w.WriteEndObject();
-    }
-
     public static StartCopyJobOutput ReadStartCopyJobOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for StartCopyJobOutput.");
@@ -14799,37 +8341,6 @@ internal static class WireJson
         if ((idempotencyToken ?? v.IdempotencyToken) is { } m0)
         {
             w.WritePropertyName(WireNames.IdempotencyToken);
-            w.WriteStringValue(m0);
-        }
-        w.WriteEndObject();
-    }
-
-    public static StartReportJobInput ReadStartReportJobInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for StartReportJobInput.");
-        var v = new StartReportJobInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteStartReportJobOutput(Utf8JsonWriter w, StartReportJobOutput v)
-    {
-        w.WriteStartObject();
-        if (v.ReportJobId is { } m0)
-        {
-            w.WritePropertyName(WireNames.ReportJobId);
             w.WriteStringValue(m0);
         }
         w.WriteEndObject();
@@ -14887,67 +8398,6 @@ internal static class WireJson
         {
             w.WritePropertyName(WireNames.CopySourceTagsToRestoredResource);
             w.WriteBooleanValue(m5);
-        }
-        w.WriteEndObject();
-    }
-
-    public static StartRestoreJobInput ReadStartRestoreJobInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for StartRestoreJobInput.");
-        var v = new StartRestoreJobInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 8 || n < 0) && r.ValueTextEquals("Metadata"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.Metadata = ReadMetadata(ref r);
-                continue;
-            }
-            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
-                continue;
-            }
-            if ((n == 12 || n < 0) && r.ValueTextEquals("ResourceType"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ResourceType = r.GetString()!;
-                continue;
-            }
-            if ((n == 32 || n < 0) && r.ValueTextEquals("CopySourceTagsToRestoredResource"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.CopySourceTagsToRestoredResource = r.GetBoolean();
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteStartRestoreJobOutput(Utf8JsonWriter w, StartRestoreJobOutput v)
-    {
-        w.WriteStartObject();
-        if (v.RestoreJobId is { } m0)
-        {
-            w.WritePropertyName(WireNames.RestoreJobId);
-            w.WriteStringValue(m0);
         }
         w.WriteEndObject();
     }
@@ -15023,90 +8473,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static StartScanJobInput ReadStartScanJobInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for StartScanJobInput.");
-        var v = new StartScanJobInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
-                continue;
-            }
-            if ((n == 21 || n < 0) && r.ValueTextEquals("ContinuousScanEndTime"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ContinuousScanEndTime = WireFormat.ReadTimestamp(ref r, "ContinuousScanEndTime");
-                continue;
-            }
-            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
-                continue;
-            }
-            if ((n == 14 || n < 0) && r.ValueTextEquals("MalwareScanner"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.MalwareScanner = new MalwareScanner(r.GetString()!);
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("RecoveryPointArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RecoveryPointArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 24 || n < 0) && r.ValueTextEquals("ScanBaseRecoveryPointArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ScanBaseRecoveryPointArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 8 || n < 0) && r.ValueTextEquals("ScanMode"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ScanMode = new ScanMode(r.GetString()!);
-                continue;
-            }
-            if ((n == 14 || n < 0) && r.ValueTextEquals("ScannerRoleArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ScannerRoleArn = r.GetString()!;
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteStartScanJobOutput(Utf8JsonWriter w, StartScanJobOutput v)
-    {
-        w.WriteStartObject();
-        if (v.CreationDate is { } m0)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m0);
-        }
-        if (v.ScanJobId is { } m1)
-        {
-            w.WritePropertyName(WireNames.ScanJobId);
-            w.WriteStringValue(m1);
-        }
-        w.WriteEndObject();
-    }
-
     public static StartScanJobOutput ReadStartScanJobOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for StartScanJobOutput.");
@@ -15139,19 +8505,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static StopBackupJobInput ReadStopBackupJobInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for StopBackupJobInput.");
-        var v = new StopBackupJobInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
     public static void WriteTagResourceInput(Utf8JsonWriter w, TagResourceInput v)
     {
         w.WriteStartObject();
@@ -15159,67 +8512,6 @@ internal static class WireJson
         {
             w.WritePropertyName(WireNames.Tags);
             WriteTags(w, m0);
-        }
-        w.WriteEndObject();
-    }
-
-    public static TagResourceInput ReadTagResourceInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for TagResourceInput.");
-        var v = new TagResourceInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 4 || n < 0) && r.ValueTextEquals("Tags"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.Tags = ReadTags(ref r);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteTieringConfiguration(Utf8JsonWriter w, TieringConfiguration v)
-    {
-        w.WriteStartObject();
-        if (v.TieringConfigurationName is { } m0)
-        {
-            w.WritePropertyName(WireNames.TieringConfigurationName);
-            w.WriteStringValue(m0);
-        }
-        if (v.TieringConfigurationArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.TieringConfigurationArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.BackupVaultName is { } m2)
-        {
-            w.WritePropertyName(WireNames.BackupVaultName);
-            w.WriteStringValue(m2);
-        }
-        if (v.ResourceSelection is { } m3)
-        {
-            w.WritePropertyName(WireNames.ResourceSelection);
-            WriteResourceSelections(w, m3);
-        }
-        if (v.CreatorRequestId is { } m4)
-        {
-            w.WritePropertyName(WireNames.CreatorRequestId);
-            w.WriteStringValue(m4);
-        }
-        if (v.CreationTime is { } m5)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m5);
-        }
-        if (v.LastUpdatedTime is { } m6)
-        {
-            w.WritePropertyName(WireNames.LastUpdatedTime);
-            WireFormat.WriteEpochSeconds(w, m6);
         }
         w.WriteEndObject();
     }
@@ -15301,38 +8593,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static TieringConfigurationInputForCreate ReadTieringConfigurationInputForCreate(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for TieringConfigurationInputForCreate.");
-        var v = new TieringConfigurationInputForCreate();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 24 || n < 0) && r.ValueTextEquals("TieringConfigurationName"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.TieringConfigurationName = r.GetString()!;
-                continue;
-            }
-            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
-                continue;
-            }
-            if ((n == 17 || n < 0) && r.ValueTextEquals("ResourceSelection"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ResourceSelection = ReadResourceSelections(ref r);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
     public static void WriteTieringConfigurationInputForUpdate(Utf8JsonWriter w, TieringConfigurationInputForUpdate v)
     {
         w.WriteStartObject();
@@ -15345,63 +8605,6 @@ internal static class WireJson
         {
             w.WritePropertyName(WireNames.BackupVaultName);
             w.WriteStringValue(m1);
-        }
-        w.WriteEndObject();
-    }
-
-    public static TieringConfigurationInputForUpdate ReadTieringConfigurationInputForUpdate(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for TieringConfigurationInputForUpdate.");
-        var v = new TieringConfigurationInputForUpdate();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 17 || n < 0) && r.ValueTextEquals("ResourceSelection"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ResourceSelection = ReadResourceSelections(ref r);
-                continue;
-            }
-            if ((n == 15 || n < 0) && r.ValueTextEquals("BackupVaultName"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.BackupVaultName = r.GetString()!;
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteTieringConfigurationsListMember(Utf8JsonWriter w, TieringConfigurationsListMember v)
-    {
-        w.WriteStartObject();
-        if (v.TieringConfigurationArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.TieringConfigurationArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.TieringConfigurationName is { } m1)
-        {
-            w.WritePropertyName(WireNames.TieringConfigurationName);
-            w.WriteStringValue(m1);
-        }
-        if (v.BackupVaultName is { } m2)
-        {
-            w.WritePropertyName(WireNames.BackupVaultName);
-            w.WriteStringValue(m2);
-        }
-        if (v.CreationTime is { } m3)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m3);
-        }
-        if (v.LastUpdatedTime is { } m4)
-        {
-            w.WritePropertyName(WireNames.LastUpdatedTime);
-            WireFormat.WriteEpochSeconds(w, m4);
         }
         w.WriteEndObject();
     }
@@ -15461,26 +8664,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static UntagResourceInput ReadUntagResourceInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for UntagResourceInput.");
-        var v = new UntagResourceInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 10 || n < 0) && r.ValueTextEquals("TagKeyList"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.TagKeyList = ReadTagKeyList(ref r);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
     public static void WriteUpdateBackupPlanInput(Utf8JsonWriter w, UpdateBackupPlanInput v)
     {
         w.WriteStartObject();
@@ -15488,62 +8671,6 @@ internal static class WireJson
         {
             w.WritePropertyName(WireNames.BackupPlan);
             WriteBackupPlanInput(w, m0);
-        }
-        w.WriteEndObject();
-    }
-
-    public static UpdateBackupPlanInput ReadUpdateBackupPlanInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for UpdateBackupPlanInput.");
-        var v = new UpdateBackupPlanInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 10 || n < 0) && r.ValueTextEquals("BackupPlan"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.BackupPlan = ReadBackupPlanInput(ref r);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteUpdateBackupPlanOutput(Utf8JsonWriter w, UpdateBackupPlanOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupPlanId is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupPlanId);
-            w.WriteStringValue(m0);
-        }
-        if (v.BackupPlanArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.BackupPlanArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.CreationDate is { } m2)
-        {
-            w.WritePropertyName(WireNames.CreationDate);
-            WireFormat.WriteEpochSeconds(w, m2);
-        }
-        if (v.VersionId is { } m3)
-        {
-            w.WritePropertyName(WireNames.VersionId);
-            w.WriteStringValue(m3);
-        }
-        if (v.AdvancedBackupSettings is { } m4)
-        {
-            w.WritePropertyName(WireNames.AdvancedBackupSettings);
-            WriteAdvancedBackupSettings(w, m4);
-        }
-        if (v.ScanSettings is { } m5)
-        {
-            w.WritePropertyName(WireNames.ScanSettings);
-            WriteScanSettings(w, m5);
         }
         w.WriteEndObject();
     }
@@ -15619,59 +8746,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static UpdateFrameworkInput ReadUpdateFrameworkInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for UpdateFrameworkInput.");
-        var v = new UpdateFrameworkInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 20 || n < 0) && r.ValueTextEquals("FrameworkDescription"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.FrameworkDescription = r.GetString()!;
-                continue;
-            }
-            if ((n == 17 || n < 0) && r.ValueTextEquals("FrameworkControls"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.FrameworkControls = ReadFrameworkControls(ref r);
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteUpdateFrameworkOutput(Utf8JsonWriter w, UpdateFrameworkOutput v)
-    {
-        w.WriteStartObject();
-        if (v.FrameworkName is { } m0)
-        {
-            w.WritePropertyName(WireNames.FrameworkName);
-            w.WriteStringValue(m0);
-        }
-        if (v.FrameworkArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.FrameworkArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.CreationTime is { } m2)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m2);
-        }
-        w.WriteEndObject();
-    }
-
     public static UpdateFrameworkOutput ReadUpdateFrameworkOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for UpdateFrameworkOutput.");
@@ -15715,26 +8789,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static UpdateGlobalSettingsInput ReadUpdateGlobalSettingsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for UpdateGlobalSettingsInput.");
-        var v = new UpdateGlobalSettingsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 14 || n < 0) && r.ValueTextEquals("GlobalSettings"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.GlobalSettings = ReadGlobalSettings(ref r);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
     public static void WriteUpdateRecoveryPointIndexSettingsInput(Utf8JsonWriter w, UpdateRecoveryPointIndexSettingsInput v)
     {
         w.WriteStartObject();
@@ -15747,58 +8801,6 @@ internal static class WireJson
         {
             w.WritePropertyName(WireNames.Index);
             w.WriteStringValue(m1.Value);
-        }
-        w.WriteEndObject();
-    }
-
-    public static UpdateRecoveryPointIndexSettingsInput ReadUpdateRecoveryPointIndexSettingsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for UpdateRecoveryPointIndexSettingsInput.");
-        var v = new UpdateRecoveryPointIndexSettingsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 10 || n < 0) && r.ValueTextEquals("IamRoleArn"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.IamRoleArn = r.GetString()!;
-                continue;
-            }
-            if ((n == 5 || n < 0) && r.ValueTextEquals("Index"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.Index = new Index(r.GetString()!);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteUpdateRecoveryPointIndexSettingsOutput(Utf8JsonWriter w, UpdateRecoveryPointIndexSettingsOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupVaultName is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupVaultName);
-            w.WriteStringValue(m0);
-        }
-        if (v.RecoveryPointArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.IndexStatus is { } m2)
-        {
-            w.WritePropertyName(WireNames.IndexStatus);
-            w.WriteStringValue(m2.Value);
-        }
-        if (v.Index is { } m3)
-        {
-            w.WritePropertyName(WireNames.Index);
-            w.WriteStringValue(m3.Value);
         }
         w.WriteEndObject();
     }
@@ -15848,52 +8850,6 @@ internal static class WireJson
         {
             w.WritePropertyName(WireNames.Lifecycle);
             WriteLifecycle(w, m0);
-        }
-        w.WriteEndObject();
-    }
-
-    public static UpdateRecoveryPointLifecycleInput ReadUpdateRecoveryPointLifecycleInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for UpdateRecoveryPointLifecycleInput.");
-        var v = new UpdateRecoveryPointLifecycleInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 9 || n < 0) && r.ValueTextEquals("Lifecycle"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.Lifecycle = ReadLifecycle(ref r);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteUpdateRecoveryPointLifecycleOutput(Utf8JsonWriter w, UpdateRecoveryPointLifecycleOutput v)
-    {
-        w.WriteStartObject();
-        if (v.BackupVaultArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.BackupVaultArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.RecoveryPointArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.RecoveryPointArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.Lifecycle is { } m2)
-        {
-            w.WritePropertyName(WireNames.Lifecycle);
-            WriteLifecycle(w, m2);
-        }
-        if (v.CalculatedLifecycle is { } m3)
-        {
-            w.WritePropertyName(WireNames.CalculatedLifecycle);
-            WriteCalculatedLifecycle(w, m3);
         }
         w.WriteEndObject();
     }
@@ -15952,32 +8908,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static UpdateRegionSettingsInput ReadUpdateRegionSettingsInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for UpdateRegionSettingsInput.");
-        var v = new UpdateRegionSettingsInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 27 || n < 0) && r.ValueTextEquals("ResourceTypeOptInPreference"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ResourceTypeOptInPreference = ReadResourceTypeOptInPreference(ref r);
-                continue;
-            }
-            if ((n == 32 || n < 0) && r.ValueTextEquals("ResourceTypeManagementPreference"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ResourceTypeManagementPreference = ReadResourceTypeManagementPreference(ref r);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
     public static void WriteUpdateReportPlanInput(Utf8JsonWriter w, UpdateReportPlanInput v, string? idempotencyToken = null)
     {
         w.WriteStartObject();
@@ -16000,65 +8930,6 @@ internal static class WireJson
         {
             w.WritePropertyName(WireNames.IdempotencyToken);
             w.WriteStringValue(m3);
-        }
-        w.WriteEndObject();
-    }
-
-    public static UpdateReportPlanInput ReadUpdateReportPlanInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for UpdateReportPlanInput.");
-        var v = new UpdateReportPlanInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 21 || n < 0) && r.ValueTextEquals("ReportPlanDescription"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ReportPlanDescription = r.GetString()!;
-                continue;
-            }
-            if ((n == 21 || n < 0) && r.ValueTextEquals("ReportDeliveryChannel"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ReportDeliveryChannel = ReadReportDeliveryChannel(ref r);
-                continue;
-            }
-            if ((n == 13 || n < 0) && r.ValueTextEquals("ReportSetting"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.ReportSetting = ReadReportSetting(ref r);
-                continue;
-            }
-            if ((n == 16 || n < 0) && r.ValueTextEquals("IdempotencyToken"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.IdempotencyToken = r.GetString()!;
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteUpdateReportPlanOutput(Utf8JsonWriter w, UpdateReportPlanOutput v)
-    {
-        w.WriteStartObject();
-        if (v.ReportPlanName is { } m0)
-        {
-            w.WritePropertyName(WireNames.ReportPlanName);
-            w.WriteStringValue(m0);
-        }
-        if (v.ReportPlanArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.ReportPlanArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.CreationTime is { } m2)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m2);
         }
         w.WriteEndObject();
     }
@@ -16102,52 +8973,6 @@ internal static class WireJson
         {
             w.WritePropertyName(WireNames.RestoreTestingPlan);
             WriteRestoreTestingPlanForUpdate(w, m0);
-        }
-        w.WriteEndObject();
-    }
-
-    public static UpdateRestoreTestingPlanInput ReadUpdateRestoreTestingPlanInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for UpdateRestoreTestingPlanInput.");
-        var v = new UpdateRestoreTestingPlanInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 18 || n < 0) && r.ValueTextEquals("RestoreTestingPlan"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RestoreTestingPlan = ReadRestoreTestingPlanForUpdate(ref r);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteUpdateRestoreTestingPlanOutput(Utf8JsonWriter w, UpdateRestoreTestingPlanOutput v)
-    {
-        w.WriteStartObject();
-        if (v.CreationTime is { } m0)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m0);
-        }
-        if (v.RestoreTestingPlanArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingPlanArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.RestoreTestingPlanName is { } m2)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingPlanName);
-            w.WriteStringValue(m2);
-        }
-        if (v.UpdateTime is { } m3)
-        {
-            w.WritePropertyName(WireNames.UpdateTime);
-            WireFormat.WriteEpochSeconds(w, m3);
         }
         w.WriteEndObject();
     }
@@ -16197,57 +9022,6 @@ internal static class WireJson
         {
             w.WritePropertyName(WireNames.RestoreTestingSelection);
             WriteRestoreTestingSelectionForUpdate(w, m0);
-        }
-        w.WriteEndObject();
-    }
-
-    public static UpdateRestoreTestingSelectionInput ReadUpdateRestoreTestingSelectionInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for UpdateRestoreTestingSelectionInput.");
-        var v = new UpdateRestoreTestingSelectionInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 23 || n < 0) && r.ValueTextEquals("RestoreTestingSelection"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.RestoreTestingSelection = ReadRestoreTestingSelectionForUpdate(ref r);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteUpdateRestoreTestingSelectionOutput(Utf8JsonWriter w, UpdateRestoreTestingSelectionOutput v)
-    {
-        w.WriteStartObject();
-        if (v.CreationTime is { } m0)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m0);
-        }
-        if (v.RestoreTestingPlanArn is { } m1)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingPlanArn);
-            w.WriteStringValue(m1);
-        }
-        if (v.RestoreTestingPlanName is { } m2)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingPlanName);
-            w.WriteStringValue(m2);
-        }
-        if (v.RestoreTestingSelectionName is { } m3)
-        {
-            w.WritePropertyName(WireNames.RestoreTestingSelectionName);
-            w.WriteStringValue(m3);
-        }
-        if (v.UpdateTime is { } m4)
-        {
-            w.WritePropertyName(WireNames.UpdateTime);
-            WireFormat.WriteEpochSeconds(w, m4);
         }
         w.WriteEndObject();
     }
@@ -16307,52 +9081,6 @@ internal static class WireJson
         w.WriteEndObject();
     }
 
-    public static UpdateTieringConfigurationInput ReadUpdateTieringConfigurationInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for UpdateTieringConfigurationInput.");
-        var v = new UpdateTieringConfigurationInput();
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var n = r.ValueIsEscaped || r.HasValueSequence ? -1 : r.ValueSpan.Length;
-            if ((n == 20 || n < 0) && r.ValueTextEquals("TieringConfiguration"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.Null) v.TieringConfiguration = ReadTieringConfigurationInputForUpdate(ref r);
-                continue;
-            }
-            (v.UnknownMembers ??= []).Add(r.GetString()!);
-            r.Read();
-            r.Skip();
-        }
-        return v;
-    }
-
-    public static void WriteUpdateTieringConfigurationOutput(Utf8JsonWriter w, UpdateTieringConfigurationOutput v)
-    {
-        w.WriteStartObject();
-        if (v.TieringConfigurationArn is { } m0)
-        {
-            w.WritePropertyName(WireNames.TieringConfigurationArn);
-            w.WriteStringValue(m0);
-        }
-        if (v.TieringConfigurationName is { } m1)
-        {
-            w.WritePropertyName(WireNames.TieringConfigurationName);
-            w.WriteStringValue(m1);
-        }
-        if (v.CreationTime is { } m2)
-        {
-            w.WritePropertyName(WireNames.CreationTime);
-            WireFormat.WriteEpochSeconds(w, m2);
-        }
-        if (v.LastUpdatedTime is { } m3)
-        {
-            w.WritePropertyName(WireNames.LastUpdatedTime);
-            WireFormat.WriteEpochSeconds(w, m3);
-        }
-        w.WriteEndObject();
-    }
-
     public static UpdateTieringConfigurationOutput ReadUpdateTieringConfigurationOutput(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for UpdateTieringConfigurationOutput.");
@@ -16390,10 +9118,6 @@ internal static class WireJson
         }
         return v;
     }
-
-    public static void WriteGetSupportedResourceTypesInput(Utf8JsonWriter w, GetSupportedResourceTypesInput v) { w.WriteStartObject(); w.WriteEndObject(); }
-
-    public static GetSupportedResourceTypesInput ReadGetSupportedResourceTypesInput(ref Utf8JsonReader r) { r.Skip(); return new GetSupportedResourceTypesInput(); }
 
     public static void WriteAccessPointMetadataMap(Utf8JsonWriter w, Dictionary<string, string> v)
     {
@@ -16434,30 +9158,12 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteBackupAccessPoints(Utf8JsonWriter w, List<ListAccessPointsMember> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteListAccessPointsMember(w, item);
-        w.WriteEndArray();
-    }
-
     public static List<ListAccessPointsMember> ReadBackupAccessPoints(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartArray) throw new JsonException("Expected a JSON array for BackupAccessPoints.");
         var v = new List<ListAccessPointsMember>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray) v.Add(ReadListAccessPointsMember(ref r));
         return v;
-    }
-
-    public static void WriteBackupJobChildJobsInState(Utf8JsonWriter w, Dictionary<string, long> v)
-    {
-        w.WriteStartObject();
-        foreach (var pair in v)
-        {
-            w.WritePropertyName(pair.Key);
-            w.WriteNumberValue(pair.Value);
-        }
-        w.WriteEndObject();
     }
 
     public static Dictionary<string, long> ReadBackupJobChildJobsInState(ref Utf8JsonReader r)
@@ -16473,26 +9179,12 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteBackupJobSummaryList(Utf8JsonWriter w, List<BackupJobSummary> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteBackupJobSummary(w, item);
-        w.WriteEndArray();
-    }
-
     public static List<BackupJobSummary> ReadBackupJobSummaryList(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartArray) throw new JsonException("Expected a JSON array for BackupJobSummaryList.");
         var v = new List<BackupJobSummary>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray) v.Add(ReadBackupJobSummary(ref r));
         return v;
-    }
-
-    public static void WriteBackupJobsList(Utf8JsonWriter w, List<BackupJob> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteBackupJob(w, item);
-        w.WriteEndArray();
     }
 
     public static List<BackupJob> ReadBackupJobsList(ref Utf8JsonReader r)
@@ -16527,26 +9219,12 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteBackupPlanTemplatesList(Utf8JsonWriter w, List<BackupPlanTemplatesListMember> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteBackupPlanTemplatesListMember(w, item);
-        w.WriteEndArray();
-    }
-
     public static List<BackupPlanTemplatesListMember> ReadBackupPlanTemplatesList(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartArray) throw new JsonException("Expected a JSON array for BackupPlanTemplatesList.");
         var v = new List<BackupPlanTemplatesListMember>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray) v.Add(ReadBackupPlanTemplatesListMember(ref r));
         return v;
-    }
-
-    public static void WriteBackupPlanVersionsList(Utf8JsonWriter w, List<BackupPlansListMember> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteBackupPlansListMember(w, item);
-        w.WriteEndArray();
     }
 
     public static List<BackupPlansListMember> ReadBackupPlanVersionsList(ref Utf8JsonReader r)
@@ -16557,26 +9235,12 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteBackupPlansList(Utf8JsonWriter w, List<BackupPlansListMember> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteBackupPlansListMember(w, item);
-        w.WriteEndArray();
-    }
-
     public static List<BackupPlansListMember> ReadBackupPlansList(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartArray) throw new JsonException("Expected a JSON array for BackupPlansList.");
         var v = new List<BackupPlansListMember>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray) v.Add(ReadBackupPlansListMember(ref r));
         return v;
-    }
-
-    public static void WriteBackupRules(Utf8JsonWriter w, List<BackupRule> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteBackupRule(w, item);
-        w.WriteEndArray();
     }
 
     public static List<BackupRule> ReadBackupRules(ref Utf8JsonReader r)
@@ -16591,21 +9255,6 @@ internal static class WireJson
     {
         w.WriteStartArray();
         foreach (var item in v) WriteBackupRuleInput(w, item);
-        w.WriteEndArray();
-    }
-
-    public static List<BackupRuleInput> ReadBackupRulesInput(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartArray) throw new JsonException("Expected a JSON array for BackupRulesInput.");
-        var v = new List<BackupRuleInput>();
-        while (r.Read() && r.TokenType != JsonTokenType.EndArray) v.Add(ReadBackupRuleInput(ref r));
-        return v;
-    }
-
-    public static void WriteBackupSelectionsList(Utf8JsonWriter w, List<BackupSelectionsListMember> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteBackupSelectionsListMember(w, item);
         w.WriteEndArray();
     }
 
@@ -16630,13 +9279,6 @@ internal static class WireJson
         var v = new List<BackupVaultEvent>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray) v.Add(new BackupVaultEvent(r.GetString()!));
         return v;
-    }
-
-    public static void WriteBackupVaultList(Utf8JsonWriter w, List<BackupVaultListMember> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteBackupVaultListMember(w, item);
-        w.WriteEndArray();
     }
 
     public static List<BackupVaultListMember> ReadBackupVaultList(ref Utf8JsonReader r)
@@ -16707,17 +9349,6 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteCopyJobChildJobsInState(Utf8JsonWriter w, Dictionary<string, long> v)
-    {
-        w.WriteStartObject();
-        foreach (var pair in v)
-        {
-            w.WritePropertyName(pair.Key);
-            w.WriteNumberValue(pair.Value);
-        }
-        w.WriteEndObject();
-    }
-
     public static Dictionary<string, long> ReadCopyJobChildJobsInState(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for CopyJobChildJobsInState.");
@@ -16731,26 +9362,12 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteCopyJobSummaryList(Utf8JsonWriter w, List<CopyJobSummary> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteCopyJobSummary(w, item);
-        w.WriteEndArray();
-    }
-
     public static List<CopyJobSummary> ReadCopyJobSummaryList(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartArray) throw new JsonException("Expected a JSON array for CopyJobSummaryList.");
         var v = new List<CopyJobSummary>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray) v.Add(ReadCopyJobSummary(ref r));
         return v;
-    }
-
-    public static void WriteCopyJobsList(Utf8JsonWriter w, List<CopyJob> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteCopyJob(w, item);
-        w.WriteEndArray();
     }
 
     public static List<CopyJob> ReadCopyJobsList(ref Utf8JsonReader r)
@@ -16789,13 +9406,6 @@ internal static class WireJson
         var v = new List<FrameworkControl>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray) v.Add(ReadFrameworkControl(ref r));
         return v;
-    }
-
-    public static void WriteFrameworkList(Utf8JsonWriter w, List<Framework> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteFramework(w, item);
-        w.WriteEndArray();
     }
 
     public static List<Framework> ReadFrameworkList(ref Utf8JsonReader r)
@@ -16845,13 +9455,6 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteIndexedRecoveryPointList(Utf8JsonWriter w, List<IndexedRecoveryPoint> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteIndexedRecoveryPoint(w, item);
-        w.WriteEndArray();
-    }
-
     public static List<IndexedRecoveryPoint> ReadIndexedRecoveryPointList(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartArray) throw new JsonException("Expected a JSON array for IndexedRecoveryPointList.");
@@ -16873,13 +9476,6 @@ internal static class WireJson
         var v = new List<KeyValue>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray) v.Add(ReadKeyValue(ref r));
         return v;
-    }
-
-    public static void WriteLegalHoldsList(Utf8JsonWriter w, List<LegalHold> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteLegalHold(w, item);
-        w.WriteEndArray();
     }
 
     public static List<LegalHold> ReadLegalHoldsList(ref Utf8JsonReader r)
@@ -16929,26 +9525,12 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteProtectedResourcesList(Utf8JsonWriter w, List<ProtectedResource> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteProtectedResource(w, item);
-        w.WriteEndArray();
-    }
-
     public static List<ProtectedResource> ReadProtectedResourcesList(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartArray) throw new JsonException("Expected a JSON array for ProtectedResourcesList.");
         var v = new List<ProtectedResource>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray) v.Add(ReadProtectedResource(ref r));
         return v;
-    }
-
-    public static void WriteRecoveryPointByBackupVaultList(Utf8JsonWriter w, List<RecoveryPointByBackupVault> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteRecoveryPointByBackupVault(w, item);
-        w.WriteEndArray();
     }
 
     public static List<RecoveryPointByBackupVault> ReadRecoveryPointByBackupVaultList(ref Utf8JsonReader r)
@@ -16959,26 +9541,12 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteRecoveryPointByResourceList(Utf8JsonWriter w, List<RecoveryPointByResource> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteRecoveryPointByResource(w, item);
-        w.WriteEndArray();
-    }
-
     public static List<RecoveryPointByResource> ReadRecoveryPointByResourceList(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartArray) throw new JsonException("Expected a JSON array for RecoveryPointByResourceList.");
         var v = new List<RecoveryPointByResource>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray) v.Add(ReadRecoveryPointByResource(ref r));
         return v;
-    }
-
-    public static void WriteRecoveryPointsList(Utf8JsonWriter w, List<RecoveryPointMember> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteRecoveryPointMember(w, item);
-        w.WriteEndArray();
     }
 
     public static List<RecoveryPointMember> ReadRecoveryPointsList(ref Utf8JsonReader r)
@@ -16989,26 +9557,12 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteReportJobList(Utf8JsonWriter w, List<ReportJob> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteReportJob(w, item);
-        w.WriteEndArray();
-    }
-
     public static List<ReportJob> ReadReportJobList(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartArray) throw new JsonException("Expected a JSON array for ReportJobList.");
         var v = new List<ReportJob>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray) v.Add(ReadReportJob(ref r));
         return v;
-    }
-
-    public static void WriteReportPlanList(Utf8JsonWriter w, List<ReportPlan> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteReportPlan(w, item);
-        w.WriteEndArray();
     }
 
     public static List<ReportPlan> ReadReportPlanList(ref Utf8JsonReader r)
@@ -17142,26 +9696,12 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteRestoreAccessBackupVaultList(Utf8JsonWriter w, List<RestoreAccessBackupVaultListMember> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteRestoreAccessBackupVaultListMember(w, item);
-        w.WriteEndArray();
-    }
-
     public static List<RestoreAccessBackupVaultListMember> ReadRestoreAccessBackupVaultList(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartArray) throw new JsonException("Expected a JSON array for RestoreAccessBackupVaultList.");
         var v = new List<RestoreAccessBackupVaultListMember>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray) v.Add(ReadRestoreAccessBackupVaultListMember(ref r));
         return v;
-    }
-
-    public static void WriteRestoreJobSummaryList(Utf8JsonWriter w, List<RestoreJobSummary> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteRestoreJobSummary(w, item);
-        w.WriteEndArray();
     }
 
     public static List<RestoreJobSummary> ReadRestoreJobSummaryList(ref Utf8JsonReader r)
@@ -17172,26 +9712,12 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteRestoreJobsList(Utf8JsonWriter w, List<RestoreJobsListMember> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteRestoreJobsListMember(w, item);
-        w.WriteEndArray();
-    }
-
     public static List<RestoreJobsListMember> ReadRestoreJobsList(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartArray) throw new JsonException("Expected a JSON array for RestoreJobsList.");
         var v = new List<RestoreJobsListMember>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray) v.Add(ReadRestoreJobsListMember(ref r));
         return v;
-    }
-
-    public static void WriteRestoreTestingPlans(Utf8JsonWriter w, List<RestoreTestingPlanForList> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteRestoreTestingPlanForList(w, item);
-        w.WriteEndArray();
     }
 
     public static List<RestoreTestingPlanForList> ReadRestoreTestingPlans(ref Utf8JsonReader r)
@@ -17217,13 +9743,6 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteRestoreTestingSelections(Utf8JsonWriter w, List<RestoreTestingSelectionForList> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteRestoreTestingSelectionForList(w, item);
-        w.WriteEndArray();
-    }
-
     public static List<RestoreTestingSelectionForList> ReadRestoreTestingSelections(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartArray) throw new JsonException("Expected a JSON array for RestoreTestingSelections.");
@@ -17247,26 +9766,12 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteScanFindings(Utf8JsonWriter w, List<ScanFinding> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) w.WriteStringValue(item.Value);
-        w.WriteEndArray();
-    }
-
     public static List<ScanFinding> ReadScanFindings(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartArray) throw new JsonException("Expected a JSON array for ScanFindings.");
         var v = new List<ScanFinding>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray) v.Add(new ScanFinding(r.GetString()!));
         return v;
-    }
-
-    public static void WriteScanJobSummaryList(Utf8JsonWriter w, List<ScanJobSummary> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteScanJobSummary(w, item);
-        w.WriteEndArray();
     }
 
     public static List<ScanJobSummary> ReadScanJobSummaryList(ref Utf8JsonReader r)
@@ -17277,26 +9782,12 @@ internal static class WireJson
         return v;
     }
 
-    public static void WriteScanJobs(Utf8JsonWriter w, List<ScanJob> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteScanJob(w, item);
-        w.WriteEndArray();
-    }
-
     public static List<ScanJob> ReadScanJobs(ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartArray) throw new JsonException("Expected a JSON array for ScanJobs.");
         var v = new List<ScanJob>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray) v.Add(ReadScanJob(ref r));
         return v;
-    }
-
-    public static void WriteScanResults(Utf8JsonWriter w, List<ScanResult> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteScanResult(w, item);
-        w.WriteEndArray();
     }
 
     public static List<ScanResult> ReadScanResults(ref Utf8JsonReader r)
@@ -17320,13 +9811,6 @@ internal static class WireJson
         var v = new List<ScanSetting>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray) v.Add(ReadScanSetting(ref r));
         return v;
-    }
-
-    public static void WriteScheduledRunsPreview(Utf8JsonWriter w, List<ScheduledPlanExecutionMember> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteScheduledPlanExecutionMember(w, item);
-        w.WriteEndArray();
     }
 
     public static List<ScheduledPlanExecutionMember> ReadScheduledRunsPreview(ref Utf8JsonReader r)
@@ -17368,14 +9852,6 @@ internal static class WireJson
         w.WriteEndArray();
     }
 
-    public static List<string> ReadTagKeyList(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartArray) throw new JsonException("Expected a JSON array for TagKeyList.");
-        var v = new List<string>();
-        while (r.Read() && r.TokenType != JsonTokenType.EndArray) v.Add(r.GetString()!);
-        return v;
-    }
-
     public static void WriteTagMap(Utf8JsonWriter w, Dictionary<string, string> v)
     {
         w.WriteStartObject();
@@ -17385,19 +9861,6 @@ internal static class WireJson
             w.WriteStringValue(pair.Value);
         }
         w.WriteEndObject();
-    }
-
-    public static Dictionary<string, string> ReadTagMap(ref Utf8JsonReader r)
-    {
-        if (r.TokenType != JsonTokenType.StartObject) throw new JsonException("Expected a JSON object for TagMap.");
-        var v = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            var key = r.GetString()!;
-            r.Read();
-            v[key] = r.GetString()!;
-        }
-        return v;
     }
 
     public static void WriteTags(Utf8JsonWriter w, Dictionary<string, string> v)
@@ -17422,13 +9885,6 @@ internal static class WireJson
             v[key] = r.GetString()!;
         }
         return v;
-    }
-
-    public static void WriteTieringConfigurationsList(Utf8JsonWriter w, List<TieringConfigurationsListMember> v)
-    {
-        w.WriteStartArray();
-        foreach (var item in v) WriteTieringConfigurationsListMember(w, item);
-        w.WriteEndArray();
     }
 
     public static List<TieringConfigurationsListMember> ReadTieringConfigurationsList(ref Utf8JsonReader r)

@@ -3,10 +3,11 @@ using System.Text.Json;
 namespace BackupKit.Wire.Protocol;
 
 /// <summary>
-/// How one operation of the AWS Backup model travels over HTTP (restJson1). One instance per operation is
-/// generated from the service model; client and emulator share it so that both read the same bindings.
+/// How the client sends one operation of the AWS Backup model over HTTP (restJson1). One instance per operation is
+/// generated from the service model (<c>BackupOperations</c>). The emulator has its own generated server bindings in
+/// BackupKit.Local, so nothing here is public.
 /// </summary>
-public abstract class OperationBinding
+internal abstract class OperationBinding
 {
     /// <summary>The operation name as in the model, for example <c>CreateBackupPlan</c>.</summary>
     public abstract string Name { get; }
@@ -36,10 +37,10 @@ public abstract class OperationBinding
     public abstract Type? OutputType { get; }
 }
 
-/// <summary>The generated binding of one operation with its input and output types.</summary>
+/// <summary>The generated client binding of one operation with its input and output types.</summary>
 /// <typeparam name="TInput">The model's input shape.</typeparam>
 /// <typeparam name="TOutput">The model's output shape, or <see cref="EmptyOutput"/>.</typeparam>
-public abstract class OperationBinding<TInput, TOutput> : OperationBinding
+internal abstract class OperationBinding<TInput, TOutput> : OperationBinding
     where TInput : class
     where TOutput : class
 {
@@ -47,22 +48,13 @@ public abstract class OperationBinding<TInput, TOutput> : OperationBinding
     public override Type InputType => typeof(TInput);
 
     /// <summary>
-    /// Client side: writes path, query string and JSON body of the request. An idempotency-token member the caller
-    /// left empty is written as a new UUIDv4 (as AWS SDKs do) without changing <paramref name="input"/>, and recorded in
+    /// Writes path, query string and JSON body of the request. An idempotency-token member the caller left empty is
+    /// written as a new UUIDv4 (as AWS SDKs do) without changing <paramref name="input"/>, and recorded in
     /// <see cref="RequestWriter.IdempotencyToken"/>. The runtime calls this once per logical call, so every retry
     /// sends the same token.
     /// </summary>
     public abstract void WriteRequest(TInput input, RequestWriter writer);
 
-    /// <summary>Client side: reads the output from a JSON body (an empty body reads as <c>{}</c>).</summary>
+    /// <summary>Reads the output from a JSON body (an empty body reads as <c>{}</c>).</summary>
     public abstract TOutput ReadOutput(ref Utf8JsonReader reader);
-
-    /// <summary>Server side: binds path labels, query string and body into the input shape.</summary>
-    public abstract TInput ReadInput(ServerRequest request);
-
-    /// <summary>Server side: writes the output as the JSON body.</summary>
-    public abstract void WriteOutput(TOutput output, Utf8JsonWriter writer);
-
-    /// <summary>Checks the input against the model's constraints (required, length, range, pattern, enum).</summary>
-    public abstract void Validate(TInput input, ModelValidationErrors errors);
 }

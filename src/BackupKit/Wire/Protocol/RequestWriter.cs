@@ -9,7 +9,7 @@ namespace BackupKit.Wire.Protocol;
 /// Collects the HTTP parts of one request as the generated bindings write them: the path with its labels
 /// percent-encoded, the query string, and the JSON body. Built once per logical call and reused by every attempt.
 /// </summary>
-public sealed class RequestWriter
+internal sealed class RequestWriter
 {
     private readonly StringBuilder _path = new(64);
     private readonly List<KeyValuePair<string, string>> _query = [];

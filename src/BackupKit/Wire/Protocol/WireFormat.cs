@@ -3,8 +3,11 @@ using System.Text.Json;
 
 namespace BackupKit.Wire.Protocol;
 
-/// <summary>restJson1 value formats shared by the generated bindings: timestamps and scalars in query strings and bodies.</summary>
-public static class WireFormat
+/// <summary>
+/// restJson1 value formats shared by the generated bindings: timestamps and scalars in query strings and bodies. Both
+/// halves need it, so this file is also compiled into BackupKit.Local (linked source, internal in both assemblies).
+/// </summary>
+internal static class WireFormat
 {
     /// <summary>ISO-8601 UTC with milliseconds only when non-zero, as the AWS SDKs write query timestamps.</summary>
     public static string FormatIso8601(DateTimeOffset value)
@@ -76,7 +79,7 @@ public static class WireFormat
 }
 
 /// <summary>A value on the wire is not in the form the model's type requires.</summary>
-public sealed class WireFormatException : FormatException
+internal sealed class WireFormatException : FormatException
 {
     /// <summary>Creates the exception.</summary>
     public WireFormatException(string member, string value, string expected)

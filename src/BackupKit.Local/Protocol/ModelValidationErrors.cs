@@ -1,7 +1,7 @@
-namespace BackupKit.Wire.Protocol;
+namespace BackupKit.Local.Protocol;
 
 /// <summary>What is wrong with an input measured against the service model's constraints.</summary>
-public sealed class ModelValidationErrors
+internal sealed class ModelValidationErrors
 {
     private List<ModelValidationError>? _errors;
 
@@ -20,10 +20,10 @@ public sealed class ModelValidationErrors
 /// <param name="Kind">Missing required member, or a value outside the model's constraints.</param>
 /// <param name="Path">Member path such as <c>BackupPlan.Rules[0].RuleName</c>.</param>
 /// <param name="Message">Human-readable explanation naming the constraint.</param>
-public sealed record ModelValidationError(ModelValidationErrorKind Kind, string Path, string Message);
+internal sealed record ModelValidationError(ModelValidationErrorKind Kind, string Path, string Message);
 
 /// <summary>Kinds of model constraint violations; AWS answers them with different errors.</summary>
-public enum ModelValidationErrorKind
+internal enum ModelValidationErrorKind
 {
     /// <summary>A required member is absent (AWS: <c>MissingParameterValueException</c>).</summary>
     Missing,

@@ -1,10 +1,10 @@
-namespace BackupKit.Wire.Protocol;
+namespace BackupKit.Local.Protocol;
 
 /// <summary>
 /// What a server has of one request once routing matched its operation: decoded path labels, decoded query
 /// parameters and the raw body. The generated <c>ReadInput</c> binds it into the operation's input shape.
 /// </summary>
-public sealed class ServerRequest
+internal sealed class ServerRequest
 {
     private readonly IReadOnlyDictionary<string, string> _labels;
     private readonly Func<string, IReadOnlyList<string>?> _query;
