@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Amazon.Runtime;
-using BackupKit.Hosting;
 using BackupKit.Resilience;
+using BackupKit.Telemetry;
 using BackupKit.Wire;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;

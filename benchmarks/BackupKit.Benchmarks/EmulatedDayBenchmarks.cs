@@ -39,9 +39,7 @@ public class EmulatedDayBenchmarks
     private const string Role = "arn:aws:iam::000000000000:role/service-role/AWSBackupDefaultServiceRole";
 
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-    private BackupEmulator _emulator = null!;
-    private BackupClient _east = null!;
-    private BackupClient _west = null!;
+    private TwoRegionAccount _account = null!;
     private string[] _arns = null!;
     private string _restoreTestingPlanArn = null!;
     private int _day;
@@ -49,25 +47,11 @@ public class EmulatedDayBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _emulator = await BackupEmulator.StartAsync(new BackupEmulatorOptions { TimeProvider = _clock });
-        _east = new BackupClient(new BackupClientOptions { ServiceUrl = _emulator.Endpoint, Region = "us-east-1", Credentials = LoopbackFixture.Credentials }, null, _clock);
-        _west = new BackupClient(new BackupClientOptions { ServiceUrl = _emulator.Endpoint, Region = "us-west-2", Credentials = LoopbackFixture.Credentials }, null, _clock);
-        await _east.CreateBackupVaultAsync(new CreateBackupVaultInput { BackupVaultName = "primary" });
-        var replica = await _west.CreateBackupVaultAsync(new CreateBackupVaultInput { BackupVaultName = "replica" });
+        _account = await TwoRegionAccount.StartAsync(_clock);
+        await _account.East.CreateBackupVaultAsync(new CreateBackupVaultInput { BackupVaultName = "primary" });
+        var replica = await _account.West.CreateBackupVaultAsync(new CreateBackupVaultInput { BackupVaultName = "replica" });
 
-        _arns = new string[Resources];
-        for (var i = 0; i < Resources; i++)
-        {
-            _arns[i] = (i % 4) switch
-            {
-                0 => $"arn:aws:dynamodb:us-east-1:000000000000:table/table-{i:D4}",
-                1 => $"arn:aws:ec2:us-east-1:000000000000:volume/vol-{i:D17}",
-                2 => $"arn:aws:rds:us-east-1:000000000000:db:db-{i:D4}",
-                _ => $"arn:aws:s3:::bucket-{i:D4}",
-            };
-            var tags = new Dictionary<string, string> { ["backup"] = "daily", ["env"] = i % 2 == 0 ? "prod" : "dev", ["team"] = $"team-{i % 10}" };
-            _emulator.Inventory.Add(_arns[i], tags, sizeInBytes: (1L + (i % 20)) << 30, content: new ResourceContent(i, $"c{i}"));
-        }
+        _arns = [.. _account.AddResources(Resources, i => new Dictionary<string, string> { ["backup"] = "daily", ["env"] = i % 2 == 0 ? "prod" : "dev", ["team"] = $"team-{i % 10}" }, static i => (1L + (i % 20)) << 30).Select(r => r.Arn)];
 
         await PlanAsync("daily-with-copy", new BackupRuleInput
         {
@@ -109,7 +93,7 @@ public class EmulatedDayBenchmarks
             NotResources = ["arn:aws:dynamodb:*:*:table/table-09*"],
         });
 
-        _restoreTestingPlanArn = (await _east.CreateRestoreTestingPlanAsync(new CreateRestoreTestingPlanInput
+        _restoreTestingPlanArn = (await _account.East.CreateRestoreTestingPlanAsync(new CreateRestoreTestingPlanInput
         {
             RestoreTestingPlan = new RestoreTestingPlanForCreate
             {
@@ -125,7 +109,7 @@ public class EmulatedDayBenchmarks
                 },
             },
         })).RestoreTestingPlanArn!;
-        await _east.CreateRestoreTestingSelectionAsync(new CreateRestoreTestingSelectionInput
+        await _account.East.CreateRestoreTestingSelectionAsync(new CreateRestoreTestingSelectionInput
         {
             RestoreTestingPlanName = "daily_prod_tables",
             RestoreTestingSelection = new RestoreTestingSelectionForCreate
@@ -148,9 +132,7 @@ public class EmulatedDayBenchmarks
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
-        _east.Dispose();
-        _west.Dispose();
-        await _emulator.DisposeAsync();
+        await _account.DisposeAsync();
     }
 
     [IterationCleanup]
@@ -171,21 +153,21 @@ public class EmulatedDayBenchmarks
         for (var hour = 0; hour < 24; hour++)
         {
             _clock.Advance(TimeSpan.FromHours(1));
-            await _east.DescribeBackupVaultAsync(new DescribeBackupVaultInput { BackupVaultName = "primary" });
-            await _west.DescribeBackupVaultAsync(new DescribeBackupVaultInput { BackupVaultName = "replica" });
+            await _account.East.DescribeBackupVaultAsync(new DescribeBackupVaultInput { BackupVaultName = "primary" });
+            await _account.West.DescribeBackupVaultAsync(new DescribeBackupVaultInput { BackupVaultName = "replica" });
             if (hour == 12)
             {
                 for (var i = 0; i < 50; i++)
                 {
                     var arn = _arns[((_day * 50) + i) % Resources];
-                    _emulator.Inventory.Change(arn, new ResourceContent(_day + i, $"d{_day}-{i}"));
+                    _account.Emulator.Inventory.Change(arn, new ResourceContent(_day + i, $"d{_day}-{i}"));
                 }
 
                 await ValidateRestoreTestsAsync();
             }
         }
 
-        var jobs = await _east.ListBackupJobsAsync(new ListBackupJobsInput { ByCreatedAfter = _clock.GetUtcNow().AddDays(-1), MaxResults = 1000 });
+        var jobs = await _account.East.ListBackupJobsAsync(new ListBackupJobsInput { ByCreatedAfter = _clock.GetUtcNow().AddDays(-1), MaxResults = 1000 });
         if (jobs.BackupJobs is not { Count: > 0 })
         {
             throw new InvalidOperationException("The emulated day started no backup job.");
@@ -197,11 +179,11 @@ public class EmulatedDayBenchmarks
     {
         var validated = 0;
         var input = new ListRestoreJobsInput { ByRestoreTestingPlanArn = _restoreTestingPlanArn, ByStatus = RestoreJobStatus.COMPLETED, ByCreatedAfter = _clock.GetUtcNow().AddHours(-12) };
-        await foreach (var job in _east.PaginateListRestoreJobs(input))
+        await foreach (var job in _account.East.PaginateListRestoreJobs(input))
         {
             if (job.ValidationStatus is null)
             {
-                await _east.PutRestoreValidationResultAsync(new PutRestoreValidationResultInput { RestoreJobId = job.RestoreJobId, ValidationStatus = RestoreValidationStatus.SUCCESSFUL });
+                await _account.East.PutRestoreValidationResultAsync(new PutRestoreValidationResultInput { RestoreJobId = job.RestoreJobId, ValidationStatus = RestoreValidationStatus.SUCCESSFUL });
                 validated++;
             }
         }
@@ -214,17 +196,7 @@ public class EmulatedDayBenchmarks
 
     private async Task PlanAsync(string name, BackupRuleInput rule, BackupSelection selection)
     {
-        var plan = await _east.CreateBackupPlanAsync(new CreateBackupPlanInput { BackupPlan = new BackupPlanInput { BackupPlanName = name, Rules = [rule] } });
-        await _east.CreateBackupSelectionAsync(new CreateBackupSelectionInput { BackupPlanId = plan.BackupPlanId, BackupSelection = selection });
-    }
-
-    /// <summary>A clock the benchmark moves by hand (the emulator and the signing client share it).</summary>
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        private long _ticks = start.UtcTicks;
-
-        public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+        var plan = await _account.East.CreateBackupPlanAsync(new CreateBackupPlanInput { BackupPlan = new BackupPlanInput { BackupPlanName = name, Rules = [rule] } });
+        await _account.East.CreateBackupSelectionAsync(new CreateBackupSelectionInput { BackupPlanId = plan.BackupPlanId, BackupSelection = selection });
     }
 }

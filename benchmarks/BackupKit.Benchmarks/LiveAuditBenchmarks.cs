@@ -42,9 +42,7 @@ public class LiveAuditBenchmarks
     private const string DrVaultArn = "arn:aws:backup:us-west-2:000000000000:backup-vault:dr";
 
     private readonly ManualClock _clock = new(new DateTimeOffset(2027, 3, 1, 0, 0, 0, TimeSpan.Zero));
-    private BackupEmulator _emulator = null!;
-    private BackupClient _east = null!;
-    private BackupClient _west = null!;
+    private TwoRegionAccount _account = null!;
     private BackupPosture _posture = null!;
     private List<InventoryResource> _inventory = null!;
     private AuditReport? _last;
@@ -52,26 +50,12 @@ public class LiveAuditBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _emulator = await BackupEmulator.StartAsync(new BackupEmulatorOptions { TimeProvider = _clock });
-        _east = new BackupClient(new BackupClientOptions { ServiceUrl = _emulator.Endpoint, Region = "us-east-1", Credentials = LoopbackFixture.Credentials }, null, _clock);
-        _west = new BackupClient(new BackupClientOptions { ServiceUrl = _emulator.Endpoint, Region = "us-west-2", Credentials = LoopbackFixture.Credentials }, null, _clock);
+        _account = await TwoRegionAccount.StartAsync(_clock);
 
-        _inventory = new List<InventoryResource>(Resources);
-        for (var i = 0; i < Resources; i++)
-        {
-            var arn = (i % 4) switch
-            {
-                0 => $"arn:aws:dynamodb:us-east-1:000000000000:table/table-{i:D4}",
-                1 => $"arn:aws:ec2:us-east-1:000000000000:volume/vol-{i:D17}",
-                2 => $"arn:aws:rds:us-east-1:000000000000:db:db-{i:D4}",
-                _ => $"arn:aws:s3:::bucket-{i:D4}",
-            };
-            var tags = new Dictionary<string, string> { ["backup"] = "daily", ["team"] = $"team-{i % 10}" };
-            _emulator.Inventory.Add(arn, tags, sizeInBytes: 1L << 30, content: new ResourceContent(i, $"c{i}"));
-            _inventory.Add(new InventoryResource(arn, tags));
-        }
+        _inventory = _account.AddResources(Resources, i => new Dictionary<string, string> { ["backup"] = "daily", ["team"] = $"team-{i % 10}" }, static _ => 1L << 30)
+            .ConvertAll(r => new InventoryResource(r.Arn, r.Tags));
 
-        await new PostureApplier(_west, timeProvider: _clock).ApplyAsync(BackupPosture.Create().AddVault("dr", v => v.Lock(l => l.Governance().MinRetention(Days(7)))).Build());
+        await new PostureApplier(_account.West, timeProvider: _clock).ApplyAsync(BackupPosture.Create().AddVault("dr", v => v.Lock(l => l.Governance().MinRetention(Days(7)))).Build());
         _posture = BackupPosture.Create()
             .AddVault("primary", v => v
                 .Lock(l => l.Governance().MinRetention(Days(7)).MaxRetention(Days(400)))
@@ -91,14 +75,14 @@ public class LiveAuditBenchmarks
                 .Require(AuditControl.RestoreTimeMeetsTarget(TimeSpan.FromHours(12)))
                 .Require(AuditControl.LastRecoveryPointCreated(TimeSpan.FromHours(30)).ForResourceTypes("DynamoDB", "RDS")))
             .Build();
-        await new PostureApplier(_east, timeProvider: _clock).ApplyAsync(_posture);
+        await new PostureApplier(_account.East, timeProvider: _clock).ApplyAsync(_posture);
 
         // Two emulated days: the 05:00 runs back up every resource and copy each recovery point to us-west-2.
         for (var hour = 0; hour < 48; hour++)
         {
             _clock.Advance(TimeSpan.FromHours(1));
-            await _east.DescribeBackupVaultAsync(new DescribeBackupVaultInput { BackupVaultName = "primary" });
-            await _west.DescribeBackupVaultAsync(new DescribeBackupVaultInput { BackupVaultName = "dr" });
+            await _account.East.DescribeBackupVaultAsync(new DescribeBackupVaultInput { BackupVaultName = "primary" });
+            await _account.West.DescribeBackupVaultAsync(new DescribeBackupVaultInput { BackupVaultName = "dr" });
         }
 
         var report = await AuditAsync();
@@ -112,9 +96,7 @@ public class LiveAuditBenchmarks
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
-        _east.Dispose();
-        _west.Dispose();
-        await _emulator.DisposeAsync();
+        await _account.DisposeAsync();
     }
 
     [IterationCleanup]
@@ -133,19 +115,9 @@ public class LiveAuditBenchmarks
         return _last.ApiCalls;
     }
 
-    private Task<AuditReport> AuditAsync() => new LiveAudit(_east, timeProvider: _clock).EvaluateAsync(_posture, _inventory);
+    private Task<AuditReport> AuditAsync() => new LiveAudit(_account.East, timeProvider: _clock).EvaluateAsync(_posture, _inventory);
 
     private static string Describe(AuditReport report) =>
         $"{report.ApiCalls} calls ({string.Join(", ", report.ApiCallsByOperation.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Value}"))}), " +
         $"{report.Controls.Count} controls, {report.Findings.Count()} findings";
-
-    /// <summary>A clock the benchmark moves by hand (the emulator and the signing clients share it).</summary>
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        private long _ticks = start.UtcTicks;
-
-        public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
-    }
 }

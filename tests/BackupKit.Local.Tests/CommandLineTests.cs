@@ -6,9 +6,6 @@ namespace BackupKit.Local.Tests;
 
 public sealed class CommandLineTests
 {
-    // The command-line tool (src/BackupKit.Local.Tool), copied beside the tests by its project reference.
-    private static readonly string EmulatorDll = Path.Combine(AppContext.BaseDirectory, "BackupKit.Local.Tool.dll");
-
     [Fact]
     public async Task Cli_prints_its_address_once_it_accepts_requests_and_serves_them()
     {
@@ -78,31 +75,10 @@ public sealed class CommandLineTests
         }
     }
 
-    private static Process Start(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(EmulatorDll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
+    private static Process Start(params string[] args) => EmulatorProcess.Start(args);
 
-        return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
-    }
-
-    private static async Task<string> ReadLineContainingAsync(Process process, string text)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
-                ?? throw new InvalidOperationException($"The emulator exited before printing '{text}': {await process.StandardError.ReadToEndAsync()}");
-            if (line.Contains(text, StringComparison.Ordinal))
-            {
-                return line;
-            }
-        }
-    }
+    private static Task<string> ReadLineContainingAsync(Process process, string text) =>
+        EmulatorProcess.ReadLineContainingAsync(process, text, TimeSpan.FromSeconds(30));
 
     private static void Stop(Process process)
     {

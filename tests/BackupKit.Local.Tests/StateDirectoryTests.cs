@@ -14,7 +14,6 @@ public sealed class StateDirectoryTests : IDisposable
 {
     private const string Role = "arn:aws:iam::000000000000:role/service-role/AWSBackupDefaultServiceRole";
     private const string TableArn = "arn:aws:dynamodb:us-east-1:000000000000:table/orders";
-    private static readonly string EmulatorDll = Path.Combine(AppContext.BaseDirectory, "BackupKit.Local.Tool.dll");
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"backupkit-state-{Guid.NewGuid():N}");
 
@@ -216,31 +215,10 @@ public sealed class StateDirectoryTests : IDisposable
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
-    private static Process Start(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(EmulatorDll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
+    private static Process Start(params string[] args) => EmulatorProcess.Start(args);
 
-        return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
-    }
-
-    private static async Task<string> ReadLineContainingAsync(Process process, string text)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
-                ?? throw new InvalidOperationException($"The emulator exited before printing '{text}': {await process.StandardError.ReadToEndAsync()}");
-            if (line.Contains(text, StringComparison.Ordinal))
-            {
-                return line;
-            }
-        }
-    }
+    private static Task<string> ReadLineContainingAsync(Process process, string text) =>
+        EmulatorProcess.ReadLineContainingAsync(process, text, TimeSpan.FromSeconds(60));
 
     /// <summary>The system clock moved by the emulator's offset, so that signatures stay within the 15 minutes AWS allows.</summary>
     private sealed class OffsetClock(TimeSpan offset) : TimeProvider

@@ -132,38 +132,32 @@ internal static class BackupJobOperations
                 }
             }
 
-            jobs.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
-            var page = Paging.Page(jobs, static j => j.Sequence, input.NextToken, input.MaxResults, out var next);
-            var members = new List<BackupJob>(page.Count);
-            foreach (var job in page)
+            var members = Paging.List(jobs, static j => j.Sequence, input.NextToken, input.MaxResults, out var next, job => new BackupJob
             {
-                members.Add(new BackupJob
-                {
-                    AccountId = state.AccountId,
-                    BackupJobId = job.Id,
-                    BackupVaultName = job.VaultName,
-                    BackupVaultArn = job.VaultArn,
-                    RecoveryPointArn = job.RecoveryPointArn,
-                    RecoveryPointLifecycle = job.Lifecycle,
-                    ResourceArn = job.ResourceArn,
-                    ResourceType = job.ResourceType,
-                    ResourceName = Inventory.ResourceArns.NameOf(job.ResourceArn),
-                    IamRoleArn = job.IamRoleArn,
-                    CreationDate = job.CreationDate,
-                    CompletionDate = job.CompletionDate,
-                    State = job.State,
-                    StatusMessage = job.StatusMessage,
-                    PercentDone = PercentDone(job),
-                    BackupSizeInBytes = job.BackupSizeInBytes,
-                    BytesTransferred = job.BackupSizeInBytes,
-                    ExpectedCompletionDate = job.FinishAt,
-                    StartBy = job.StartBy,
-                    BackupOptions = job.BackupOptions,
-                    IsParent = false,
-                    InitiationDate = job.CreationDate,
-                    CreatedBy = job.CreatedBy,
-                });
-            }
+                AccountId = state.AccountId,
+                BackupJobId = job.Id,
+                BackupVaultName = job.VaultName,
+                BackupVaultArn = job.VaultArn,
+                RecoveryPointArn = job.RecoveryPointArn,
+                RecoveryPointLifecycle = job.Lifecycle,
+                ResourceArn = job.ResourceArn,
+                ResourceType = job.ResourceType,
+                ResourceName = Inventory.ResourceArns.NameOf(job.ResourceArn),
+                IamRoleArn = job.IamRoleArn,
+                CreationDate = job.CreationDate,
+                CompletionDate = job.CompletionDate,
+                State = job.State,
+                StatusMessage = job.StatusMessage,
+                PercentDone = PercentDone(job),
+                BackupSizeInBytes = job.BackupSizeInBytes,
+                BytesTransferred = job.BackupSizeInBytes,
+                ExpectedCompletionDate = job.FinishAt,
+                StartBy = job.StartBy,
+                BackupOptions = job.BackupOptions,
+                IsParent = false,
+                InitiationDate = job.CreationDate,
+                CreatedBy = job.CreatedBy,
+            });
 
             return new ListBackupJobsOutput { BackupJobs = members, NextToken = next };
         }

@@ -90,21 +90,15 @@ internal static partial class BackupSelectionOperations
         {
             var plan = BackupPlanOperations.Find(state, input.BackupPlanId!);
             var all = new List<SelectionRecord>(plan.Selections.Values);
-            all.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
-            var page = Paging.Page(all, static s => s.Sequence, input.NextToken, input.MaxResults, out var next);
-            var members = new List<BackupSelectionsListMember>(page.Count);
-            foreach (var record in page)
+            var members = Paging.List(all, static s => s.Sequence, input.NextToken, input.MaxResults, out var next, record => new BackupSelectionsListMember
             {
-                members.Add(new BackupSelectionsListMember
-                {
-                    SelectionId = record.Id,
-                    SelectionName = record.Selection.SelectionName,
-                    BackupPlanId = plan.Id,
-                    CreationDate = record.CreationDate,
-                    CreatorRequestId = record.CreatorRequestId,
-                    IamRoleArn = record.Selection.IamRoleArn,
-                });
-            }
+                SelectionId = record.Id,
+                SelectionName = record.Selection.SelectionName,
+                BackupPlanId = plan.Id,
+                CreationDate = record.CreationDate,
+                CreatorRequestId = record.CreatorRequestId,
+                IamRoleArn = record.Selection.IamRoleArn,
+            });
 
             return new ListBackupSelectionsOutput { BackupSelectionsList = members, NextToken = next };
         }

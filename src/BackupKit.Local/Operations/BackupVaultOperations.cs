@@ -10,9 +10,10 @@ namespace BackupKit.Local.Operations;
 /// <summary>
 /// Backup vaults with their access policy, notifications and Vault Lock: create (idempotent by CreatorRequestId),
 /// describe, delete (only when empty), list; put/get/delete policy and notifications; put and
-/// delete the lock (governance mode without ChangeableForDays, compliance mode with it).
+/// delete the lock (governance mode without ChangeableForDays, compliance mode with it). The vault itself is here; the
+/// lock, the access policy and the notifications are in BackupVaultOperations.Lock/.AccessPolicy/.Notifications.cs.
 /// </summary>
-internal static class BackupVaultOperations
+internal static partial class BackupVaultOperations
 {
     /// <summary>Vaults per account and region (AWS quota).</summary>
     public const int MaxVaults = BackupKit.Rules.AwsFacts.DefaultVaultQuota;
@@ -218,173 +219,8 @@ internal static class BackupVaultOperations
         }
     }
 
-    public static EmptyOutput PutAccessPolicy(CallContext call, PutBackupVaultAccessPolicyInput input)
-    {
-        var policy = input.Policy;
-        if (string.IsNullOrWhiteSpace(policy))
-        {
-            throw BackupApiError.MissingParameter("Policy is required: give the vault access policy as a JSON IAM policy document.");
-        }
-
-        CheckPolicyDocument(policy);
-        var state = call.State;
-        lock (state.Gate)
-        {
-            Find(state, input.BackupVaultName!).AccessPolicy = policy;
-            return EmptyOutput.Instance;
-        }
-    }
-
-    public static GetBackupVaultAccessPolicyOutput GetAccessPolicy(CallContext call, GetBackupVaultAccessPolicyInput input)
-    {
-        var state = call.State;
-        lock (state.Gate)
-        {
-            var vault = Find(state, input.BackupVaultName!);
-            return vault.AccessPolicy is { } policy
-                ? new GetBackupVaultAccessPolicyOutput { BackupVaultName = vault.Name, BackupVaultArn = vault.Arn, Policy = policy }
-                : throw BackupApiError.NotFound($"Backup vault '{vault.Name}' has no access policy.");
-        }
-    }
-
-    public static EmptyOutput DeleteAccessPolicy(CallContext call, DeleteBackupVaultAccessPolicyInput input)
-    {
-        var state = call.State;
-        lock (state.Gate)
-        {
-            Find(state, input.BackupVaultName!).AccessPolicy = null;
-            return EmptyOutput.Instance;
-        }
-    }
-
-    public static EmptyOutput PutNotifications(CallContext call, PutBackupVaultNotificationsInput input)
-    {
-        var topic = input.SNSTopicArn!;
-        RequestRules.CheckNotifications(topic, [.. input.BackupVaultEvents!.Select(static e => e.Value)]);
-
-        var events = new List<string>(input.BackupVaultEvents!.Count);
-        foreach (var e in input.BackupVaultEvents)
-        {
-            if (!events.Contains(e.Value))
-            {
-                events.Add(e.Value);
-            }
-        }
-
-        var state = call.State;
-        lock (state.Gate)
-        {
-            Find(state, input.BackupVaultName!).Notifications = new VaultNotificationRecord(topic, events);
-            return EmptyOutput.Instance;
-        }
-    }
-
-    public static GetBackupVaultNotificationsOutput GetNotifications(CallContext call, GetBackupVaultNotificationsInput input)
-    {
-        var state = call.State;
-        lock (state.Gate)
-        {
-            var vault = Find(state, input.BackupVaultName!);
-            if (vault.Notifications is not { } notifications)
-            {
-                throw BackupApiError.NotFound($"Backup vault '{vault.Name}' has no notification configuration.");
-            }
-
-            var events = new List<BackupVaultEvent>(notifications.Events.Count);
-            foreach (var e in notifications.Events)
-            {
-                events.Add(new BackupVaultEvent(e));
-            }
-
-            return new GetBackupVaultNotificationsOutput
-            {
-                BackupVaultName = vault.Name,
-                BackupVaultArn = vault.Arn,
-                SNSTopicArn = notifications.SnsTopicArn,
-                BackupVaultEvents = events,
-            };
-        }
-    }
-
-    public static EmptyOutput DeleteNotifications(CallContext call, DeleteBackupVaultNotificationsInput input)
-    {
-        var state = call.State;
-        lock (state.Gate)
-        {
-            Find(state, input.BackupVaultName!).Notifications = null;
-            return EmptyOutput.Instance;
-        }
-    }
-
-    public static EmptyOutput PutLock(CallContext call, PutBackupVaultLockConfigurationInput input)
-    {
-        var min = input.MinRetentionDays;
-        var max = input.MaxRetentionDays;
-        var changeable = input.ChangeableForDays;
-        RequestRules.CheckVaultLock(min, max, changeable);
-
-        var state = call.State;
-        lock (state.Gate)
-        {
-            var vault = Find(state, input.BackupVaultName!);
-            RefuseAirGapped(vault);
-            var now = call.Now;
-            if (vault.Lock is { } current && current.IsImmutableAt(now))
-            {
-                throw BackupApiError.InvalidRequest(
-                    $"The Vault Lock of backup vault '{vault.Name}' is in compliance mode and became immutable on {current.LockDate:O}; it can no longer be changed.");
-            }
-
-            vault.Lock = new VaultLockRecord(min, max, changeable, changeable is { } d ? now.AddDays(d) : null);
-            return EmptyOutput.Instance;
-        }
-    }
-
-    public static EmptyOutput DeleteLock(CallContext call, DeleteBackupVaultLockConfigurationInput input)
-    {
-        var state = call.State;
-        lock (state.Gate)
-        {
-            var vault = Find(state, input.BackupVaultName!);
-            RefuseAirGapped(vault);
-            if (vault.Lock is { } current && current.IsImmutableAt(call.Now))
-            {
-                throw BackupApiError.InvalidRequest(
-                    $"The Vault Lock of backup vault '{vault.Name}' is in compliance mode and became immutable on {current.LockDate:O}; it cannot be deleted.");
-            }
-
-            vault.Lock = null;
-            return EmptyOutput.Instance;
-        }
-    }
-
     internal static VaultRecord Find(RegionState state, string name) =>
         state.Vaults.TryGetValue(name, out var vault)
             ? vault
             : throw BackupApiError.NotFound($"Backup vault '{name}' does not exist in account {state.AccountId}, region {state.Region}.");
-
-    private static void RefuseAirGapped(VaultRecord vault)
-    {
-        if (vault.IsLogicallyAirGapped)
-        {
-            throw BackupApiError.InvalidRequest(
-                $"Backup vault '{vault.Name}' is logically air-gapped: its retention lock is set when it is created and cannot be changed or removed.");
-        }
-    }
-
-    private static void CheckPolicyDocument(string policy)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(policy);
-            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("Statement", out _))
-            {
-                throw BackupApiError.InvalidParameter("Policy is not a valid IAM policy document: it must be a JSON object with a Statement.");
-            }
-        }
-        catch (JsonException ex)
-        {
-            throw BackupApiError.InvalidParameter($"Policy is not a valid IAM policy document: {ex.Message}");
-        }
-    }
 }

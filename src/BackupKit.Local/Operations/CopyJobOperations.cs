@@ -162,13 +162,7 @@ internal static class CopyJobOperations
                 }
             }
 
-            jobs.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
-            var page = Paging.Page(jobs, static j => j.Sequence, input.NextToken, input.MaxResults, out var next);
-            var members = new List<CopyJob>(page.Count);
-            foreach (var job in page)
-            {
-                members.Add(Member(state, job, now));
-            }
+            var members = Paging.List(jobs, static j => j.Sequence, input.NextToken, input.MaxResults, out var next, job => Member(state, job, now));
 
             return new ListCopyJobsOutput { CopyJobs = members, NextToken = next };
         }

@@ -111,21 +111,15 @@ internal static partial class FrameworkOperations
         lock (state.Gate)
         {
             var frameworks = new List<FrameworkRecord>(state.Frameworks.Values);
-            frameworks.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
-            var page = Paging.Page(frameworks, static f => f.Sequence, input.NextToken, input.MaxResults, out var next);
-            var members = new List<Framework>(page.Count);
-            foreach (var framework in page)
+            var members = Paging.List(frameworks, static f => f.Sequence, input.NextToken, input.MaxResults, out var next, framework => new Framework
             {
-                members.Add(new Framework
-                {
-                    FrameworkName = framework.Name,
-                    FrameworkArn = framework.Arn,
-                    FrameworkDescription = framework.Description,
-                    NumberOfControls = framework.Controls.Count,
-                    CreationTime = framework.CreationTime,
-                    DeploymentStatus = framework.DeploymentStatusAt(call.Now),
-                });
-            }
+                FrameworkName = framework.Name,
+                FrameworkArn = framework.Arn,
+                FrameworkDescription = framework.Description,
+                NumberOfControls = framework.Controls.Count,
+                CreationTime = framework.CreationTime,
+                DeploymentStatus = framework.DeploymentStatusAt(call.Now),
+            });
 
             return new ListFrameworksOutput { Frameworks = members, NextToken = next };
         }

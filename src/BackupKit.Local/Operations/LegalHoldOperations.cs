@@ -119,22 +119,16 @@ internal static class LegalHoldOperations
         {
             var now = call.Now;
             var holds = new List<LegalHoldRecord>(state.LegalHolds.Values);
-            holds.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
-            var page = Paging.Page(holds, static h => h.Sequence, input.NextToken, input.MaxResults, out var next);
-            var members = new List<LegalHold>(page.Count);
-            foreach (var hold in page)
+            var members = Paging.List(holds, static h => h.Sequence, input.NextToken, input.MaxResults, out var next, hold => new LegalHold
             {
-                members.Add(new LegalHold
-                {
-                    Title = hold.Title,
-                    Status = StatusOf(hold, now),
-                    Description = hold.Description,
-                    LegalHoldId = hold.Id,
-                    LegalHoldArn = hold.Arn,
-                    CreationDate = hold.CreationDate,
-                    CancellationDate = hold.CancellationDate,
-                });
-            }
+                Title = hold.Title,
+                Status = StatusOf(hold, now),
+                Description = hold.Description,
+                LegalHoldId = hold.Id,
+                LegalHoldArn = hold.Arn,
+                CreationDate = hold.CreationDate,
+                CancellationDate = hold.CancellationDate,
+            });
 
             return new ListLegalHoldsOutput { LegalHolds = members, NextToken = next };
         }

@@ -34,35 +34,29 @@ internal static class RecoveryPointOperations
                 }
             }
 
-            points.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
-            var page = Paging.Page(points, static p => p.Sequence, input.NextToken, input.MaxResults, out var next);
-            var members = new List<RecoveryPointByBackupVault>(page.Count);
-            foreach (var point in page)
+            var members = Paging.List(points, static p => p.Sequence, input.NextToken, input.MaxResults, out var next, point => new RecoveryPointByBackupVault
             {
-                members.Add(new RecoveryPointByBackupVault
-                {
-                    RecoveryPointArn = point.Arn,
-                    BackupVaultName = vault.Name,
-                    BackupVaultArn = vault.Arn,
-                    ResourceArn = point.ResourceArn,
-                    ResourceType = point.ResourceType,
-                    ResourceName = Inventory.ResourceArns.NameOf(point.ResourceArn),
-                    IamRoleArn = point.IamRoleArn,
-                    CreatedBy = point.CreatedBy,
-                    Status = point.Status,
-                    StatusMessage = point.StatusMessage,
-                    CreationDate = point.CreationDate,
-                    InitiationDate = point.CreationDate,
-                    CompletionDate = point.CompletionDate,
-                    BackupSizeInBytes = point.BackupSizeInBytes,
-                    CalculatedLifecycle = Calculated(point),
-                    Lifecycle = point.Lifecycle,
-                    EncryptionKeyArn = point.EncryptionKeyArn,
-                    IsEncrypted = true,
-                    IsParent = false,
-                    VaultType = BackupVaultOperations.TypeOf(vault),
-                });
-            }
+                RecoveryPointArn = point.Arn,
+                BackupVaultName = vault.Name,
+                BackupVaultArn = vault.Arn,
+                ResourceArn = point.ResourceArn,
+                ResourceType = point.ResourceType,
+                ResourceName = Inventory.ResourceArns.NameOf(point.ResourceArn),
+                IamRoleArn = point.IamRoleArn,
+                CreatedBy = point.CreatedBy,
+                Status = point.Status,
+                StatusMessage = point.StatusMessage,
+                CreationDate = point.CreationDate,
+                InitiationDate = point.CreationDate,
+                CompletionDate = point.CompletionDate,
+                BackupSizeInBytes = point.BackupSizeInBytes,
+                CalculatedLifecycle = Calculated(point),
+                Lifecycle = point.Lifecycle,
+                EncryptionKeyArn = point.EncryptionKeyArn,
+                IsEncrypted = true,
+                IsParent = false,
+                VaultType = BackupVaultOperations.TypeOf(vault),
+            });
 
             return new ListRecoveryPointsByBackupVaultOutput { RecoveryPoints = members, NextToken = next };
         }

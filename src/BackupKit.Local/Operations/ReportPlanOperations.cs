@@ -95,9 +95,8 @@ internal static class ReportPlanOperations
         lock (state.Gate)
         {
             var plans = new List<ReportPlanRecord>(state.ReportPlans.Values);
-            plans.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
-            var page = Paging.Page(plans, static p => p.Sequence, input.NextToken, input.MaxResults, out var next);
-            return new ListReportPlansOutput { ReportPlans = page.ConvertAll(p => ToShape(p, call.Now)), NextToken = next };
+            var members = Paging.List(plans, static p => p.Sequence, input.NextToken, input.MaxResults, out var next, p => ToShape(p, call.Now));
+            return new ListReportPlansOutput { ReportPlans = members, NextToken = next };
         }
     }
 
@@ -242,9 +241,8 @@ internal static class ReportPlanOperations
                 }
             }
 
-            jobs.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
-            var page = Paging.Page(jobs, static j => j.Sequence, input.NextToken, input.MaxResults, out var next);
-            return new ListReportJobsOutput { ReportJobs = page.ConvertAll(j => ToShape(j, now)), NextToken = next };
+            var members = Paging.List(jobs, static j => j.Sequence, input.NextToken, input.MaxResults, out var next, j => ToShape(j, now));
+            return new ListReportJobsOutput { ReportJobs = members, NextToken = next };
         }
     }
 

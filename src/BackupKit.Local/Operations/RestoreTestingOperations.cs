@@ -134,23 +134,17 @@ internal static partial class RestoreTestingOperations
         {
             BackupJobEngine.Advance(state, call.Now);
             var plans = new List<RestoreTestingPlanRecord>(state.RestoreTestingPlans.Values);
-            plans.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
-            var page = Paging.Page(plans, static p => p.Sequence, input.NextToken, input.MaxResults, out var next);
-            var members = new List<RestoreTestingPlanForList>(page.Count);
-            foreach (var plan in page)
+            var members = Paging.List(plans, static p => p.Sequence, input.NextToken, input.MaxResults, out var next, plan => new RestoreTestingPlanForList
             {
-                members.Add(new RestoreTestingPlanForList
-                {
-                    CreationTime = plan.CreationTime,
-                    LastExecutionTime = plan.LastExecutionTime,
-                    LastUpdateTime = plan.LastUpdateTime,
-                    RestoreTestingPlanArn = plan.Arn,
-                    RestoreTestingPlanName = plan.Name,
-                    ScheduleExpression = plan.ScheduleExpression,
-                    ScheduleExpressionTimezone = plan.ScheduleExpressionTimezone,
-                    StartWindowHours = plan.StartWindowHours,
-                });
-            }
+                CreationTime = plan.CreationTime,
+                LastExecutionTime = plan.LastExecutionTime,
+                LastUpdateTime = plan.LastUpdateTime,
+                RestoreTestingPlanArn = plan.Arn,
+                RestoreTestingPlanName = plan.Name,
+                ScheduleExpression = plan.ScheduleExpression,
+                ScheduleExpressionTimezone = plan.ScheduleExpressionTimezone,
+                StartWindowHours = plan.StartWindowHours,
+            });
 
             return new ListRestoreTestingPlansOutput { RestoreTestingPlans = members, NextToken = next };
         }
@@ -298,21 +292,15 @@ internal static partial class RestoreTestingOperations
             BackupJobEngine.Advance(state, call.Now);
             var plan = FindPlan(state, input.RestoreTestingPlanName!);
             var selections = new List<RestoreTestingSelectionRecord>(plan.Selections.Values);
-            selections.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
-            var page = Paging.Page(selections, static s => s.Sequence, input.NextToken, input.MaxResults, out var next);
-            var members = new List<RestoreTestingSelectionForList>(page.Count);
-            foreach (var selection in page)
+            var members = Paging.List(selections, static s => s.Sequence, input.NextToken, input.MaxResults, out var next, selection => new RestoreTestingSelectionForList
             {
-                members.Add(new RestoreTestingSelectionForList
-                {
-                    CreationTime = selection.CreationTime,
-                    IamRoleArn = selection.IamRoleArn,
-                    ProtectedResourceType = selection.ProtectedResourceType,
-                    RestoreTestingPlanName = selection.PlanName,
-                    RestoreTestingSelectionName = selection.Name,
-                    ValidationWindowHours = selection.ValidationWindowHours,
-                });
-            }
+                CreationTime = selection.CreationTime,
+                IamRoleArn = selection.IamRoleArn,
+                ProtectedResourceType = selection.ProtectedResourceType,
+                RestoreTestingPlanName = selection.PlanName,
+                RestoreTestingSelectionName = selection.Name,
+                ValidationWindowHours = selection.ValidationWindowHours,
+            });
 
             return new ListRestoreTestingSelectionsOutput { RestoreTestingSelections = members, NextToken = next };
         }

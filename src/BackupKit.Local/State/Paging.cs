@@ -15,6 +15,24 @@ internal static class Paging
 
     private const string Prefix = "bk1:";
 
+    /// <summary>
+    /// The shape of a list operation: order <paramref name="records"/> by creation sequence (in place), take the page
+    /// that NextToken and MaxResults ask for (<see cref="Page"/>), and project each record to its response member.
+    /// </summary>
+    public static List<TMember> List<T, TMember>(
+        List<T> records, Func<T, long> sequenceOf, string? nextToken, int? maxResults, out string? next, Func<T, TMember> project)
+    {
+        records.Sort((a, b) => sequenceOf(a).CompareTo(sequenceOf(b)));
+        var page = Page(records, sequenceOf, nextToken, maxResults, out next);
+        var members = new List<TMember>(page.Count);
+        foreach (var record in page)
+        {
+            members.Add(project(record));
+        }
+
+        return members;
+    }
+
     public static List<T> Page<T>(List<T> ordered, Func<T, long> sequenceOf, string? nextToken, int? maxResults, out string? next)
     {
         var after = Decode(nextToken);

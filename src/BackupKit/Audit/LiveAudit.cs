@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using BackupKit.Hosting;
 using BackupKit.Mapping;
 using BackupKit.Model;
 using BackupKit.Rules;
+using BackupKit.Telemetry;
 using BackupKit.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

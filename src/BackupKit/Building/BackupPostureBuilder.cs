@@ -1,5 +1,4 @@
 using BackupKit.Model;
-using BackupKit.Rules;
 
 namespace BackupKit.Building;
 
@@ -142,12 +141,7 @@ public sealed class BackupPostureBuilder
     public BackupPosture Build()
     {
         var posture = BuildUnchecked();
-        var violations = PostureValidator.Validate(posture);
-        if (violations.Any(v => v.Severity == ViolationSeverity.Error))
-        {
-            throw new BackupPostureValidationException(violations);
-        }
-
+        PostureValidator.ThrowIfInvalid(posture);
         return posture;
     }
 

@@ -56,6 +56,22 @@ internal static class PostureValidator
             .ToArray();
     }
 
+    /// <summary>
+    /// Validates <paramref name="posture"/> and throws one <see cref="BackupPostureValidationException"/> listing every
+    /// finding when any is an error: the single "validate and throw" of the library (Build(), apply, drift).
+    /// </summary>
+    /// <returns>The findings, warnings only, when the posture may be used.</returns>
+    public static IReadOnlyList<PostureViolation> ThrowIfInvalid(BackupPosture posture)
+    {
+        var violations = Validate(posture);
+        if (violations.Any(v => v.Severity == ViolationSeverity.Error))
+        {
+            throw new BackupPostureValidationException(violations);
+        }
+
+        return violations;
+    }
+
     private static void ValidateVault(Sink sink, BackupVault vault)
     {
         var path = $"vaults[{vault.Name}]";

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using BackupKit.Hosting;
 using BackupKit.Reconcile;
+using BackupKit.Telemetry;
 using BackupKit.Wire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;

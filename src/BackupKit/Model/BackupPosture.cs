@@ -1,5 +1,3 @@
-using BackupKit.Building;
-
 namespace BackupKit.Model;
 
 /// <summary>
@@ -9,8 +7,10 @@ namespace BackupKit.Model;
 /// <remarks>
 /// Create one with <see cref="Create"/> (the builder checks every AWS rule when built), or call
 /// <see cref="Validate"/> on a posture assembled another way (for example imported from an account).
+/// This file holds the data only; the two entry points that reach the builders and the validator are declared in
+/// <c>Building/BackupPosture.EntryPoints.cs</c>, so the Model folder depends on nothing above it.
 /// </remarks>
-public sealed record BackupPosture
+public sealed partial record BackupPosture
 {
     /// <summary>Gets the backup vaults, including logically air-gapped vaults.</summary>
     public ValueList<BackupVault> Vaults { get; init; }
@@ -27,10 +27,6 @@ public sealed record BackupPosture
     /// <summary>Gets the AWS Backup Audit Manager report plans.</summary>
     public ValueList<AuditReportPlan> ReportPlans { get; init; }
 
-    /// <summary>Starts a fluent builder for a posture.</summary>
-    /// <returns>A new, empty builder.</returns>
-    public static BackupPostureBuilder Create() => new();
-
     /// <summary>Finds a vault declared in this posture by name (case-sensitive, as AWS compares vault names).</summary>
     /// <param name="name">The vault name.</param>
     /// <returns>The vault, or <see langword="null"/> when this posture does not declare it.</returns>
@@ -40,11 +36,4 @@ public sealed record BackupPosture
     /// <param name="name">The plan name.</param>
     /// <returns>The plan, or <see langword="null"/> when this posture does not declare it.</returns>
     public BackupPlan? FindPlan(string name) => Plans.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
-
-    /// <summary>
-    /// Checks this posture against every rule of the BackupKit rules table and returns all findings, errors and
-    /// warnings alike. An empty list means AWS will accept the posture as far as BackupKit knows.
-    /// </summary>
-    /// <returns>The violations, in path order.</returns>
-    public IReadOnlyList<PostureViolation> Validate() => PostureValidator.Validate(this);
 }

@@ -44,7 +44,7 @@ public sealed record BackupRule
 
     /// <summary>
     /// Gets a value indicating whether keeping the recovery points forever is a deliberate choice
-    /// (<see cref="Building.BackupRuleBuilder.KeepForever"/>) rather than a forgotten delete-after, so the BK1001
+    /// (<c>BackupRuleBuilder.KeepForever()</c>) rather than a forgotten delete-after, so the BK1001
     /// recommendation does not apply. BackupKit's own intent, like <see cref="TargetVaultIsExternal"/>: AWS does not
     /// store it, and reconcile ignores it.
     /// </summary>

@@ -150,7 +150,7 @@ internal sealed class FrameworkPlanner(IBackupClient client) : IObjectKindPlanne
         return text;
     }
 
-    private static string? ControlsText(AuditFramework framework) => KindPlannerSupport.SortedList(framework.Controls.Select(ControlText));
+    private static string? ControlsText(AuditFramework framework) => Differences.SortedList(framework.Controls.Select(ControlText));
 
     private PlannedStep Step(AuditFramework framework, LiveFramework? live)
     {
@@ -177,10 +177,10 @@ internal sealed class FrameworkPlanner(IBackupClient client) : IObjectKindPlanne
         var basis = Basis(live);
         var current = live.Model;
         var differences = new List<PropertyDifference>();
-        KindPlannerSupport.Compare(differences, "description", framework.Description, current.Description);
+        Differences.Add(differences, "description", framework.Description, current.Description);
         var documentDiffers = differences.Count > 0 | CompareControls(differences, framework, current);
         var (tag, untag) = KindPlannerSupport.TagChanges(live.Arn, framework.Tags, current.Tags);
-        KindPlannerSupport.Compare(differences, "tags", Text.Tags(framework.Tags), Text.Tags(current.Tags));
+        Differences.Add(differences, "tags", Text.Tags(framework.Tags), Text.Tags(current.Tags));
         if (differences.Count == 0)
         {
             return new PlannedStep(new PostureChange { Kind = PostureObjectKind.Framework, Name = framework.Name, Action = ChangeAction.Unchanged, Arn = live.Arn, Summary = summary, Basis = basis }, null);
@@ -220,8 +220,8 @@ internal sealed class FrameworkPlanner(IBackupClient client) : IObjectKindPlanne
         var names = declared.Controls.Select(c => c.Name).Union(live.Controls.Select(c => c.Name), StringComparer.Ordinal).Order(StringComparer.Ordinal);
         foreach (var name in names)
         {
-            var d = KindPlannerSupport.SortedList(declared.Controls.Where(c => c.Name == name).Select(ControlText));
-            var l = KindPlannerSupport.SortedList(live.Controls.Where(c => c.Name == name).Select(ControlText));
+            var d = Differences.SortedList(declared.Controls.Where(c => c.Name == name).Select(ControlText));
+            var l = Differences.SortedList(live.Controls.Where(c => c.Name == name).Select(ControlText));
             if (!string.Equals(d, l, StringComparison.Ordinal))
             {
                 differences.Add(new PropertyDifference($"controls[{name}]", d, l));

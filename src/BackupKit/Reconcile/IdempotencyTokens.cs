@@ -25,26 +25,26 @@ internal static class IdempotencyTokens
     });
 
     public static string ForPlan(CreateBackupPlanInput input) =>
-        Hash("plan", input.BackupPlan?.BackupPlanName ?? string.Empty, w => WireJson.WriteCreateBackupPlanInput(w, new CreateBackupPlanInput
+        Hash("plan", input.BackupPlan?.BackupPlanName ?? string.Empty, w => WireDocuments.WriteCreateBackupPlan(w, new CreateBackupPlanInput
         {
             BackupPlan = input.BackupPlan,
             BackupPlanTags = input.BackupPlanTags,
         }));
 
     public static string ForSelection(string planName, BackupSelection selection) =>
-        Hash("selection", planName, w => WireJson.WriteBackupSelection(w, selection));
+        Hash("selection", planName, w => WireDocuments.WriteBackupSelection(w, selection));
 
     public static string ForRestoreTestingPlan(CreateRestoreTestingPlanInput input) =>
-        Hash("restore-testing-plan", input.RestoreTestingPlan?.RestoreTestingPlanName ?? string.Empty, w => WireJson.WriteRestoreTestingPlanForCreate(w, input.RestoreTestingPlan ?? new RestoreTestingPlanForCreate()));
+        Hash("restore-testing-plan", input.RestoreTestingPlan?.RestoreTestingPlanName ?? string.Empty, w => WireDocuments.WriteRestoreTestingPlan(w, input.RestoreTestingPlan ?? new RestoreTestingPlanForCreate()));
 
     public static string ForRestoreTestingSelection(string planName, RestoreTestingSelectionForCreate selection) =>
-        Hash("restore-testing-selection", planName, w => WireJson.WriteRestoreTestingSelectionForCreate(w, selection));
+        Hash("restore-testing-selection", planName, w => WireDocuments.WriteRestoreTestingSelection(w, selection));
 
     /// <summary>The token of a CreateFramework (the declared framework) or UpdateFramework (also the live state it replaces, so that each distinct update has its own token).</summary>
     public static string ForFramework(CreateFrameworkInput input, string? replacing = null) =>
         Hash(replacing is null ? "framework" : "framework-update", input.FrameworkName ?? string.Empty, w =>
         {
-            WireJson.WriteCreateFrameworkInput(w, new CreateFrameworkInput
+            WireDocuments.WriteCreateFramework(w, new CreateFrameworkInput
             {
                 FrameworkName = input.FrameworkName,
                 FrameworkDescription = input.FrameworkDescription,
@@ -58,7 +58,7 @@ internal static class IdempotencyTokens
     public static string ForReportPlan(CreateReportPlanInput input, string? replacing = null) =>
         Hash(replacing is null ? "report-plan" : "report-plan-update", input.ReportPlanName ?? string.Empty, w =>
         {
-            WireJson.WriteCreateReportPlanInput(w, new CreateReportPlanInput
+            WireDocuments.WriteCreateReportPlan(w, new CreateReportPlanInput
             {
                 ReportPlanName = input.ReportPlanName,
                 ReportPlanDescription = input.ReportPlanDescription,

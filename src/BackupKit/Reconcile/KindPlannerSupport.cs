@@ -64,21 +64,6 @@ internal static class KindPlannerSupport
         }
     }
 
-    /// <summary>Adds a difference when the declared and live texts differ (pass lists through <see cref="SortedList"/> to compare them as sets).</summary>
-    public static void Compare(List<PropertyDifference> differences, string property, string? declared, string? live)
-    {
-        if (!string.Equals(declared, live, StringComparison.Ordinal))
-        {
-            differences.Add(new PropertyDifference(property, declared, live));
-        }
-    }
-
-    public static string? SortedList(IEnumerable<string> items)
-    {
-        var sorted = items.Order(StringComparer.Ordinal).ToList();
-        return sorted.Count == 0 ? null : "[" + string.Join(", ", sorted) + "]";
-    }
-
     /// <summary>A live object the posture does not declare: deleted when the options allow it, else only reported.</summary>
     public static PlannedStep Undeclared(
         PostureApplyOptions options,

@@ -52,7 +52,7 @@ internal sealed class LiveState
 
     public void Observe(string? arn)
     {
-        if (AccountId is null && PostureMapping.ArnParts.Parse(arn) is { Account.Length: > 0 } parts)
+        if (AccountId is null && ArnParts.Parse(arn) is { Account.Length: > 0 } parts)
         {
             AccountId = parts.Account;
             Partition = parts.Partition;

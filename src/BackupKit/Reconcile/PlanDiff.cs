@@ -21,72 +21,64 @@ internal static class PlanDiff
                 continue;
             }
 
-            Add(differences, path + ".targetVault", d.TargetVaultName, l.TargetVaultName);
-            Add(differences, path + ".targetLogicallyAirGappedVault", d.TargetLogicallyAirGappedVaultArn, l.TargetLogicallyAirGappedVaultArn);
-            Add(differences, path + ".schedule", Text.Schedule(d.Schedule), Text.Schedule(l.Schedule));
-            Add(differences, path + ".startWindow", Text.Window(d.StartWindow), Text.Window(l.StartWindow));
-            Add(differences, path + ".completionWindow", Text.Window(d.CompletionWindow), Text.Window(l.CompletionWindow));
-            Add(differences, path + ".lifecycle", Text.Lifecycle(d.Lifecycle), Text.Lifecycle(l.Lifecycle));
-            Add(differences, path + ".continuousBackup", d.ContinuousBackup ? "enabled" : "disabled", l.ContinuousBackup ? "enabled" : "disabled");
-            Add(differences, path + ".recoveryPointTags", Text.Tags(d.RecoveryPointTags), Text.Tags(l.RecoveryPointTags));
-            Add(differences, path + ".copyActions", Text.CopyActions(d.CopyActions), Text.CopyActions(l.CopyActions));
-            Add(differences, path + ".indexActions", Text.IndexActions(d.IndexActions), Text.IndexActions(l.IndexActions));
+            Differences.Add(differences, path + ".targetVault", d.TargetVaultName, l.TargetVaultName);
+            Differences.Add(differences, path + ".targetLogicallyAirGappedVault", d.TargetLogicallyAirGappedVaultArn, l.TargetLogicallyAirGappedVaultArn);
+            Differences.Add(differences, path + ".schedule", Text.Schedule(d.Schedule), Text.Schedule(l.Schedule));
+            Differences.Add(differences, path + ".startWindow", Text.Window(d.StartWindow), Text.Window(l.StartWindow));
+            Differences.Add(differences, path + ".completionWindow", Text.Window(d.CompletionWindow), Text.Window(l.CompletionWindow));
+            Differences.Add(differences, path + ".lifecycle", Text.Lifecycle(d.Lifecycle), Text.Lifecycle(l.Lifecycle));
+            Differences.Add(differences, path + ".continuousBackup", d.ContinuousBackup ? "enabled" : "disabled", l.ContinuousBackup ? "enabled" : "disabled");
+            Differences.Add(differences, path + ".recoveryPointTags", Text.Tags(d.RecoveryPointTags), Text.Tags(l.RecoveryPointTags));
+            Differences.Add(differences, path + ".copyActions", Text.CopyActions(d.CopyActions), Text.CopyActions(l.CopyActions));
+            Differences.Add(differences, path + ".indexActions", Text.IndexActions(d.IndexActions), Text.IndexActions(l.IndexActions));
         }
 
-        Add(differences, "advancedBackupSettings", Text.AdvancedSettings(declared.AdvancedBackupSettings), Text.AdvancedSettings(live.AdvancedBackupSettings));
-        Add(differences, "tags", Text.Tags(declared.Tags), Text.Tags(live.Tags));
+        Differences.Add(differences, "advancedBackupSettings", Text.AdvancedSettings(declared.AdvancedBackupSettings), Text.AdvancedSettings(live.AdvancedBackupSettings));
+        Differences.Add(differences, "tags", Text.Tags(declared.Tags), Text.Tags(live.Tags));
         return differences;
     }
 
     public static IReadOnlyList<PropertyDifference> Compare(BackupSelection declared, BackupSelection live)
     {
         var differences = new List<PropertyDifference>();
-        Add(differences, "iamRole", declared.IamRole.ToString(), live.IamRole.ToString());
-        Add(differences, "resources", Text.List(declared.Resources), Text.List(live.Resources));
-        Add(differences, "notResources", Text.List(declared.NotResources), Text.List(live.NotResources));
-        Add(differences, "listOfTags", Text.Conditions(declared.ListOfTags), Text.Conditions(live.ListOfTags));
-        Add(differences, "conditions.stringEquals", Text.Conditions(declared.Conditions.StringEquals), Text.Conditions(live.Conditions.StringEquals));
-        Add(differences, "conditions.stringNotEquals", Text.Conditions(declared.Conditions.StringNotEquals), Text.Conditions(live.Conditions.StringNotEquals));
-        Add(differences, "conditions.stringLike", Text.Conditions(declared.Conditions.StringLike), Text.Conditions(live.Conditions.StringLike));
-        Add(differences, "conditions.stringNotLike", Text.Conditions(declared.Conditions.StringNotLike), Text.Conditions(live.Conditions.StringNotLike));
+        Differences.Add(differences, "iamRole", declared.IamRole.ToString(), live.IamRole.ToString());
+        Differences.Add(differences, "resources", Text.List(declared.Resources), Text.List(live.Resources));
+        Differences.Add(differences, "notResources", Text.List(declared.NotResources), Text.List(live.NotResources));
+        Differences.Add(differences, "listOfTags", Text.Conditions(declared.ListOfTags), Text.Conditions(live.ListOfTags));
+        Differences.Add(differences, "conditions.stringEquals", Text.Conditions(declared.Conditions.StringEquals), Text.Conditions(live.Conditions.StringEquals));
+        Differences.Add(differences, "conditions.stringNotEquals", Text.Conditions(declared.Conditions.StringNotEquals), Text.Conditions(live.Conditions.StringNotEquals));
+        Differences.Add(differences, "conditions.stringLike", Text.Conditions(declared.Conditions.StringLike), Text.Conditions(live.Conditions.StringLike));
+        Differences.Add(differences, "conditions.stringNotLike", Text.Conditions(declared.Conditions.StringNotLike), Text.Conditions(live.Conditions.StringNotLike));
         return differences;
     }
 
     public static IReadOnlyList<PropertyDifference> Compare(RestoreTestingPlan declared, RestoreTestingPlan live)
     {
         var differences = new List<PropertyDifference>();
-        Add(differences, "schedule", Text.Schedule(declared.Schedule), Text.Schedule(live.Schedule));
-        Add(differences, "startWindow", Text.Window(declared.StartWindow), Text.Window(live.StartWindow));
+        Differences.Add(differences, "schedule", Text.Schedule(declared.Schedule), Text.Schedule(live.Schedule));
+        Differences.Add(differences, "startWindow", Text.Window(declared.StartWindow), Text.Window(live.StartWindow));
         var d = declared.RecoveryPointSelection;
         var l = live.RecoveryPointSelection;
-        Add(differences, "recoveryPointSelection.algorithm", d.Algorithm.ToString(), l.Algorithm.ToString());
-        Add(differences, "recoveryPointSelection.recoveryPointTypes", string.Join(", ", d.RecoveryPointTypes), string.Join(", ", l.RecoveryPointTypes));
-        Add(differences, "recoveryPointSelection.includeVaults", Text.List(d.IncludeVaults), Text.List(l.IncludeVaults));
-        Add(differences, "recoveryPointSelection.excludeVaults", Text.List(d.ExcludeVaults), Text.List(l.ExcludeVaults));
-        Add(differences, "recoveryPointSelection.selectionWindow", d.SelectionWindow?.ToString(), l.SelectionWindow?.ToString());
-        Add(differences, "tags", Text.Tags(declared.Tags), Text.Tags(live.Tags));
+        Differences.Add(differences, "recoveryPointSelection.algorithm", d.Algorithm.ToString(), l.Algorithm.ToString());
+        Differences.Add(differences, "recoveryPointSelection.recoveryPointTypes", string.Join(", ", d.RecoveryPointTypes), string.Join(", ", l.RecoveryPointTypes));
+        Differences.Add(differences, "recoveryPointSelection.includeVaults", Text.List(d.IncludeVaults), Text.List(l.IncludeVaults));
+        Differences.Add(differences, "recoveryPointSelection.excludeVaults", Text.List(d.ExcludeVaults), Text.List(l.ExcludeVaults));
+        Differences.Add(differences, "recoveryPointSelection.selectionWindow", d.SelectionWindow?.ToString(), l.SelectionWindow?.ToString());
+        Differences.Add(differences, "tags", Text.Tags(declared.Tags), Text.Tags(live.Tags));
         return differences;
     }
 
     public static IReadOnlyList<PropertyDifference> Compare(RestoreTestingSelection declared, RestoreTestingSelection live)
     {
         var differences = new List<PropertyDifference>();
-        Add(differences, "protectedResourceType", declared.ProtectedResourceType, live.ProtectedResourceType);
-        Add(differences, "iamRole", declared.IamRole.ToString(), live.IamRole.ToString());
-        Add(differences, "protectedResourceArns", Text.List(declared.ProtectedResourceArns), Text.List(live.ProtectedResourceArns));
-        Add(differences, "conditions.stringEquals", Text.Conditions(declared.Conditions.StringEquals), Text.Conditions(live.Conditions.StringEquals));
-        Add(differences, "conditions.stringNotEquals", Text.Conditions(declared.Conditions.StringNotEquals), Text.Conditions(live.Conditions.StringNotEquals));
-        Add(differences, "restoreMetadataOverrides", Text.Tags(declared.RestoreMetadataOverrides), Text.Tags(live.RestoreMetadataOverrides));
-        Add(differences, "validationWindow", Text.Window(declared.ValidationWindow), Text.Window(live.ValidationWindow));
+        Differences.Add(differences, "protectedResourceType", declared.ProtectedResourceType, live.ProtectedResourceType);
+        Differences.Add(differences, "iamRole", declared.IamRole.ToString(), live.IamRole.ToString());
+        Differences.Add(differences, "protectedResourceArns", Text.List(declared.ProtectedResourceArns), Text.List(live.ProtectedResourceArns));
+        Differences.Add(differences, "conditions.stringEquals", Text.Conditions(declared.Conditions.StringEquals), Text.Conditions(live.Conditions.StringEquals));
+        Differences.Add(differences, "conditions.stringNotEquals", Text.Conditions(declared.Conditions.StringNotEquals), Text.Conditions(live.Conditions.StringNotEquals));
+        Differences.Add(differences, "restoreMetadataOverrides", Text.Tags(declared.RestoreMetadataOverrides), Text.Tags(live.RestoreMetadataOverrides));
+        Differences.Add(differences, "validationWindow", Text.Window(declared.ValidationWindow), Text.Window(live.ValidationWindow));
         return differences;
-    }
-
-    private static void Add(List<PropertyDifference> differences, string path, string? declared, string? live)
-    {
-        if (!string.Equals(declared, live, StringComparison.Ordinal))
-        {
-            differences.Add(new(path, declared, live));
-        }
     }
 }
 

@@ -1,6 +1,5 @@
 using BackupKit.Building;
 using BackupKit.Model;
-using BackupKit.Rules;
 using BackupKit.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -228,11 +227,7 @@ public sealed class PostureApplier
     {
         ArgumentNullException.ThrowIfNull(posture);
         cancellationToken.ThrowIfCancellationRequested();
-        var violations = posture.Validate();
-        if (violations.Any(v => v.Severity == ViolationSeverity.Error))
-        {
-            throw new BackupPostureValidationException(violations);
-        }
+        PostureValidator.ThrowIfInvalid(posture);
 
         var live = await new LiveStateReader(_client, _timeProvider).ReadAsync(posture, options, cancellationToken).ConfigureAwait(false);
         foreach (var planner in _kindPlanners)

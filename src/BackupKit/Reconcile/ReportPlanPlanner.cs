@@ -122,9 +122,9 @@ internal sealed class ReportPlanPlanner(IBackupClient client) : IObjectKindPlann
     internal static string Basis(LiveReportPlan plan)
     {
         var m = plan.Model;
-        return $"report plan {plan.Arn}, {m.Template}, frameworks {KindPlannerSupport.SortedList(m.Frameworks) ?? "[]"}, s3://{m.S3BucketName}/{m.S3KeyPrefix} " +
-            $"{KindPlannerSupport.SortedList(m.Formats) ?? "[]"}, accounts {KindPlannerSupport.SortedList(m.Accounts) ?? "[]"}, OUs {KindPlannerSupport.SortedList(m.OrganizationUnits) ?? "[]"}, " +
-            $"regions {KindPlannerSupport.SortedList(m.Regions) ?? "[]"}, description {m.Description ?? "(none)"}, tags {Text.Tags(m.Tags) ?? "{}"}";
+        return $"report plan {plan.Arn}, {m.Template}, frameworks {Differences.SortedList(m.Frameworks) ?? "[]"}, s3://{m.S3BucketName}/{m.S3KeyPrefix} " +
+            $"{Differences.SortedList(m.Formats) ?? "[]"}, accounts {Differences.SortedList(m.Accounts) ?? "[]"}, OUs {Differences.SortedList(m.OrganizationUnits) ?? "[]"}, " +
+            $"regions {Differences.SortedList(m.Regions) ?? "[]"}, description {m.Description ?? "(none)"}, tags {Text.Tags(m.Tags) ?? "{}"}";
     }
 
     private PlannedStep Step(AuditReportPlan plan, LiveReportPlan? live, LiveFrameworks? frameworks)
@@ -164,20 +164,20 @@ internal sealed class ReportPlanPlanner(IBackupClient client) : IObjectKindPlann
         var basis = Basis(live);
         var current = live.Model;
         var differences = new List<PropertyDifference>();
-        KindPlannerSupport.Compare(differences, "template", plan.Template, current.Template);
+        Differences.Add(differences, "template", plan.Template, current.Template);
         var replace = differences.Count > 0;
-        KindPlannerSupport.Compare(differences, "frameworks", KindPlannerSupport.SortedList(plan.Frameworks), KindPlannerSupport.SortedList(current.Frameworks));
-        KindPlannerSupport.Compare(differences, "s3BucketName", plan.S3BucketName, current.S3BucketName);
-        KindPlannerSupport.Compare(differences, "s3KeyPrefix", plan.S3KeyPrefix, current.S3KeyPrefix);
+        Differences.Add(differences, "frameworks", Differences.SortedList(plan.Frameworks), Differences.SortedList(current.Frameworks));
+        Differences.Add(differences, "s3BucketName", plan.S3BucketName, current.S3BucketName);
+        Differences.Add(differences, "s3KeyPrefix", plan.S3KeyPrefix, current.S3KeyPrefix);
 
         // AWS delivers CSV when no format is given, and returns it as such.
-        KindPlannerSupport.Compare(differences, "formats", KindPlannerSupport.SortedList(plan.Formats.IsEmpty ? ["CSV"] : plan.Formats), KindPlannerSupport.SortedList(current.Formats.IsEmpty ? ["CSV"] : current.Formats));
-        KindPlannerSupport.Compare(differences, "accounts", KindPlannerSupport.SortedList(plan.Accounts), KindPlannerSupport.SortedList(current.Accounts));
-        KindPlannerSupport.Compare(differences, "organizationUnits", KindPlannerSupport.SortedList(plan.OrganizationUnits), KindPlannerSupport.SortedList(current.OrganizationUnits));
-        KindPlannerSupport.Compare(differences, "regions", KindPlannerSupport.SortedList(plan.Regions), KindPlannerSupport.SortedList(current.Regions));
-        KindPlannerSupport.Compare(differences, "description", plan.Description, current.Description);
+        Differences.Add(differences, "formats", Differences.SortedList(plan.Formats.IsEmpty ? ["CSV"] : plan.Formats), Differences.SortedList(current.Formats.IsEmpty ? ["CSV"] : current.Formats));
+        Differences.Add(differences, "accounts", Differences.SortedList(plan.Accounts), Differences.SortedList(current.Accounts));
+        Differences.Add(differences, "organizationUnits", Differences.SortedList(plan.OrganizationUnits), Differences.SortedList(current.OrganizationUnits));
+        Differences.Add(differences, "regions", Differences.SortedList(plan.Regions), Differences.SortedList(current.Regions));
+        Differences.Add(differences, "description", plan.Description, current.Description);
         var documentDiffers = differences.Count > 0;
-        KindPlannerSupport.Compare(differences, "tags", Text.Tags(plan.Tags), Text.Tags(current.Tags));
+        Differences.Add(differences, "tags", Text.Tags(plan.Tags), Text.Tags(current.Tags));
         if (differences.Count == 0)
         {
             return new PlannedStep(new PostureChange { Kind = PostureObjectKind.ReportPlan, Name = plan.Name, Action = ChangeAction.Unchanged, Arn = live.Arn, Summary = summary, Basis = basis }, null);

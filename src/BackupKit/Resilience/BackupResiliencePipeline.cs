@@ -1,4 +1,4 @@
-using BackupKit.Hosting;
+using BackupKit.Telemetry;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -120,7 +120,7 @@ internal sealed class BackupResiliencePipeline
         if (!Quota.TryAcquire(cost))
         {
             call.QuotaExhausted = true;
-            Log.RetryQuotaExhausted(_logger, call.OperationName, kind, _endpointName, Quota.Available, cost);
+            ResilienceLog.RetryQuotaExhausted(_logger, call.OperationName, kind, _endpointName, Quota.Available, cost);
             return new ValueTask<bool>(false);
         }
 
@@ -145,7 +145,7 @@ internal sealed class BackupResiliencePipeline
     {
         var call = args.Context.Properties.GetValue(CallKey, null!);
         var reason = args.Outcome.Exception?.GetType().Name ?? args.Outcome.Result?.ErrorCode ?? $"HTTP {args.Outcome.Result?.StatusCode}";
-        Log.RetryScheduled(_logger, call.OperationName, args.AttemptNumber + 2, call.MaxAttempts, args.RetryDelay.TotalMilliseconds, reason, call.LastRetryKind);
+        ResilienceLog.RetryScheduled(_logger, call.OperationName, args.AttemptNumber + 2, call.MaxAttempts, args.RetryDelay.TotalMilliseconds, reason, call.LastRetryKind);
         _metrics.RecordRetry(call.OperationName, call.LastRetryKind);
         return default;
     }

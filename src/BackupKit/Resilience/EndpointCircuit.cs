@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using BackupKit.Hosting;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
@@ -30,12 +29,12 @@ internal sealed class EndpointCircuit
                 ShouldHandle = static args => new ValueTask<bool>(RetryClassifier.IsEndpointFailure(args.Outcome, args.Context.CancellationToken)),
                 OnOpened = args =>
                 {
-                    Log.CircuitOpened(logger, endpointName, args.BreakDuration.TotalMilliseconds);
+                    ResilienceLog.CircuitOpened(logger, endpointName, args.BreakDuration.TotalMilliseconds);
                     return default;
                 },
                 OnClosed = _ =>
                 {
-                    Log.CircuitClosed(logger, endpointName);
+                    ResilienceLog.CircuitClosed(logger, endpointName);
                     return default;
                 },
                 StateProvider = _state,

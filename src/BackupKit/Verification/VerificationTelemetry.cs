@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using BackupKit.Hosting;
+using BackupKit.Telemetry;
 
 namespace BackupKit.Verification;
 

@@ -7,29 +7,23 @@ namespace BackupKit.Conformance.Flows;
 /// Runs each <c>cli/flows/*.py</c> file, which drives the official AWS CLI (<c>aws backup ... --endpoint-url</c>) and
 /// judges its exit codes, JSON output and error messages, against BackupKit.Local. One test case per file.
 /// </summary>
-public sealed class AwsCliFlowTests(AwsCliEmulatorFixture fixture, ITestOutputHelper output) : IClassFixture<AwsCliEmulatorFixture>
+public sealed class AwsCliFlowTests(AwsCliEmulatorFixture fixture, ITestOutputHelper output) : FlowTestBase(output), IClassFixture<AwsCliEmulatorFixture>
 {
     private static readonly TimeSpan FlowTimeout = TimeSpan.FromMinutes(4);
 
-    public static TheoryData<string> FlowFiles() => new(FlowFileNames());
+    protected override string FlowDirectory => Path.Combine(PythonClients.CliDirectory, "flows");
 
-    private static IEnumerable<string> FlowFileNames() =>
-        Directory.EnumerateFiles(Path.Combine(PythonClients.CliDirectory, "flows"), "*.py")
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .Order(StringComparer.Ordinal);
+    protected override string FlowPattern => "*.py";
+
+    protected override int MinimumFlowCount => 2;
+
+    protected override string? ClientVersion => fixture.ClientVersion;
+
+    public static TheoryData<string> FlowFiles() => FlowData(Path.Combine(PythonClients.CliDirectory, "flows"), "*.py");
 
     [Theory]
     [MemberData(nameof(FlowFiles))]
-    public async Task Flow_passes_against_the_emulator(string flow)
-    {
-        var result = await PythonClients.RunPythonAsync(
-            PythonClients.AnyPython(), PythonClients.CliDirectory, Path.Combine("flows", flow), fixture.CliEnvironment, FlowTimeout);
-
-        output.WriteLine(fixture.ClientVersion);
-        output.WriteLine(result.Output);
-        Assert.True(result.ExitCode == 0, $"cli/flows/{flow} ({fixture.ClientVersion}) exited with {result.ExitCode}:\n{result.Output}");
-    }
+    public Task Flow_passes_against_the_emulator(string flow) => RunFlowAndAssertAsync(flow);
 
     [Fact]
     public async Task A_flow_whose_expectations_do_not_hold_fails_its_case()
@@ -56,7 +50,7 @@ public sealed class AwsCliFlowTests(AwsCliEmulatorFixture fixture, ITestOutputHe
             await File.WriteAllTextAsync(Path.Combine(directory.FullName, "control.py"), script);
             var result = await PythonClients.RunPythonAsync(
                 PythonClients.AnyPython(), directory.FullName, "control.py", fixture.CliEnvironment, FlowTimeout);
-            output.WriteLine(result.Output);
+            Output.WriteLine(result.Output);
 
             Assert.Equal(1, result.ExitCode);
             Assert.Contains("FAILED (failures=2)", result.Output, StringComparison.Ordinal);
@@ -68,10 +62,8 @@ public sealed class AwsCliFlowTests(AwsCliEmulatorFixture fixture, ITestOutputHe
         }
     }
 
-    [Fact]
-    public void Every_flow_file_is_discovered()
-    {
-        // Guards the Theory above against silently running nothing (wrong folder, renamed files).
-        Assert.True(FlowFileNames().Count() >= 2, "expected the flow files in cli/flows");
-    }
+    private protected override Task<ProcessResult> RunFlowAsync(string flow) =>
+        PythonClients.RunPythonAsync(PythonClients.AnyPython(), PythonClients.CliDirectory, Path.Combine("flows", flow), fixture.CliEnvironment, FlowTimeout);
+
+    private protected override string Describe(string flow) => $"cli/flows/{flow} ({fixture.ClientVersion})";
 }

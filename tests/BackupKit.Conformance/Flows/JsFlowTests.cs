@@ -7,35 +7,24 @@ namespace BackupKit.Conformance.Flows;
 /// Runs each <c>js/flows/*.test.mjs</c> file, written with the official AWS SDK for JavaScript v3 from AWS's
 /// documentation, against BackupKit.Local. One test case per file; a failing flow fails with node's output.
 /// </summary>
-public sealed class JsFlowTests(EmulatorFixture fixture, ITestOutputHelper output) : IClassFixture<EmulatorFixture>
+public sealed class JsFlowTests(EmulatorFixture fixture, ITestOutputHelper output) : FlowTestBase(output), IClassFixture<EmulatorFixture>
 {
     private static readonly TimeSpan FlowTimeout = TimeSpan.FromMinutes(3);
 
-    public static TheoryData<string> FlowFiles() => new(FlowFileNames());
+    protected override string FlowDirectory => Path.Combine(JsProject.Directory, "flows");
 
-    private static IEnumerable<string> FlowFileNames() =>
-        Directory.EnumerateFiles(Path.Combine(JsProject.Directory, "flows"), "*.test.mjs")
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .Order(StringComparer.Ordinal);
+    protected override string FlowPattern => "*.test.mjs";
+
+    protected override int MinimumFlowCount => 8;
+
+    public static TheoryData<string> FlowFiles() => FlowData(Path.Combine(JsProject.Directory, "flows"), "*.test.mjs");
 
     [Theory]
     [MemberData(nameof(FlowFiles))]
-    public async Task Flow_passes_against_the_emulator(string flow)
-    {
-        var result = await JsProject.RunNodeAsync(
-            ["--test", "--test-reporter=spec", Path.Combine("flows", flow)],
-            fixture.ClientEnvironment,
-            FlowTimeout);
+    public Task Flow_passes_against_the_emulator(string flow) => RunFlowAndAssertAsync(flow);
 
-        output.WriteLine(result.Output);
-        Assert.True(result.ExitCode == 0, $"node --test flows/{flow} exited with {result.ExitCode}:\n{result.Output}");
-    }
+    private protected override Task<ProcessResult> RunFlowAsync(string flow) =>
+        JsProject.RunNodeAsync(["--test", "--test-reporter=spec", Path.Combine("flows", flow)], fixture.ClientEnvironment, FlowTimeout);
 
-    [Fact]
-    public void Every_flow_file_is_discovered()
-    {
-        // Guards the Theory above against silently running nothing (wrong folder, renamed files).
-        Assert.True(FlowFileNames().Count() >= 8, "expected the flow files in js/flows");
-    }
+    private protected override string Describe(string flow) => $"node --test flows/{flow}";
 }

@@ -7,30 +7,23 @@ namespace BackupKit.Conformance.Flows;
 /// Runs each <c>py/flows/*.py</c> file, written with boto3 (the official AWS SDK for Python) from AWS's documentation,
 /// against BackupKit.Local. One test case per file; a failing flow fails with unittest's output.
 /// </summary>
-public sealed class PythonFlowTests(PythonEmulatorFixture fixture, ITestOutputHelper output) : IClassFixture<PythonEmulatorFixture>
+public sealed class PythonFlowTests(PythonEmulatorFixture fixture, ITestOutputHelper output) : FlowTestBase(output), IClassFixture<PythonEmulatorFixture>
 {
     private static readonly TimeSpan FlowTimeout = TimeSpan.FromMinutes(3);
 
-    public static TheoryData<string> FlowFiles() => new(FlowFileNames());
+    protected override string FlowDirectory => Path.Combine(PythonClients.PythonDirectory, "flows");
 
-    private static IEnumerable<string> FlowFileNames() =>
-        Directory.EnumerateFiles(Path.Combine(PythonClients.PythonDirectory, "flows"), "*.py")
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .Order(StringComparer.Ordinal);
+    protected override string FlowPattern => "*.py";
+
+    protected override int MinimumFlowCount => 6;
+
+    protected override string? ClientVersion => fixture.ClientVersion;
+
+    public static TheoryData<string> FlowFiles() => FlowData(Path.Combine(PythonClients.PythonDirectory, "flows"), "*.py");
 
     [Theory]
     [MemberData(nameof(FlowFiles))]
-    public async Task Flow_passes_against_the_emulator(string flow)
-    {
-        var result = await PythonClients.RunPythonAsync(
-            fixture.Python,
-            PythonClients.PythonDirectory, Path.Combine("flows", flow), fixture.ClientEnvironment, FlowTimeout);
-
-        output.WriteLine(fixture.ClientVersion);
-        output.WriteLine(result.Output);
-        Assert.True(result.ExitCode == 0, $"python3 flows/{flow} ({fixture.ClientVersion}) exited with {result.ExitCode}:\n{result.Output}");
-    }
+    public Task Flow_passes_against_the_emulator(string flow) => RunFlowAndAssertAsync(flow);
 
     [Fact]
     public async Task A_flow_whose_assertions_do_not_hold_fails_its_case()
@@ -67,6 +60,11 @@ public sealed class PythonFlowTests(PythonEmulatorFixture fixture, ITestOutputHe
         Assert.Contains("no test ran", result.Output, StringComparison.Ordinal);
     }
 
+    private protected override Task<ProcessResult> RunFlowAsync(string flow) =>
+        PythonClients.RunPythonAsync(fixture.Python, PythonClients.PythonDirectory, Path.Combine("flows", flow), fixture.ClientEnvironment, FlowTimeout);
+
+    private protected override string Describe(string flow) => $"python3 flows/{flow} ({fixture.ClientVersion})";
+
     private async Task<ProcessResult> RunScratchFlowAsync(string body)
     {
         var directory = Directory.CreateTempSubdirectory("backupkit-py-control-");
@@ -75,19 +73,12 @@ public sealed class PythonFlowTests(PythonEmulatorFixture fixture, ITestOutputHe
             var script = $"import sys\nsys.path.insert(0, r\"{PythonClients.PythonDirectory}\")\nfrom harness import *  # noqa\n\n{body}\n\nif __name__ == \"__main__\":\n    main()\n";
             await File.WriteAllTextAsync(Path.Combine(directory.FullName, "control.py"), script);
             var result = await PythonClients.RunPythonAsync(fixture.Python, directory.FullName, "control.py", fixture.ClientEnvironment, FlowTimeout);
-            output.WriteLine(result.Output);
+            Output.WriteLine(result.Output);
             return result;
         }
         finally
         {
             directory.Delete(recursive: true);
         }
-    }
-
-    [Fact]
-    public void Every_flow_file_is_discovered()
-    {
-        // Guards the Theory above against silently running nothing (wrong folder, renamed files).
-        Assert.True(FlowFileNames().Count() >= 6, "expected the flow files in py/flows");
     }
 }

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Amazon.Runtime;
-using BackupKit.Hosting;
 using BackupKit.Local;
 using BackupKit.Resilience;
+using BackupKit.Telemetry;
 using BackupKit.Wire;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Amazon.Runtime;
-using BackupKit.Hosting;
 using BackupKit.Local;
+using BackupKit.Telemetry;
 using BackupKit.Tests.Client;
 using BackupKit.Wire;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using BackupKit.Hosting;
 using BackupKit.Local;
+using BackupKit.Telemetry;
 using BackupKit.Tests.Client;
 using BackupKit.Wire;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,6 @@
-using BackupKit.Resilience;
 using Microsoft.Extensions.Logging;
 
-namespace BackupKit.Hosting;
+namespace BackupKit.Telemetry;
 
 /// <summary>
 /// Every log line BackupKit writes, source-generated. Event ids and names are part of the public contract. No method
@@ -37,23 +36,7 @@ internal static partial class Log
         Message = "{Operation} was cancelled by the caller after {ElapsedMilliseconds} ms and {Attempts} attempt(s)")]
     public static partial void CallCancelled(ILogger logger, string operation, double elapsedMilliseconds, int attempts);
 
-    [LoggerMessage(EventId = 1005, EventName = "RetryScheduled", Level = LogLevel.Information,
-        Message = "Retrying {Operation} (attempt {NextAttempt} of {MaxAttempts}) in {DelayMilliseconds} ms after {Reason} ({RetryKind})")]
-    public static partial void RetryScheduled(ILogger logger, string operation, int nextAttempt, int maxAttempts, double delayMilliseconds, string reason, RetryKind retryKind);
-
-    [LoggerMessage(EventId = 1006, EventName = "RetryQuotaExhausted", Level = LogLevel.Warning,
-        Message = "Not retrying {Operation} after a {RetryKind} failure: the retry quota of {Endpoint} has {Available} token(s) left and a retry costs {Cost}; failing fast")]
-    public static partial void RetryQuotaExhausted(ILogger logger, string operation, RetryKind retryKind, string endpoint, int available, int cost);
-
     [LoggerMessage(EventId = 1009, EventName = "ClockSkewCorrected", Level = LogLevel.Warning,
         Message = "AWS refused the signing time of {Operation} ({ErrorCode}); the local clock is {OffsetSeconds} s off the service's, signing with the corrected time from now on")]
     public static partial void ClockSkewCorrected(ILogger logger, string operation, string errorCode, double offsetSeconds);
-
-    [LoggerMessage(EventId = 1007, EventName = "CircuitOpened", Level = LogLevel.Warning,
-        Message = "Circuit to {Endpoint} opened: calls fail at once for {BreakMilliseconds} ms")]
-    public static partial void CircuitOpened(ILogger logger, string endpoint, double breakMilliseconds);
-
-    [LoggerMessage(EventId = 1008, EventName = "CircuitClosed", Level = LogLevel.Information,
-        Message = "Circuit to {Endpoint} closed: calls flow again")]
-    public static partial void CircuitClosed(ILogger logger, string endpoint);
 }

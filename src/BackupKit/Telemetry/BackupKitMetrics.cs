@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
-using BackupKit.Resilience;
 
-namespace BackupKit.Hosting;
+namespace BackupKit.Telemetry;
 
 /// <summary>
 /// The client's instruments on a <c>BackupKit</c> meter: from the host's <see cref="IMeterFactory"/> when there is one
@@ -29,19 +28,15 @@ internal sealed class BackupKitMetrics
     public static BackupKitMetrics For(IMeterFactory? factory) =>
         factory is null ? Shared : new(factory.Create(new MeterOptions(BackupKitTelemetry.Name) { Version = BackupKitTelemetry.Version }));
 
-    public void RecordRetry(string operation, RetryKind kind)
+    /// <summary>Counts one retry; <paramref name="reason"/> is the tag value (<c>throttling</c>, <c>transient</c>, <c>clock_skew</c>).</summary>
+    public void RecordRetry(string operation, string reason)
     {
         if (_retries.Enabled)
         {
             _retries.Add(
                 1,
                 new KeyValuePair<string, object?>(BackupKitTelemetry.OperationTag, operation),
-                new KeyValuePair<string, object?>(BackupKitTelemetry.RetryReasonTag, kind switch
-                {
-                    RetryKind.Throttling => "throttling",
-                    RetryKind.ClockSkew => "clock_skew",
-                    _ => "transient",
-                }));
+                new KeyValuePair<string, object?>(BackupKitTelemetry.RetryReasonTag, reason));
         }
     }
 

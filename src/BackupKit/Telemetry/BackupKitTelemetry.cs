@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace BackupKit.Hosting;
+namespace BackupKit.Telemetry;
 
 /// <summary>
 /// Names of BackupKit's <see cref="ActivitySource"/> and <see cref="Meter"/> (both <c>BackupKit</c>) and of its
