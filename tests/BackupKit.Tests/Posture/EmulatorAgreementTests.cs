@@ -23,6 +23,7 @@ public sealed partial class EmulatorAgreementTests : IAsyncLifetime
         ["BK7001"] = "vault lock and air-gapped retention are enforced when the job runs, not by CreateBackupPlan (reference 4.6, 6.2)",
         ["BK7002"] = "a copy's retention is checked by the copy job against the destination vault, not by CreateBackupPlan (reference 4.6)",
         ["BK9101"] = "a plan failing a framework control is a compliance finding, not a refused request",
+        ["BK6011"] = "an access policy's condition values are stored as written (reference 6.1); a principal that is not an ARN only never matches, which is why BackupKit refuses it",
     };
 
     /// <summary>Single corpus cases AWS accepts although their rule is otherwise judged at the call.</summary>
