@@ -1,10 +1,6 @@
 using BackupKit.Local;
 using BackupKit.Wire;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace BackupKit.Benchmarks;
 
@@ -19,22 +15,9 @@ namespace BackupKit.Benchmarks;
 /// heap that stays flat from day to day (printed after each iteration as "day N: heap ...").
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(OneDayPerIteration))]
+[Config(typeof(InProcessMonitoring.FiveIterations))]
 public class EmulatedDayBenchmarks
 {
-    /// <summary>One invocation per iteration (an iteration is one emulated day), run in-process: no separate build.</summary>
-    private sealed class OneDayPerIteration : ManualConfig
-    {
-        public OneDayPerIteration() => AddJob(Job.Dry
-            .WithStrategy(RunStrategy.Monitoring)
-            .WithLaunchCount(1)
-            .WithWarmupCount(1)
-            .WithIterationCount(5)
-            .WithInvocationCount(1)
-            .WithUnrollFactor(1)
-            .WithToolchain(InProcessEmitToolchain.Instance));
-    }
-
     private const int Resources = 1000;
     private const string Role = "arn:aws:iam::000000000000:role/service-role/AWSBackupDefaultServiceRole";
 

@@ -5,10 +5,6 @@ using BackupKit.Model;
 using BackupKit.Reconcile;
 using BackupKit.Wire;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using static BackupKit.Model.Retention;
 
 namespace BackupKit.Benchmarks;
@@ -22,22 +18,9 @@ namespace BackupKit.Benchmarks;
 /// benchmarks/README.md.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(FewAudits))]
+[Config(typeof(InProcessMonitoring.ThreeIterations))]
 public class LiveAuditBenchmarks
 {
-    /// <summary>A short job run in-process (no separate build): one warm-up and three measured audits.</summary>
-    private sealed class FewAudits : ManualConfig
-    {
-        public FewAudits() => AddJob(Job.Dry
-            .WithStrategy(RunStrategy.Monitoring)
-            .WithLaunchCount(1)
-            .WithWarmupCount(1)
-            .WithIterationCount(3)
-            .WithInvocationCount(1)
-            .WithUnrollFactor(1)
-            .WithToolchain(InProcessEmitToolchain.Instance));
-    }
-
     private const int Resources = 1000;
     private const string DrVaultArn = "arn:aws:backup:us-west-2:000000000000:backup-vault:dr";
 

@@ -3,10 +3,6 @@ using BackupKit.Model;
 using BackupKit.Reconcile;
 using BackupKit.Wire;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using static BackupKit.Model.Retention;
 
 namespace BackupKit.Benchmarks;
@@ -19,7 +15,7 @@ namespace BackupKit.Benchmarks;
 /// printed after each iteration ("reads: N").
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(FewApplies))]
+[Config(typeof(InProcessMonitoring.ThreeIterations))]
 public class ReconcileBenchmarks
 {
     private static readonly string[] Reads =
@@ -95,16 +91,4 @@ public class ReconcileBenchmarks
         return result.Unchanged.Count;
     }
 
-    /// <summary>A short in-process job: one warm-up and three measured applies per case.</summary>
-    private sealed class FewApplies : ManualConfig
-    {
-        public FewApplies() => AddJob(Job.Dry
-            .WithStrategy(RunStrategy.Monitoring)
-            .WithLaunchCount(1)
-            .WithWarmupCount(1)
-            .WithIterationCount(3)
-            .WithInvocationCount(1)
-            .WithUnrollFactor(1)
-            .WithToolchain(InProcessEmitToolchain.Instance));
-    }
 }

@@ -3,10 +3,7 @@ using BackupKit.Local;
 using BackupKit.Verification;
 using BackupKit.Wire;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BackupKit.Benchmarks;
@@ -18,25 +15,9 @@ namespace BackupKit.Benchmarks;
 /// One drill per iteration (RunStrategy.Monitoring).
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(FewDrills))]
+[Config(typeof(InProcessMonitoring.ThreeIterations))]
 public class RestoreDrillBenchmarks
 {
-    /// <summary>
-    /// One warm-up and three measured drills, in-process: a separate benchmark process cannot always be built within
-    /// BenchmarkDotNet's 2-minute limit on the shared machine, and the default in-process job refuses a 10 s operation.
-    /// </summary>
-    private sealed class FewDrills : ManualConfig
-    {
-        public FewDrills() => AddJob(Job.Dry
-            .WithStrategy(RunStrategy.Monitoring)
-            .WithLaunchCount(1)
-            .WithWarmupCount(1)
-            .WithIterationCount(3)
-            .WithInvocationCount(1)
-            .WithUnrollFactor(1)
-            .WithToolchain(InProcessEmitToolchain.Instance));
-    }
-
     private const string Role = "arn:aws:iam::000000000000:role/service-role/AWSBackupDefaultServiceRole";
 
     private FakeTimeProvider _clock = null!;

@@ -90,18 +90,7 @@ public sealed class PolicyFixTests
         var (document, diagnostics) = await AnalyzeAsync(new RuleWithoutRetentionAnalyzer(), RulesWithoutRetention, option: null);
         Assert.Equal(3, diagnostics.Length);
 
-        var offered = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var diagnostic in diagnostics)
-        {
-            var actions = new List<CodeAction>();
-            await new AddRetentionCodeFixProvider().RegisterCodeFixesAsync(
-                new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
-            var rule = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[1];
-            foreach (var action in actions)
-            {
-                offered[rule] = await ApplyAsync(action, document);
-            }
-        }
+        var offered = await OfferedRetentionFixesAsync(document, diagnostics);
 
         // Continuous backup keeps at most 35 days (BK3004); with cold storage as well, no retention satisfies BK3003
         // and BK3004 together, so nothing is proposed until BK3005 is resolved; cold storage alone gets its 90 days.
@@ -146,18 +135,7 @@ public sealed class PolicyFixTests
         var (document, diagnostics) = await AnalyzeAsync(new RuleWithoutRetentionAnalyzer(), RulesIntoLockedVaults, option: null);
         Assert.Equal(5, diagnostics.Length);
 
-        var offered = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var diagnostic in diagnostics)
-        {
-            var actions = new List<CodeAction>();
-            await new AddRetentionCodeFixProvider().RegisterCodeFixesAsync(
-                new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
-            var rule = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[1];
-            foreach (var action in actions)
-            {
-                offered[rule] = await ApplyAsync(action, document);
-            }
-        }
+        var offered = await OfferedRetentionFixesAsync(document, diagnostics);
 
         // Raised to the lock's minimum, lowered to its maximum; a copy that inherits the rule's retention raises it to
         // the destination's minimum, a copy with its own lifecycle does not; cold storage for 30 days needs 120 days,
@@ -182,6 +160,25 @@ public sealed class PolicyFixTests
                 .Where(d => d.Id is RuleIds.RuleRetentionOutsideVaultLock or RuleIds.CopyRetentionOutsideVaultLock)
                 .Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))
                 .ToHashSet(StringComparer.Ordinal);
+    }
+
+    // The text each BK1001 fix writes, by the name of the rule it fixes; a rule without a fix is absent.
+    private static async Task<Dictionary<string, string>> OfferedRetentionFixesAsync(Document document, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var offered = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var diagnostic in diagnostics)
+        {
+            var actions = new List<CodeAction>();
+            await new AddRetentionCodeFixProvider().RegisterCodeFixesAsync(
+                new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+            var rule = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[1];
+            foreach (var action in actions)
+            {
+                offered[rule] = await ApplyAsync(action, document);
+            }
+        }
+
+        return offered;
     }
 
     private static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> AnalyzeAsync(DiagnosticAnalyzer analyzer, string source, string? option)
