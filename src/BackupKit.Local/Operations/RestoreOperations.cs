@@ -91,32 +91,7 @@ internal static class RestoreOperations
             var job = state.RestoreJobs.TryGetValue(input.RestoreJobId!, out var found)
                 ? found
                 : throw BackupApiError.NotFound($"Restore job {input.RestoreJobId} does not exist in account {state.AccountId}, region {state.Region}.");
-            var member = ToListMember(state, job);
-            return new DescribeRestoreJobOutput
-            {
-                AccountId = member.AccountId,
-                RestoreJobId = member.RestoreJobId,
-                RecoveryPointArn = member.RecoveryPointArn,
-                SourceResourceArn = member.SourceResourceArn,
-                BackupVaultArn = member.BackupVaultArn,
-                CreationDate = member.CreationDate,
-                CompletionDate = member.CompletionDate,
-                Status = member.Status,
-                StatusMessage = member.StatusMessage,
-                PercentDone = member.PercentDone,
-                BackupSizeInBytes = member.BackupSizeInBytes,
-                IamRoleArn = member.IamRoleArn,
-                ExpectedCompletionTimeMinutes = member.ExpectedCompletionTimeMinutes,
-                CreatedResourceArn = member.CreatedResourceArn,
-                ResourceType = member.ResourceType,
-                RecoveryPointCreationDate = member.RecoveryPointCreationDate,
-                CreatedBy = member.CreatedBy,
-                ValidationStatus = member.ValidationStatus,
-                ValidationStatusMessage = member.ValidationStatusMessage,
-                DeletionStatus = member.DeletionStatus,
-                DeletionStatusMessage = member.DeletionStatusMessage,
-                IsParent = false,
-            };
+            return ToDescribeOutput(state, job);
         }
     }
 
@@ -325,6 +300,37 @@ internal static class RestoreOperations
     {
         var members = Paging.List(jobs, static j => j.Sequence, token, maxResults, out var next, job => ToListMember(state, job));
         return (members, next);
+    }
+
+    /// <summary>A restore job as DescribeRestoreJob renders it: the list member's fields.</summary>
+    private static DescribeRestoreJobOutput ToDescribeOutput(RegionState state, RestoreJobRecord job)
+    {
+        var member = ToListMember(state, job);
+        return new DescribeRestoreJobOutput
+        {
+            AccountId = member.AccountId,
+            RestoreJobId = member.RestoreJobId,
+            RecoveryPointArn = member.RecoveryPointArn,
+            SourceResourceArn = member.SourceResourceArn,
+            BackupVaultArn = member.BackupVaultArn,
+            CreationDate = member.CreationDate,
+            CompletionDate = member.CompletionDate,
+            Status = member.Status,
+            StatusMessage = member.StatusMessage,
+            PercentDone = member.PercentDone,
+            BackupSizeInBytes = member.BackupSizeInBytes,
+            IamRoleArn = member.IamRoleArn,
+            ExpectedCompletionTimeMinutes = member.ExpectedCompletionTimeMinutes,
+            CreatedResourceArn = member.CreatedResourceArn,
+            ResourceType = member.ResourceType,
+            RecoveryPointCreationDate = member.RecoveryPointCreationDate,
+            CreatedBy = member.CreatedBy,
+            ValidationStatus = member.ValidationStatus,
+            ValidationStatusMessage = member.ValidationStatusMessage,
+            DeletionStatus = member.DeletionStatus,
+            DeletionStatusMessage = member.DeletionStatusMessage,
+            IsParent = false,
+        };
     }
 
     /// <summary>A restore job as ListRestoreJobs and ListRestoreJobsByProtectedResource render it.</summary>
