@@ -85,32 +85,7 @@ internal static class BackupJobOperations
         {
             BackupJobEngine.Advance(state, call.Now);
             var job = Find(state, input.BackupJobId!);
-            return new DescribeBackupJobOutput
-            {
-                AccountId = state.AccountId,
-                BackupJobId = job.Id,
-                BackupVaultName = job.VaultName,
-                BackupVaultArn = job.VaultArn,
-                RecoveryPointArn = job.RecoveryPointArn,
-                RecoveryPointLifecycle = job.Lifecycle,
-                ResourceArn = job.ResourceArn,
-                ResourceType = job.ResourceType,
-                ResourceName = Inventory.ResourceArns.NameOf(job.ResourceArn),
-                IamRoleArn = job.IamRoleArn,
-                CreationDate = job.CreationDate,
-                CompletionDate = job.CompletionDate,
-                State = job.State,
-                StatusMessage = job.StatusMessage,
-                PercentDone = PercentDone(job),
-                BackupSizeInBytes = job.BackupSizeInBytes,
-                BytesTransferred = job.BackupSizeInBytes,
-                ExpectedCompletionDate = job.FinishAt,
-                StartBy = job.StartBy,
-                BackupOptions = job.BackupOptions,
-                IsParent = false,
-                InitiationDate = job.CreationDate,
-                CreatedBy = job.CreatedBy,
-            };
+            return ToDescribeOutput(state, job);
         }
     }
 
@@ -132,32 +107,7 @@ internal static class BackupJobOperations
                 }
             }
 
-            var members = Paging.List(jobs, static j => j.Sequence, input.NextToken, input.MaxResults, out var next, job => new BackupJob
-            {
-                AccountId = state.AccountId,
-                BackupJobId = job.Id,
-                BackupVaultName = job.VaultName,
-                BackupVaultArn = job.VaultArn,
-                RecoveryPointArn = job.RecoveryPointArn,
-                RecoveryPointLifecycle = job.Lifecycle,
-                ResourceArn = job.ResourceArn,
-                ResourceType = job.ResourceType,
-                ResourceName = Inventory.ResourceArns.NameOf(job.ResourceArn),
-                IamRoleArn = job.IamRoleArn,
-                CreationDate = job.CreationDate,
-                CompletionDate = job.CompletionDate,
-                State = job.State,
-                StatusMessage = job.StatusMessage,
-                PercentDone = PercentDone(job),
-                BackupSizeInBytes = job.BackupSizeInBytes,
-                BytesTransferred = job.BackupSizeInBytes,
-                ExpectedCompletionDate = job.FinishAt,
-                StartBy = job.StartBy,
-                BackupOptions = job.BackupOptions,
-                IsParent = false,
-                InitiationDate = job.CreationDate,
-                CreatedBy = job.CreatedBy,
-            });
+            var members = Paging.List(jobs, static j => j.Sequence, input.NextToken, input.MaxResults, out var next, job => ToListMember(state, job));
 
             return new ListBackupJobsOutput { BackupJobs = members, NextToken = next };
         }
@@ -182,6 +132,62 @@ internal static class BackupJobOperations
             return EmptyOutput.Instance;
         }
     }
+
+    /// <summary>A backup job as DescribeBackupJob renders it.</summary>
+    private static DescribeBackupJobOutput ToDescribeOutput(RegionState state, BackupJobRecord job) => new()
+    {
+        AccountId = state.AccountId,
+        BackupJobId = job.Id,
+        BackupVaultName = job.VaultName,
+        BackupVaultArn = job.VaultArn,
+        RecoveryPointArn = job.RecoveryPointArn,
+        RecoveryPointLifecycle = job.Lifecycle,
+        ResourceArn = job.ResourceArn,
+        ResourceType = job.ResourceType,
+        ResourceName = Inventory.ResourceArns.NameOf(job.ResourceArn),
+        IamRoleArn = job.IamRoleArn,
+        CreationDate = job.CreationDate,
+        CompletionDate = job.CompletionDate,
+        State = job.State,
+        StatusMessage = job.StatusMessage,
+        PercentDone = PercentDone(job),
+        BackupSizeInBytes = job.BackupSizeInBytes,
+        BytesTransferred = job.BackupSizeInBytes,
+        ExpectedCompletionDate = job.FinishAt,
+        StartBy = job.StartBy,
+        BackupOptions = job.BackupOptions,
+        IsParent = false,
+        InitiationDate = job.CreationDate,
+        CreatedBy = job.CreatedBy,
+    };
+
+    /// <summary>A backup job as ListBackupJobs renders it.</summary>
+    private static BackupJob ToListMember(RegionState state, BackupJobRecord job) => new()
+    {
+        AccountId = state.AccountId,
+        BackupJobId = job.Id,
+        BackupVaultName = job.VaultName,
+        BackupVaultArn = job.VaultArn,
+        RecoveryPointArn = job.RecoveryPointArn,
+        RecoveryPointLifecycle = job.Lifecycle,
+        ResourceArn = job.ResourceArn,
+        ResourceType = job.ResourceType,
+        ResourceName = Inventory.ResourceArns.NameOf(job.ResourceArn),
+        IamRoleArn = job.IamRoleArn,
+        CreationDate = job.CreationDate,
+        CompletionDate = job.CompletionDate,
+        State = job.State,
+        StatusMessage = job.StatusMessage,
+        PercentDone = PercentDone(job),
+        BackupSizeInBytes = job.BackupSizeInBytes,
+        BytesTransferred = job.BackupSizeInBytes,
+        ExpectedCompletionDate = job.FinishAt,
+        StartBy = job.StartBy,
+        BackupOptions = job.BackupOptions,
+        IsParent = false,
+        InitiationDate = job.CreationDate,
+        CreatedBy = job.CreatedBy,
+    };
 
     private static bool Matches(BackupJobRecord job, ListBackupJobsInput input) =>
         (input.ByResourceArn is null || input.ByResourceArn == job.ResourceArn)

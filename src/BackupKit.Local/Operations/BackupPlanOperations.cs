@@ -210,8 +210,6 @@ internal static class BackupPlanOperations
     {
         var includeDeleted = input.IncludeDeleted == true;
         var state = call.State;
-        List<PlanRecord> page;
-        string? next;
         lock (state.Gate)
         {
             BackupJobEngine.Advance(state, call.Now);
@@ -224,14 +222,7 @@ internal static class BackupPlanOperations
                 }
             }
 
-            plans.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
-            page = Paging.Page(plans, static p => p.Sequence, input.NextToken, input.MaxResults, out next);
-            var members = new List<BackupPlansListMember>(page.Count);
-            foreach (var plan in page)
-            {
-                members.Add(ListMember(plan, plan.Current));
-            }
-
+            var members = Paging.List(plans, static p => p.Sequence, input.NextToken, input.MaxResults, out var next, plan => ToListMember(plan, plan.Current));
             return new ListBackupPlansOutput { BackupPlansList = members, NextToken = next };
         }
     }
@@ -250,13 +241,7 @@ internal static class BackupPlanOperations
                 indexes.Add(i);
             }
 
-            var page = Paging.Page(indexes, static i => i + 1, input.NextToken, input.MaxResults, out var next);
-            var members = new List<BackupPlansListMember>(page.Count);
-            foreach (var index in page)
-            {
-                members.Add(ListMember(plan, plan.Versions[index]));
-            }
-
+            var members = Paging.List(indexes, static i => i + 1, input.NextToken, input.MaxResults, out var next, index => ToListMember(plan, plan.Versions[index]));
             return new ListBackupPlanVersionsOutput { BackupPlanVersionsList = members, NextToken = next };
         }
     }
@@ -285,7 +270,8 @@ internal static class BackupPlanOperations
         AdvancedBackupSettings = plan.Current.Document.AdvancedBackupSettings,
     };
 
-    private static BackupPlansListMember ListMember(PlanRecord plan, PlanVersion version) => new()
+    /// <summary>One version of a plan as ListBackupPlans (the current version) and ListBackupPlanVersions render it.</summary>
+    internal static BackupPlansListMember ToListMember(PlanRecord plan, PlanVersion version) => new()
     {
         BackupPlanArn = plan.Arn,
         BackupPlanId = plan.Id,

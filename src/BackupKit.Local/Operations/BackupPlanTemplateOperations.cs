@@ -24,13 +24,13 @@ internal static class BackupPlanTemplateOperations
     public static ListBackupPlanTemplatesOutput List(CallContext call, ListBackupPlanTemplatesInput input)
     {
         var all = Templates.Value;
-        var page = Paging.Page([.. all], static t => t.Sequence, input.NextToken, input.MaxResults, out var next);
-        return new ListBackupPlanTemplatesOutput
-        {
-            BackupPlanTemplatesList = page.ConvertAll(static t => new BackupPlanTemplatesListMember { BackupPlanTemplateId = t.Id, BackupPlanTemplateName = t.Name }),
-            NextToken = next,
-        };
+        var members = Paging.List([.. all], static t => t.Sequence, input.NextToken, input.MaxResults, out var next, ToListMember);
+        return new ListBackupPlanTemplatesOutput { BackupPlanTemplatesList = members, NextToken = next };
     }
+
+    /// <summary>A template as ListBackupPlanTemplates renders it.</summary>
+    private static BackupPlanTemplatesListMember ToListMember(Template template) =>
+        new() { BackupPlanTemplateId = template.Id, BackupPlanTemplateName = template.Name };
 
     public static GetBackupPlanFromTemplateOutput GetFromTemplate(CallContext call, GetBackupPlanFromTemplateInput input)
     {

@@ -59,14 +59,7 @@ internal static partial class BackupSelectionOperations
         {
             var plan = BackupPlanOperations.Find(state, input.BackupPlanId!);
             var record = Find(plan, input.SelectionId!);
-            return new GetBackupSelectionOutput
-            {
-                BackupSelection = record.Selection,
-                SelectionId = record.Id,
-                BackupPlanId = plan.Id,
-                CreationDate = record.CreationDate,
-                CreatorRequestId = record.CreatorRequestId,
-            };
+            return ToGetOutput(record, plan);
         }
     }
 
@@ -90,19 +83,32 @@ internal static partial class BackupSelectionOperations
         {
             var plan = BackupPlanOperations.Find(state, input.BackupPlanId!);
             var all = new List<SelectionRecord>(plan.Selections.Values);
-            var members = Paging.List(all, static s => s.Sequence, input.NextToken, input.MaxResults, out var next, record => new BackupSelectionsListMember
-            {
-                SelectionId = record.Id,
-                SelectionName = record.Selection.SelectionName,
-                BackupPlanId = plan.Id,
-                CreationDate = record.CreationDate,
-                CreatorRequestId = record.CreatorRequestId,
-                IamRoleArn = record.Selection.IamRoleArn,
-            });
+            var members = Paging.List(all, static s => s.Sequence, input.NextToken, input.MaxResults, out var next, record => ToListMember(record, plan));
 
             return new ListBackupSelectionsOutput { BackupSelectionsList = members, NextToken = next };
         }
     }
+
+    /// <summary>A selection as GetBackupSelection renders it.</summary>
+    private static GetBackupSelectionOutput ToGetOutput(SelectionRecord record, PlanRecord plan) => new()
+    {
+        BackupSelection = record.Selection,
+        SelectionId = record.Id,
+        BackupPlanId = plan.Id,
+        CreationDate = record.CreationDate,
+        CreatorRequestId = record.CreatorRequestId,
+    };
+
+    /// <summary>A selection as ListBackupSelections renders it.</summary>
+    private static BackupSelectionsListMember ToListMember(SelectionRecord record, PlanRecord plan) => new()
+    {
+        SelectionId = record.Id,
+        SelectionName = record.Selection.SelectionName,
+        BackupPlanId = plan.Id,
+        CreationDate = record.CreationDate,
+        CreatorRequestId = record.CreatorRequestId,
+        IamRoleArn = record.Selection.IamRoleArn,
+    };
 
     private static SelectionRecord Find(PlanRecord plan, string selectionId) =>
         plan.Selections.TryGetValue(selectionId, out var record)

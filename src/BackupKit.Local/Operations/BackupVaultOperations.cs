@@ -132,22 +132,7 @@ internal static partial class BackupVaultOperations
             var now = call.Now;
             BackupJobEngine.Advance(state, now);
             var vault = Find(state, input.BackupVaultName!);
-            return new DescribeBackupVaultOutput
-            {
-                BackupVaultName = vault.Name,
-                BackupVaultArn = vault.Arn,
-                VaultType = TypeOf(vault),
-                VaultState = StateOf(vault, now),
-                EncryptionKeyArn = vault.EncryptionKeyArn,
-                CreationDate = vault.CreationDate,
-                CreatorRequestId = vault.CreatorRequestId,
-                NumberOfRecoveryPoints = vault.NumberOfRecoveryPoints,
-                Locked = vault.Lock is not null,
-                MinRetentionDays = vault.Lock?.MinRetentionDays,
-                MaxRetentionDays = vault.Lock?.MaxRetentionDays,
-                LockDate = vault.Lock?.LockDate,
-                EncryptionKeyType = KeyTypeOf(vault),
-            };
+            return ToDescribeOutput(vault, now);
         }
     }
 
@@ -191,33 +176,47 @@ internal static partial class BackupVaultOperations
                 }
             }
 
-            vaults.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
-            var page = Paging.Page(vaults, static v => v.Sequence, input.NextToken, input.MaxResults, out var next);
             var now = call.Now;
-            var members = new List<BackupVaultListMember>(page.Count);
-            foreach (var vault in page)
-            {
-                members.Add(new BackupVaultListMember
-                {
-                    BackupVaultName = vault.Name,
-                    BackupVaultArn = vault.Arn,
-                    VaultType = TypeOf(vault),
-                    VaultState = StateOf(vault, now),
-                    CreationDate = vault.CreationDate,
-                    EncryptionKeyArn = vault.EncryptionKeyArn,
-                    CreatorRequestId = vault.CreatorRequestId,
-                    NumberOfRecoveryPoints = vault.NumberOfRecoveryPoints,
-                    Locked = vault.Lock is not null,
-                    MinRetentionDays = vault.Lock?.MinRetentionDays,
-                    MaxRetentionDays = vault.Lock?.MaxRetentionDays,
-                    LockDate = vault.Lock?.LockDate,
-                    EncryptionKeyType = KeyTypeOf(vault),
-                });
-            }
-
+            var members = Paging.List(vaults, static v => v.Sequence, input.NextToken, input.MaxResults, out var next, vault => ToListMember(vault, now));
             return new ListBackupVaultsOutput { BackupVaultList = members, NextToken = next };
         }
     }
+
+    /// <summary>A vault as DescribeBackupVault renders it; its state is read at <paramref name="now"/>.</summary>
+    internal static DescribeBackupVaultOutput ToDescribeOutput(VaultRecord vault, DateTimeOffset now) => new()
+    {
+        BackupVaultName = vault.Name,
+        BackupVaultArn = vault.Arn,
+        VaultType = TypeOf(vault),
+        VaultState = StateOf(vault, now),
+        EncryptionKeyArn = vault.EncryptionKeyArn,
+        CreationDate = vault.CreationDate,
+        CreatorRequestId = vault.CreatorRequestId,
+        NumberOfRecoveryPoints = vault.NumberOfRecoveryPoints,
+        Locked = vault.Lock is not null,
+        MinRetentionDays = vault.Lock?.MinRetentionDays,
+        MaxRetentionDays = vault.Lock?.MaxRetentionDays,
+        LockDate = vault.Lock?.LockDate,
+        EncryptionKeyType = KeyTypeOf(vault),
+    };
+
+    /// <summary>A vault as ListBackupVaults renders it; its state is read at <paramref name="now"/>.</summary>
+    internal static BackupVaultListMember ToListMember(VaultRecord vault, DateTimeOffset now) => new()
+    {
+        BackupVaultName = vault.Name,
+        BackupVaultArn = vault.Arn,
+        VaultType = TypeOf(vault),
+        VaultState = StateOf(vault, now),
+        CreationDate = vault.CreationDate,
+        EncryptionKeyArn = vault.EncryptionKeyArn,
+        CreatorRequestId = vault.CreatorRequestId,
+        NumberOfRecoveryPoints = vault.NumberOfRecoveryPoints,
+        Locked = vault.Lock is not null,
+        MinRetentionDays = vault.Lock?.MinRetentionDays,
+        MaxRetentionDays = vault.Lock?.MaxRetentionDays,
+        LockDate = vault.Lock?.LockDate,
+        EncryptionKeyType = KeyTypeOf(vault),
+    };
 
     internal static VaultRecord Find(RegionState state, string name) =>
         state.Vaults.TryGetValue(name, out var vault)

@@ -89,19 +89,7 @@ internal static partial class FrameworkOperations
         lock (state.Gate)
         {
             var framework = Find(state, input.FrameworkName!);
-            return new DescribeFrameworkOutput
-            {
-                FrameworkName = framework.Name,
-                FrameworkArn = framework.Arn,
-                FrameworkDescription = framework.Description,
-                FrameworkControls = [.. framework.Controls],
-                CreationTime = framework.CreationTime,
-                DeploymentStatus = framework.DeploymentStatusAt(call.Now),
-
-                // The emulated AWS Config records every resource type, so every control can evaluate.
-                FrameworkStatus = "ACTIVE",
-                IdempotencyToken = framework.IdempotencyToken,
-            };
+            return ToDescribeOutput(framework, call.Now);
         }
     }
 
@@ -111,19 +99,37 @@ internal static partial class FrameworkOperations
         lock (state.Gate)
         {
             var frameworks = new List<FrameworkRecord>(state.Frameworks.Values);
-            var members = Paging.List(frameworks, static f => f.Sequence, input.NextToken, input.MaxResults, out var next, framework => new Framework
-            {
-                FrameworkName = framework.Name,
-                FrameworkArn = framework.Arn,
-                FrameworkDescription = framework.Description,
-                NumberOfControls = framework.Controls.Count,
-                CreationTime = framework.CreationTime,
-                DeploymentStatus = framework.DeploymentStatusAt(call.Now),
-            });
+            var members = Paging.List(frameworks, static f => f.Sequence, input.NextToken, input.MaxResults, out var next, framework => ToListMember(framework, call.Now));
 
             return new ListFrameworksOutput { Frameworks = members, NextToken = next };
         }
     }
+
+    /// <summary>A framework as DescribeFramework renders it; its deployment status is read at <paramref name="now"/>.</summary>
+    private static DescribeFrameworkOutput ToDescribeOutput(FrameworkRecord framework, DateTimeOffset now) => new()
+    {
+        FrameworkName = framework.Name,
+        FrameworkArn = framework.Arn,
+        FrameworkDescription = framework.Description,
+        FrameworkControls = [.. framework.Controls],
+        CreationTime = framework.CreationTime,
+        DeploymentStatus = framework.DeploymentStatusAt(now),
+
+        // The emulated AWS Config records every resource type, so every control can evaluate.
+        FrameworkStatus = "ACTIVE",
+        IdempotencyToken = framework.IdempotencyToken,
+    };
+
+    /// <summary>A framework as ListFrameworks renders it; its deployment status is read at <paramref name="now"/>.</summary>
+    private static Framework ToListMember(FrameworkRecord framework, DateTimeOffset now) => new()
+    {
+        FrameworkName = framework.Name,
+        FrameworkArn = framework.Arn,
+        FrameworkDescription = framework.Description,
+        NumberOfControls = framework.Controls.Count,
+        CreationTime = framework.CreationTime,
+        DeploymentStatus = framework.DeploymentStatusAt(now),
+    };
 
     public static UpdateFrameworkOutput Update(CallContext call, UpdateFrameworkInput input)
     {

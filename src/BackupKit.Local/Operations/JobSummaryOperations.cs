@@ -209,6 +209,8 @@ internal static class JobSummaryOperations
             ordered[i].Sequence = i + 1;
         }
 
+        // Not Paging.List: summaries are recomputed per call and ordered by window, state, type and category rather than
+        // by creation; their position in that order is the sequence a token carries.
         return Paging.Page(ordered, static s => s.Sequence, nextToken, maxResults, out next);
     }
 

@@ -96,19 +96,7 @@ internal static class LegalHoldOperations
         lock (state.Gate)
         {
             var hold = Find(state, input.LegalHoldId!);
-            return new GetLegalHoldOutput
-            {
-                Title = hold.Title,
-                Status = StatusOf(hold, call.Now),
-                Description = hold.Description,
-                CancelDescription = hold.CancelDescription,
-                LegalHoldId = hold.Id,
-                LegalHoldArn = hold.Arn,
-                CreationDate = hold.CreationDate,
-                CancellationDate = hold.CancellationDate,
-                RetainRecordUntil = hold.RetainRecordUntil,
-                RecoveryPointSelection = hold.Selection,
-            };
+            return ToGetOutput(hold, call.Now);
         }
     }
 
@@ -119,16 +107,7 @@ internal static class LegalHoldOperations
         {
             var now = call.Now;
             var holds = new List<LegalHoldRecord>(state.LegalHolds.Values);
-            var members = Paging.List(holds, static h => h.Sequence, input.NextToken, input.MaxResults, out var next, hold => new LegalHold
-            {
-                Title = hold.Title,
-                Status = StatusOf(hold, now),
-                Description = hold.Description,
-                LegalHoldId = hold.Id,
-                LegalHoldArn = hold.Arn,
-                CreationDate = hold.CreationDate,
-                CancellationDate = hold.CancellationDate,
-            });
+            var members = Paging.List(holds, static h => h.Sequence, input.NextToken, input.MaxResults, out var next, hold => ToListMember(hold, now));
 
             return new ListLegalHoldsOutput { LegalHolds = members, NextToken = next };
         }
@@ -180,17 +159,41 @@ internal static class LegalHoldOperations
                 }
             }
 
-            points.Sort(static (a, b) => a.Point.Sequence.CompareTo(b.Point.Sequence));
-            var page = Paging.Page(points, static p => p.Point.Sequence, input.NextToken, input.MaxResults, out var next);
-            var members = new List<RecoveryPointMember>(page.Count);
-            foreach (var (point, vault) in page)
-            {
-                members.Add(new RecoveryPointMember { RecoveryPointArn = point.Arn, ResourceArn = point.ResourceArn, ResourceType = point.ResourceType, BackupVaultName = vault.Name });
-            }
-
+            var members = Paging.List(points, static p => p.Point.Sequence, input.NextToken, input.MaxResults, out var next, static p => ToHeldPointMember(p.Point, p.Vault));
             return new ListRecoveryPointsByLegalHoldOutput { RecoveryPoints = members, NextToken = next };
         }
     }
+
+    /// <summary>A legal hold as GetLegalHold renders it; its status is read at <paramref name="now"/>.</summary>
+    private static GetLegalHoldOutput ToGetOutput(LegalHoldRecord hold, DateTimeOffset now) => new()
+    {
+        Title = hold.Title,
+        Status = StatusOf(hold, now),
+        Description = hold.Description,
+        CancelDescription = hold.CancelDescription,
+        LegalHoldId = hold.Id,
+        LegalHoldArn = hold.Arn,
+        CreationDate = hold.CreationDate,
+        CancellationDate = hold.CancellationDate,
+        RetainRecordUntil = hold.RetainRecordUntil,
+        RecoveryPointSelection = hold.Selection,
+    };
+
+    /// <summary>A legal hold as ListLegalHolds renders it; its status is read at <paramref name="now"/>.</summary>
+    private static LegalHold ToListMember(LegalHoldRecord hold, DateTimeOffset now) => new()
+    {
+        Title = hold.Title,
+        Status = StatusOf(hold, now),
+        Description = hold.Description,
+        LegalHoldId = hold.Id,
+        LegalHoldArn = hold.Arn,
+        CreationDate = hold.CreationDate,
+        CancellationDate = hold.CancellationDate,
+    };
+
+    /// <summary>A held recovery point as ListRecoveryPointsByLegalHold renders it.</summary>
+    private static RecoveryPointMember ToHeldPointMember(RecoveryPointRecord point, VaultRecord vault) =>
+        new() { RecoveryPointArn = point.Arn, ResourceArn = point.ResourceArn, ResourceType = point.ResourceType, BackupVaultName = vault.Name };
 
     private static bool Matches(RecoveryPointSelection? selection, VaultRecord vault, RecoveryPointRecord point)
     {

@@ -34,29 +34,7 @@ internal static class RecoveryPointOperations
                 }
             }
 
-            var members = Paging.List(points, static p => p.Sequence, input.NextToken, input.MaxResults, out var next, point => new RecoveryPointByBackupVault
-            {
-                RecoveryPointArn = point.Arn,
-                BackupVaultName = vault.Name,
-                BackupVaultArn = vault.Arn,
-                ResourceArn = point.ResourceArn,
-                ResourceType = point.ResourceType,
-                ResourceName = Inventory.ResourceArns.NameOf(point.ResourceArn),
-                IamRoleArn = point.IamRoleArn,
-                CreatedBy = point.CreatedBy,
-                Status = point.Status,
-                StatusMessage = point.StatusMessage,
-                CreationDate = point.CreationDate,
-                InitiationDate = point.CreationDate,
-                CompletionDate = point.CompletionDate,
-                BackupSizeInBytes = point.BackupSizeInBytes,
-                CalculatedLifecycle = Calculated(point),
-                Lifecycle = point.Lifecycle,
-                EncryptionKeyArn = point.EncryptionKeyArn,
-                IsEncrypted = true,
-                IsParent = false,
-                VaultType = BackupVaultOperations.TypeOf(vault),
-            });
+            var members = Paging.List(points, static p => p.Sequence, input.NextToken, input.MaxResults, out var next, point => ToByVaultMember(point, vault));
 
             return new ListRecoveryPointsByBackupVaultOutput { RecoveryPoints = members, NextToken = next };
         }
@@ -80,25 +58,7 @@ internal static class RecoveryPointOperations
                 }
             }
 
-            points.Sort(static (a, b) => a.Point.Sequence.CompareTo(b.Point.Sequence));
-            var page = Paging.Page(points, static p => p.Point.Sequence, input.NextToken, input.MaxResults, out var next);
-            var members = new List<RecoveryPointByResource>(page.Count);
-            foreach (var (point, vault) in page)
-            {
-                members.Add(new RecoveryPointByResource
-                {
-                    RecoveryPointArn = point.Arn,
-                    CreationDate = point.CreationDate,
-                    Status = point.Status,
-                    StatusMessage = point.StatusMessage,
-                    EncryptionKeyArn = point.EncryptionKeyArn,
-                    BackupSizeBytes = point.BackupSizeInBytes,
-                    BackupVaultName = vault.Name,
-                    IsParent = false,
-                    VaultType = BackupVaultOperations.TypeOf(vault),
-                });
-            }
-
+            var members = Paging.List(points, static p => p.Point.Sequence, input.NextToken, input.MaxResults, out var next, static p => ToByResourceMember(p.Point, p.Vault));
             return new ListRecoveryPointsByResourceOutput { RecoveryPoints = members, NextToken = next };
         }
     }
@@ -112,32 +72,74 @@ internal static class RecoveryPointOperations
             BackupJobEngine.Advance(state, call.Now);
             var vault = BackupVaultOperations.Find(state, input.BackupVaultName!);
             var point = Find(vault, input.RecoveryPointArn!);
-            return new DescribeRecoveryPointOutput
-            {
-                RecoveryPointArn = point.Arn,
-                BackupVaultName = vault.Name,
-                BackupVaultArn = vault.Arn,
-                ResourceArn = point.ResourceArn,
-                ResourceType = point.ResourceType,
-                ResourceName = Inventory.ResourceArns.NameOf(point.ResourceArn),
-                IamRoleArn = point.IamRoleArn,
-                CreatedBy = point.CreatedBy,
-                Status = point.Status,
-                StatusMessage = point.StatusMessage,
-                CreationDate = point.CreationDate,
-                InitiationDate = point.CreationDate,
-                CompletionDate = point.CompletionDate,
-                BackupSizeInBytes = point.BackupSizeInBytes,
-                CalculatedLifecycle = Calculated(point),
-                Lifecycle = point.Lifecycle,
-                EncryptionKeyArn = point.EncryptionKeyArn,
-                IsEncrypted = true,
-                StorageClass = point.StorageClass,
-                IsParent = false,
-                VaultType = BackupVaultOperations.TypeOf(vault),
-            };
+            return ToDescribeOutput(point, vault);
         }
     }
+
+    /// <summary>A recovery point as ListRecoveryPointsByBackupVault renders it.</summary>
+    private static RecoveryPointByBackupVault ToByVaultMember(RecoveryPointRecord point, VaultRecord vault) => new()
+    {
+        RecoveryPointArn = point.Arn,
+        BackupVaultName = vault.Name,
+        BackupVaultArn = vault.Arn,
+        ResourceArn = point.ResourceArn,
+        ResourceType = point.ResourceType,
+        ResourceName = Inventory.ResourceArns.NameOf(point.ResourceArn),
+        IamRoleArn = point.IamRoleArn,
+        CreatedBy = point.CreatedBy,
+        Status = point.Status,
+        StatusMessage = point.StatusMessage,
+        CreationDate = point.CreationDate,
+        InitiationDate = point.CreationDate,
+        CompletionDate = point.CompletionDate,
+        BackupSizeInBytes = point.BackupSizeInBytes,
+        CalculatedLifecycle = Calculated(point),
+        Lifecycle = point.Lifecycle,
+        EncryptionKeyArn = point.EncryptionKeyArn,
+        IsEncrypted = true,
+        IsParent = false,
+        VaultType = BackupVaultOperations.TypeOf(vault),
+    };
+
+    /// <summary>A recovery point as ListRecoveryPointsByResource renders it.</summary>
+    private static RecoveryPointByResource ToByResourceMember(RecoveryPointRecord point, VaultRecord vault) => new()
+    {
+        RecoveryPointArn = point.Arn,
+        CreationDate = point.CreationDate,
+        Status = point.Status,
+        StatusMessage = point.StatusMessage,
+        EncryptionKeyArn = point.EncryptionKeyArn,
+        BackupSizeBytes = point.BackupSizeInBytes,
+        BackupVaultName = vault.Name,
+        IsParent = false,
+        VaultType = BackupVaultOperations.TypeOf(vault),
+    };
+
+    /// <summary>A recovery point as DescribeRecoveryPoint renders it.</summary>
+    private static DescribeRecoveryPointOutput ToDescribeOutput(RecoveryPointRecord point, VaultRecord vault) => new()
+    {
+        RecoveryPointArn = point.Arn,
+        BackupVaultName = vault.Name,
+        BackupVaultArn = vault.Arn,
+        ResourceArn = point.ResourceArn,
+        ResourceType = point.ResourceType,
+        ResourceName = Inventory.ResourceArns.NameOf(point.ResourceArn),
+        IamRoleArn = point.IamRoleArn,
+        CreatedBy = point.CreatedBy,
+        Status = point.Status,
+        StatusMessage = point.StatusMessage,
+        CreationDate = point.CreationDate,
+        InitiationDate = point.CreationDate,
+        CompletionDate = point.CompletionDate,
+        BackupSizeInBytes = point.BackupSizeInBytes,
+        CalculatedLifecycle = Calculated(point),
+        Lifecycle = point.Lifecycle,
+        EncryptionKeyArn = point.EncryptionKeyArn,
+        IsEncrypted = true,
+        StorageClass = point.StorageClass,
+        IsParent = false,
+        VaultType = BackupVaultOperations.TypeOf(vault),
+    };
 
     public static EmptyOutput Delete(CallContext call, DeleteRecoveryPointInput input)
     {

@@ -91,32 +91,7 @@ internal static class RestoreOperations
             var job = state.RestoreJobs.TryGetValue(input.RestoreJobId!, out var found)
                 ? found
                 : throw BackupApiError.NotFound($"Restore job {input.RestoreJobId} does not exist in account {state.AccountId}, region {state.Region}.");
-            var member = Member(state, job);
-            return new DescribeRestoreJobOutput
-            {
-                AccountId = member.AccountId,
-                RestoreJobId = member.RestoreJobId,
-                RecoveryPointArn = member.RecoveryPointArn,
-                SourceResourceArn = member.SourceResourceArn,
-                BackupVaultArn = member.BackupVaultArn,
-                CreationDate = member.CreationDate,
-                CompletionDate = member.CompletionDate,
-                Status = member.Status,
-                StatusMessage = member.StatusMessage,
-                PercentDone = member.PercentDone,
-                BackupSizeInBytes = member.BackupSizeInBytes,
-                IamRoleArn = member.IamRoleArn,
-                ExpectedCompletionTimeMinutes = member.ExpectedCompletionTimeMinutes,
-                CreatedResourceArn = member.CreatedResourceArn,
-                ResourceType = member.ResourceType,
-                RecoveryPointCreationDate = member.RecoveryPointCreationDate,
-                CreatedBy = member.CreatedBy,
-                ValidationStatus = member.ValidationStatus,
-                ValidationStatusMessage = member.ValidationStatusMessage,
-                DeletionStatus = member.DeletionStatus,
-                DeletionStatusMessage = member.DeletionStatusMessage,
-                IsParent = false,
-            };
+            return ToDescribeOutput(state, job);
         }
     }
 
@@ -246,25 +221,21 @@ internal static class RestoreOperations
     private static List<ProtectedResource> ProtectedPage(
         Dictionary<string, (RecoveryPointRecord Point, VaultRecord Vault)> latest, string? token, int? maxResults, out string? next)
     {
-        var ordered = new List<(RecoveryPointRecord Point, VaultRecord Vault)>(latest.Values);
-        ordered.Sort(static (a, b) => a.Point.Sequence.CompareTo(b.Point.Sequence));
-        var page = Paging.Page(ordered, static p => p.Point.Sequence, token, maxResults, out next);
-        var results = new List<ProtectedResource>(page.Count);
-        foreach (var (point, vault) in page)
-        {
-            results.Add(new ProtectedResource
-            {
-                ResourceArn = point.ResourceArn,
-                ResourceType = point.ResourceType,
-                ResourceName = ResourceName(point.ResourceArn),
-                LastBackupTime = LastBackupTime(point),
-                LastBackupVaultArn = vault.Arn,
-                LastRecoveryPointArn = point.Arn,
-            });
-        }
-
-        return results;
+        // Ordered by the creation sequence of each resource's latest recovery point.
+        var latestPoints = new List<(RecoveryPointRecord Point, VaultRecord Vault)>(latest.Values);
+        return Paging.List(latestPoints, static p => p.Point.Sequence, token, maxResults, out next, static p => ToProtectedResource(p.Point, p.Vault));
     }
+
+    /// <summary>A resource, by its latest recovery point, as ListProtectedResources(ByBackupVault) render it.</summary>
+    private static ProtectedResource ToProtectedResource(RecoveryPointRecord point, VaultRecord vault) => new()
+    {
+        ResourceArn = point.ResourceArn,
+        ResourceType = point.ResourceType,
+        ResourceName = ResourceName(point.ResourceArn),
+        LastBackupTime = LastBackupTime(point),
+        LastBackupVaultArn = vault.Arn,
+        LastRecoveryPointArn = point.Arn,
+    };
 
     public static DescribeProtectedResourceOutput DescribeProtected(CallContext call, DescribeProtectedResourceInput input)
     {
@@ -327,18 +298,43 @@ internal static class RestoreOperations
 
     private static (List<RestoreJobsListMember> Page, string? Next) PageOf(RegionState state, List<RestoreJobRecord> jobs, string? token, int? maxResults)
     {
-        jobs.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
-        var page = Paging.Page(jobs, static j => j.Sequence, token, maxResults, out var next);
-        var members = new List<RestoreJobsListMember>(page.Count);
-        foreach (var job in page)
-        {
-            members.Add(Member(state, job));
-        }
-
+        var members = Paging.List(jobs, static j => j.Sequence, token, maxResults, out var next, job => ToListMember(state, job));
         return (members, next);
     }
 
-    private static RestoreJobsListMember Member(RegionState state, RestoreJobRecord job) => new()
+    /// <summary>A restore job as DescribeRestoreJob renders it: the list member's fields.</summary>
+    private static DescribeRestoreJobOutput ToDescribeOutput(RegionState state, RestoreJobRecord job)
+    {
+        var member = ToListMember(state, job);
+        return new DescribeRestoreJobOutput
+        {
+            AccountId = member.AccountId,
+            RestoreJobId = member.RestoreJobId,
+            RecoveryPointArn = member.RecoveryPointArn,
+            SourceResourceArn = member.SourceResourceArn,
+            BackupVaultArn = member.BackupVaultArn,
+            CreationDate = member.CreationDate,
+            CompletionDate = member.CompletionDate,
+            Status = member.Status,
+            StatusMessage = member.StatusMessage,
+            PercentDone = member.PercentDone,
+            BackupSizeInBytes = member.BackupSizeInBytes,
+            IamRoleArn = member.IamRoleArn,
+            ExpectedCompletionTimeMinutes = member.ExpectedCompletionTimeMinutes,
+            CreatedResourceArn = member.CreatedResourceArn,
+            ResourceType = member.ResourceType,
+            RecoveryPointCreationDate = member.RecoveryPointCreationDate,
+            CreatedBy = member.CreatedBy,
+            ValidationStatus = member.ValidationStatus,
+            ValidationStatusMessage = member.ValidationStatusMessage,
+            DeletionStatus = member.DeletionStatus,
+            DeletionStatusMessage = member.DeletionStatusMessage,
+            IsParent = false,
+        };
+    }
+
+    /// <summary>A restore job as ListRestoreJobs and ListRestoreJobsByProtectedResource render it.</summary>
+    private static RestoreJobsListMember ToListMember(RegionState state, RestoreJobRecord job) => new()
     {
         AccountId = state.AccountId,
         RestoreJobId = job.Id,

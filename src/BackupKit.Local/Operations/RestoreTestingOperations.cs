@@ -110,19 +110,7 @@ internal static partial class RestoreTestingOperations
             var plan = FindPlan(state, input.RestoreTestingPlanName!);
             return new GetRestoreTestingPlanOutput
             {
-                RestoreTestingPlan = new RestoreTestingPlanForGet
-                {
-                    CreationTime = plan.CreationTime,
-                    CreatorRequestId = plan.CreatorRequestId,
-                    LastExecutionTime = plan.LastExecutionTime,
-                    LastUpdateTime = plan.LastUpdateTime,
-                    RecoveryPointSelection = Copy(plan.RecoveryPointSelection),
-                    RestoreTestingPlanArn = plan.Arn,
-                    RestoreTestingPlanName = plan.Name,
-                    ScheduleExpression = plan.ScheduleExpression,
-                    ScheduleExpressionTimezone = plan.ScheduleExpressionTimezone,
-                    StartWindowHours = plan.StartWindowHours,
-                },
+                RestoreTestingPlan = ToPlanForGet(plan),
             };
         }
     }
@@ -134,21 +122,39 @@ internal static partial class RestoreTestingOperations
         {
             BackupJobEngine.Advance(state, call.Now);
             var plans = new List<RestoreTestingPlanRecord>(state.RestoreTestingPlans.Values);
-            var members = Paging.List(plans, static p => p.Sequence, input.NextToken, input.MaxResults, out var next, plan => new RestoreTestingPlanForList
-            {
-                CreationTime = plan.CreationTime,
-                LastExecutionTime = plan.LastExecutionTime,
-                LastUpdateTime = plan.LastUpdateTime,
-                RestoreTestingPlanArn = plan.Arn,
-                RestoreTestingPlanName = plan.Name,
-                ScheduleExpression = plan.ScheduleExpression,
-                ScheduleExpressionTimezone = plan.ScheduleExpressionTimezone,
-                StartWindowHours = plan.StartWindowHours,
-            });
+            var members = Paging.List(plans, static p => p.Sequence, input.NextToken, input.MaxResults, out var next, ToPlanForList);
 
             return new ListRestoreTestingPlansOutput { RestoreTestingPlans = members, NextToken = next };
         }
     }
+
+    /// <summary>A restore testing plan as GetRestoreTestingPlan renders it (its selection copied).</summary>
+    private static RestoreTestingPlanForGet ToPlanForGet(RestoreTestingPlanRecord plan) => new()
+    {
+        CreationTime = plan.CreationTime,
+        CreatorRequestId = plan.CreatorRequestId,
+        LastExecutionTime = plan.LastExecutionTime,
+        LastUpdateTime = plan.LastUpdateTime,
+        RecoveryPointSelection = Copy(plan.RecoveryPointSelection),
+        RestoreTestingPlanArn = plan.Arn,
+        RestoreTestingPlanName = plan.Name,
+        ScheduleExpression = plan.ScheduleExpression,
+        ScheduleExpressionTimezone = plan.ScheduleExpressionTimezone,
+        StartWindowHours = plan.StartWindowHours,
+    };
+
+    /// <summary>A restore testing plan as ListRestoreTestingPlans renders it.</summary>
+    private static RestoreTestingPlanForList ToPlanForList(RestoreTestingPlanRecord plan) => new()
+    {
+        CreationTime = plan.CreationTime,
+        LastExecutionTime = plan.LastExecutionTime,
+        LastUpdateTime = plan.LastUpdateTime,
+        RestoreTestingPlanArn = plan.Arn,
+        RestoreTestingPlanName = plan.Name,
+        ScheduleExpression = plan.ScheduleExpression,
+        ScheduleExpressionTimezone = plan.ScheduleExpressionTimezone,
+        StartWindowHours = plan.StartWindowHours,
+    };
 
     public static UpdateRestoreTestingPlanOutput UpdatePlan(CallContext call, UpdateRestoreTestingPlanInput input)
     {
@@ -267,19 +273,7 @@ internal static partial class RestoreTestingOperations
             var selection = FindSelection(state, input.RestoreTestingPlanName!, input.RestoreTestingSelectionName!);
             return new GetRestoreTestingSelectionOutput
             {
-                RestoreTestingSelection = new RestoreTestingSelectionForGet
-                {
-                    CreationTime = selection.CreationTime,
-                    CreatorRequestId = selection.CreatorRequestId,
-                    IamRoleArn = selection.IamRoleArn,
-                    ProtectedResourceArns = [.. selection.ProtectedResourceArns],
-                    ProtectedResourceConditions = selection.ProtectedResourceConditions,
-                    ProtectedResourceType = selection.ProtectedResourceType,
-                    RestoreMetadataOverrides = selection.RestoreMetadataOverrides is { } overrides ? new Dictionary<string, string>(overrides, StringComparer.Ordinal) : null,
-                    RestoreTestingPlanName = selection.PlanName,
-                    RestoreTestingSelectionName = selection.Name,
-                    ValidationWindowHours = selection.ValidationWindowHours,
-                },
+                RestoreTestingSelection = ToSelectionForGet(selection),
             };
         }
     }
@@ -292,19 +286,37 @@ internal static partial class RestoreTestingOperations
             BackupJobEngine.Advance(state, call.Now);
             var plan = FindPlan(state, input.RestoreTestingPlanName!);
             var selections = new List<RestoreTestingSelectionRecord>(plan.Selections.Values);
-            var members = Paging.List(selections, static s => s.Sequence, input.NextToken, input.MaxResults, out var next, selection => new RestoreTestingSelectionForList
-            {
-                CreationTime = selection.CreationTime,
-                IamRoleArn = selection.IamRoleArn,
-                ProtectedResourceType = selection.ProtectedResourceType,
-                RestoreTestingPlanName = selection.PlanName,
-                RestoreTestingSelectionName = selection.Name,
-                ValidationWindowHours = selection.ValidationWindowHours,
-            });
+            var members = Paging.List(selections, static s => s.Sequence, input.NextToken, input.MaxResults, out var next, ToSelectionForList);
 
             return new ListRestoreTestingSelectionsOutput { RestoreTestingSelections = members, NextToken = next };
         }
     }
+
+    /// <summary>A restore testing selection as GetRestoreTestingSelection renders it (its lists copied).</summary>
+    private static RestoreTestingSelectionForGet ToSelectionForGet(RestoreTestingSelectionRecord selection) => new()
+    {
+        CreationTime = selection.CreationTime,
+        CreatorRequestId = selection.CreatorRequestId,
+        IamRoleArn = selection.IamRoleArn,
+        ProtectedResourceArns = [.. selection.ProtectedResourceArns],
+        ProtectedResourceConditions = selection.ProtectedResourceConditions,
+        ProtectedResourceType = selection.ProtectedResourceType,
+        RestoreMetadataOverrides = selection.RestoreMetadataOverrides is { } overrides ? new Dictionary<string, string>(overrides, StringComparer.Ordinal) : null,
+        RestoreTestingPlanName = selection.PlanName,
+        RestoreTestingSelectionName = selection.Name,
+        ValidationWindowHours = selection.ValidationWindowHours,
+    };
+
+    /// <summary>A restore testing selection as ListRestoreTestingSelections renders it.</summary>
+    private static RestoreTestingSelectionForList ToSelectionForList(RestoreTestingSelectionRecord selection) => new()
+    {
+        CreationTime = selection.CreationTime,
+        IamRoleArn = selection.IamRoleArn,
+        ProtectedResourceType = selection.ProtectedResourceType,
+        RestoreTestingPlanName = selection.PlanName,
+        RestoreTestingSelectionName = selection.Name,
+        ValidationWindowHours = selection.ValidationWindowHours,
+    };
 
     public static UpdateRestoreTestingSelectionOutput UpdateSelection(CallContext call, UpdateRestoreTestingSelectionInput input)
     {

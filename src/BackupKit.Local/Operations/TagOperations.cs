@@ -62,7 +62,8 @@ internal static class TagOperations
             var keys = new List<string>(tags.Keys);
             keys.Sort(StringComparer.Ordinal);
 
-            // Tags are paged by position in key order; the token carries the position.
+            // Tags are paged by position in key order; the token carries the position. Not Paging.List: tags are no
+            // records with a creation sequence, and a token past the end has its own error here.
             var start = Paging.Decode(input.NextToken);
             var size = input.MaxResults ?? Paging.DefaultPageSize;
             if (start > keys.Count || size < 1)

@@ -69,21 +69,31 @@ internal static class TieringConfigurationOperations
         lock (state.Gate)
         {
             var record = Find(state, input.TieringConfigurationName!);
-            return new GetTieringConfigurationOutput
-            {
-                TieringConfiguration = new TieringConfiguration
-                {
-                    TieringConfigurationName = record.Name,
-                    TieringConfigurationArn = record.Arn,
-                    BackupVaultName = record.BackupVaultName,
-                    ResourceSelection = Copy(record.ResourceSelection),
-                    CreatorRequestId = record.CreatorRequestId,
-                    CreationTime = record.CreationTime,
-                    LastUpdatedTime = record.LastUpdatedTime,
-                },
-            };
+            return new GetTieringConfigurationOutput { TieringConfiguration = ToConfiguration(record) };
         }
     }
+
+    /// <summary>A tiering configuration as GetTieringConfiguration renders it (its selections copied).</summary>
+    private static TieringConfiguration ToConfiguration(TieringConfigurationRecord record) => new()
+    {
+        TieringConfigurationName = record.Name,
+        TieringConfigurationArn = record.Arn,
+        BackupVaultName = record.BackupVaultName,
+        ResourceSelection = Copy(record.ResourceSelection),
+        CreatorRequestId = record.CreatorRequestId,
+        CreationTime = record.CreationTime,
+        LastUpdatedTime = record.LastUpdatedTime,
+    };
+
+    /// <summary>A tiering configuration as ListTieringConfigurations renders it.</summary>
+    private static TieringConfigurationsListMember ToListMember(TieringConfigurationRecord record) => new()
+    {
+        TieringConfigurationArn = record.Arn,
+        TieringConfigurationName = record.Name,
+        BackupVaultName = record.BackupVaultName,
+        CreationTime = record.CreationTime,
+        LastUpdatedTime = record.LastUpdatedTime,
+    };
 
     public static UpdateTieringConfigurationOutput Update(CallContext call, UpdateTieringConfigurationInput input)
     {
@@ -124,20 +134,8 @@ internal static class TieringConfigurationOperations
         lock (state.Gate)
         {
             var all = state.TieringConfigurations.Values.ToList();
-            all.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
-            var page = Paging.Page(all, static t => t.Sequence, input.NextToken, input.MaxResults, out var next);
-            return new ListTieringConfigurationsOutput
-            {
-                NextToken = next,
-                TieringConfigurations = page.ConvertAll(static t => new TieringConfigurationsListMember
-                {
-                    TieringConfigurationArn = t.Arn,
-                    TieringConfigurationName = t.Name,
-                    BackupVaultName = t.BackupVaultName,
-                    CreationTime = t.CreationTime,
-                    LastUpdatedTime = t.LastUpdatedTime,
-                }),
-            };
+            var members = Paging.List(all, static t => t.Sequence, input.NextToken, input.MaxResults, out var next, ToListMember);
+            return new ListTieringConfigurationsOutput { NextToken = next, TieringConfigurations = members };
         }
     }
 
