@@ -1,4 +1,5 @@
 // Linked into the netstandard2.0 analyzer project: BCL only, no records, no init, no Span-only APIs.
+using System;
 using System.Text.RegularExpressions;
 
 namespace BackupKit.Rules;
@@ -30,6 +31,10 @@ internal static class Arns
     // Any ARN: partition, service, then at least region and account fields (which may be empty or '*').
     public static readonly Regex Any = new(
         "^" + Partition + ":[a-z0-9*-]+:[^:]*:[^:]*:.+\\z", RegexOptions.CultureInvariant);
+
+    /// <summary>Whether <paramref name="arn"/> names an IAM principal (a role or user ARN), as policy conditions and audit controls need.</summary>
+    public static bool IsIamPrincipal(string? arn) =>
+        arn is not null && arn.StartsWith("arn:", StringComparison.Ordinal) && arn.IndexOf(":iam::", StringComparison.Ordinal) > 0;
 
     /// <summary>Returns the vault name of a backup vault ARN, or <see langword="null"/> when it is not one.</summary>
     public static string? VaultName(string arn)

@@ -208,7 +208,7 @@ internal static class AuditControlRules
 
                     foreach (var arn in list)
                     {
-                        if (!arn.StartsWith("arn:", StringComparison.Ordinal) || arn.IndexOf(":iam::", StringComparison.Ordinal) < 0)
+                        if (!Arns.IsIamPrincipal(arn))
                         {
                             violations.Add(Parameter(controlName, PrincipalArnList, arn, $"'{arn}' is not an IAM principal ARN"));
                         }

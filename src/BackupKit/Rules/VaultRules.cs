@@ -199,7 +199,7 @@ internal static class VaultRules
         List<RuleViolation>? violations = null;
         foreach (var principal in principalArns)
         {
-            if (principal is not null && principal.StartsWith("arn:", StringComparison.Ordinal) && principal.IndexOf(":iam::", StringComparison.Ordinal) > 0)
+            if (Arns.IsIamPrincipal(principal))
             {
                 continue;
             }
