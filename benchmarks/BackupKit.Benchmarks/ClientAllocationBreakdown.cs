@@ -164,9 +164,31 @@ internal static class ClientAllocationBreakdown
             };
 
             await WholeAsync("BackupKit GetBackupPlanAsync", backupKit, calls);
+            using var invoker = new HttpMessageInvoker(BackupClient.CreateHandler(), disposeHandler: true);
+            Func<Task> presignedInvoker = async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, presigned.Uri);
+                foreach (var (name, value) in presigned.Headers)
+                {
+                    if (name != "Host")
+                    {
+                        request.Headers.TryAddWithoutValidation(name, value);
+                    }
+                }
+
+                using var response = await invoker.SendAsync(request, CancellationToken.None).ConfigureAwait(false);
+                var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    while (await stream.ReadAsync(buffer).ConfigureAwait(false) > 0)
+                    {
+                    }
+                }
+            };
             await WholeAsync("floor: pre-signed, ReadAsByteArrayAsync", presignedBytes, calls);
             await WholeAsync("floor: pre-signed, body read from the stream into one buffer", presignedStream, calls);
             await WholeAsync("floor: pre-signed, ResponseContentRead, body not read by us", presignedHeadersOnly, calls);
+            await WholeAsync("floor: pre-signed, stream read, HttpMessageInvoker over the client's handler (no HttpClient; Host from the URI)", presignedInvoker, calls);
             using var cancellable = new CancellationTokenSource();
             Func<Task> presignedStreamWithToken = async () =>
             {

@@ -19,7 +19,7 @@ using Polly.Timeout;
 namespace BackupKit.Wire;
 
 /// <summary>
-/// The AWS Backup client: restJson1 over one pooled <see cref="HttpClient"/>, SigV4-signed with AWSSDK.Core credentials,
+/// The AWS Backup client: restJson1 over one pooled <see cref="SocketsHttpHandler"/>, SigV4-signed with AWSSDK.Core credentials,
 /// retried by one resilience pipeline (AWS standard retry mode). Thread-safe; create one per endpoint and reuse it
 /// (<c>services.AddBackupKit(...)</c> registers it as a singleton).
 /// </summary>
@@ -53,7 +53,7 @@ public sealed partial class BackupClient : IDisposable, IBackupServiceClock
     [ThreadStatic]
     private static KeyValuePair<string, string>[]? t_signedHeaders;
 
-    private readonly HttpClient _http;
+    private readonly HttpMessageInvoker _http;
     private readonly SigV4Signer _signer;
     private readonly CredentialSource _credentials;
     private readonly BackupResiliencePipeline _resilience;
@@ -145,25 +145,29 @@ public sealed partial class BackupClient : IDisposable, IBackupServiceClock
         _resilience = new BackupResiliencePipeline(
             resilience, quotas.Get(Endpoint, resilience.RetryQuotaCapacity), circuit, _timeProvider, _logger, _metrics, _authority);
 
-        _http = CreateHttpClient();
+        _http = new HttpMessageInvoker(CreateHandler(), disposeHandler: true);
 
         Log.ClientCreated(_logger, Region, _authority + _basePath, _credentials.Description);
     }
 
     /// <summary>
-    /// The HttpClient every client sends with. Ours is the only retry layer: the handler neither retries nor redirects
-    /// nor times out on its own (timeouts belong to the pipeline, so they are classified and counted like every other failure).
+    /// The handler every client sends with. Ours is the only retry layer: the handler neither retries nor redirects
+    /// nor times out on its own (timeouts belong to the pipeline, so they are classified and counted like every other
+    /// failure). The client calls it through a bare <see cref="HttpMessageInvoker"/>: <see cref="HttpClient"/> would add
+    /// only its own timeout (which must stay off) and, per call, a linked token source and one more async state machine.
+    /// The handler keeps what matters: connection pooling, distributed tracing and the <c>System.Net.Http</c> metrics.
     /// </summary>
-    internal static HttpClient CreateHttpClient() => new(
-        new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(50),
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.None,
-        },
-        disposeHandler: true)
+    internal static SocketsHttpHandler CreateHandler() => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(50),
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        AutomaticDecompression = DecompressionMethods.None,
+    };
+
+    /// <summary>An <see cref="HttpClient"/> over the same handler settings, for benchmarks that compare with a bare HttpClient.</summary>
+    internal static HttpClient CreateHttpClient() => new(CreateHandler(), disposeHandler: true)
     {
         Timeout = System.Threading.Timeout.InfiniteTimeSpan,
     };
@@ -172,7 +176,7 @@ public sealed partial class BackupClient : IDisposable, IBackupServiceClock
     public string Region { get; }
 
     /// <summary>
-    /// The <c>Host</c> value that is signed: exactly what <see cref="HttpClient"/> writes from the request URI (IPv6
+    /// The <c>Host</c> value that is signed: exactly what the handler writes from the request URI (IPv6
     /// literals in brackets, the port unless it is the scheme's default), so the header need not be set on each request.
     /// </summary>
     internal static string HostHeaderOf(Uri endpoint)
@@ -480,7 +484,7 @@ public sealed partial class BackupClient : IDisposable, IBackupServiceClock
             var cancellationToken = cancellation.Token;
             var credentials = await _credentials.GetAsync(cancellationToken).ConfigureAwait(false);
             using var request = CreateSignedRequest(call, attempt, credentials);
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             return Outcome.FromResult(await ReadResponseAsync(call, response, credentials, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception ex) when (cancellation.TimedOut(ex))
@@ -541,7 +545,7 @@ public sealed partial class BackupClient : IDisposable, IBackupServiceClock
         var authorization = _signer.Sign(
             credentials, amzDate, call.Method.Method, call.CanonicalUri.Span, call.CanonicalQuery, headers.AsSpan(0, count), signedHeaders, call.PayloadHash);
 
-        // No Host header: HttpClient writes the same value from the URI, and one header fewer keeps the header store
+        // No Host header: the handler writes the same value from the URI, and one header fewer keeps the header store
         // at 8 entries (its array doubles from 4; a ninth entry would allocate a third, larger one).
         var requestHeaders = request.Headers;
         requestHeaders.TryAddWithoutValidation("amz-sdk-invocation-id", call.InvocationId);
