@@ -316,9 +316,16 @@ public sealed partial class BackupClient : IDisposable, IBackupServiceClock
         where TInput : class
         where TOutput : class
     {
-        var writer = new RequestWriter(operation.HttpMethod);
-        operation.WriteRequest(input, writer);
-        return new CallState<TInput, TOutput>(this, operation, writer);
+        var writer = RequestWriter.Rent(operation.HttpMethod);
+        try
+        {
+            operation.WriteRequest(input, writer);
+            return new CallState<TInput, TOutput>(this, operation, writer);
+        }
+        finally
+        {
+            RequestWriter.Return(writer);
+        }
     }
 
     private static Activity? StartActivity(string operation)
@@ -716,20 +723,35 @@ public sealed partial class BackupClient : IDisposable, IBackupServiceClock
             IsSafeToRepeat = operation.IsIdempotent || Method == HttpMethod.Get || Method == HttpMethod.Head;
 
             // The AWS SDK for JavaScript v3 sends paths without the trailing slash some URI templates of the model carry.
-            var path = writer.Path.AsSpan();
-            if (path.Length > 1 && path[^1] == '/')
+            var pathLength = writer.PathLength;
+            if (pathLength > 1 && writer.PathAt(pathLength - 1) == '/')
             {
-                path = path[..^1];
+                pathLength--;
             }
 
-            // One string for the URI; the path and, almost always, the canonical URI are slices of it.
+            // One string for the URI, written straight from the writer; the path and, almost always, the canonical URI
+            // are slices of it.
             var query = writer.BuildQueryString();
-            var uri = query.Length == 0
-                ? string.Concat(client._authority, client._basePath, path)
-                : $"{client._authority}{client._basePath}{path}?{query}";
+            var authority = client._authority;
+            var basePath = client._basePath;
+            var length = authority.Length + basePath.Length + pathLength + (query.Length == 0 ? 0 : 1 + query.Length);
+            var uri = string.Create(length, (authority, basePath, writer, pathLength, query), static (chars, parts) =>
+            {
+                parts.authority.CopyTo(chars);
+                var at = parts.authority.Length;
+                parts.basePath.CopyTo(chars[at..]);
+                at += parts.basePath.Length;
+                parts.writer.CopyPathTo(chars.Slice(at, parts.pathLength));
+                at += parts.pathLength;
+                if (parts.query.Length > 0)
+                {
+                    chars[at++] = '?';
+                    parts.query.CopyTo(chars[at..]);
+                }
+            });
             _uri = uri;
-            _pathStart = client._authority.Length;
-            _pathLength = client._basePath.Length + path.Length;
+            _pathStart = authority.Length;
+            _pathLength = basePath.Length + pathLength;
             RequestUri = new Uri(uri, UriKind.Absolute);
             var pathMemory = uri.AsMemory(_pathStart, _pathLength);
             CanonicalUri = SigV4Signer.IsAlreadyCanonical(pathMemory.Span) ? pathMemory : SigV4Signer.CanonicalizePath(Path).AsMemory();

@@ -7,10 +7,15 @@ namespace BackupKit.Wire.Protocol;
 
 /// <summary>
 /// Collects the HTTP parts of one request as the generated bindings write them: the path with its labels
-/// percent-encoded, the query string, and the JSON body. Built once per logical call and reused by every attempt.
+/// percent-encoded, the query string, and the JSON body. Written once per logical call; the client keeps what every
+/// attempt needs and hands the writer back with <see cref="Rent"/> and <see cref="Return"/>, so a call allocates no
+/// writer of its own (a written body goes with the call, and the next request starts a new one).
 /// </summary>
 internal sealed class RequestWriter
 {
+    [ThreadStatic]
+    private static RequestWriter? t_spare;
+
     private readonly StringBuilder _path = new(64);
     private readonly List<KeyValuePair<string, string>> _query = [];
     private ArrayBufferWriter<byte>? _body;
@@ -20,10 +25,47 @@ internal sealed class RequestWriter
     public RequestWriter(string httpMethod) => HttpMethod = httpMethod;
 
     /// <summary>The HTTP method.</summary>
-    public string HttpMethod { get; }
+    public string HttpMethod { get; private set; }
 
     /// <summary>The path, labels percent-encoded (RFC 3986 unreserved characters kept, everything else encoded).</summary>
     public string Path => _path.ToString();
+
+    /// <summary>The length of <see cref="Path"/>, without making the string.</summary>
+    public int PathLength => _path.Length;
+
+    /// <summary>Takes this thread's spare writer, or a new one, for a request with the given HTTP method.</summary>
+    public static RequestWriter Rent(string httpMethod)
+    {
+        var writer = t_spare;
+        if (writer is null)
+        {
+            return new RequestWriter(httpMethod);
+        }
+
+        t_spare = null;
+        writer.HttpMethod = httpMethod;
+        return writer;
+    }
+
+    /// <summary>
+    /// Clears the writer and keeps it as this thread's spare. The body is not cleared but let go: the
+    /// <see cref="Body"/> memory handed out stays valid for the call that owns it.
+    /// </summary>
+    public static void Return(RequestWriter writer)
+    {
+        writer._path.Clear();
+        writer._query.Clear();
+        writer.IdempotencyToken = null;
+        writer._body = null;
+        writer._json = null;
+        t_spare = writer;
+    }
+
+    /// <summary>Copies <see cref="Path"/>, or its first <paramref name="destination"/>.Length characters, into <paramref name="destination"/>.</summary>
+    public void CopyPathTo(Span<char> destination) => _path.CopyTo(0, destination, destination.Length);
+
+    /// <summary>The character of <see cref="Path"/> at <paramref name="index"/>.</summary>
+    public char PathAt(int index) => _path[index];
 
     /// <summary>The query parameters in the order the binding wrote them; names and values are not encoded.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
