@@ -139,6 +139,38 @@ public sealed class BackupClientWireTests
         Assert.Equal(requests[0].BodyText, requests[1].BodyText);
     }
 
+    [Fact]
+    public async Task ConcurrentRetriedCalls_EachResendItsOwnBody()
+    {
+        // Every first attempt fails, so each call's body is sent again after other calls have written theirs on the
+        // same threads: a request body shared between calls would show as a retry carrying another call's name.
+        await using var server = new RawHttpServer();
+        server.Respond = request => request.Header("amz-sdk-request")!.StartsWith("attempt=1;", StringComparison.Ordinal)
+            ? new ScriptedResponse(503, """{"message":"busy"}""", [new("x-amzn-errortype", "ServiceUnavailableException")])
+            : null;
+        server.Default = new ScriptedResponse(200, """{"BackupVaultName":"v"}""");
+        using var client = TestCredentials.CreateClient(server.Endpoint);
+
+        var names = Enumerable.Range(0, 24).Select(i => $"vault-{i}").ToArray();
+        await Task.WhenAll(names.Select(name => client.CreateBackupVaultAsync(new CreateBackupVaultInput
+        {
+            BackupVaultName = name,
+            BackupVaultTags = new Dictionary<string, string> { ["owner"] = name + "-owner" },
+        })));
+
+        var byCall = server.Requests.GroupBy(r => r.Header("amz-sdk-invocation-id")).ToArray();
+        Assert.Equal(names.Length, byCall.Length);
+        foreach (var call in byCall)
+        {
+            var attempts = call.ToArray();
+            Assert.Equal(2, attempts.Length);
+            var name = attempts[0].Target["/backup-vaults/".Length..];
+            Assert.Contains($"\"owner\":\"{name}-owner\"", attempts[0].BodyText, StringComparison.Ordinal);
+            Assert.Equal(attempts[0].BodyText, attempts[1].BodyText);
+            Assert.Equal(attempts[0].Target, attempts[1].Target);
+        }
+    }
+
     // Method, target and body as captured from @aws-sdk/client-backup 3.1092.0 for the same inputs.
     [Fact]
     public async Task EdgeCases_MatchTheJavaScriptSdk_MethodTargetAndBody()

@@ -34,6 +34,9 @@ internal sealed class RawHttpServer : IAsyncDisposable
     /// <summary>The answer when nothing is scripted.</summary>
     public ScriptedResponse Default { get; set; } = new(200, "{}");
 
+    /// <summary>Chooses the answer from the request when set and not null; otherwise the script, then <see cref="Default"/>.</summary>
+    public Func<RecordedRequest, ScriptedResponse?>? Respond { get; set; }
+
     /// <summary>Queues the answer to the next unanswered request.</summary>
     public void Enqueue(ScriptedResponse response) => _script.Enqueue(response);
 
@@ -120,9 +123,10 @@ internal sealed class RawHttpServer : IAsyncDisposable
 
                     var body = buffer.GetRange(bodyStart, length).ToArray();
                     buffer.RemoveRange(0, bodyStart + length);
-                    Requests.Enqueue(new RecordedRequest(requestLine[0], requestLine[1], headers, body));
+                    var recorded = new RecordedRequest(requestLine[0], requestLine[1], headers, body);
+                    Requests.Enqueue(recorded);
 
-                    var response = _script.TryDequeue(out var scripted) ? scripted : Default;
+                    var response = Respond?.Invoke(recorded) ?? (_script.TryDequeue(out var scripted) ? scripted : Default);
                     if (response.Delay > TimeSpan.Zero)
                     {
                         await Task.Delay(response.Delay, _stop.Token);
