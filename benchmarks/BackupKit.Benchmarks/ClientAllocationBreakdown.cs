@@ -51,13 +51,14 @@ internal static class ClientAllocationBreakdown
             var metrics = BackupKitMetrics.Shared;
 
             Console.WriteLine("Synchronous stages, bytes per call on this thread:");
-            Stage("request write (RequestWriter, path, query)", () =>
+            Stage("request write (this thread's RequestWriter, query; the path is copied into the URI string)", () =>
             {
-                var writer = new RequestWriter(binding.HttpMethod);
+                var writer = RequestWriter.Rent(binding.HttpMethod);
                 binding.WriteRequest(input, writer);
-                _ = writer.Path;
+                _ = writer.PathLength;
                 _ = writer.BuildQueryString();
                 _ = writer.BuildCanonicalQueryString();
+                RequestWriter.Return(writer);
             });
             Stage("invocation id", () => InvocationIds.Next());
             Stage("request URI (new Uri)", () => new Uri(string.Concat("http://127.0.0.1:", port.ToString(CultureInfo.InvariantCulture), "/backup/plans/", ClosedLoopClientCost.PlanId)));

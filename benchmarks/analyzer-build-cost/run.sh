@@ -4,18 +4,22 @@
 # Packs BackupKit (library + analyzers) into a local feed, generates a net10.0 project of 1,000 ordinary files plus
 # 50 files that declare postures with BackupKit's builders, consumes the packed package, and builds it in
 # interleaved pairs: BackupKit's analyzers removed (-p:BackupKitAnalyzers=false, the package's own switch) and kept,
-# alternating which goes first. Every build starts from a cold compiler (`dotnet build-server shutdown`) and is a full
-# rebuild with the compiler's analyzer report (-p:ReportAnalyzer=true -v:d) so both sides pay the same logging.
+# alternating which goes first. Every build is a full rebuild by a cold compiler: build servers shut down, and the
+# compiler run as its own process (-p:UseSharedCompilation=false), so that its CPU time is counted with the build's.
+# The timed pairs build plainly (-v:q): the compiler's analyzer report times every analyzer callback, which costs the
+# side with more analyzers more, so it is taken from separate builds afterwards.
 #
-# Prints each pair, the median wall ratio (kept / removed) and, for every build with the analyzers kept, the total
-# analyzer time and BackupKit's share; then the per-analyzer report of the median build.
+# Prints each pair with wall and CPU (user + system) seconds, the median wall and CPU ratios (kept / removed); then,
+# from report builds with the analyzers kept (-p:ReportAnalyzer=true -v:d), the total analyzer time and BackupKit's
+# share of it, and the per-analyzer report of the median one.
 #
-# Usage: benchmarks/analyzer-build-cost/run.sh [pairs=5] [plain-files=1000] [posture-files=50]
+# Usage: benchmarks/analyzer-build-cost/run.sh [pairs=5] [plain-files=1000] [posture-files=50] [report-builds=3]
 #   KEEP_WORK=1 keeps the generated project and logs (path printed at the end).
 set -euo pipefail
 pairs=${1:-5}
 plain=${2:-1000}
 postures=${3:-50}
+reports=${4:-3}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 if [ "${KEEP_WORK:-0}" != "1" ]; then trap 'rm -rf "$work"' EXIT; fi
@@ -100,16 +104,17 @@ done
 
 dotnet restore "$project/App.csproj" -v:q -nologo >"$work/restore.log" 2>&1 || { cat "$work/restore.log"; exit 1; }
 
-# One cold, full build; prints its wall time in seconds and leaves the detailed log in $2.
+# One cold, full build: prints "wall cpu" in seconds (cpu = user + system of the build and its compiler process).
+# $1: keep BackupKit's analyzers (true/false); $2: log file; further arguments go to dotnet build.
 build() {
   local kept=$1 log=$2
+  shift 2
   dotnet build-server shutdown >/dev/null 2>&1 || true
-  local start end
-  start=$(date +%s.%N)
-  dotnet build "$project/App.csproj" --no-restore --no-incremental -m:1 -nologo -v:d \
-    -p:ReportAnalyzer=true -p:BackupKitAnalyzers="$kept" >"$log" 2>&1 || { tail -40 "$log" >&2; exit 1; }
-  end=$(date +%s.%N)
-  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", e - s }'
+  # bash's own `time` counts the user and system time of every process the build waited for, the compiler included.
+  local TIMEFORMAT='%R %U %S'
+  { time dotnet build "$project/App.csproj" --no-restore --no-incremental -m:1 -nodeReuse:false -nologo \
+      -p:UseSharedCompilation=false -p:BackupKitAnalyzers="$kept" "$@" >"$log" 2>&1 || { tail -40 "$log" >&2; exit 1; }; } 2>"$log.time"
+  awk '{ printf "%.3f %.3f", $1, $2 + $3 }' "$log.time"
 }
 
 # Total analyzer seconds and BackupKit's seconds from a -v:d log with the compiler's analyzer report.
@@ -120,34 +125,46 @@ report() {
     END { if (kit == "") kit = 0; printf "%s %s\n", total, kit }' "$1"
 }
 
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+range() { sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%s-%s", lo, hi }'; }
+
 echo "generated $((plain + postures)) files ($postures declare postures); $pairs interleaved pairs, cold compiler each build"
-printf "%-5s %-10s %-10s %-7s %-14s %s\n" pair removed kept ratio analyzers BackupKit
-ratios=()
-shares=()
+printf "%-5s %-22s %-22s %-11s %s\n" pair "removed wall / cpu" "kept wall / cpu" "wall ratio" "cpu ratio"
+walls=()
+cpus=()
 for p in $(seq 1 "$pairs"); do
   if [ $((p % 2)) -eq 1 ]; then
-    off=$(build false "$work/off$p.log"); on=$(build true "$work/on$p.log")
+    read -r offw offc < <(build false "$work/off$p.log" -v:q); read -r onw onc < <(build true "$work/on$p.log" -v:q)
   else
-    on=$(build true "$work/on$p.log"); off=$(build false "$work/off$p.log")
+    read -r onw onc < <(build true "$work/on$p.log" -v:q); read -r offw offc < <(build false "$work/off$p.log" -v:q)
   fi
-  read -r total kit < <(report "$work/on$p.log")
-  ratio=$(awk -v a="$on" -v b="$off" 'BEGIN { printf "%.3f", a / b }')
-  share=$(awk -v k="$kit" -v t="$total" 'BEGIN { printf "%.1f", (t > 0 ? 100 * k / t : 0) }')
-  ratios+=("$ratio")
-  shares+=("$share:$p")
-  printf "%-5s %-10s %-10s %-7s %-14s %s\n" "$p" "${off}s" "${on}s" "$ratio" "${total}s" "${kit}s (${share} %)"
+  wall=$(awk -v a="$onw" -v b="$offw" 'BEGIN { printf "%.3f", a / b }')
+  cpu=$(awk -v a="$onc" -v b="$offc" 'BEGIN { printf "%.3f", a / b }')
+  walls+=("$wall")
+  cpus+=("$cpu")
+  printf "%-5s %-22s %-22s %-11s %s\n" "$p" "${offw}s / ${offc}s" "${onw}s / ${onc}s" "$wall" "$cpu"
 done
+echo "median wall ratio (kept / removed): $(printf '%s\n' "${walls[@]}" | median)   range $(printf '%s\n' "${walls[@]}" | range)"
+echo "median CPU ratio (kept / removed):  $(printf '%s\n' "${cpus[@]}" | median)   range $(printf '%s\n' "${cpus[@]}" | range)"
 
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-echo "median wall ratio (kept / removed): $(printf '%s\n' "${ratios[@]}" | median)   range $(printf '%s\n' "${ratios[@]}" | sort -g | head -1)-$(printf '%s\n' "${ratios[@]}" | sort -g | tail -1)"
+echo
+echo "$reports report builds, analyzers kept (-p:ReportAnalyzer=true -v:d):"
+shares=()
+for r in $(seq 1 "$reports"); do
+  build true "$work/report$r.log" -v:d -p:ReportAnalyzer=true >/dev/null
+  read -r total kit < <(report "$work/report$r.log")
+  share=$(awk -v k="$kit" -v t="$total" 'BEGIN { printf "%.1f", (t > 0 ? 100 * k / t : 0) }')
+  shares+=("$share:$r")
+  echo "  build $r: analyzers ${total}s, BackupKit ${kit}s (${share} %)"
+done
 echo "median BackupKit share of analyzer time: $(printf '%s\n' "${shares[@]%%:*}" | median) %"
 
 # The per-analyzer report of the build with the median share.
-mid=$(printf '%s\n' "${shares[@]}" | sort -t: -k1,1g | sed -n "$(( (pairs + 1) / 2 ))p" | cut -d: -f2)
+mid=$(printf '%s\n' "${shares[@]}" | sort -t: -k1,1g | sed -n "$(( (reports + 1) / 2 ))p" | cut -d: -f2)
 echo
-echo "compiler's analyzer report, pair $mid (analyzers kept):"
+echo "compiler's analyzer report, report build $mid:"
 # Every analyzer of 5 ms or more, and every BackupKit line.
 awk '/Total analyzer execution time:/ { on = 1; sub(/^ +/, "  "); print; next }
      on && /^ *(Time|[0-9])/ && ($1 == "Time" || $1 + 0 >= 0.005 || /BackupKit/) { sub(/^ +/, "  "); print }
-     on && /Generator$|error|warning|Done executing task/ { exit }' "$work/on$mid.log"
+     on && /Generator$|error|warning|Done executing task/ { exit }' "$work/report$mid.log"
 if [ "${KEEP_WORK:-0}" = "1" ]; then echo "work kept in $work"; fi
