@@ -17,6 +17,31 @@ namespace BackupKit.Analyzers.Tests;
 /// </summary>
 public sealed class HostParityTests
 {
+    // The recommendations on selections and restore tests (BK1006, BK1008), which no parity sample declares, next to
+    // rules that report on the same calls.
+    internal const string SelectionsSource = /* lang=c#-test */ """
+        using System;
+        using BackupKit.Building;
+        using BackupKit.Model;
+
+        class C
+        {
+            const string Orders = "arn:aws:dynamodb:us-east-1:123456789012:table/orders";
+
+            BackupPosture M() => BackupPosture.Create()
+                .AddVault("prod")
+                .AddPlan("prod", p => p
+                    .AddRule("daily", r => r.InVault("prod").Daily().DeleteAfter(Retention.Days(35)))
+                    .Select("tables", s => s.Include(Orders, "arn:aws:dynamodb:us-east-1:123456789012:table/customers").Except(Orders))
+                    .Select("bad selection", s => s.Include(Orders)))
+                .AddRestoreTestingPlan("weekly_restore", t => t
+                    .Weekly(DayOfWeek.Sunday).LatestRecoveryPoint().FromAllVaults()
+                    .Test("tables", "DynamoDB", ts => ts.AllProtectedResources())
+                    .Test("volumes", "EBS", ts => ts.AllProtectedResources().ValidateWithin(TimeSpan.FromHours(0))))
+                .Build();
+        }
+        """;
+
     public static TheoryData<string> Corpus() => new()
     {
         nameof(CompileTimeRunTimeParityTests) + "." + nameof(CompileTimeRunTimeParityTests.Source),
@@ -27,6 +52,7 @@ public sealed class HostParityTests
         nameof(PolicyFixTests) + "." + nameof(PolicyFixTests.RulesWithoutRetention),
         nameof(PolicyFixTests) + "." + nameof(PolicyFixTests.RulesIntoLockedVaults),
         nameof(BackupKitNotReferencedTests) + "." + nameof(BackupKitNotReferencedTests.LookalikeSource),
+        nameof(HostParityTests) + "." + nameof(SelectionsSource),
     };
 
     private static readonly Dictionary<string, string> s_sources = new(StringComparer.Ordinal)
@@ -39,6 +65,7 @@ public sealed class HostParityTests
         [nameof(PolicyFixTests) + "." + nameof(PolicyFixTests.RulesWithoutRetention)] = PolicyFixTests.RulesWithoutRetention,
         [nameof(PolicyFixTests) + "." + nameof(PolicyFixTests.RulesIntoLockedVaults)] = PolicyFixTests.RulesIntoLockedVaults,
         [nameof(BackupKitNotReferencedTests) + "." + nameof(BackupKitNotReferencedTests.LookalikeSource)] = BackupKitNotReferencedTests.LookalikeSource,
+        [nameof(HostParityTests) + "." + nameof(SelectionsSource)] = SelectionsSource,
     };
 
     [Theory]
