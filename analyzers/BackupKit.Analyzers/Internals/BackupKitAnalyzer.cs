@@ -114,6 +114,8 @@ public abstract class BackupKitAnalyzer : DiagnosticAnalyzer
             s_anyDiagnostic,
             context.CancellationToken);
 #pragma warning restore CS0618
+        // Not caught per rule: a rule that throws is a bug the driver reports (AD0001, naming the host and the
+        // exception's stack), and catching it here would hide it.
         foreach (var rule in rules)
         {
             rule.AnalyzeInvocation(nodeContext, invocation, symbols);
