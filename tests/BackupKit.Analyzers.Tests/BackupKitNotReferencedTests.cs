@@ -8,7 +8,7 @@ namespace BackupKit.Analyzers.Tests;
 /// </summary>
 public sealed class BackupKitNotReferencedTests
 {
-    private const string LookalikeSource = /* lang=c#-test */ """
+    internal const string LookalikeSource = /* lang=c#-test */ """
         using System;
 
         namespace Lookalike

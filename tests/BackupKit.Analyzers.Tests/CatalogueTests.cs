@@ -1,5 +1,6 @@
 extern alias runtime;
 
+using System.Reflection;
 using System.Text.RegularExpressions;
 using BackupKit.Analyzers.CodeFixes.Rules;
 using BackupKit.Analyzers.Internals;
@@ -7,6 +8,7 @@ using BackupKit.Analyzers.Tests.Packaging;
 using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
 using RuntimeCatalog = runtime::BackupKit.Rules.RuleCatalog;
 using RuntimeSeverity = runtime::BackupKit.Rules.RuleSeverity;
 
@@ -15,16 +17,59 @@ namespace BackupKit.Analyzers.Tests;
 /// <summary>The descriptor catalogue: ids, help links, docs pages, release tracking, and agreement with the runtime rules table.</summary>
 public sealed partial class CatalogueTests
 {
-    private static readonly DiagnosticDescriptor[] s_supported = AnalyzerCatalog.All
+    // What the compiler sees: the ids of the analyzers it loads.
+    private static readonly DiagnosticDescriptor[] s_supported = AnalyzerCatalog.Registered
         .SelectMany(a => a.SupportedDiagnostics)
         .DistinctBy(d => d.Id)
         .ToArray();
 
     [Fact]
-    public void EveryAnalyzer_DerivesFromTheBaseThatSealsTheCheapDefaults()
+    public void EveryAnalyzer_IsARuleOnTheBaseThatSealsTheCheapDefaults_OrTheHost()
     {
-        Assert.NotEmpty(AnalyzerCatalog.All);
-        Assert.All(AnalyzerCatalog.All, analyzer => Assert.IsAssignableFrom<BackupKitAnalyzer>(analyzer));
+        var analyzerTypes = typeof(BackupKitAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .ToList();
+
+        Assert.NotEmpty(AnalyzerCatalog.Rules);
+        Assert.All(analyzerTypes, t => Assert.True(
+            t == typeof(BackupKitRulesAnalyzer) || typeof(BackupKitAnalyzer).IsAssignableFrom(t),
+            $"{t.Name} is neither a BackupKitAnalyzer nor the rules host."));
+    }
+
+    [Fact]
+    public void TheCompilerLoadsOnlyTheHost_NoRuleOnItsOwn()
+    {
+        Assert.Single(AnalyzerCatalog.Registered);
+        Assert.IsType<BackupKitRulesAnalyzer>(AnalyzerCatalog.Registered[0]);
+        Assert.All(AnalyzerCatalog.Rules, rule => Assert.True(
+            rule.GetType().GetCustomAttribute<DiagnosticAnalyzerAttribute>() is null,
+            $"{rule.GetType().Name} carries [DiagnosticAnalyzer]: the compiler would run it beside the host, twice in all."));
+    }
+
+    [Fact]
+    public void TheHost_RunsEveryRuleOfTheAssemblyOnce()
+    {
+        var hosted = AnalyzerCatalog.Host.Rules.Select(r => r.GetType().Name).ToList();
+
+        Assert.Equal(hosted.Count, hosted.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(
+            AnalyzerCatalog.Rules.Select(r => r.GetType().Name).Order(StringComparer.Ordinal),
+            hosted.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TheHost_SupportsEveryIdOfEveryHostedRule_EachOnce()
+    {
+        var host = AnalyzerCatalog.Host;
+        var supported = host.SupportedDiagnostics.Select(d => d.Id).ToList();
+
+        Assert.Equal(supported.Count, supported.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(host.Rules, rule => Assert.All(rule.SupportedDiagnostics, descriptor => Assert.True(
+            host.SupportedDiagnostics.Contains(descriptor),
+            $"{descriptor.Id} of {rule.GetType().Name} is missing from the host's SupportedDiagnostics.")));
+        Assert.Equal(
+            host.Rules.SelectMany(r => r.SupportedDiagnostics).Select(d => d.Id).Distinct().Order(StringComparer.Ordinal),
+            supported.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -44,7 +89,7 @@ public sealed partial class CatalogueTests
     [Fact]
     public void EachId_IsDescribedOnce()
     {
-        var descriptors = AnalyzerCatalog.All.SelectMany(a => a.SupportedDiagnostics).ToList();
+        var descriptors = AnalyzerCatalog.Rules.SelectMany(a => a.SupportedDiagnostics).ToList();
 
         Assert.All(descriptors.GroupBy(d => d.Id), group => Assert.Single(group.Distinct()));
     }
@@ -117,7 +162,7 @@ public sealed partial class CatalogueTests
 
         Assert.All(rows, row =>
         {
-            var reportedBy = AnalyzerCatalog.All
+            var reportedBy = AnalyzerCatalog.Rules
                 .Where(a => a.SupportedDiagnostics.Any(d => d.Id == row.Key))
                 .Select(a => a.GetType().Name)
                 .ToList();

@@ -20,7 +20,7 @@ namespace BackupKit.Analyzers.Tests;
 /// </summary>
 public sealed class PolicyFixTests
 {
-    private const string UnlockedVaults = /* lang=c#-test */ """
+    internal const string UnlockedVaults = /* lang=c#-test */ """
         using BackupKit.Building;
         using BackupKit.Model;
 
@@ -33,7 +33,7 @@ public sealed class PolicyFixTests
         }
         """;
 
-    private const string RulesWithoutRetention = /* lang=c#-test */ """
+    internal const string RulesWithoutRetention = /* lang=c#-test */ """
         using BackupKit.Building;
         using BackupKit.Model;
 
@@ -107,7 +107,7 @@ public sealed class PolicyFixTests
         }
     }
 
-    private const string RulesIntoLockedVaults = /* lang=c#-test */ """
+    internal const string RulesIntoLockedVaults = /* lang=c#-test */ """
         using BackupKit.Building;
         using BackupKit.Model;
 

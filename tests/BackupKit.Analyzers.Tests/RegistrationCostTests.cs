@@ -8,8 +8,10 @@ using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 namespace BackupKit.Analyzers.Tests;
 
 /// <summary>
-/// What the analyzers cost a build is decided by what they register (performance-and-retries.md section 4): only
-/// one invocation operation action each (on the operation trees the analyzer driver builds once for every analyzer,
+/// What the analyzers cost a build is decided by what they register (performance-and-retries.md section 4): the
+/// compiler loads one analyzer, <see cref="BackupKitRulesAnalyzer"/>, which hosts every rule, so the driver's
+/// per-analyzer work is done once for BackupKit; it and every rule on its own register one compilation-start action
+/// and only one invocation operation action (on the operation trees the analyzer driver builds once for every analyzer,
 /// skipping any method not declared by BackupKit after one comparison), never syntax-node, syntax-tree,
 /// semantic-model or compilation-end work that would walk or bind every file on BackupKit's behalf, and nothing at
 /// all in a project that does not reference BackupKit. benchmarks/analyzer-build-cost measures the result in a

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using BackupKit.Analyzers.Internals;
 using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
@@ -13,7 +14,7 @@ namespace BackupKit.Analyzers.Rules;
 /// that assigns resources only by ARN (BK1006), and a restore testing selection without a validation window (BK1008).
 /// The others (BK1004, BK1005, BK1007) need the whole posture or the account, so they stay at run time.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = BackupKitRulesAnalyzer.HostsThisRule)]
 public sealed class BestPracticeSelectionAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using BackupKit.Analyzers.Internals;
 using BackupKit.Rules;
@@ -21,7 +22,7 @@ namespace BackupKit.Analyzers.Rules;
 /// Cost: the base analyzer skips every invocation whose name is not a BackupKit method; this one then returns at once
 /// unless the invocation is <c>Build()</c> on the posture builder, and reads the chain only when it adds a framework.
 /// </remarks>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = BackupKitRulesAnalyzer.HostsThisRule)]
 public sealed class FrameworkControlsAnalyzer : BackupKitAnalyzer
 {
     private const long DefaultRequiredRetentionDays = 35;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using BackupKit.Analyzers.Internals;
 using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
@@ -14,7 +15,7 @@ namespace BackupKit.Analyzers.Rules;
 /// the continuous backup limits (BK3004, BK3005). The callback is replayed in order, as the builder applies it: a
 /// later <c>DeleteAfter</c> or <c>KeepForever</c> replaces an earlier one, and a preset makes the values unknown.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = BackupKitRulesAnalyzer.HostsThisRule)]
 public sealed class LifecycleRulesAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />

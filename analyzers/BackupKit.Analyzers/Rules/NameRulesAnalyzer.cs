@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using BackupKit.Analyzers.Internals;
 using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
@@ -13,7 +14,7 @@ namespace BackupKit.Analyzers.Rules;
 /// (BK1103) and selection (BK1104) names, restore testing plan (BK1107) and selection (BK1108) names, and tag key
 /// and value lengths (BK1106).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = BackupKitRulesAnalyzer.HostsThisRule)]
 public sealed class NameRulesAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />

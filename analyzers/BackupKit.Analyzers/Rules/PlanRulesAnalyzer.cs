@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using BackupKit.Analyzers.Internals;
 using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
@@ -12,7 +13,7 @@ namespace BackupKit.Analyzers.Rules;
 /// of copy actions of a rule (BK4002) when the callbacks are plain lambdas, constant copy destination ARNs (BK4003)
 /// and constant logically air-gapped target ARNs (BK4007).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = BackupKitRulesAnalyzer.HostsThisRule)]
 public sealed class PlanRulesAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using BackupKit.Analyzers.Internals;
 using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
@@ -12,7 +13,7 @@ namespace BackupKit.Analyzers.Rules;
 /// regional outage takes the backups with it. Plan presets bring no copy actions, so applying one does not count.
 /// The plan's own Region is only known at deploy time; any copy action satisfies the rule.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = BackupKitRulesAnalyzer.HostsThisRule)]
 public sealed class PlanWithoutCrossRegionCopyAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />

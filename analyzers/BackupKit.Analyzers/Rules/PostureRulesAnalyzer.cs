@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using BackupKit.Analyzers.Internals;
 using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
@@ -18,7 +19,7 @@ namespace BackupKit.Analyzers.Rules;
 /// range of its destination vault (matched by the name in the constant ARN) as BK7002. A vault whose own range is
 /// wrong (BK6004 to BK6008) is left out of both: one mistake, one finding.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = BackupKitRulesAnalyzer.HostsThisRule)]
 public sealed class PostureRulesAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using BackupKit.Analyzers.Internals;
 using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
@@ -11,7 +12,7 @@ namespace BackupKit.Analyzers.Rules;
 /// Reports the restore testing rules of the rules table on constant arguments: the plan's start window (BK8001), a
 /// selection window of recovery points (BK8002), a tested resource type (BK8005) and a selection's validation window (BK8008).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = BackupKitRulesAnalyzer.HostsThisRule)]
 public sealed class RestoreTestingRulesAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using BackupKit.Analyzers.Internals;
 using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
@@ -12,7 +13,7 @@ namespace BackupKit.Analyzers.Rules;
 /// forever. An explicit <c>KeepForever()</c> or a preset (which brings its own lifecycle) is a decision, not an
 /// omission, and is not reported.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = BackupKitRulesAnalyzer.HostsThisRule)]
 public sealed class RuleWithoutRetentionAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using BackupKit.Analyzers.Internals;
 using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
@@ -13,7 +14,7 @@ namespace BackupKit.Analyzers.Rules;
 /// (BK2006), and the schedule of a restore testing plan (BK2001, BK2003). A completion window is compared with the start window of the same rule when both are constants of a
 /// rule configuration lambda.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = BackupKitRulesAnalyzer.HostsThisRule)]
 public sealed class ScheduleRulesAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using BackupKit.Analyzers.Internals;
 using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
@@ -13,7 +14,7 @@ namespace BackupKit.Analyzers.Rules;
 /// each resource ARN pattern of <c>Include</c> / <c>Except</c> (BK5003). List sizes (BK5004) are left to run time: a
 /// selection can be filled by several calls.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = BackupKitRulesAnalyzer.HostsThisRule)]
 public sealed class SelectionRulesAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />

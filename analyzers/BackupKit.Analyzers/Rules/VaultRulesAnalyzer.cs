@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using BackupKit.Analyzers.Internals;
 using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
@@ -14,7 +15,7 @@ namespace BackupKit.Analyzers.Rules;
 /// callback or a <c>VaultLock.Governance/Compliance</c> call), air-gapped retention (BK6008) and an air-gapped
 /// vault that also declares a lock (BK6009), and principals of <c>DenyRecoveryPointDeletion</c> that are not IAM ARNs (BK6011).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = BackupKitRulesAnalyzer.HostsThisRule)]
 public sealed class VaultRulesAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using BackupKit.Analyzers.Internals;
 using BackupKit.Rules;
 using Microsoft.CodeAnalysis;
@@ -11,7 +12,7 @@ namespace BackupKit.Analyzers.Rules;
 /// BK1003: a backup vault declared without Vault Lock. A logically air-gapped vault is locked by AWS itself (and may
 /// not carry a Vault Lock, BK6009), so it is not reported.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = BackupKitRulesAnalyzer.HostsThisRule)]
 public sealed class VaultWithoutLockAnalyzer : BackupKitAnalyzer
 {
     /// <inheritdoc />

@@ -110,6 +110,24 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
     }
 
     [Fact]
+    public void PackedAnalyzers_RegisterOnlyTheRulesHost()
+    {
+        // The compiler runs every type marked [DiagnosticAnalyzer]: the one host of the rules, never a rule on its own
+        // (it would run twice) and never none (nothing would be reported).
+        using var archive = ZipFile.OpenRead(feed.PackageFile("BackupKit"));
+        using var pe = new PEReader(ReadEntry(archive, "analyzers/dotnet/roslyn4.8/cs/BackupKit.Analyzers.dll"));
+        var metadata = pe.GetMetadataReader();
+
+        var registered = metadata.TypeDefinitions
+            .Select(metadata.GetTypeDefinition)
+            .Where(type => type.GetCustomAttributes().Any(a => AttributeTypeName(metadata, metadata.GetCustomAttribute(a)) == "DiagnosticAnalyzerAttribute"))
+            .Select(type => metadata.GetString(type.Namespace) + "." + metadata.GetString(type.Name))
+            .ToList();
+
+        Assert.Equal(["BackupKit.Analyzers.BackupKitRulesAnalyzer"], registered);
+    }
+
+    [Fact]
     public void BackupKitLocal_IsALibrary_AndTheToolPackageCarriesTheCommand()
     {
         using (var library = ZipFile.OpenRead(feed.PackageFile("BackupKit.Local")))
@@ -281,6 +299,23 @@ public sealed class PackageTests(PackedFeed feed) : IClassFixture<PackedFeed>
             }
             """));
         return await DotNetCli.RunAsync(consumer, s_buildTimeout, ["build", "-nodeReuse:false", "-p:UseSharedCompilation=false", .. properties]);
+    }
+
+    private static string? AttributeTypeName(MetadataReader metadata, CustomAttribute attribute)
+    {
+        var constructor = attribute.Constructor;
+        var type = constructor.Kind switch
+        {
+            HandleKind.MemberReference => metadata.GetMemberReference((MemberReferenceHandle)constructor).Parent,
+            HandleKind.MethodDefinition => metadata.GetMethodDefinition((MethodDefinitionHandle)constructor).GetDeclaringType(),
+            _ => default,
+        };
+        return type.Kind switch
+        {
+            HandleKind.TypeReference => metadata.GetString(metadata.GetTypeReference((TypeReferenceHandle)type).Name),
+            HandleKind.TypeDefinition => metadata.GetString(metadata.GetTypeDefinition((TypeDefinitionHandle)type).Name),
+            _ => null,
+        };
     }
 
     private static Process StartTool(string command, params string[] arguments)

@@ -7,7 +7,7 @@ namespace BackupKit.Analyzers.Tests.Rules;
 /// <summary>BK9101 at compile time is exactly what <c>Build()</c> throws for the same posture (same ids, same messages).</summary>
 public sealed class FrameworkControlsParityTests
 {
-    private const string Source = /* lang=c#-test */ """
+    internal const string Source = /* lang=c#-test */ """
         using System;
         using BackupKit.Building;
         using BackupKit.Model;
