@@ -114,7 +114,7 @@ build() {
   local TIMEFORMAT='%R %U %S'
   { time dotnet build "$project/App.csproj" --no-restore --no-incremental -m:1 -nodeReuse:false -nologo \
       -p:UseSharedCompilation=false -p:BackupKitAnalyzers="$kept" "$@" >"$log" 2>&1 || { tail -40 "$log" >&2; exit 1; }; } 2>"$log.time"
-  awk '{ printf "%.3f %.3f", $1, $2 + $3 }' "$log.time"
+  awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' "$log.time"
 }
 
 # Total analyzer seconds and BackupKit's seconds from a -v:d log with the compiler's analyzer report.
