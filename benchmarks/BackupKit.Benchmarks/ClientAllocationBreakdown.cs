@@ -124,108 +124,52 @@ internal static class ClientAllocationBreakdown
             Console.WriteLine();
             Console.WriteLine($"Whole calls, one at a time, bytes per call process-wide ({calls} calls each):");
             Func<Task> backupKit = async () => await client.GetBackupPlanAsync(input).ConfigureAwait(false);
+            var buffer = new byte[64 * 1024];
+            var headers = presigned.Headers;
+            using var invoker = new HttpMessageInvoker(BackupClient.CreateHandler(), disposeHandler: true);
+            using var cancellable = new CancellationTokenSource();
             Func<Task> presignedBytes = async () =>
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, presigned.Uri);
-                foreach (var (name, value) in presigned.Headers)
-                {
-                    request.Headers.TryAddWithoutValidation(name, value);
-                }
-
+                using var request = Replay(presigned.Uri, headers, withHost: true);
                 using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
                 await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             };
-            var buffer = new byte[64 * 1024];
             Func<Task> presignedStream = async () =>
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, presigned.Uri);
-                foreach (var (name, value) in presigned.Headers)
-                {
-                    request.Headers.TryAddWithoutValidation(name, value);
-                }
-
+                using var request = Replay(presigned.Uri, headers, withHost: true);
                 using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-                var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                await using (stream.ConfigureAwait(false))
-                {
-                    while (await stream.ReadAsync(buffer).ConfigureAwait(false) > 0)
-                    {
-                    }
-                }
+                await DrainAsync(response, buffer).ConfigureAwait(false);
             };
             Func<Task> presignedHeadersOnly = async () =>
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, presigned.Uri);
-                foreach (var (name, value) in presigned.Headers)
-                {
-                    request.Headers.TryAddWithoutValidation(name, value);
-                }
-
+                using var request = Replay(presigned.Uri, headers, withHost: true);
                 using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead).ConfigureAwait(false);
+            };
+            Func<Task> presignedInvoker = async () =>
+            {
+                using var request = Replay(presigned.Uri, headers, withHost: false);
+                using var response = await invoker.SendAsync(request, CancellationToken.None).ConfigureAwait(false);
+                await DrainAsync(response, buffer).ConfigureAwait(false);
+            };
+            Func<Task> presignedStreamWithToken = async () =>
+            {
+                using var request = Replay(presigned.Uri, headers, withHost: true);
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellable.Token).ConfigureAwait(false);
+                await DrainAsync(response, buffer).ConfigureAwait(false);
+            };
+            Func<Task> presignedStreamNewUri = async () =>
+            {
+                using var request = Replay(new Uri(presigned.Uri.OriginalString, UriKind.Absolute), headers, withHost: true);
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+                await DrainAsync(response, buffer).ConfigureAwait(false);
             };
 
             await WholeAsync("BackupKit GetBackupPlanAsync", backupKit, calls);
-            using var invoker = new HttpMessageInvoker(BackupClient.CreateHandler(), disposeHandler: true);
-            Func<Task> presignedInvoker = async () =>
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, presigned.Uri);
-                foreach (var (name, value) in presigned.Headers)
-                {
-                    if (name != "Host")
-                    {
-                        request.Headers.TryAddWithoutValidation(name, value);
-                    }
-                }
-
-                using var response = await invoker.SendAsync(request, CancellationToken.None).ConfigureAwait(false);
-                var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                await using (stream.ConfigureAwait(false))
-                {
-                    while (await stream.ReadAsync(buffer).ConfigureAwait(false) > 0)
-                    {
-                    }
-                }
-            };
             await WholeAsync("floor: pre-signed, ReadAsByteArrayAsync", presignedBytes, calls);
             await WholeAsync("floor: pre-signed, body read from the stream into one buffer", presignedStream, calls);
             await WholeAsync("floor: pre-signed, ResponseContentRead, body not read by us", presignedHeadersOnly, calls);
             await WholeAsync("floor: pre-signed, stream read, HttpMessageInvoker over the client's handler (no HttpClient; Host from the URI)", presignedInvoker, calls);
-            using var cancellable = new CancellationTokenSource();
-            Func<Task> presignedStreamWithToken = async () =>
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, presigned.Uri);
-                foreach (var (name, value) in presigned.Headers)
-                {
-                    request.Headers.TryAddWithoutValidation(name, value);
-                }
-
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellable.Token).ConfigureAwait(false);
-                var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                await using (stream.ConfigureAwait(false))
-                {
-                    while (await stream.ReadAsync(buffer).ConfigureAwait(false) > 0)
-                    {
-                    }
-                }
-            };
             await WholeAsync("floor: pre-signed, stream read, a cancellable token passed to SendAsync (HttpClient links it)", presignedStreamWithToken, calls);
-            Func<Task> presignedStreamNewUri = async () =>
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(presigned.Uri.OriginalString, UriKind.Absolute));
-                foreach (var (name, value) in presigned.Headers)
-                {
-                    request.Headers.TryAddWithoutValidation(name, value);
-                }
-
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-                var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                await using (stream.ConfigureAwait(false))
-                {
-                    while (await stream.ReadAsync(buffer).ConfigureAwait(false) > 0)
-                    {
-                    }
-                }
-            };
             await WholeAsync("floor: pre-signed, stream read, a new Uri per request (from a ready string)", presignedStreamNewUri, calls);
 
             Console.WriteLine();
@@ -238,6 +182,33 @@ internal static class ClientAllocationBreakdown
         }
 
         return 0;
+    }
+
+    /// <summary>The request signed once, replayed with its headers (the Host header only when asked: the handler writes it from the URI).</summary>
+    private static HttpRequestMessage Replay(Uri uri, KeyValuePair<string, string>[] headers, bool withHost)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        foreach (var (name, value) in headers)
+        {
+            if (withHost || name != "Host")
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        return request;
+    }
+
+    /// <summary>Reads the whole body from the response stream into one reused buffer.</summary>
+    private static async Task DrainAsync(HttpResponseMessage response, byte[] buffer)
+    {
+        var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            while (await stream.ReadAsync(buffer).ConfigureAwait(false) > 0)
+            {
+            }
+        }
     }
 
     private static void Stage(string name, Action action)
